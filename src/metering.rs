@@ -1,0 +1,252 @@
+//! Metering: turns one item (a feature, its duration or count, its options)
+//! into billed units and an amount in the card's unit, with the explanation.
+//!
+//! The steps, each a rule of the rate card, never of a preset:
+//! 1. options: defaults applied, unknown ids and values refused;
+//! 2. the rate: the first [`RateRule`] whose `when` matches;
+//! 3. the input: seconds rounded **up** to whole seconds (PRICING.md), counts
+//!    must be whole; bounds and the plan's longest video checked;
+//! 4. increments (`ceil` or `floor_plus_one`) and the per-item minimum;
+//! 5. the plan's allowance for the period, net of `periodUsage`;
+//! 6. the amount: `billed × rate` (`/ 60` per minute; flat per video), times
+//!    each boolean option's multiplier, rounded by the card's rounding mode.
+
+use indexmap::IndexMap;
+use rust_decimal::Decimal;
+
+use crate::engine::{MAX_QUANTITY, MAX_SECONDS};
+use crate::error::{one_of, Error, ErrorKind, Result};
+use crate::money::{self, ceil_whole, floor_whole};
+use crate::quote::{Item, OptionValue};
+use crate::rate_card::{IncrementRule, Input, OptionType, Per, Plan, RateCard, RateRule};
+
+/// One metered item, before it becomes a quote line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metered {
+    /// Amount in the card's unit, rounded by the card's rounding.
+    pub amount: Decimal,
+    /// Input units billed (seconds or count) after increments and minimum.
+    pub billed: Decimal,
+    /// Of `billed`, how much the plan's allowance covered.
+    pub included: Decimal,
+    /// How the amount was reached, for people.
+    pub explanation: String,
+    /// Seed file and section of the rate used.
+    pub source: String,
+}
+
+fn sing_plural(n: Decimal, one: &str, many: &str) -> String {
+    if n == Decimal::ONE { one.to_string() } else { many.to_string() }
+}
+
+/// Meters `item` (the `index`-th of the request) on `plan`. `used` is the
+/// feature's usage so far this period, in its input unit, for allowances.
+///
+/// # Errors
+/// `unknown_feature`, `not_available`, `invalid_option`, `invalid_quantity`,
+/// `plan_limit`, `overflow`; each message starts with the field's path
+/// (`items[0].seconds`).
+pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, index: usize, used: Decimal) -> Result<Metered> {
+    let at = format!("items[{index}]");
+    let feature = card.features.get(&item.feature).ok_or_else(|| {
+        Error::new(
+            ErrorKind::UnknownFeature,
+            format!("{at}.feature: no feature \"{}\" on rate card \"{}\"; features: {}", item.feature, card.id, one_of(card.features.keys().map(String::as_str))),
+        )
+    })?;
+    if let Some(allowed) = &plan.features {
+        if !allowed.contains(&item.feature) {
+            let reason = plan.unavailable_reason.clone().unwrap_or_else(|| {
+                let on: Vec<&str> = card
+                    .plans
+                    .iter()
+                    .filter(|(_, p)| p.features.as_ref().is_none_or(|f| f.contains(&item.feature)))
+                    .map(|(k, _)| k.as_str())
+                    .collect();
+                format!("plans with it: {}", one_of(on))
+            });
+            return Err(Error::new(ErrorKind::NotAvailable, format!("{at}.feature: \"{}\" is not available on plan \"{plan_id}\": {reason}", item.feature)));
+        }
+    }
+
+    // 1. Options.
+    for (key, value) in &item.options {
+        let Some(def) = feature.options.get(key) else {
+            let valid = if feature.options.is_empty() { "none".to_string() } else { one_of(feature.options.keys().map(String::as_str)) };
+            return Err(Error::new(ErrorKind::InvalidOption, format!("{at}.options.{key}: \"{}\" has no option \"{key}\"; its options: {valid}", item.feature)));
+        };
+        match (def.kind, value) {
+            (OptionType::Boolean, OptionValue::Bool(_)) => {}
+            (OptionType::Enum, OptionValue::Text(v)) if def.values.contains(v) => {}
+            (OptionType::Boolean, other) => {
+                return Err(Error::new(ErrorKind::InvalidOption, format!("{at}.options.{key}: expected true or false, got {}", other.describe())));
+            }
+            (OptionType::Enum, other) => {
+                return Err(Error::new(ErrorKind::InvalidOption, format!("{at}.options.{key}: expected one of {}, got {}", one_of(def.values.iter().map(String::as_str)), other.describe())));
+            }
+        }
+    }
+    let mut enums: IndexMap<&str, &str> = IndexMap::new();
+    let mut multipliers: Vec<(Decimal, &str)> = Vec::new();
+    for (key, def) in &feature.options {
+        match def.kind {
+            OptionType::Enum => {
+                let chosen = match item.options.get(key) {
+                    Some(OptionValue::Text(v)) => v.as_str(),
+                    _ => def.default.as_deref().ok_or_else(|| {
+                        Error::new(ErrorKind::InvalidOption, format!("{at}.options.{key}: required for \"{}\"; one of {}", item.feature, one_of(def.values.iter().map(String::as_str))))
+                    })?,
+                };
+                enums.insert(key.as_str(), chosen);
+            }
+            OptionType::Boolean => {
+                if let (Some(OptionValue::Bool(true)), Some(m)) = (item.options.get(key), def.multiplier) {
+                    multipliers.push((m, def.label.as_str()));
+                }
+            }
+        }
+    }
+
+    // 2. The rate.
+    let single;
+    let rule: &RateRule = if let (Some(rate), Some(per)) = (feature.rate, feature.per) {
+        single = RateRule { when: IndexMap::new(), rate, per, source: None };
+        &single
+    } else {
+        feature
+            .rates
+            .iter()
+            .find(|r| r.when.iter().all(|(k, w)| enums.get(k.as_str()).is_some_and(|v| w.matches(v))))
+            .ok_or_else(|| Error::new(ErrorKind::InvalidOption, format!("{at}.options: no rate of \"{}\" fits these options", item.feature)))?
+    };
+    let source = rule.source.clone().unwrap_or_else(|| feature.source.clone());
+
+    // 3. The input.
+    let (raw, unit_one, unit_many) = match feature.input {
+        Input::Seconds => {
+            if item.quantity.is_some() {
+                return Err(Error::new(ErrorKind::InvalidQuantity, format!("{at}.quantity: \"{}\" is metered in seconds; give \"seconds\"", item.feature)));
+            }
+            let s = item.seconds.ok_or_else(|| Error::new(ErrorKind::InvalidQuantity, format!("{at}.seconds: required for \"{}\" (a duration in seconds)", item.feature)))?;
+            check_positive(s, &format!("{at}.seconds"), Decimal::from(MAX_SECONDS))?;
+            (ceil_whole(s), "s".to_string(), "s".to_string())
+        }
+        Input::Quantity => {
+            if item.seconds.is_some() {
+                return Err(Error::new(ErrorKind::InvalidQuantity, format!("{at}.seconds: \"{}\" is counted; give \"quantity\"", item.feature)));
+            }
+            let q = item.quantity.ok_or_else(|| Error::new(ErrorKind::InvalidQuantity, format!("{at}.quantity: required for \"{}\" (a whole count)", item.feature)))?;
+            check_positive(q, &format!("{at}.quantity"), Decimal::from(MAX_QUANTITY))?;
+            if q.fract() != Decimal::ZERO {
+                return Err(Error::new(ErrorKind::InvalidQuantity, format!("{at}.quantity: must be a whole number, got {q}")));
+            }
+            let one = feature.unit_name.clone().unwrap_or_else(|| "unit".into());
+            let many = format!("{one}s");
+            (q, one, many)
+        }
+    };
+    let input_field = match feature.input {
+        Input::Seconds => "seconds",
+        Input::Quantity => "quantity",
+    };
+    let unit = |n: Decimal| if feature.input == Input::Seconds { format!("{n} s") } else { format!("{n} {}", sing_plural(n, &unit_one, &unit_many)) };
+    if let Some(lo) = feature.min.filter(|lo| raw < *lo) {
+        return Err(Error::new(ErrorKind::InvalidQuantity, format!("{at}.{input_field}: \"{}\" takes {} to {}, got {}", item.feature, unit(lo), feature.max.map(&unit).unwrap_or_else(|| "any".into()), unit(raw))));
+    }
+    if let Some(hi) = feature.max.filter(|hi| raw > *hi) {
+        return Err(Error::new(ErrorKind::InvalidQuantity, format!("{at}.{input_field}: \"{}\" takes at most {}, got {}", item.feature, unit(hi), unit(raw))));
+    }
+    if feature.input == Input::Seconds {
+        if let Some(max) = plan.max_seconds.filter(|m| raw > *m) {
+            return Err(Error::new(ErrorKind::PlanLimit, format!("{at}.seconds: plan \"{plan_id}\" allows videos up to {} s (longest video), got {raw} s", max)));
+        }
+    }
+
+    // 4. Increments and minimum.
+    let mut billed = raw;
+    let mut how = unit(raw);
+    if let Some(inc) = feature.increment {
+        let ratio = money::div(raw, inc, &format!("{at}.{input_field}"))?;
+        let n = match feature.increment_rule {
+            IncrementRule::Ceil => ceil_whole(ratio),
+            IncrementRule::FloorPlusOne => money::add(floor_whole(ratio), Decimal::ONE, &at)?,
+        };
+        billed = money::mul(n, inc, &at)?;
+        if billed != raw {
+            how = format!("{how} → {n} × {} = {}", unit(inc), unit(billed));
+        }
+    }
+    if let Some(min) = feature.minimum.filter(|m| billed < *m) {
+        billed = min;
+        how = format!("{how} → the {} minimum", unit(min));
+    }
+
+    // 5. Allowance.
+    let allowance = plan
+        .allowances
+        .iter()
+        .find(|a| a.feature == item.feature && a.when.iter().all(|(k, w)| enums.get(k.as_str()).is_some_and(|v| w.matches(v))));
+    let included = match allowance {
+        None => Decimal::ZERO,
+        Some(a) => match a.amount {
+            None => billed,
+            Some(amount) => billed.min(money::sub(amount, used, &at)?.max(Decimal::ZERO)),
+        },
+    };
+    let charged = money::sub(billed, included, &at)?;
+    let source = match allowance {
+        Some(a) if included > Decimal::ZERO => format!("{source}; allowance: {}", a.source),
+        _ => source,
+    };
+    if let Some(a) = allowance.filter(|_| included > Decimal::ZERO) {
+        how = format!("{how}, {} included in plan ({})", unit(included), a.label);
+    }
+
+    // 6. The amount.
+    let rate_text = {
+        let u = sing_plural(rule.rate, &card.unit_singular, &card.unit);
+        match rule.per {
+            Per::Second => format!("{} {u}/s", rule.rate),
+            Per::Minute => format!("{} {u}/min", rule.rate),
+            Per::Each => format!("{} {u}/{unit_one}", rule.rate),
+            Per::Video => format!("{} {u} per video (any length)", rule.rate),
+        }
+    };
+    let mut exact = match rule.per {
+        Per::Second | Per::Each => money::mul(charged, rule.rate, &at)?,
+        Per::Minute => money::div(money::mul(charged, rule.rate, &at)?, Decimal::from(60), &at)?,
+        Per::Video => {
+            if charged > Decimal::ZERO { rule.rate } else { Decimal::ZERO }
+        }
+    };
+    let mut factors = String::new();
+    for (m, label) in &multipliers {
+        exact = money::mul(exact, *m, &at)?;
+        factors.push_str(&format!(" × {m} ({label})"));
+    }
+    let amount = card.rounding.mode.round(exact, card.rounding.dp);
+    let amount = if card.unit == card.currency { money::cents(amount) } else { money::plain(amount) };
+    let unit_total = sing_plural(amount, &card.unit_singular, &card.unit);
+    let explanation = if charged == Decimal::ZERO {
+        format!("{how} = 0 {}", card.unit)
+    } else {
+        let charged_text = if included > Decimal::ZERO { format!("; {} charged", unit(charged)) } else { String::new() };
+        let rounding = if exact != amount && exact.normalize() != amount.normalize() {
+            format!(" (exactly {}, rounded {} to {} places)", exact.normalize(), card.rounding.mode.name(), card.rounding.dp)
+        } else {
+            String::new()
+        };
+        format!("{how}{charged_text} × {rate_text}{factors} = {amount} {unit_total}{rounding}")
+    };
+    Ok(Metered { amount, billed, included, explanation, source })
+}
+
+fn check_positive(x: Decimal, field: &str, max: Decimal) -> Result<()> {
+    if x <= Decimal::ZERO {
+        return Err(Error::new(ErrorKind::InvalidQuantity, format!("{field}: must be greater than 0, got {x}")));
+    }
+    if x > max {
+        return Err(Error::new(ErrorKind::InvalidQuantity, format!("{field}: at most {max}, got {x}")));
+    }
+    Ok(())
+}

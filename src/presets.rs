@@ -1,0 +1,35 @@
+//! The built-in rate cards, embedded in the crate at compile time.
+//!
+//! Each preset is a JSON file in `presets/` of the repository; ids and rules
+//! follow `PRICING.md`, and every rate names its seed file and section.
+
+use crate::error::{one_of, Error, ErrorKind, Result};
+use crate::rate_card::RateCard;
+
+/// `(id, JSON text)` of every preset, in display order.
+const PRESETS: &[(&str, &str)] = &[
+    // seed 001_c123885b76a3ddbd.txt, “How to Use Credits on HeyGen”
+    ("heygen-credits", include_str!("../presets/heygen-credits.json")),
+];
+
+/// The ids of the built-in rate cards, e.g. `["heygen-credits"]`.
+pub fn ids() -> Vec<&'static str> {
+    PRESETS.iter().map(|(id, _)| *id).collect()
+}
+
+/// The JSON text of preset `id`, or `None`.
+pub fn json(id: &str) -> Option<&'static str> {
+    PRESETS.iter().find(|(p, _)| *p == id).map(|(_, text)| *text)
+}
+
+/// Parses and validates preset `id`.
+///
+/// # Errors
+/// `unknown_preset` naming the valid ids; `invalid_rate_card` only if a
+/// shipped preset is broken (a test guards every preset).
+pub fn load(id: &str) -> Result<RateCard> {
+    let text = json(id).ok_or_else(|| {
+        Error::new(ErrorKind::UnknownPreset, format!("preset: no preset \"{id}\"; presets: {}", one_of(ids())))
+    })?;
+    RateCard::from_json(text)
+}

@@ -1,0 +1,201 @@
+//! Purchases: buying N of a plan's product, and the options a short quote
+//! offers (packs, top-ups, upgrades), cheapest first.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{RateEngine, MAX_QUANTITY};
+use crate::error::{one_of, Error, ErrorKind, Result};
+use crate::money::{self, ceil_whole, decimal_string, Amount};
+use crate::rate_card::{Period, Plan, ProductKind, RateCard};
+
+/// What kind of purchase an option is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PurchaseKind {
+    /// N one-time (or recurring) credit packs or blocks.
+    Pack,
+    /// A wallet top-up.
+    TopUp,
+    /// Moving to a larger plan.
+    Upgrade,
+}
+
+/// A way to cover a quote's shortfall.
+///
+/// JS shape: `{ kind, product, name, quantity, credits, price, currency,
+/// period, balanceAfter }`; `credits` and `balanceAfter` in the card's unit,
+/// `price` in `currency` to the cent.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PurchaseOption {
+    /// Pack, top-up or upgrade.
+    pub kind: PurchaseKind,
+    /// Product id, or the target plan id for an upgrade.
+    pub product: String,
+    /// Display name.
+    pub name: String,
+    /// How many units of the product (1 for an upgrade).
+    pub quantity: u32,
+    /// Credits added now, in the card's unit. For an upgrade mid-cycle: the
+    /// new plan's allowance minus the current one (seed 001, “What happens if
+    /// I upgrade mid-cycle?”).
+    #[serde(with = "decimal_string")]
+    pub credits: Decimal,
+    /// Price in `currency`, to the cent. For an upgrade: the difference in
+    /// price per period (the most a mid-cycle proration charges).
+    #[serde(with = "decimal_string")]
+    pub price: Decimal,
+    /// ISO 4217 code of `price`.
+    pub currency: String,
+    /// `"once"`, `"month"` or `"year"`.
+    pub period: Period,
+    /// The quote's balance after this purchase, in the card's unit.
+    #[serde(with = "decimal_string")]
+    pub balance_after: Decimal,
+}
+
+/// A request to buy N of a plan's product.
+///
+/// JS shape: `{ plan?, quantity: 3, seats?, billing?: "once" | "month" | "year" }`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BuyPacksRequest {
+    /// Plan id; may be omitted when the card has one plan.
+    #[serde(default)]
+    pub plan: Option<String>,
+    /// How many units (blocks, packs); a whole number from 1 to [`MAX_QUANTITY`].
+    pub quantity: Amount,
+    /// Seats, for products priced per seat (none in the current presets).
+    #[serde(default)]
+    pub seats: Option<Amount>,
+    /// Which of the plan's products by billing period; default the first.
+    #[serde(default)]
+    pub billing: Option<Period>,
+}
+
+/// The result of [`RateEngine::buy_packs`].
+///
+/// JS shape: `{ product, name, quantity, credits, price, currency, period }`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Purchase {
+    /// Product id.
+    pub product: String,
+    /// Display name.
+    pub name: String,
+    /// Units bought.
+    pub quantity: u32,
+    /// Credits granted, in the card's unit.
+    #[serde(with = "decimal_string")]
+    pub credits: Decimal,
+    /// Price in `currency`, to the cent.
+    #[serde(with = "decimal_string")]
+    pub price: Decimal,
+    /// ISO 4217 code.
+    pub currency: String,
+    /// `"once"`, or the period it renews.
+    pub period: Period,
+}
+
+fn whole_quantity(q: Decimal, field: &str) -> Result<u32> {
+    if q <= Decimal::ZERO || q.fract() != Decimal::ZERO || q > Decimal::from(MAX_QUANTITY) {
+        return Err(Error::new(ErrorKind::InvalidQuantity, format!("{field}: a whole number from 1 to {MAX_QUANTITY}, got {q}")));
+    }
+    u32::try_from(q.mantissa() / 10i128.pow(q.scale())).map_err(|_| Error::new(ErrorKind::InvalidQuantity, format!("{field}: out of range")))
+}
+
+impl RateEngine {
+    /// Buys `quantity` of the plan's product: the credits granted and the
+    /// price (e.g. heygen-credits business: 3 × 100-credit block = 300
+    /// credits for $15.00, seed 001 § Business credit one-time-pack).
+    ///
+    /// # Errors
+    /// `unknown_plan`; `not_available` when the plan sells no product (the
+    /// message says what to do instead, e.g. upgrade); `invalid_quantity`
+    /// unless `quantity` is a whole number from 1 to [`MAX_QUANTITY`].
+    pub fn buy_packs(&self, request: &BuyPacksRequest) -> Result<Purchase> {
+        let card = self.card();
+        let (plan_id, plan) = self.plan(request.plan.as_deref())?;
+        let quantity = whole_quantity(request.quantity.0, "quantity")?;
+        if request.seats.is_some() {
+            return Err(Error::new(ErrorKind::InvalidRequest, format!("seats: the products of plan \"{plan_id}\" are not priced per seat")));
+        }
+        let candidates: Vec<&String> = plan
+            .products
+            .iter()
+            .filter(|p| card.products.get(*p).is_some_and(|prod| request.billing.is_none_or(|b| prod.period == b)))
+            .collect();
+        let Some(product_id) = candidates.first() else {
+            if plan.products.is_empty() {
+                let what = plan.purchase_note.clone().unwrap_or_else(|| "it sells no packs".into());
+                return Err(Error::new(ErrorKind::NotAvailable, format!("plan: \"{plan_id}\" cannot buy packs: {what}")));
+            }
+            let periods: Vec<&str> = plan.products.iter().filter_map(|p| card.products.get(p)).map(|p| p.period.as_str()).collect();
+            return Err(Error::new(ErrorKind::NotAvailable, format!("billing: plan \"{plan_id}\" sells no product billed that way; billing: {}", one_of(periods))));
+        };
+        let product = card
+            .products
+            .get(*product_id)
+            .ok_or_else(|| Error::new(ErrorKind::InvalidRateCard, format!("products.{product_id}: missing")))?;
+        let q = Decimal::from(quantity);
+        Ok(Purchase {
+            product: (*product_id).clone(),
+            name: product.name.clone(),
+            quantity,
+            credits: money::plain(money::mul(q, product.credits, "credits")?),
+            price: money::cents(money::mul(q, product.price, "price")?),
+            currency: card.currency.clone(),
+            period: product.period,
+        })
+    }
+}
+
+/// The purchases that add credits to a quote short by `shortfall`
+/// (`balance_after` negative), cheapest first: for each product of the plan,
+/// the fewest units that cover it (`ceil(shortfall / credits)`); for each
+/// upgrade, the credits the new plan adds now.
+pub(crate) fn purchase_options(card: &RateCard, plan: &Plan, shortfall: Decimal, balance_after: Decimal) -> Result<Vec<PurchaseOption>> {
+    let mut options = Vec::new();
+    for id in &plan.products {
+        let Some(p) = card.products.get(id) else { continue };
+        let n = ceil_whole(money::div(shortfall, p.credits, "shortfall")?).max(Decimal::ONE);
+        let quantity = whole_quantity(n, "purchase quantity")?;
+        let credits = money::mul(n, p.credits, "credits")?;
+        options.push(PurchaseOption {
+            kind: match p.kind {
+                ProductKind::Pack => PurchaseKind::Pack,
+                ProductKind::TopUp => PurchaseKind::TopUp,
+            },
+            product: id.clone(),
+            name: p.name.clone(),
+            quantity,
+            credits: money::plain(credits),
+            price: money::cents(money::mul(n, p.price, "price")?),
+            currency: card.currency.clone(),
+            period: p.period,
+            balance_after: money::plain(money::add(balance_after, credits, "balanceAfter")?),
+        });
+    }
+    for id in &plan.upgrades {
+        let Some(target) = card.plans.get(id) else { continue };
+        let (Some(to), Some(from)) = (target.price, plan.price) else { continue };
+        let credits = money::sub(target.included, plan.included, "credits")?;
+        if credits <= Decimal::ZERO {
+            continue;
+        }
+        options.push(PurchaseOption {
+            kind: PurchaseKind::Upgrade,
+            product: id.clone(),
+            name: format!("Upgrade to {}", target.name),
+            quantity: 1,
+            credits: money::plain(credits),
+            price: money::cents(money::sub(to, from, "price")?.max(Decimal::ZERO)),
+            currency: card.currency.clone(),
+            period: target.period,
+            balance_after: money::plain(money::add(balance_after, credits, "balanceAfter")?),
+        });
+    }
+    options.sort_by(|a, b| a.price.cmp(&b.price));
+    Ok(options)
+}

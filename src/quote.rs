@@ -1,0 +1,298 @@
+//! Quotes: what a set of generation items costs on a plan, the balance after,
+//! the shortfall, and what to buy to cover it.
+
+use indexmap::IndexMap;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::engine::{RateEngine, MAX_ITEMS};
+use crate::error::{Error, ErrorKind, Result};
+use crate::metering::meter;
+use crate::money::{self, decimal_string, Amount};
+use crate::purchase::{purchase_options, PurchaseOption};
+
+/// A quote request.
+///
+/// JSON / JS shape: `{ plan?, items: [Item], balance?: "12.5", periodUsage?: { <feature>: 14 } }`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct QuoteRequest {
+    /// Plan id; may be omitted when the card has one plan.
+    #[serde(default)]
+    pub plan: Option<String>,
+    /// The generation items, at least one, at most [`MAX_ITEMS`].
+    pub items: Vec<Item>,
+    /// Current balance in the card's unit (credits, or USD for a wallet), a
+    /// decimal string. Absent: a fresh period's included credits of the plan.
+    #[serde(default, with = "decimal_string::option")]
+    pub balance: Option<Decimal>,
+    /// Usage so far this billing period, by feature id, in the feature's
+    /// input unit (seconds or count); counts against the plan's allowances.
+    #[serde(default, deserialize_with = "usage_map")]
+    pub period_usage: IndexMap<String, Decimal>,
+}
+
+fn usage_map<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<IndexMap<String, Decimal>, D::Error> {
+    let raw: IndexMap<String, Amount> = IndexMap::deserialize(d)?;
+    Ok(raw.into_iter().map(|(k, v)| (k, v.0)).collect())
+}
+
+/// One generation item: a feature with a duration (`seconds`) or a count
+/// (`quantity`), and the feature's options.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// Feature id, e.g. `"avatar_iv"`.
+    pub feature: String,
+    /// Duration in seconds, for features metered by time; fractional seconds
+    /// are rounded up to the next whole second.
+    #[serde(default, deserialize_with = "opt_amount")]
+    pub seconds: Option<Decimal>,
+    /// Count, for counted features (looks, images, trainings); whole.
+    #[serde(default, deserialize_with = "opt_amount")]
+    pub quantity: Option<Decimal>,
+    /// Option id → value: `true`/`false` for a boolean, a string for an enum.
+    #[serde(default)]
+    pub options: IndexMap<String, OptionValue>,
+}
+
+fn opt_amount<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<Decimal>, D::Error> {
+    Ok(Option::<Amount>::deserialize(d)?.map(|a| a.0))
+}
+
+impl Item {
+    /// An item of `seconds` of `feature`.
+    pub fn seconds(feature: &str, seconds: u32) -> Self {
+        Item { feature: feature.into(), seconds: Some(Decimal::from(seconds)), ..Default::default() }
+    }
+    /// An item of `quantity` units of `feature`.
+    pub fn quantity(feature: &str, quantity: u32) -> Self {
+        Item { feature: feature.into(), quantity: Some(Decimal::from(quantity)), ..Default::default() }
+    }
+    /// The same item with option `key` set.
+    pub fn with(mut self, key: &str, value: OptionValue) -> Self {
+        self.options.insert(key.into(), value);
+        self
+    }
+}
+
+/// An option's value as given by the caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OptionValue {
+    /// A boolean option's value.
+    Bool(bool),
+    /// An enum option's value.
+    Text(String),
+    /// Anything else (a number, an object): always refused as `invalid_option`.
+    Other(String),
+}
+
+impl OptionValue {
+    pub(crate) fn describe(&self) -> String {
+        match self {
+            OptionValue::Bool(b) => b.to_string(),
+            OptionValue::Text(t) => format!("\"{t}\""),
+            OptionValue::Other(o) => o.clone(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for OptionValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
+        use std::fmt;
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = OptionValue;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a boolean or a string")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> std::result::Result<OptionValue, E> {
+                Ok(OptionValue::Bool(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<OptionValue, E> {
+                Ok(OptionValue::Text(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<OptionValue, E> {
+                Ok(OptionValue::Other(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<OptionValue, E> {
+                Ok(OptionValue::Other(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<OptionValue, E> {
+                Ok(OptionValue::Other(v.to_string()))
+            }
+            fn visit_unit<E: de::Error>(self) -> std::result::Result<OptionValue, E> {
+                Ok(OptionValue::Other("null".into()))
+            }
+            fn visit_none<E: de::Error>(self) -> std::result::Result<OptionValue, E> {
+                Ok(OptionValue::Other("null".into()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> std::result::Result<OptionValue, A::Error> {
+                while a.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(OptionValue::Other("an array".into()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> std::result::Result<OptionValue, A::Error> {
+                while a.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(OptionValue::Other("an object".into()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A priced quote.
+///
+/// JS shape: `{ rateCard, plan, unit, currency, lines: [QuoteLine], total,
+/// balance, balanceAfter, shortfall, purchase: [PurchaseOption], warnings }`;
+/// amounts are decimal strings in the card's unit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Quote {
+    /// The rate card's id.
+    pub rate_card: String,
+    /// The plan quoted on.
+    pub plan: String,
+    /// The quote's unit: `"credits"`, or the currency for a wallet.
+    pub unit: String,
+    /// Currency of every price, e.g. `"USD"`.
+    pub currency: String,
+    /// One line per item, in request order.
+    pub lines: Vec<QuoteLine>,
+    /// Sum of the lines' rounded amounts, in `unit`.
+    #[serde(with = "decimal_string")]
+    pub total: Decimal,
+    /// The balance the quote started from, in `unit`.
+    #[serde(with = "decimal_string")]
+    pub balance: Decimal,
+    /// `balance − total`, in `unit`; negative when short.
+    #[serde(with = "decimal_string")]
+    pub balance_after: Decimal,
+    /// `max(0, total − balance)`, in `unit`.
+    #[serde(with = "decimal_string")]
+    pub shortfall: Decimal,
+    /// When short: purchases that add credits, cheapest first.
+    pub purchase: Vec<PurchaseOption>,
+    /// Things the buyer should know (an assumed balance, nothing to buy).
+    pub warnings: Vec<String>,
+}
+
+/// One line of a quote: an item's amount and how it was reached.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuoteLine {
+    /// Feature id.
+    pub feature: String,
+    /// Feature display name.
+    pub name: String,
+    /// Amount in the quote's unit, rounded by the card's rounding mode.
+    #[serde(with = "decimal_string")]
+    pub amount: Decimal,
+    /// Input units billed (seconds or count) after increments and minimums.
+    #[serde(with = "decimal_string")]
+    pub billed: Decimal,
+    /// Of `billed`, the part the plan's allowance covered (free).
+    #[serde(with = "decimal_string")]
+    pub included: Decimal,
+    /// How the amount was reached: `"90 s × 20 credits/min = 30 credits"`.
+    pub explanation: String,
+    /// Seed file and section of the rate.
+    pub source: String,
+}
+
+impl RateEngine {
+    /// Prices `request`: one line per item, the total, the balance after, the
+    /// shortfall and, when short, the purchases that cover it, cheapest first.
+    ///
+    /// Rounding (PRICING.md): each line is rounded by the card's mode (credits:
+    /// up to 2 places; a USD wallet: half-up to cents); the total is the sum of
+    /// the rounded lines.
+    ///
+    /// # Errors
+    /// `unknown_plan`, `unknown_feature`, `invalid_option`, `invalid_quantity`,
+    /// `plan_limit`, `not_available`, `invalid_request`, `overflow`.
+    ///
+    /// # Example
+    /// ```
+    /// use ratecard::{RateEngine, QuoteRequest, Item, OptionValue};
+    /// let engine = RateEngine::preset("heygen-credits").unwrap();
+    /// let q = engine.quote(&QuoteRequest {
+    ///     plan: Some("business".into()),
+    ///     items: vec![Item::seconds("avatar_iv", 120)],
+    ///     balance: Some("10".parse().unwrap()),
+    ///     ..Default::default()
+    /// }).unwrap();
+    /// assert_eq!(q.shortfall.to_string(), "30");
+    /// assert_eq!(q.purchase[0].quantity, 1);           // one 100-credit block
+    /// assert_eq!(q.purchase[0].price.to_string(), "5.00");
+    /// ```
+    pub fn quote(&self, request: &QuoteRequest) -> Result<Quote> {
+        let card = self.card();
+        let (plan_id, plan) = self.plan(request.plan.as_deref())?;
+        if request.items.is_empty() {
+            return Err(Error::new(ErrorKind::InvalidRequest, "items: give at least one item"));
+        }
+        if request.items.len() > MAX_ITEMS {
+            return Err(Error::new(ErrorKind::InvalidRequest, format!("items: at most {MAX_ITEMS} items, got {}", request.items.len())));
+        }
+        let mut used = request.period_usage.clone();
+        for (feature, amount) in &used {
+            if *amount < Decimal::ZERO {
+                return Err(Error::new(ErrorKind::InvalidRequest, format!("periodUsage.{feature}: must not be negative, got {amount}")));
+            }
+        }
+        let mut lines = Vec::with_capacity(request.items.len());
+        let mut total = Decimal::ZERO;
+        for (i, item) in request.items.iter().enumerate() {
+            let so_far = used.get(&item.feature).copied().unwrap_or(Decimal::ZERO);
+            let m = meter(card, plan_id, plan, item, i, so_far)?;
+            used.insert(item.feature.clone(), money::add(so_far, m.billed, "periodUsage")?);
+            total = money::add(total, m.amount, "total")?;
+            let name = card.features.get(&item.feature).map(|f| f.name.clone()).unwrap_or_default();
+            lines.push(QuoteLine {
+                feature: item.feature.clone(),
+                name,
+                amount: m.amount,
+                billed: m.billed,
+                included: m.included,
+                explanation: m.explanation,
+                source: m.source,
+            });
+        }
+        let mut warnings = plan.warnings.clone();
+        let balance = match request.balance {
+            Some(b) => b,
+            None => {
+                warnings.push(format!(
+                    "no balance given: assumed a fresh {}'s {} {} of plan {}",
+                    plan.period.as_str(),
+                    money::plain(plan.included),
+                    card.unit,
+                    plan.name
+                ));
+                plan.included
+            }
+        };
+        let is_money = card.unit == card.currency;
+        let shape = |d: Decimal| if is_money { money::cents(d) } else { money::plain(d) };
+        let balance_after = shape(money::sub(balance, total, "balanceAfter")?);
+        let shortfall = shape(Decimal::ZERO.max(-balance_after));
+        let purchase = if shortfall > Decimal::ZERO { purchase_options(card, plan, shortfall, balance_after)? } else { Vec::new() };
+        if shortfall > Decimal::ZERO && purchase.is_empty() {
+            warnings.push(plan.purchase_note.clone().unwrap_or_else(|| format!("plan {} offers no way to buy more {}", plan.name, card.unit)));
+        }
+        Ok(Quote {
+            rate_card: card.id.clone(),
+            plan: plan_id.to_string(),
+            unit: card.unit.clone(),
+            currency: card.currency.clone(),
+            lines,
+            total: shape(total),
+            balance: shape(balance),
+            balance_after,
+            shortfall,
+            purchase,
+            warnings,
+        })
+    }
+}
