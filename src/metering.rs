@@ -199,7 +199,11 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, index: us
         _ => source,
     };
     if let Some(a) = allowance.filter(|_| included > Decimal::ZERO) {
-        how = format!("{how}, {} included in plan ({})", unit(included), a.label);
+        how = if included == billed {
+            format!("{how}: all included in plan ({})", a.label)
+        } else {
+            format!("{how}, {} included in plan ({})", unit(included), a.label)
+        };
     }
 
     // 6. The amount.

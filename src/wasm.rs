@@ -1,0 +1,90 @@
+//! The JavaScript binding: converts JS values to the core's types and back,
+//! and turns [`crate::Error`] into a JS `Error` with a `code` property.
+//! No pricing logic lives here.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::{presets, request, BuyPacksRequest, Error, QuoteRequest};
+
+fn js_error(e: &Error) -> JsValue {
+    let err = js_sys::Error::new(e.message());
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(&err, &JsValue::from_str("code"), &JsValue::from_str(e.code()));
+    err.into()
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error(&Error::new(crate::ErrorKind::InvalidRequest, format!("result: {e}"))))
+}
+
+fn from_js<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
+    request::parse(serde_wasm_bindgen::Deserializer::from(value)).map_err(|e| js_error(&e))
+}
+
+fn string_arg(value: &JsValue, field: &str) -> Result<String, JsValue> {
+    value
+        .as_string()
+        .ok_or_else(|| js_error(&Error::new(crate::ErrorKind::InvalidRequest, format!("{field}: expected a string"))))
+}
+
+/// A rate engine over one rate card. `RateEngine.preset(id)` or
+/// `RateEngine.fromJson(text)` makes one; `quote` and `buyPacks` use it.
+/// Errors are thrown as `Error` objects with a stable `code`.
+#[wasm_bindgen(js_name = RateEngine)]
+pub struct JsRateEngine {
+    inner: crate::RateEngine,
+}
+
+#[wasm_bindgen(js_class = RateEngine)]
+impl JsRateEngine {
+    /// The ids of the built-in rate cards, e.g. `["heygen-credits"]`.
+    #[wasm_bindgen(js_name = presetIds)]
+    pub fn preset_ids() -> Vec<String> {
+        presets::ids().into_iter().map(String::from).collect()
+    }
+
+    /// The engine for built-in preset `id`. Throws `unknown_preset`.
+    pub fn preset(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsRateEngine, JsValue> {
+        let id = string_arg(&id, "preset")?;
+        crate::RateEngine::preset(&id).map(|inner| JsRateEngine { inner }).map_err(|e| js_error(&e))
+    }
+
+    /// The engine for a rate card given as JSON text. Throws
+    /// `invalid_rate_card` with the JSON path of the first problem.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsRateEngine, JsValue> {
+        let text = string_arg(&text, "rate card")?;
+        crate::RateEngine::from_json(&text).map(|inner| JsRateEngine { inner }).map_err(|e| js_error(&e))
+    }
+
+    /// The rate card's id.
+    #[wasm_bindgen(getter)]
+    pub fn id(&self) -> String {
+        self.inner.card().id.clone()
+    }
+
+    /// The whole rate card as a plain object (plans, products, features and
+    /// their options), for building a page from it.
+    #[wasm_bindgen(js_name = rateCard)]
+    pub fn rate_card(&self) -> Result<JsValue, JsValue> {
+        to_js(self.inner.card())
+    }
+
+    /// Prices `{ plan?, items, balance?, periodUsage? }`; see the Rust
+    /// `RateEngine::quote` for the result's shape. Amounts are decimal strings.
+    pub fn quote(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        let req: QuoteRequest = from_js(request)?;
+        to_js(&self.inner.quote(&req).map_err(|e| js_error(&e))?)
+    }
+
+    /// Buys `{ plan?, quantity, seats?, billing? }` of the plan's product:
+    /// `{ product, name, quantity, credits, price, currency, period }`.
+    #[wasm_bindgen(js_name = buyPacks)]
+    pub fn buy_packs(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        let req: BuyPacksRequest = from_js(request)?;
+        to_js(&self.inner.buy_packs(&req).map_err(|e| js_error(&e))?)
+    }
+}
