@@ -17,3 +17,6 @@ done
 echo '{ "type": "commonjs" }' > pkg/node/package.json
 echo '{ "type": "module" }' > pkg/web/package.json
 ls -l pkg/node/ratecard_bg.wasm | awk '{ print "[build] ratecard_bg.wasm: " $5 " bytes" }'
+# The page imports the web build from www/pkg/ (build output, ignored by git).
+mkdir -p www/pkg
+cp pkg/web/ratecard.js pkg/web/ratecard_bg.wasm www/pkg/

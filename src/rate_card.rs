@@ -149,6 +149,10 @@ pub struct Allowance {
     pub source: String,
 }
 
+fn default_unit_name() -> String {
+    "pack".into()
+}
+
 /// What kind of purchase a product is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -166,6 +170,9 @@ pub enum ProductKind {
 pub struct Product {
     /// Display name, e.g. `"100-credit block"`.
     pub name: String,
+    /// What one unit is called when counted: `"block"` (“buy 2 blocks”).
+    #[serde(default = "default_unit_name")]
+    pub unit_name: String,
     /// Pack or top-up.
     pub kind: ProductKind,
     /// Credits (the card's unit) one unit grants.

@@ -1,0 +1,35 @@
+// Shared by the Node tests: a static server for www/ and a headless Chromium.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import net from "node:net";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+export async function freePort() {
+  const srv = net.createServer().listen(0, "127.0.0.1");
+  await once(srv, "listening");
+  const { port } = srv.address();
+  srv.close();
+  return port;
+}
+
+/** Serves www/ as `npm start` does; resolves when it answers. */
+export async function serveWww() {
+  const port = await freePort();
+  const child = spawn("python3", ["-m", "http.server", "--bind", "127.0.0.1", String(port), "--directory", "www"], { cwd: ROOT, stdio: "ignore" });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(url)).ok) break; } catch { await new Promise((r) => setTimeout(r, 50)); }
+  }
+  return { url, close: () => child.kill() };
+}
+
+/** Debian's Chromium, headless, with the flags this machine needs (TOOLCHAIN.md). */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
