@@ -35,7 +35,9 @@ impl RateEngine {
     /// # Errors
     /// `unknown_preset` naming the valid ids.
     pub fn preset(id: &str) -> Result<Self> {
-        Ok(RateEngine { card: presets::load(id)? })
+        Ok(RateEngine {
+            card: presets::load(id)?,
+        })
     }
 
     /// The engine for an operator's own rate card, given as JSON text.
@@ -43,7 +45,9 @@ impl RateEngine {
     /// # Errors
     /// `invalid_rate_card` with the JSON path of the first problem.
     pub fn from_json(text: &str) -> Result<Self> {
-        Ok(RateEngine { card: RateCard::from_json(text)? })
+        Ok(RateEngine {
+            card: RateCard::from_json(text)?,
+        })
     }
 
     /// The engine for a rate card built in Rust; validates it first.
@@ -69,14 +73,30 @@ impl RateEngine {
                 .plans
                 .get_key_value(id)
                 .map(|(k, p)| (k.as_str(), p))
-                .ok_or_else(|| Error::new(ErrorKind::UnknownPlan, format!("plan: no plan \"{id}\" on rate card \"{}\"; plans: {}", self.card.id, names()))),
+                .ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::UnknownPlan,
+                        format!(
+                            "plan: no plan \"{id}\" on rate card \"{}\"; plans: {}",
+                            self.card.id,
+                            names()
+                        ),
+                    )
+                }),
             None if self.card.plans.len() == 1 => self
                 .card
                 .plans
                 .first()
                 .map(|(k, p)| (k.as_str(), p))
                 .ok_or_else(|| Error::new(ErrorKind::UnknownPlan, "plan: the rate card has no plan")),
-            None => Err(Error::new(ErrorKind::UnknownPlan, format!("plan: required, rate card \"{}\" has several plans: {}", self.card.id, names()))),
+            None => Err(Error::new(
+                ErrorKind::UnknownPlan,
+                format!(
+                    "plan: required, rate card \"{}\" has several plans: {}",
+                    self.card.id,
+                    names()
+                ),
+            )),
         }
     }
 }

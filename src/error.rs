@@ -64,7 +64,10 @@ pub struct Error {
 impl Error {
     /// Builds an error of `kind` with `message`.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Error { kind, message: message.into() }
+        Error {
+            kind,
+            message: message.into(),
+        }
     }
 
     /// The kind of error.
@@ -83,7 +86,10 @@ impl Error {
     }
 
     pub(crate) fn overflow(what: &str) -> Self {
-        Error::new(ErrorKind::Overflow, format!("{what}: the amount is too large to compute exactly"))
+        Error::new(
+            ErrorKind::Overflow,
+            format!("{what}: the amount is too large to compute exactly"),
+        )
     }
 }
 

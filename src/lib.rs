@@ -41,7 +41,7 @@ pub mod rate_card;
 pub mod request;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use engine::RateEngine;
 pub use error::{Error, ErrorKind, Result};

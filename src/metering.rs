@@ -36,7 +36,11 @@ pub struct Metered {
 }
 
 fn sing_plural(n: Decimal, one: &str, many: &str) -> String {
-    if n == Decimal::ONE { one.to_string() } else { many.to_string() }
+    if n == Decimal::ONE {
+        one.to_string()
+    } else {
+        many.to_string()
+    }
 }
 
 /// Meters `item` (the `index`-th of the request) on `plan`. `used` is the
@@ -51,7 +55,12 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, index: us
     let feature = card.features.get(&item.feature).ok_or_else(|| {
         Error::new(
             ErrorKind::UnknownFeature,
-            format!("{at}.feature: no feature \"{}\" on rate card \"{}\"; features: {}", item.feature, card.id, one_of(card.features.keys().map(String::as_str))),
+            format!(
+                "{at}.feature: no feature \"{}\" on rate card \"{}\"; features: {}",
+                item.feature,
+                card.id,
+                one_of(card.features.keys().map(String::as_str))
+            ),
         )
     })?;
     if let Some(allowed) = &plan.features {
@@ -65,24 +74,50 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, index: us
                     .collect();
                 format!("plans with it: {}", one_of(on))
             });
-            return Err(Error::new(ErrorKind::NotAvailable, format!("{at}.feature: \"{}\" is not available on plan \"{plan_id}\": {reason}", item.feature)));
+            return Err(Error::new(
+                ErrorKind::NotAvailable,
+                format!(
+                    "{at}.feature: \"{}\" is not available on plan \"{plan_id}\": {reason}",
+                    item.feature
+                ),
+            ));
         }
     }
 
     // 1. Options.
     for (key, value) in &item.options {
         let Some(def) = feature.options.get(key) else {
-            let valid = if feature.options.is_empty() { "none".to_string() } else { one_of(feature.options.keys().map(String::as_str)) };
-            return Err(Error::new(ErrorKind::InvalidOption, format!("{at}.options.{key}: \"{}\" has no option \"{key}\"; its options: {valid}", item.feature)));
+            let valid = if feature.options.is_empty() {
+                "none".to_string()
+            } else {
+                one_of(feature.options.keys().map(String::as_str))
+            };
+            return Err(Error::new(
+                ErrorKind::InvalidOption,
+                format!(
+                    "{at}.options.{key}: \"{}\" has no option \"{key}\"; its options: {valid}",
+                    item.feature
+                ),
+            ));
         };
         match (def.kind, value) {
             (OptionType::Boolean, OptionValue::Bool(_)) => {}
             (OptionType::Enum, OptionValue::Text(v)) if def.values.contains(v) => {}
             (OptionType::Boolean, other) => {
-                return Err(Error::new(ErrorKind::InvalidOption, format!("{at}.options.{key}: expected true or false, got {}", other.describe())));
+                return Err(Error::new(
+                    ErrorKind::InvalidOption,
+                    format!("{at}.options.{key}: expected true or false, got {}", other.describe()),
+                ));
             }
             (OptionType::Enum, other) => {
-                return Err(Error::new(ErrorKind::InvalidOption, format!("{at}.options.{key}: expected one of {}, got {}", one_of(def.values.iter().map(String::as_str)), other.describe())));
+                return Err(Error::new(
+                    ErrorKind::InvalidOption,
+                    format!(
+                        "{at}.options.{key}: expected one of {}, got {}",
+                        one_of(def.values.iter().map(String::as_str)),
+                        other.describe()
+                    ),
+                ));
             }
         }
     }
@@ -94,7 +129,14 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, index: us
                 let chosen = match item.options.get(key) {
                     Some(OptionValue::Text(v)) => v.as_str(),
                     _ => def.default.as_deref().ok_or_else(|| {
-                        Error::new(ErrorKind::InvalidOption, format!("{at}.options.{key}: required for \"{}\"; one of {}", item.feature, one_of(def.values.iter().map(String::as_str))))
+                        Error::new(
+                            ErrorKind::InvalidOption,
+                            format!(
+                                "{at}.options.{key}: required for \"{}\"; one of {}",
+                                item.feature,
+                                one_of(def.values.iter().map(String::as_str))
+                            ),
+                        )
                     })?,
                 };
                 enums.insert(key.as_str(), chosen);
@@ -110,14 +152,28 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, index: us
     // 2. The rate.
     let single;
     let rule: &RateRule = if let (Some(rate), Some(per)) = (feature.rate, feature.per) {
-        single = RateRule { when: IndexMap::new(), rate, per, source: None };
+        single = RateRule {
+            when: IndexMap::new(),
+            rate,
+            per,
+            source: None,
+        };
         &single
     } else {
         feature
             .rates
             .iter()
-            .find(|r| r.when.iter().all(|(k, w)| enums.get(k.as_str()).is_some_and(|v| w.matches(v))))
-            .ok_or_else(|| Error::new(ErrorKind::InvalidOption, format!("{at}.options: no rate of \"{}\" fits these options", item.feature)))?
+            .find(|r| {
+                r.when
+                    .iter()
+                    .all(|(k, w)| enums.get(k.as_str()).is_some_and(|v| w.matches(v)))
+            })
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidOption,
+                    format!("{at}.options: no rate of \"{}\" fits these options", item.feature),
+                )
+            })?
     };
     let source = rule.source.clone().unwrap_or_else(|| feature.source.clone());
 
@@ -125,20 +181,45 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, index: us
     let (raw, unit_one, unit_many) = match feature.input {
         Input::Seconds => {
             if item.quantity.is_some() {
-                return Err(Error::new(ErrorKind::InvalidQuantity, format!("{at}.quantity: \"{}\" is metered in seconds; give \"seconds\"", item.feature)));
+                return Err(Error::new(
+                    ErrorKind::InvalidQuantity,
+                    format!(
+                        "{at}.quantity: \"{}\" is metered in seconds; give \"seconds\"",
+                        item.feature
+                    ),
+                ));
             }
-            let s = item.seconds.ok_or_else(|| Error::new(ErrorKind::InvalidQuantity, format!("{at}.seconds: required for \"{}\" (a duration in seconds)", item.feature)))?;
+            let s = item.seconds.ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidQuantity,
+                    format!(
+                        "{at}.seconds: required for \"{}\" (a duration in seconds)",
+                        item.feature
+                    ),
+                )
+            })?;
             check_positive(s, &format!("{at}.seconds"), Decimal::from(MAX_SECONDS))?;
             (ceil_whole(s), "s".to_string(), "s".to_string())
         }
         Input::Quantity => {
             if item.seconds.is_some() {
-                return Err(Error::new(ErrorKind::InvalidQuantity, format!("{at}.seconds: \"{}\" is counted; give \"quantity\"", item.feature)));
+                return Err(Error::new(
+                    ErrorKind::InvalidQuantity,
+                    format!("{at}.seconds: \"{}\" is counted; give \"quantity\"", item.feature),
+                ));
             }
-            let q = item.quantity.ok_or_else(|| Error::new(ErrorKind::InvalidQuantity, format!("{at}.quantity: required for \"{}\" (a whole count)", item.feature)))?;
+            let q = item.quantity.ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidQuantity,
+                    format!("{at}.quantity: required for \"{}\" (a whole count)", item.feature),
+                )
+            })?;
             check_positive(q, &format!("{at}.quantity"), Decimal::from(MAX_QUANTITY))?;
             if q.fract() != Decimal::ZERO {
-                return Err(Error::new(ErrorKind::InvalidQuantity, format!("{at}.quantity: must be a whole number, got {q}")));
+                return Err(Error::new(
+                    ErrorKind::InvalidQuantity,
+                    format!("{at}.quantity: must be a whole number, got {q}"),
+                ));
             }
             let one = feature.unit_name.clone().unwrap_or_else(|| "unit".into());
             let many = format!("{one}s");
@@ -149,16 +230,45 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, index: us
         Input::Seconds => "seconds",
         Input::Quantity => "quantity",
     };
-    let unit = |n: Decimal| if feature.input == Input::Seconds { format!("{n} s") } else { format!("{n} {}", sing_plural(n, &unit_one, &unit_many)) };
+    let unit = |n: Decimal| {
+        if feature.input == Input::Seconds {
+            format!("{n} s")
+        } else {
+            format!("{n} {}", sing_plural(n, &unit_one, &unit_many))
+        }
+    };
     if let Some(lo) = feature.min.filter(|lo| raw < *lo) {
-        return Err(Error::new(ErrorKind::InvalidQuantity, format!("{at}.{input_field}: \"{}\" takes {} to {}, got {}", item.feature, unit(lo), feature.max.map(&unit).unwrap_or_else(|| "any".into()), unit(raw))));
+        return Err(Error::new(
+            ErrorKind::InvalidQuantity,
+            format!(
+                "{at}.{input_field}: \"{}\" takes {} to {}, got {}",
+                item.feature,
+                unit(lo),
+                feature.max.map(&unit).unwrap_or_else(|| "any".into()),
+                unit(raw)
+            ),
+        ));
     }
     if let Some(hi) = feature.max.filter(|hi| raw > *hi) {
-        return Err(Error::new(ErrorKind::InvalidQuantity, format!("{at}.{input_field}: \"{}\" takes at most {}, got {}", item.feature, unit(hi), unit(raw))));
+        return Err(Error::new(
+            ErrorKind::InvalidQuantity,
+            format!(
+                "{at}.{input_field}: \"{}\" takes at most {}, got {}",
+                item.feature,
+                unit(hi),
+                unit(raw)
+            ),
+        ));
     }
     if feature.input == Input::Seconds {
         if let Some(max) = plan.max_seconds.filter(|m| raw > *m) {
-            return Err(Error::new(ErrorKind::PlanLimit, format!("{at}.seconds: plan \"{plan_id}\" allows videos up to {} s (longest video), got {raw} s", max)));
+            return Err(Error::new(
+                ErrorKind::PlanLimit,
+                format!(
+                    "{at}.seconds: plan \"{plan_id}\" allows videos up to {} s (longest video), got {raw} s",
+                    max
+                ),
+            ));
         }
     }
 
@@ -182,10 +292,12 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, index: us
     }
 
     // 5. Allowance.
-    let allowance = plan
-        .allowances
-        .iter()
-        .find(|a| a.feature == item.feature && a.when.iter().all(|(k, w)| enums.get(k.as_str()).is_some_and(|v| w.matches(v))));
+    let allowance = plan.allowances.iter().find(|a| {
+        a.feature == item.feature
+            && a.when
+                .iter()
+                .all(|(k, w)| enums.get(k.as_str()).is_some_and(|v| w.matches(v)))
+    });
     let included = match allowance {
         None => Decimal::ZERO,
         Some(a) => match a.amount {
@@ -220,7 +332,11 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, index: us
         Per::Second | Per::Each => money::mul(charged, rule.rate, &at)?,
         Per::Minute => money::div(money::mul(charged, rule.rate, &at)?, Decimal::from(60), &at)?,
         Per::Video => {
-            if charged > Decimal::ZERO { rule.rate } else { Decimal::ZERO }
+            if charged > Decimal::ZERO {
+                rule.rate
+            } else {
+                Decimal::ZERO
+            }
         }
     };
     let mut factors = String::new();
@@ -229,28 +345,53 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, index: us
         factors.push_str(&format!(" × {m} ({label})"));
     }
     let amount = card.rounding.mode.round(exact, card.rounding.dp);
-    let amount = if card.unit == card.currency { money::cents(amount) } else { money::plain(amount) };
+    let amount = if card.unit == card.currency {
+        money::cents(amount)
+    } else {
+        money::plain(amount)
+    };
     let unit_total = sing_plural(amount, &card.unit_singular, &card.unit);
     let explanation = if charged == Decimal::ZERO {
         format!("{how} = 0 {}", card.unit)
     } else {
-        let charged_text = if included > Decimal::ZERO { format!("; {} charged", unit(charged)) } else { String::new() };
+        let charged_text = if included > Decimal::ZERO {
+            format!("; {} charged", unit(charged))
+        } else {
+            String::new()
+        };
         let rounding = if exact != amount && exact.normalize() != amount.normalize() {
-            format!(" (exactly {}, rounded {} to {} places)", exact.normalize(), card.rounding.mode.name(), card.rounding.dp)
+            format!(
+                " (exactly {}, rounded {} to {} places)",
+                exact.normalize(),
+                card.rounding.mode.name(),
+                card.rounding.dp
+            )
         } else {
             String::new()
         };
         format!("{how}{charged_text} × {rate_text}{factors} = {amount} {unit_total}{rounding}")
     };
-    Ok(Metered { amount, billed, included, explanation, source })
+    Ok(Metered {
+        amount,
+        billed,
+        included,
+        explanation,
+        source,
+    })
 }
 
 fn check_positive(x: Decimal, field: &str, max: Decimal) -> Result<()> {
     if x <= Decimal::ZERO {
-        return Err(Error::new(ErrorKind::InvalidQuantity, format!("{field}: must be greater than 0, got {x}")));
+        return Err(Error::new(
+            ErrorKind::InvalidQuantity,
+            format!("{field}: must be greater than 0, got {x}"),
+        ));
     }
     if x > max {
-        return Err(Error::new(ErrorKind::InvalidQuantity, format!("{field}: at most {max}, got {x}")));
+        return Err(Error::new(
+            ErrorKind::InvalidQuantity,
+            format!("{field}: at most {max}, got {x}"),
+        ));
     }
     Ok(())
 }

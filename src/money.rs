@@ -98,11 +98,14 @@ pub fn div(a: Decimal, b: Decimal, what: &str) -> Result<Decimal> {
 pub fn parse_decimal(text: &str, field: &str, kind: ErrorKind) -> Result<Decimal> {
     let t = text.trim();
     let ok_chars = !t.is_empty()
-        && t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+');
-    ok_chars
-        .then(|| Decimal::from_str(t).ok())
-        .flatten()
-        .ok_or_else(|| Error::new(kind, format!("{field}: expected a decimal string such as \"12.5\", got \"{text}\"")))
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+');
+    ok_chars.then(|| Decimal::from_str(t).ok()).flatten().ok_or_else(|| {
+        Error::new(
+            kind,
+            format!("{field}: expected a decimal string such as \"12.5\", got \"{text}\""),
+        )
+    })
 }
 
 /// Serde for a [`Decimal`] that must be written as a JSON string (`"0.05"`),

@@ -29,7 +29,10 @@ pub fn json(id: &str) -> Option<&'static str> {
 /// shipped preset is broken (a test guards every preset).
 pub fn load(id: &str) -> Result<RateCard> {
     let text = json(id).ok_or_else(|| {
-        Error::new(ErrorKind::UnknownPreset, format!("preset: no preset \"{id}\"; presets: {}", one_of(ids())))
+        Error::new(
+            ErrorKind::UnknownPreset,
+            format!("preset: no preset \"{id}\"; presets: {}", one_of(ids())),
+        )
     })?;
     RateCard::from_json(text)
 }

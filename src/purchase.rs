@@ -100,9 +100,13 @@ pub struct Purchase {
 
 fn whole_quantity(q: Decimal, field: &str) -> Result<u32> {
     if q <= Decimal::ZERO || q.fract() != Decimal::ZERO || q > Decimal::from(MAX_QUANTITY) {
-        return Err(Error::new(ErrorKind::InvalidQuantity, format!("{field}: a whole number from 1 to {MAX_QUANTITY}, got {q}")));
+        return Err(Error::new(
+            ErrorKind::InvalidQuantity,
+            format!("{field}: a whole number from 1 to {MAX_QUANTITY}, got {q}"),
+        ));
     }
-    u32::try_from(q.mantissa() / 10i128.pow(q.scale())).map_err(|_| Error::new(ErrorKind::InvalidQuantity, format!("{field}: out of range")))
+    u32::try_from(q.mantissa() / 10i128.pow(q.scale()))
+        .map_err(|_| Error::new(ErrorKind::InvalidQuantity, format!("{field}: out of range")))
 }
 
 impl RateEngine {
@@ -119,20 +123,41 @@ impl RateEngine {
         let (plan_id, plan) = self.plan(request.plan.as_deref())?;
         let quantity = whole_quantity(request.quantity.0, "quantity")?;
         if request.seats.is_some() {
-            return Err(Error::new(ErrorKind::InvalidRequest, format!("seats: the products of plan \"{plan_id}\" are not priced per seat")));
+            return Err(Error::new(
+                ErrorKind::InvalidRequest,
+                format!("seats: the products of plan \"{plan_id}\" are not priced per seat"),
+            ));
         }
         let candidates: Vec<&String> = plan
             .products
             .iter()
-            .filter(|p| card.products.get(*p).is_some_and(|prod| request.billing.is_none_or(|b| prod.period == b)))
+            .filter(|p| {
+                card.products
+                    .get(*p)
+                    .is_some_and(|prod| request.billing.is_none_or(|b| prod.period == b))
+            })
             .collect();
         let Some(product_id) = candidates.first() else {
             if plan.products.is_empty() {
                 let what = plan.purchase_note.clone().unwrap_or_else(|| "it sells no packs".into());
-                return Err(Error::new(ErrorKind::NotAvailable, format!("plan: \"{plan_id}\" cannot buy packs: {what}")));
+                return Err(Error::new(
+                    ErrorKind::NotAvailable,
+                    format!("plan: \"{plan_id}\" cannot buy packs: {what}"),
+                ));
             }
-            let periods: Vec<&str> = plan.products.iter().filter_map(|p| card.products.get(p)).map(|p| p.period.as_str()).collect();
-            return Err(Error::new(ErrorKind::NotAvailable, format!("billing: plan \"{plan_id}\" sells no product billed that way; billing: {}", one_of(periods))));
+            let periods: Vec<&str> = plan
+                .products
+                .iter()
+                .filter_map(|p| card.products.get(p))
+                .map(|p| p.period.as_str())
+                .collect();
+            return Err(Error::new(
+                ErrorKind::NotAvailable,
+                format!(
+                    "billing: plan \"{plan_id}\" sells no product billed that way; billing: {}",
+                    one_of(periods)
+                ),
+            ));
         };
         let product = card
             .products
@@ -155,7 +180,12 @@ impl RateEngine {
 /// (`balance_after` negative), cheapest first: for each product of the plan,
 /// the fewest units that cover it (`ceil(shortfall / credits)`); for each
 /// upgrade, the credits the new plan adds now.
-pub(crate) fn purchase_options(card: &RateCard, plan: &Plan, shortfall: Decimal, balance_after: Decimal) -> Result<Vec<PurchaseOption>> {
+pub(crate) fn purchase_options(
+    card: &RateCard,
+    plan: &Plan,
+    shortfall: Decimal,
+    balance_after: Decimal,
+) -> Result<Vec<PurchaseOption>> {
     let mut options = Vec::new();
     for id in &plan.products {
         let Some(p) = card.products.get(id) else { continue };
@@ -179,7 +209,9 @@ pub(crate) fn purchase_options(card: &RateCard, plan: &Plan, shortfall: Decimal,
     }
     for id in &plan.upgrades {
         let Some(target) = card.plans.get(id) else { continue };
-        let (Some(to), Some(from)) = (target.price, plan.price) else { continue };
+        let (Some(to), Some(from)) = (target.price, plan.price) else {
+            continue;
+        };
         let credits = money::sub(target.included, plan.included, "credits")?;
         if credits <= Decimal::ZERO {
             continue;

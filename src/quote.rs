@@ -63,11 +63,19 @@ fn opt_amount<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<Dec
 impl Item {
     /// An item of `seconds` of `feature`.
     pub fn seconds(feature: &str, seconds: u32) -> Self {
-        Item { feature: feature.into(), seconds: Some(Decimal::from(seconds)), ..Default::default() }
+        Item {
+            feature: feature.into(),
+            seconds: Some(Decimal::from(seconds)),
+            ..Default::default()
+        }
     }
     /// An item of `quantity` units of `feature`.
     pub fn quantity(feature: &str, quantity: u32) -> Self {
-        Item { feature: feature.into(), quantity: Some(Decimal::from(quantity)), ..Default::default() }
+        Item {
+            feature: feature.into(),
+            quantity: Some(Decimal::from(quantity)),
+            ..Default::default()
+        }
     }
     /// The same item with option `key` set.
     pub fn with(mut self, key: &str, value: OptionValue) -> Self {
@@ -233,12 +241,18 @@ impl RateEngine {
             return Err(Error::new(ErrorKind::InvalidRequest, "items: give at least one item"));
         }
         if request.items.len() > MAX_ITEMS {
-            return Err(Error::new(ErrorKind::InvalidRequest, format!("items: at most {MAX_ITEMS} items, got {}", request.items.len())));
+            return Err(Error::new(
+                ErrorKind::InvalidRequest,
+                format!("items: at most {MAX_ITEMS} items, got {}", request.items.len()),
+            ));
         }
         let mut used = request.period_usage.clone();
         for (feature, amount) in &used {
             if *amount < Decimal::ZERO {
-                return Err(Error::new(ErrorKind::InvalidRequest, format!("periodUsage.{feature}: must not be negative, got {amount}")));
+                return Err(Error::new(
+                    ErrorKind::InvalidRequest,
+                    format!("periodUsage.{feature}: must not be negative, got {amount}"),
+                ));
             }
         }
         let mut lines = Vec::with_capacity(request.items.len());
@@ -248,7 +262,11 @@ impl RateEngine {
             let m = meter(card, plan_id, plan, item, i, so_far)?;
             used.insert(item.feature.clone(), money::add(so_far, m.billed, "periodUsage")?);
             total = money::add(total, m.amount, "total")?;
-            let name = card.features.get(&item.feature).map(|f| f.name.clone()).unwrap_or_default();
+            let name = card
+                .features
+                .get(&item.feature)
+                .map(|f| f.name.clone())
+                .unwrap_or_default();
             lines.push(QuoteLine {
                 feature: item.feature.clone(),
                 name,
@@ -277,9 +295,17 @@ impl RateEngine {
         let shape = |d: Decimal| if is_money { money::cents(d) } else { money::plain(d) };
         let balance_after = shape(money::sub(balance, total, "balanceAfter")?);
         let shortfall = shape(Decimal::ZERO.max(-balance_after));
-        let purchase = if shortfall > Decimal::ZERO { purchase_options(card, plan, shortfall, balance_after)? } else { Vec::new() };
+        let purchase = if shortfall > Decimal::ZERO {
+            purchase_options(card, plan, shortfall, balance_after)?
+        } else {
+            Vec::new()
+        };
         if shortfall > Decimal::ZERO && purchase.is_empty() {
-            warnings.push(plan.purchase_note.clone().unwrap_or_else(|| format!("plan {} offers no way to buy more {}", plan.name, card.unit)));
+            warnings.push(
+                plan.purchase_note
+                    .clone()
+                    .unwrap_or_else(|| format!("plan {} offers no way to buy more {}", plan.name, card.unit)),
+            );
         }
         Ok(Quote {
             rate_card: card.id.clone(),

@@ -345,7 +345,10 @@ pub struct OptionDef {
 }
 
 fn invalid(path: impl AsRef<str>, msg: impl AsRef<str>) -> Error {
-    Error::new(ErrorKind::InvalidRateCard, format!("{}: {}", path.as_ref(), msg.as_ref()))
+    Error::new(
+        ErrorKind::InvalidRateCard,
+        format!("{}: {}", path.as_ref(), msg.as_ref()),
+    )
 }
 
 impl RateCard {
@@ -363,7 +366,13 @@ impl RateCard {
     /// ```
     pub fn from_json(text: &str) -> Result<RateCard> {
         if text.len() > MAX_RATE_CARD_BYTES {
-            return Err(invalid("$", format!("the rate card is {} bytes; the limit is {MAX_RATE_CARD_BYTES}", text.len())));
+            return Err(invalid(
+                "$",
+                format!(
+                    "the rate card is {} bytes; the limit is {MAX_RATE_CARD_BYTES}",
+                    text.len()
+                ),
+            ));
         }
         let de = &mut serde_json::Deserializer::from_str(text);
         let card: RateCard = serde_path_to_error::deserialize(de).map_err(|e| {
@@ -373,8 +382,15 @@ impl RateCard {
             if let Some(at) = msg.rfind(" at line ") {
                 msg.truncate(at);
             }
-            let path = if path.is_empty() || path == "." { "$".to_string() } else { path };
-            invalid(path, format!("{msg} (line {}, column {})", inner.line(), inner.column()))
+            let path = if path.is_empty() || path == "." {
+                "$".to_string()
+            } else {
+                path
+            };
+            invalid(
+                path,
+                format!("{msg} (line {}, column {})", inner.line(), inner.column()),
+            )
         })?;
         card.validate()?;
         Ok(card)
@@ -389,7 +405,10 @@ impl RateCard {
             return Err(invalid("id", "must not be empty"));
         }
         if self.rounding.dp > 6 {
-            return Err(invalid("rounding.dp", format!("must be 0 to 6, got {}", self.rounding.dp)));
+            return Err(invalid(
+                "rounding.dp",
+                format!("must be 0 to 6, got {}", self.rounding.dp),
+            ));
         }
         if self.plans.is_empty() {
             return Err(invalid("plans", "a rate card needs at least one plan"));
@@ -423,24 +442,45 @@ impl RateCard {
         if let Some(features) = &plan.features {
             for (i, f) in features.iter().enumerate() {
                 if !self.features.contains_key(f) {
-                    return Err(invalid(format!("{at}.features[{i}]"), format!("unknown feature \"{f}\"; features: {}", one_of(self.features.keys().map(String::as_str)))));
+                    return Err(invalid(
+                        format!("{at}.features[{i}]"),
+                        format!(
+                            "unknown feature \"{f}\"; features: {}",
+                            one_of(self.features.keys().map(String::as_str))
+                        ),
+                    ));
                 }
             }
         }
         for (i, p) in plan.products.iter().enumerate() {
             if !self.products.contains_key(p) {
-                return Err(invalid(format!("{at}.products[{i}]"), format!("unknown product \"{p}\"; products: {}", one_of(self.products.keys().map(String::as_str)))));
+                return Err(invalid(
+                    format!("{at}.products[{i}]"),
+                    format!(
+                        "unknown product \"{p}\"; products: {}",
+                        one_of(self.products.keys().map(String::as_str))
+                    ),
+                ));
             }
         }
         for (i, u) in plan.upgrades.iter().enumerate() {
             if !self.plans.contains_key(u) || u == id {
-                return Err(invalid(format!("{at}.upgrades[{i}]"), format!("unknown plan \"{u}\"; plans: {}", one_of(self.plans.keys().map(String::as_str)))));
+                return Err(invalid(
+                    format!("{at}.upgrades[{i}]"),
+                    format!(
+                        "unknown plan \"{u}\"; plans: {}",
+                        one_of(self.plans.keys().map(String::as_str))
+                    ),
+                ));
             }
         }
         for (i, a) in plan.allowances.iter().enumerate() {
             let at = format!("{at}.allowances[{i}]");
             let Some(f) = self.features.get(&a.feature) else {
-                return Err(invalid(format!("{at}.feature"), format!("unknown feature \"{}\"", a.feature)));
+                return Err(invalid(
+                    format!("{at}.feature"),
+                    format!("unknown feature \"{}\"", a.feature),
+                ));
             };
             if a.amount.is_some_and(|x| x < Decimal::ZERO) {
                 return Err(invalid(format!("{at}.amount"), "must not be negative"));
@@ -459,8 +499,18 @@ impl RateCard {
         let at = format!("features.{id}");
         match (f.rate, f.per, f.rates.is_empty()) {
             (Some(_), Some(_), true) | (None, None, false) => {}
-            (Some(_), None, _) => return Err(invalid(format!("{at}.per"), "a rate needs \"per\": \"second\", \"minute\", \"each\" or \"video\"")),
-            _ => return Err(invalid(format!("{at}.rate"), "give either \"rate\" with \"per\", or \"rates\"")),
+            (Some(_), None, _) => {
+                return Err(invalid(
+                    format!("{at}.per"),
+                    "a rate needs \"per\": \"second\", \"minute\", \"each\" or \"video\"",
+                ))
+            }
+            _ => {
+                return Err(invalid(
+                    format!("{at}.rate"),
+                    "give either \"rate\" with \"per\", or \"rates\"",
+                ))
+            }
         }
         if f.rate.is_some_and(|r| r < Decimal::ZERO) {
             return Err(invalid(format!("{at}.rate"), "must not be negative"));
@@ -505,16 +555,27 @@ impl RateCard {
                     }
                     if let Some(d) = &o.default {
                         if !o.values.contains(d) {
-                            return Err(invalid(format!("{at}.default"), format!("\"{d}\" is not one of {}", one_of(o.values.iter().map(String::as_str)))));
+                            return Err(invalid(
+                                format!("{at}.default"),
+                                format!("\"{d}\" is not one of {}", one_of(o.values.iter().map(String::as_str))),
+                            ));
                         }
                     }
                     if o.multiplier.is_some() {
-                        return Err(invalid(format!("{at}.multiplier"), "only a boolean option has a multiplier"));
+                        return Err(invalid(
+                            format!("{at}.multiplier"),
+                            "only a boolean option has a multiplier",
+                        ));
                     }
                 }
                 OptionType::Boolean => match o.multiplier {
                     Some(m) if m >= Decimal::ZERO => {}
-                    _ => return Err(invalid(format!("{at}.multiplier"), "a boolean option needs a multiplier, a decimal string of at least 0")),
+                    _ => {
+                        return Err(invalid(
+                            format!("{at}.multiplier"),
+                            "a boolean option needs a multiplier, a decimal string of at least 0",
+                        ))
+                    }
                 },
             }
         }
@@ -533,14 +594,24 @@ impl RateCard {
                 }
                 combos = next;
                 if combos.len() > 10_000 {
-                    return Err(invalid(format!("{at}.options"), "too many combinations of enum values (more than 10,000)"));
+                    return Err(invalid(
+                        format!("{at}.options"),
+                        "too many combinations of enum values (more than 10,000)",
+                    ));
                 }
             }
             for c in combos {
-                let hit = f.rates.iter().any(|r| r.when.iter().all(|(k, w)| c.iter().any(|(ck, cv)| ck == k && w.matches(cv))));
+                let hit = f.rates.iter().any(|r| {
+                    r.when
+                        .iter()
+                        .all(|(k, w)| c.iter().any(|(ck, cv)| ck == k && w.matches(cv)))
+                });
                 if !hit {
                     let desc: Vec<String> = c.iter().map(|(k, v)| format!("{k}={v}")).collect();
-                    return Err(invalid(format!("{at}.rates"), format!("no rate for {}", desc.join(", "))));
+                    return Err(invalid(
+                        format!("{at}.rates"),
+                        format!("no rate for {}", desc.join(", ")),
+                    ));
                 }
             }
         }
@@ -554,7 +625,13 @@ fn check_enum_value(f: &Feature, opt: &str, v: &OneOrMany, at: &str) -> Result<(
     };
     for value in v.values() {
         if !def.values.iter().any(|x| x == value) {
-            return Err(invalid(at, format!("\"{value}\" is not one of {}", one_of(def.values.iter().map(String::as_str)))));
+            return Err(invalid(
+                at,
+                format!(
+                    "\"{value}\" is not one of {}",
+                    one_of(def.values.iter().map(String::as_str))
+                ),
+            ));
         }
     }
     Ok(())

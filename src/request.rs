@@ -34,7 +34,11 @@ pub fn parse<'de, T: DeserializeOwned, D: Deserializer<'de>>(de: D) -> Result<T>
         } else {
             ErrorKind::InvalidRequest
         };
-        let path = if path.is_empty() || path == "." { "request".to_string() } else { path };
+        let path = if path.is_empty() || path == "." {
+            "request".to_string()
+        } else {
+            path
+        };
         Error::new(kind, format!("{path}: {msg}"))
     })
 }

@@ -25,9 +25,12 @@ fn from_js<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, JsValue>
 }
 
 fn string_arg(value: &JsValue, field: &str) -> Result<String, JsValue> {
-    value
-        .as_string()
-        .ok_or_else(|| js_error(&Error::new(crate::ErrorKind::InvalidRequest, format!("{field}: expected a string"))))
+    value.as_string().ok_or_else(|| {
+        js_error(&Error::new(
+            crate::ErrorKind::InvalidRequest,
+            format!("{field}: expected a string"),
+        ))
+    })
 }
 
 /// A rate engine over one rate card. `RateEngine.preset(id)` or
@@ -49,7 +52,9 @@ impl JsRateEngine {
     /// The engine for built-in preset `id`. Throws `unknown_preset`.
     pub fn preset(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsRateEngine, JsValue> {
         let id = string_arg(&id, "preset")?;
-        crate::RateEngine::preset(&id).map(|inner| JsRateEngine { inner }).map_err(|e| js_error(&e))
+        crate::RateEngine::preset(&id)
+            .map(|inner| JsRateEngine { inner })
+            .map_err(|e| js_error(&e))
     }
 
     /// The engine for a rate card given as JSON text. Throws
@@ -57,7 +62,9 @@ impl JsRateEngine {
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsRateEngine, JsValue> {
         let text = string_arg(&text, "rate card")?;
-        crate::RateEngine::from_json(&text).map(|inner| JsRateEngine { inner }).map_err(|e| js_error(&e))
+        crate::RateEngine::from_json(&text)
+            .map(|inner| JsRateEngine { inner })
+            .map_err(|e| js_error(&e))
     }
 
     /// The rate card's id.

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Every test, as `npm test` and CI run them:
+#   1. native: cargo test (unit, integration, doc tests)
+#   2. wasm: wasm-pack test in Node and in headless Chromium
+#   3. the packed npm package in a consumer project, and the page in Chromium
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+bash scripts/setup.sh --test
+bash scripts/build.sh
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+# wasm-pack exits 0 when a runner silently skips every test: insist on a count.
+expect_ran() {
+  if ! grep -Eq "test result: ok\. [1-9][0-9]* passed" "$log"; then
+    echo "[test] $1 ran no tests" >&2
+    exit 1
+  fi
+}
+
+echo "[test] cargo test (native)"
+cargo test --quiet 2>&1 | tee "$log"
+expect_ran "cargo test"
+
+echo "[test] wasm-pack test --node"
+wasm-pack test --node -- --test wasm 2>&1 | tee "$log"
+expect_ran "wasm-pack test --node"
+
+echo "[test] wasm-pack test --headless --chrome"
+WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)" -- --test wasm 2>&1 | tee "$log"
+expect_ran "wasm-pack test --chrome"
+
+echo "[test] node --test: the packed package and the page in Chromium"
+node --test --test-reporter=spec tests/js/

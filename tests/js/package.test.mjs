@@ -1,0 +1,102 @@
+// The packed npm package, installed into a fresh project and imported as a user would.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync, rmSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ROOT } from "./helpers.mjs";
+
+let dir, packed;
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), "ratecard-consumer-"));
+  // `npm test` has just built pkg/; skip the prepack rebuild.
+  const out = execFileSync("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", dir], { cwd: ROOT, encoding: "utf8" });
+  packed = JSON.parse(out)[0];
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", join(dir, packed.filename)], { cwd: dir, stdio: "ignore" });
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(code) {
+  writeFileSync(join(dir, "main.mjs"), code);
+  return JSON.parse(execFileSync("node", ["main.mjs"], { cwd: dir, encoding: "utf8" }));
+}
+
+test("the tarball ships the built package and nothing else", () => {
+  const files = packed.files.map((f) => f.path).sort();
+  assert.ok(files.includes("pkg/node/ratecard_bg.wasm"));
+  assert.ok(files.includes("pkg/web/ratecard.js"));
+  assert.ok(files.includes("pkg/node/ratecard.d.ts"));
+  assert.ok(files.every((f) => !/^(src|target|tests|www|scripts)\//.test(f)), files.join("\n"));
+  console.log(`# npm pack: ${packed.filename}, ${packed.size} bytes packed, ${packed.unpackedSize} unpacked, ${files.length} files`);
+});
+
+test("Node ESM: import { RateEngine } from 'ratecard' quotes with no init call", () => {
+  const r = run(`
+    import { RateEngine } from "ratecard";
+    const engine = RateEngine.preset("heygen-credits");
+    const q = engine.quote({
+      plan: "business",
+      items: [{ feature: "avatar_iv", seconds: 90, options: { expressive_motion: true } },
+              { feature: "generate_look", quantity: 4 }],
+      balance: "12.5",
+      periodUsage: { image_asset: 14 },
+    });
+    const buy = engine.buyPacks({ plan: "business", quantity: 3 });
+    let err;
+    try { engine.quote({ plan: "platinum", items: [{ feature: "avatar_iv", seconds: 1 }] }); } catch (e) { err = { isError: e instanceof Error, code: e.code, message: e.message }; }
+    const after = engine.quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }], balance: "1500" }).total;
+    console.log(JSON.stringify({ ids: RateEngine.presetIds(), q, buy, err, after }));
+  `);
+  assert.deepEqual(r.ids, ["heygen-credits"]);
+  assert.equal(r.q.unit, "credits");
+  assert.equal(r.q.total, "64");
+  assert.equal(r.q.balanceAfter, "-51.5");
+  assert.equal(r.q.shortfall, "51.5");
+  assert.deepEqual(r.q.lines.map((l) => [l.feature, l.amount]), [["avatar_iv", "60"], ["generate_look", "4"]]);
+  assert.ok(r.q.lines.every((l) => l.source.includes("001_c123885b76a3ddbd.txt") && l.explanation.length > 0));
+  assert.deepEqual(r.q.purchase[0], {
+    kind: "pack", product: "credit_block", name: "100-credit block", quantity: 1, credits: "100",
+    price: "5.00", currency: "USD", period: "once", balanceAfter: "48.5",
+  });
+  assert.deepEqual(r.q.warnings, []);
+  assert.deepEqual({ ...r.buy, name: undefined }, { product: "credit_block", name: undefined, quantity: 3, credits: "300", price: "15.00", currency: "USD", period: "once" });
+  assert.equal(r.err.isError, true);
+  assert.equal(r.err.code, "unknown_plan");
+  assert.match(r.err.message, /plan: no plan "platinum".*"business"/);
+  assert.equal(r.after, "30");
+});
+
+test("ratecard/web: initSync with the shipped .wasm, then quote", () => {
+  const r = run(`
+    import { readFileSync } from "node:fs";
+    import { createRequire } from "node:module";
+    import { initSync, RateEngine } from "ratecard/web";
+    const wasmUrl = new URL("./node_modules/ratecard/pkg/web/ratecard_bg.wasm", import.meta.url);
+    initSync({ module: readFileSync(wasmUrl) });
+    const q = RateEngine.preset("heygen-credits").quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 120 }], balance: "10" });
+    console.log(JSON.stringify(q));
+  `);
+  assert.equal(r.total, "40");
+  assert.equal(r.shortfall, "30");
+  assert.equal(r.purchase[0].price, "5.00");
+});
+
+test("a custom rate card through fromJson, and its validation errors", () => {
+  const preset = readFileSync(join(ROOT, "presets/heygen-credits.json"), "utf8");
+  const cheaper = preset.replace('"rate": "20"', '"rate": "10"');
+  const broken = preset.replace('"rate": "20"', '"rate": 0.1');
+  const r = run(`
+    import { RateEngine } from "ratecard";
+    const custom = RateEngine.fromJson(${JSON.stringify(cheaper)});
+    const total = custom.quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }] }).total;
+    let err;
+    try { RateEngine.fromJson(${JSON.stringify(broken)}); } catch (e) { err = { code: e.code, message: e.message }; }
+    console.log(JSON.stringify({ total, err }));
+  `);
+  assert.equal(r.total, "15");
+  assert.equal(r.err.code, "invalid_rate_card");
+  assert.match(r.err.message, /^features\.avatar_iv\.rate: expected a decimal string, got 0\.1/);
+});
