@@ -126,9 +126,11 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, index: us
     for (key, def) in &feature.options {
         match def.kind {
             OptionType::Enum => {
+                let plan_max = plan.max_options.get(key).map(String::as_str);
                 let chosen = match item.options.get(key) {
                     Some(OptionValue::Text(v)) => v.as_str(),
-                    _ => def.default.as_deref().ok_or_else(|| {
+                    // Not given: the option's default, else the plan's highest value.
+                    _ => def.default.as_deref().or(plan_max).ok_or_else(|| {
                         Error::new(
                             ErrorKind::InvalidOption,
                             format!(
@@ -139,9 +141,36 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, index: us
                         )
                     })?,
                 };
+                if let Some(reason) = def.unavailable.get(chosen) {
+                    return Err(Error::new(
+                        ErrorKind::NotAvailable,
+                        format!("{at}.options.{key}: \"{chosen}\" is not available: {reason}"),
+                    ));
+                }
+                if let Some(max) = plan_max {
+                    let rank = |v: &str| def.values.iter().position(|x| x == v);
+                    if rank(chosen) > rank(max) {
+                        return Err(Error::new(
+                            ErrorKind::PlanLimit,
+                            format!(
+                                "{at}.options.{key}: plan \"{plan_id}\" allows {} up to {max} (its highest {}), got {chosen}",
+                                def.label.to_lowercase(),
+                                def.label.to_lowercase()
+                            ),
+                        ));
+                    }
+                }
                 enums.insert(key.as_str(), chosen);
             }
             OptionType::Boolean => {
+                if let Some(reason) = &def.gate {
+                    if item.options.get(key) != Some(&OptionValue::Bool(true)) {
+                        return Err(Error::new(
+                            ErrorKind::NotAvailable,
+                            format!("{at}.options.{key}: \"{}\" is not available: {reason}; set {key}: true if it applies", item.feature),
+                        ));
+                    }
+                }
                 if let (Some(OptionValue::Bool(true)), Some(m)) = (item.options.get(key), def.multiplier) {
                     multipliers.push((m, def.label.as_str()));
                 }
@@ -260,7 +289,7 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, index: us
             ),
         ));
     }
-    if feature.input == Input::Seconds {
+    if feature.input == Input::Seconds && feature.length_limited {
         if let Some(max) = plan.max_seconds.filter(|m| raw > *m) {
             return Err(Error::new(
                 ErrorKind::PlanLimit,

@@ -66,7 +66,8 @@ pub struct BuyPacksRequest {
     pub plan: Option<String>,
     /// How many units (blocks, packs); a whole number from 1 to [`MAX_QUANTITY`].
     pub quantity: Amount,
-    /// Seats, for products priced per seat (none in the current presets).
+    /// Seats, for a product priced per seat (aistudios basic: per user);
+    /// default 1. Refused for other products.
     #[serde(default)]
     pub seats: Option<Amount>,
     /// Which of the plan's products by billing period; default the first.
@@ -86,6 +87,9 @@ pub struct Purchase {
     pub name: String,
     /// Units bought.
     pub quantity: u32,
+    /// Seats, for a product priced per seat (price and credits are per seat).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seats: Option<u32>,
     /// Credits granted, in the card's unit.
     #[serde(with = "decimal_string")]
     pub credits: Decimal,
@@ -122,12 +126,6 @@ impl RateEngine {
         let card = self.card();
         let (plan_id, plan) = self.plan(request.plan.as_deref())?;
         let quantity = whole_quantity(request.quantity.0, "quantity")?;
-        if request.seats.is_some() {
-            return Err(Error::new(
-                ErrorKind::InvalidRequest,
-                format!("seats: the products of plan \"{plan_id}\" are not priced per seat"),
-            ));
-        }
         let candidates: Vec<&String> = plan
             .products
             .iter()
@@ -163,11 +161,23 @@ impl RateEngine {
             .products
             .get(*product_id)
             .ok_or_else(|| Error::new(ErrorKind::InvalidRateCard, format!("products.{product_id}: missing")))?;
-        let q = Decimal::from(quantity);
+        let seats = match (product.per_seat, request.seats) {
+            (true, Some(seats)) => Some(whole_quantity(seats.0, "seats")?),
+            (true, None) => Some(1),
+            (false, None) => None,
+            (false, Some(_)) => {
+                return Err(Error::new(
+                    ErrorKind::InvalidRequest,
+                    format!("seats: \"{product_id}\" of plan \"{plan_id}\" is not priced per seat"),
+                ))
+            }
+        };
+        let q = money::mul(Decimal::from(quantity), Decimal::from(seats.unwrap_or(1)), "quantity × seats")?;
         Ok(Purchase {
             product: (*product_id).clone(),
             name: product.name.clone(),
             quantity,
+            seats,
             credits: money::plain(money::mul(q, product.credits, "credits")?),
             price: money::cents(money::mul(q, product.price, "price")?),
             currency: card.currency.clone(),

@@ -300,6 +300,13 @@ impl RateEngine {
         } else {
             Vec::new()
         };
+        if let Some(price) = plan.overage_price.filter(|_| shortfall > Decimal::ZERO) {
+            let cost = money::cents(money::mul(shortfall, price, "overage")?);
+            warnings.push(format!(
+                "with Allow Overage on, the {shortfall} {} past the balance are billed afterwards at {} {} each: {cost} {}",
+                card.unit, money::cents(price), card.currency, card.currency
+            ));
+        }
         if shortfall > Decimal::ZERO && purchase.is_empty() {
             warnings.push(
                 plan.purchase_note

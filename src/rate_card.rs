@@ -16,6 +16,7 @@
 
 use indexmap::IndexMap;
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{one_of, Error, ErrorKind, Result};
@@ -25,7 +26,7 @@ use crate::money::decimal_string;
 pub const MAX_RATE_CARD_BYTES: usize = 1 << 20;
 
 /// A whole rate card. See the module docs for the JSON shape.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RateCard {
     /// Stable id, e.g. `"heygen-credits"`.
@@ -55,7 +56,7 @@ pub struct RateCard {
 }
 
 /// Rounding of each quote line: `mode` at `dp` decimal places.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rounding {
     /// The named rounding mode.
@@ -65,7 +66,7 @@ pub struct Rounding {
 }
 
 /// A billing period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Period {
     /// Paid once, no renewal.
@@ -88,18 +89,20 @@ impl Period {
 }
 
 /// A subscription plan.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Plan {
     /// Display name.
     pub name: String,
     /// Price per period in the card's currency; absent for a custom price
     /// (not purchasable self-serve).
+    #[schemars(with = "Option<DecimalString>")]
     #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
     pub price: Option<Decimal>,
     /// Billing period of `price` and `included`.
     pub period: Period,
     /// Credits (the card's unit) granted each period.
+    #[schemars(with = "DecimalString")]
     #[serde(with = "decimal_string")]
     pub included: Decimal,
     /// Ids of the features the plan allows; absent means every feature.
@@ -120,7 +123,18 @@ pub struct Plan {
     /// Usage included each period before credits are charged.
     #[serde(default)]
     pub allowances: Vec<Allowance>,
+    /// Highest value the plan allows per enum option, by option id, in the
+    /// order of the option's `values` (`{ "resolution": "720p" }`). Over it is
+    /// `plan_limit`; an item that omits the option takes this value.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub max_options: IndexMap<String, String>,
+    /// With overage allowed, usage past the balance is billed afterwards at
+    /// this price per unit of the card, in its currency.
+    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    pub overage_price: Option<Decimal>,
     /// Longest video the plan allows, in seconds.
+    #[schemars(with = "Option<DecimalString>")]
     #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
     pub max_seconds: Option<Decimal>,
     /// Warnings every quote on this plan carries (a watermark, say).
@@ -131,7 +145,7 @@ pub struct Plan {
 }
 
 /// Usage of a feature included in a plan each period.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Allowance {
     /// The feature id.
@@ -141,6 +155,7 @@ pub struct Allowance {
     pub when: IndexMap<String, OneOrMany>,
     /// Included amount per period, in the feature's input unit (seconds or a
     /// count); absent means unlimited.
+    #[schemars(with = "Option<DecimalString>")]
     #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
     pub amount: Option<Decimal>,
     /// Shown in the line, e.g. `"audio-only translation is unlimited on paid plans"`.
@@ -149,12 +164,32 @@ pub struct Allowance {
     pub source: String,
 }
 
+fn yes() -> bool {
+    true
+}
+
+/// Schema stand-in for amounts: a decimal string such as `"0.05"`.
+struct DecimalString;
+
+impl JsonSchema for DecimalString {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DecimalString".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[+-]?[0-9]+(\\.[0-9]+)?$",
+            "description": "An exact decimal written as a string, e.g. \"0.05\"; never a JSON number."
+        })
+    }
+}
+
 fn default_unit_name() -> String {
     "pack".into()
 }
 
 /// What kind of purchase a product is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ProductKind {
     /// A credit pack or block: `credits` for `price`.
@@ -165,7 +200,7 @@ pub enum ProductKind {
 
 /// A purchasable product: `quantity ×` it grants `quantity × credits` for
 /// `quantity × price`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Product {
     /// Display name, e.g. `"100-credit block"`.
@@ -176,19 +211,25 @@ pub struct Product {
     /// Pack or top-up.
     pub kind: ProductKind,
     /// Credits (the card's unit) one unit grants.
+    #[schemars(with = "DecimalString")]
     #[serde(with = "decimal_string")]
     pub credits: Decimal,
     /// Price of one unit in the card's currency.
+    #[schemars(with = "DecimalString")]
     #[serde(with = "decimal_string")]
     pub price: Decimal,
     /// `once` for one-time packs, else the renewal period.
     pub period: Period,
+    /// Priced per seat (per user): price and credits are multiplied by the
+    /// number of seats.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub per_seat: bool,
     /// Seed file and section.
     pub source: String,
 }
 
 /// What a feature's item gives: a duration or a count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Input {
     /// The item gives `seconds` of output.
@@ -198,7 +239,7 @@ pub enum Input {
 }
 
 /// What a rate is per.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Per {
     /// Per second of (billed) output.
@@ -212,7 +253,7 @@ pub enum Per {
 }
 
 /// How a duration or count is cut into increments of `increment`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum IncrementRule {
     /// `ceil(x / increment)` increments: 1–30 s is one 30 s increment.
@@ -224,7 +265,7 @@ pub enum IncrementRule {
 }
 
 /// A feature: something a generation uses, and how it is metered and priced.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Feature {
     /// Display name.
@@ -235,6 +276,7 @@ pub struct Feature {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_name: Option<String>,
     /// The rate, in the card's unit per `per`, when one rate fits all options.
+    #[schemars(with = "Option<DecimalString>")]
     #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
     pub rate: Option<Decimal>,
     /// What `rate` is per.
@@ -245,20 +287,28 @@ pub struct Feature {
     pub rates: Vec<RateRule>,
     /// Increment size, in the input's unit (seconds or a count): 30 s, or
     /// looks generated 4 at a time. Absent: whole seconds / whole units.
+    #[schemars(with = "Option<DecimalString>")]
     #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
     pub increment: Option<Decimal>,
     /// How increments are counted.
     #[serde(default)]
     pub increment_rule: IncrementRule,
     /// Least amount billed per item, in the input's unit (a 30 s minimum).
+    #[schemars(with = "Option<DecimalString>")]
     #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
     pub minimum: Option<Decimal>,
     /// Smallest accepted input (seconds or count); below is `invalid_quantity`.
+    #[schemars(with = "Option<DecimalString>")]
     #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
     pub min: Option<Decimal>,
     /// Largest accepted input (seconds or count); above is `invalid_quantity`.
+    #[schemars(with = "Option<DecimalString>")]
     #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
     pub max: Option<Decimal>,
+    /// Whether the plan's `maxSeconds` (longest video) applies; `false` for
+    /// streaming sessions, which are not videos.
+    #[serde(default = "yes", skip_serializing_if = "Clone::clone")]
+    pub length_limited: bool,
     /// Options by id, in display order.
     #[serde(default)]
     pub options: IndexMap<String, OptionDef>,
@@ -268,13 +318,14 @@ pub struct Feature {
 
 /// One rate of a feature, chosen when every `when` entry matches the item's
 /// enum option (after defaults).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RateRule {
     /// Option id → value, or list of values, that select this rate.
     #[serde(default)]
     pub when: IndexMap<String, OneOrMany>,
     /// The rate, in the card's unit per `per`.
+    #[schemars(with = "DecimalString")]
     #[serde(with = "decimal_string")]
     pub rate: Decimal,
     /// What the rate is per.
@@ -285,7 +336,7 @@ pub struct RateRule {
 }
 
 /// One value or a list of values.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum OneOrMany {
     /// A single value.
@@ -311,7 +362,7 @@ impl OneOrMany {
 }
 
 /// The type of an option.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum OptionType {
     /// One of `values`; selects a rate through [`RateRule::when`].
@@ -321,7 +372,7 @@ pub enum OptionType {
 }
 
 /// An option of a feature.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OptionDef {
     /// Enum or boolean.
@@ -337,9 +388,18 @@ pub struct OptionDef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<String>,
     /// Boolean: the factor applied to the rate when `true` (`"2"` doubles).
+    #[schemars(with = "Option<DecimalString>")]
     #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
     pub multiplier: Option<Decimal>,
-    /// Seed file and section of the multiplier.
+    /// Boolean: the option must be `true` to use the feature; otherwise
+    /// `not_available` with this reason ("existing customers only").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gate: Option<String>,
+    /// Enum values that exist but cannot be used here, with the reason
+    /// (`not_available`): `{ "proofread": "Enterprise plans only" }`.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub unavailable: IndexMap<String, String>,
+    /// Seed file and section of the multiplier or gate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
@@ -489,6 +549,22 @@ impl RateCard {
                 check_enum_value(f, opt, v, &format!("{at}.when.{opt}"))?;
             }
         }
+        for (opt, value) in &plan.max_options {
+            let at = format!("{at}.maxOptions.{opt}");
+            let mut found = false;
+            for f in self.features.values() {
+                if let Some(def) = f.options.get(opt).filter(|o| o.kind == OptionType::Enum) {
+                    found = true;
+                    if !def.values.contains(value) {
+                        let valid = one_of(def.values.iter().map(String::as_str));
+                        return Err(invalid(at, format!("\"{value}\" is not one of {valid}")));
+                    }
+                }
+            }
+            if !found {
+                return Err(invalid(at, format!("no feature has an enum option \"{opt}\"")));
+            }
+        }
         if plan.max_seconds.is_some_and(|x| x <= Decimal::ZERO) {
             return Err(invalid(format!("{at}.maxSeconds"), "must be greater than 0"));
         }
@@ -561,19 +637,25 @@ impl RateCard {
                             ));
                         }
                     }
-                    if o.multiplier.is_some() {
+                    for v in o.unavailable.keys() {
+                        if !o.values.contains(v) {
+                            return Err(invalid(format!("{at}.unavailable.{v}"), "not one of the option's values"));
+                        }
+                    }
+                    if o.multiplier.is_some() || o.gate.is_some() {
                         return Err(invalid(
                             format!("{at}.multiplier"),
-                            "only a boolean option has a multiplier",
+                            "only a boolean option has a multiplier or a gate",
                         ));
                     }
                 }
-                OptionType::Boolean => match o.multiplier {
-                    Some(m) if m >= Decimal::ZERO => {}
+                OptionType::Boolean => match (o.multiplier, &o.gate) {
+                    (Some(m), _) if m >= Decimal::ZERO => {}
+                    (None, Some(_)) => {}
                     _ => {
                         return Err(invalid(
                             format!("{at}.multiplier"),
-                            "a boolean option needs a multiplier, a decimal string of at least 0",
+                            "a boolean option needs a multiplier (a decimal string of at least 0) or a gate",
                         ))
                     }
                 },
@@ -586,7 +668,7 @@ impl RateCard {
             for (oid, o) in &enums {
                 let mut next = Vec::new();
                 for c in &combos {
-                    for v in &o.values {
+                    for v in o.values.iter().filter(|v| !o.unavailable.contains_key(*v)) {
                         let mut c2 = c.clone();
                         c2.push((oid.as_str(), v.as_str()));
                         next.push(c2);
