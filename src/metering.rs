@@ -59,7 +59,11 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, index: us
                 "{at}.feature: no feature \"{}\" on rate card \"{}\"; features: {}",
                 item.feature,
                 card.id,
-                one_of(card.features.keys().map(String::as_str))
+                if card.features.is_empty() {
+                    "none: this card prices no features (load a rate card that adds them)".to_string()
+                } else {
+                    one_of(card.features.keys().map(String::as_str))
+                }
             ),
         )
     })?;

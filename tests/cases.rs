@@ -1,0 +1,88 @@
+//! Runs every case of `tests/cases.json` (the seeds' worked examples, every
+//! rate, option, limit and error code of every preset) through the native
+//! Rust API. `tests/js/package.test.mjs` runs the same table through the
+//! packed npm package.
+//!
+//! Matching: every key of `expect` must be present in the result with an equal
+//! value; arrays match element by element and must have the same length; a
+//! string starting with `~` matches any string that contains the rest.
+#![cfg(not(target_arch = "wasm32"))]
+
+use ratecard::{request, BuyPacksRequest, QuoteRequest, RateEngine};
+use serde_json::Value;
+
+fn matches(expected: &Value, actual: &Value, path: &str, problems: &mut Vec<String>) {
+    match (expected, actual) {
+        (Value::String(e), Value::String(a)) if e.starts_with('~') => {
+            if !a.contains(&e[1..]) {
+                problems.push(format!("{path}: {a:?} does not contain {:?}", &e[1..]));
+            }
+        }
+        (Value::Object(e), Value::Object(a)) => {
+            for (k, v) in e {
+                match a.get(k) {
+                    Some(av) => matches(v, av, &format!("{path}.{k}"), problems),
+                    None => problems.push(format!("{path}.{k}: missing")),
+                }
+            }
+        }
+        (Value::Array(e), Value::Array(a)) => {
+            if e.len() != a.len() {
+                problems.push(format!("{path}: expected {} elements, got {}: {actual}", e.len(), a.len()));
+            }
+            for (i, (ev, av)) in e.iter().zip(a).enumerate() {
+                matches(ev, av, &format!("{path}[{i}]"), problems);
+            }
+        }
+        (e, a) if e == a => {}
+        (e, a) => problems.push(format!("{path}: expected {e}, got {a}")),
+    }
+}
+
+fn run(case: &Value) -> Value {
+    let preset = case["preset"].as_str().expect("preset");
+    let request_text = case["request"].to_string();
+    let result = RateEngine::preset(preset).and_then(|engine| match case["call"].as_str() {
+        Some("quote") => {
+            let req: QuoteRequest = request::from_json(&request_text)?;
+            Ok(serde_json::to_value(engine.quote(&req)?).expect("serialize"))
+        }
+        Some("buyPacks") => {
+            let req: BuyPacksRequest = request::from_json(&request_text)?;
+            Ok(serde_json::to_value(engine.buy_packs(&req)?).expect("serialize"))
+        }
+        other => panic!("unknown call {other:?}"),
+    });
+    match result {
+        Ok(v) => v,
+        Err(e) => serde_json::json!({ "error": e.code(), "message": e.message() }),
+    }
+}
+
+#[test]
+fn every_case_of_the_shared_table() {
+    let cases: Vec<Value> = serde_json::from_str(include_str!("cases.json")).expect("cases.json");
+    assert!(cases.len() > 100);
+    let mut failures = Vec::new();
+    for case in &cases {
+        let actual = run(case);
+        let mut problems = Vec::new();
+        matches(&case["expect"], &actual, "", &mut problems);
+        if case["expect"].get("error").is_none() && actual.get("error").is_some() {
+            problems.push(format!("unexpected error {actual}"));
+        }
+        if !problems.is_empty() {
+            failures.push(format!("{} [{}]\n    {}", case["name"], case["preset"], problems.join("\n    ")));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+#[test]
+fn every_preset_is_covered_by_the_table() {
+    let cases: Vec<Value> = serde_json::from_str(include_str!("cases.json")).expect("cases.json");
+    for id in ratecard::presets::ids() {
+        let n = cases.iter().filter(|c| c["preset"] == id).count();
+        assert!(n >= 5, "preset {id} has only {n} cases");
+    }
+}
