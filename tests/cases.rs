@@ -86,3 +86,13 @@ fn every_preset_is_covered_by_the_table() {
         assert!(n >= 5, "preset {id} has only {n} cases");
     }
 }
+
+#[test]
+fn the_shipped_json_schema_is_generated_from_the_types() {
+    let shipped = include_str!("../schema/rate-card.schema.json");
+    assert_eq!(
+        shipped.trim_end(),
+        ratecard::rate_card::json_schema(),
+        "schema/rate-card.schema.json is stale: run `cargo run --example schema > schema/rate-card.schema.json`"
+    );
+}

@@ -5,7 +5,11 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync, rmSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createRequire } from "node:module";
 import { ROOT } from "./helpers.mjs";
+import { matches } from "./match.mjs";
+
+const require = createRequire(import.meta.url);
 
 let dir, packed;
 
@@ -50,7 +54,7 @@ test("Node ESM: import { RateEngine } from 'ratecard' quotes with no init call",
     const after = engine.quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }], balance: "1500" }).total;
     console.log(JSON.stringify({ ids: RateEngine.presetIds(), q, buy, err, after }));
   `);
-  assert.deepEqual(r.ids, ["heygen-credits"]);
+  assert.deepEqual(r.ids, ["heygen-credits", "heygen-gencredits", "heygen-api", "heygen-liveavatar", "heygen-payg", "aistudios"]);
   assert.equal(r.q.unit, "credits");
   assert.equal(r.q.total, "64");
   assert.equal(r.q.balanceAfter, "-51.5");
@@ -99,4 +103,65 @@ test("a custom rate card through fromJson, and its validation errors", () => {
   assert.equal(r.total, "15");
   assert.equal(r.err.code, "invalid_rate_card");
   assert.match(r.err.message, /^features\.avatar_iv\.rate: expected a decimal string, got 0\.1/);
+});
+
+test("every case of tests/cases.json gives the same result through the package", () => {
+  const cases = JSON.parse(readFileSync(join(ROOT, "tests/cases.json"), "utf8"));
+  const results = run(`
+    import { RateEngine } from "ratecard";
+    const cases = ${JSON.stringify(cases)};
+    const out = cases.map((c) => {
+      try {
+        const engine = RateEngine.preset(c.preset);
+        return c.call === "quote" ? engine.quote(c.request) : engine.buyPacks(c.request);
+      } catch (e) {
+        return { error: e.code, message: e.message, isError: e instanceof Error };
+      }
+    });
+    console.log(JSON.stringify(out));
+  `);
+  const failures = [];
+  cases.forEach((c, i) => {
+    const problems = matches(c.expect, results[i]);
+    if (!("error" in c.expect) && "error" in results[i]) problems.push(`unexpected error ${JSON.stringify(results[i])}`);
+    if ("error" in results[i] && results[i].isError !== true) problems.push("not thrown as an Error");
+    if (problems.length) failures.push(`${c.name} [${c.preset}]: ${problems.join("; ")}`);
+  });
+  assert.deepEqual(failures, [], `${failures.length} of ${cases.length} cases failed`);
+  console.log(`# ${cases.length} table cases through the package`);
+});
+
+test("every preset, file and engine.rateCard() alike, validates against the shipped JSON Schema", async () => {
+  const { default: Ajv2020 } = await import("ajv/dist/2020.js");
+  const schema = JSON.parse(readFileSync(join(dir, "node_modules/ratecard/schema/rate-card.schema.json"), "utf8"));
+  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+  const cards = run(`
+    import { RateEngine } from "ratecard";
+    console.log(JSON.stringify(RateEngine.presetIds().map((id) => RateEngine.preset(id).rateCard())));
+  `);
+  assert.equal(cards.length, 6);
+  for (const card of cards) {
+    const file = JSON.parse(readFileSync(join(ROOT, `presets/${card.id}.json`), "utf8"));
+    assert.ok(validate(file), `${card.id}.json: ${JSON.stringify(validate.errors)}`);
+    assert.ok(validate(card), `${card.id} rateCard(): ${JSON.stringify(validate.errors)}`);
+  }
+  const broken = JSON.parse(readFileSync(join(ROOT, "presets/heygen-credits.json"), "utf8"));
+  broken.features.avatar_iv.rate = 0.1;
+  assert.equal(validate(broken), false, "a number where a decimal string belongs is refused");
+  delete broken.features.avatar_iv.rate;
+  broken.features.avatar_iv.ratee = "20";
+  assert.equal(validate(broken), false, "an unknown field is refused");
+});
+
+test("a card's own rateCard() output loads back through fromJson unchanged", () => {
+  const r = run(`
+    import { RateEngine } from "ratecard";
+    const out = RateEngine.presetIds().map((id) => {
+      const card = RateEngine.preset(id).rateCard();
+      const again = RateEngine.fromJson(JSON.stringify(card)).rateCard();
+      return JSON.stringify(card) === JSON.stringify(again);
+    });
+    console.log(JSON.stringify(out));
+  `);
+  assert.deepEqual(r, [true, true, true, true, true, true]);
 });

@@ -1,0 +1,19 @@
+// The subset matcher of tests/cases.json, the same rules as tests/cases.rs:
+// every expected key present and equal; arrays element by element and of the
+// same length; a string starting with "~" matches any string containing the rest.
+export function matches(expected, actual, path = "") {
+  if (typeof expected === "string" && expected.startsWith("~")) {
+    return typeof actual === "string" && actual.includes(expected.slice(1)) ? [] : [`${path}: ${JSON.stringify(actual)} does not contain ${JSON.stringify(expected.slice(1))}`];
+  }
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual)) return [`${path}: expected an array, got ${JSON.stringify(actual)}`];
+    const problems = expected.length === actual.length ? [] : [`${path}: expected ${expected.length} elements, got ${actual.length}`];
+    expected.forEach((e, i) => problems.push(...matches(e, actual[i], `${path}[${i}]`)));
+    return problems;
+  }
+  if (expected !== null && typeof expected === "object") {
+    if (actual === null || typeof actual !== "object") return [`${path}: expected an object, got ${JSON.stringify(actual)}`];
+    return Object.entries(expected).flatMap(([k, v]) => (k in actual ? matches(v, actual[k], `${path}.${k}`) : [`${path}.${k}: missing`]));
+  }
+  return expected === actual ? [] : [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
+}
