@@ -1,227 +1,249 @@
-// The checkout page: builds its controls from the rate card and asks the
-// engine for every number. Amounts stay decimal strings from the engine; the
-// page only formats them (Intl.NumberFormat formats strings exactly).
+// The checkout page. Its controls come from the rate card, and every number
+// comes from the engine as a decimal string; the page only formats them.
 import init, { RateEngine } from "./pkg/ratecard.js";
+import { $, el } from "./dom.js";
+import { inUnit, isZero, money, number, plural } from "./format.js";
 
 await init();
 
-const $ = (id) => document.getElementById(id);
-const LOCALE = "en-US";
-
-const state = { engine: null, card: null, items: [], buyQuantity: null, quote: null };
-
-// ---- formatting ---------------------------------------------------------
-function money(decimalString, currency) {
-  return new Intl.NumberFormat(LOCALE, { style: "currency", currency }).format(decimalString);
-}
-function number(decimalString) {
-  return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 6 }).format(decimalString);
-}
-function inUnit(decimalString) {
-  const { unit, currency } = state.card;
-  return unit === currency ? money(decimalString, currency) : `${number(decimalString)} ${unit}`;
-}
-function plural(n, one) {
-  return n === 1 ? one : `${one}s`;
-}
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === "dataset") Object.assign(node.dataset, v);
-    else if (k in node) node[k] = v;
-    else node.setAttribute(k, v);
-  }
-  node.append(...children);
-  return node;
-}
+const state = {
+  engines: new Map(),   // preset id or "custom:<id>" → RateEngine
+  engine: null,
+  card: null,
+  items: [],            // { feature, amount, used, options }
+  quote: null,
+  buyQuantity: 1,
+};
 
 // ---- rate card and plan -------------------------------------------------
-function loadPreset(id) {
-  state.engine = RateEngine.preset(id);
+function selectCard(key) {
+  state.engine = state.engines.get(key);
   state.card = state.engine.rateCard();
-  const planIds = Object.keys(state.card.plans);
-  $("plan").replaceChildren(...planIds.map((p) => el("option", { value: p, textContent: state.card.plans[p].name })));
-  $("plan").value = planIds.find((p) => (state.card.plans[p].products || []).length > 0) ?? planIds[0];
+  const plans = Object.entries(state.card.plans);
+  $("plan").replaceChildren(...plans.map(([id, p]) => el("option", { value: id, textContent: p.name })));
+  $("plan").value = (plans.find(([, p]) => (p.products ?? []).length > 0 && p.price !== undefined) ?? plans.find(([, p]) => (p.products ?? []).length > 0) ?? plans[0])[0];
   $("balance-unit").textContent = state.card.unit;
-  state.items = [newItem()];
+  $("balance").value = "";
+  state.items = featureIds().length ? [newItem()] : [];
   onPlanChange();
 }
 
-function planFeatures() {
-  const plan = state.card.plans[$("plan").value];
-  return plan.features ?? Object.keys(state.card.features);
-}
+const plan = () => state.card.plans[$("plan").value];
+const featureIds = () => Object.keys(state.card.features);
 
 function newItem(feature) {
-  const features = planFeatures();
-  const id = feature ?? features[0] ?? Object.keys(state.card.features)[0];
-  const f = state.card.features[id];
-  return { feature: id, amount: f.input === "seconds" ? "60" : "1", options: {} };
+  const id = feature ?? (plan().features ?? featureIds())[0] ?? featureIds()[0];
+  return { feature: id, amount: state.card.features[id].input === "seconds" ? "60" : "1", used: "", options: {} };
 }
 
 function onPlanChange() {
-  const plan = state.card.plans[$("plan").value];
-  $("plan-note").textContent = plan.price === undefined
-    ? `${plan.name}: custom price, ${number(plan.included)} ${state.card.unit} a ${plan.period}.`
-    : `${plan.name}: ${money(plan.price, state.card.currency)} a ${plan.period}, ${number(plan.included)} ${state.card.unit} included.`;
-  $("balance").placeholder = `${number(plan.included)} (a fresh ${plan.period})`;
+  const p = plan();
+  const price = p.price === undefined ? "price not published" : `${money(p.price, state.card.currency)} a ${p.period}`;
+  $("plan-note").textContent = `${p.name}: ${price}, ${number(p.included)} ${state.card.unit} included.`;
+  $("balance").placeholder = `${number(p.included)} (a fresh ${p.period})`;
+  const periods = [...new Set((p.products ?? []).map((id) => state.card.products[id].period))];
+  $("buy-billing").replaceChildren(...periods.map((per) => el("option", { value: per, textContent: per === "once" ? "one-time" : `${per}ly` })));
+  $("buy-billing-label").hidden = periods.length < 2;
   renderItems();
   update();
 }
 
 // ---- items --------------------------------------------------------------
 function renderItems() {
-  const list = state.items.map((item, i) => itemRow(item, i));
-  $("items").replaceChildren(...list);
+  if (!featureIds().length) {
+    $("items").replaceChildren(el("li", { className: "note", textContent: "This rate card prices no features (its source gives no per-feature rates). Load a rate card of your own below to quote generations; packs and units can be bought here." }));
+    $("add-item").hidden = true;
+    return;
+  }
+  $("add-item").hidden = false;
+  $("items").replaceChildren(...state.items.map(itemRow));
 }
 
 function itemRow(item, i) {
   const f = state.card.features[item.feature];
   const hook = (name) => (i === 0 ? name : `${name}-${i}`);
-  const featureSelect = el("select", { dataset: { testid: hook("feature") } },
+  const rerender = () => { renderItems(); update(); };
+
+  const feature = el("select", { dataset: { testid: hook("feature") } },
     ...Object.entries(state.card.features).map(([id, def]) => el("option", { value: id, textContent: def.name })));
-  featureSelect.value = item.feature;
-  featureSelect.addEventListener("change", () => {
-    state.items[i] = { ...newItem(featureSelect.value), amount: item.amount };
-    renderItems();
-    update();
-  });
+  feature.value = item.feature;
+  feature.addEventListener("change", () => { state.items[i] = { ...newItem(feature.value), amount: item.amount }; rerender(); });
 
   const isSeconds = f.input === "seconds";
-  const amountInput = el("input", {
-    value: item.amount, inputMode: "decimal", autocomplete: "off", className: "amount",
-    dataset: { testid: hook(isSeconds ? "seconds" : "quantity") },
+  const amount = el("input", { value: item.amount, inputMode: "decimal", autocomplete: "off", className: "amount", dataset: { testid: hook(isSeconds ? "seconds" : "quantity") } });
+  amount.addEventListener("input", () => { item.amount = amount.value; update(); });
+  const unitWord = isSeconds ? "Seconds" : `How many (${plural(2, f.unitName ?? "unit")})`;
+  const controls = [el("label", {}, "Feature ", feature), el("label", {}, `${unitWord} `, amount)];
+
+  for (const [key, def] of Object.entries(f.options ?? {})) controls.push(optionControl(item, key, def, hook));
+
+  const allowance = (plan().allowances ?? []).find((a) => a.feature === item.feature && a.amount !== undefined);
+  if (allowance) {
+    const used = el("input", { value: item.used, inputMode: "decimal", autocomplete: "off", className: "amount", placeholder: "0", dataset: { testid: hook("used") } });
+    used.addEventListener("input", () => { item.used = used.value; update(); });
+    controls.push(el("label", { title: allowance.label }, `Used this ${plan().period} (${isSeconds ? "s" : plural(2, f.unitName ?? "unit")}) `, used));
+  }
+
+  const remove = el("button", { type: "button", className: "secondary remove", textContent: "Remove", disabled: state.items.length === 1, "aria-label": `Remove item ${i + 1}` });
+  remove.addEventListener("click", () => { state.items.splice(i, 1); rerender(); });
+  return el("li", { className: "item" }, ...controls, remove);
+}
+
+function optionControl(item, key, def, hook) {
+  if (def.type === "boolean") {
+    const box = el("input", { type: "checkbox", checked: item.options[key] === true, dataset: { testid: hook(`option-${key}`) } });
+    box.addEventListener("change", () => { item.options[key] = box.checked; update(); });
+    const suffix = def.multiplier !== undefined ? ` (×${def.multiplier})` : "";
+    return el("label", { className: "check", title: def.gate ?? "" }, box, ` ${def.label}${suffix}`);
+  }
+  const planMax = plan().maxOptions?.[key];
+  const blank = def.default !== undefined ? [] : [el("option", { value: "", textContent: planMax ? `plan's highest (${planMax})` : "— choose —" })];
+  const select = el("select", { dataset: { testid: hook(`option-${key}`) } }, ...blank,
+    ...def.values.map((v) => el("option", { value: v, textContent: v.replaceAll("_", " ") + (def.unavailable?.[v] ? " (not available)" : "") })));
+  select.value = item.options[key] ?? def.default ?? "";
+  select.addEventListener("change", () => {
+    if (select.value) item.options[key] = select.value; else delete item.options[key];
+    update();
   });
-  amountInput.addEventListener("input", () => { item.amount = amountInput.value; update(); });
-
-  const optionControls = Object.entries(f.options || {}).map(([key, def]) => {
-    if (def.type === "boolean") {
-      const box = el("input", { type: "checkbox", checked: item.options[key] === true, dataset: { testid: hook(`option-${key}`) } });
-      box.addEventListener("change", () => { item.options[key] = box.checked; update(); });
-      return el("label", { className: "check" }, box, ` ${def.label} (×${def.multiplier})`);
-    }
-    const select = el("select", { dataset: { testid: hook(`option-${key}`) } },
-      ...(def.default === undefined ? [el("option", { value: "", textContent: "— choose —" })] : []),
-      ...def.values.map((v) => el("option", { value: v, textContent: v.replaceAll("_", " ") })));
-    select.value = item.options[key] ?? def.default ?? "";
-    select.addEventListener("change", () => {
-      if (select.value) item.options[key] = select.value; else delete item.options[key];
-      update();
-    });
-    return el("label", {}, `${def.label} `, select);
-  });
-
-  const remove = el("button", { type: "button", className: "secondary remove", textContent: "Remove", disabled: state.items.length === 1 });
-  remove.setAttribute("aria-label", `Remove item ${i + 1}`);
-  remove.addEventListener("click", () => { state.items.splice(i, 1); renderItems(); update(); });
-
-  return el("li", { className: "item" },
-    el("label", {}, "Feature ", featureSelect),
-    el("label", {}, isSeconds ? "Seconds " : `How many ${f.unitName ?? "unit"}s `, amountInput),
-    ...optionControls,
-    remove);
+  return el("label", {}, `${def.label} `, select);
 }
 
 // ---- quote --------------------------------------------------------------
 function request() {
   const balance = $("balance").value.trim();
+  const periodUsage = {};
+  for (const { feature, used } of state.items) if (used.trim() && !(feature in periodUsage)) periodUsage[feature] = used.trim();
   return {
     plan: $("plan").value,
-    items: state.items.map(({ feature, amount, options }) => {
-      const isSeconds = state.card.features[feature].input === "seconds";
-      return { feature, [isSeconds ? "seconds" : "quantity"]: amount.trim(), options };
-    }),
+    items: state.items.map(({ feature, amount, options }) => ({
+      feature,
+      [state.card.features[feature].input === "seconds" ? "seconds" : "quantity"]: amount.trim(),
+      options,
+    })),
     ...(balance ? { balance } : {}),
+    ...(Object.keys(periodUsage).length ? { periodUsage } : {}),
   };
 }
 
 function update() {
-  let quote;
-  try {
-    quote = state.engine.quote(request());
-  } catch (e) {
-    showError(e);
-    return;
-  }
-  $("error").hidden = true;
-  state.quote = quote;
-  renderQuote(quote);
-}
-
-function showError(e) {
   state.quote = null;
-  $("error").hidden = false;
-  $("error").textContent = e.code ? `${e.message} (${e.code})` : String(e);
-  $("lines").tBodies[0].replaceChildren();
-  $("total").textContent = "—";
-  $("balance-after").textContent = "—";
-  $("short").hidden = true;
-  $("warnings").replaceChildren();
+  if (state.items.length) {
+    try {
+      state.quote = state.engine.quote(request());
+      $("error").hidden = true;
+    } catch (e) {
+      $("error").hidden = false;
+      $("error").textContent = e.code ? `${e.message} (${e.code})` : String(e);
+    }
+  } else {
+    $("error").hidden = true;
+  }
+  renderQuote(state.quote);
+  const pack = state.quote?.purchase.find((p) => p.kind !== "upgrade" && p.product === chosenProduct());
+  state.buyQuantity = pack ? pack.quantity : 1;
+  renderBuy();
 }
 
 function renderQuote(q) {
-  $("lines").tBodies[0].replaceChildren(...q.lines.map((line) =>
+  const card = state.card;
+  $("lines").tBodies[0].replaceChildren(...(q?.lines ?? []).map((line) =>
     el("tr", {},
       el("th", { scope: "row", textContent: line.name }),
       el("td", {}, el("span", { textContent: line.explanation }), el("small", { className: "source", textContent: line.source })),
-      el("td", { className: "num", textContent: inUnit(line.amount) }))));
-  $("total").textContent = inUnit(q.total);
-  $("balance-after").textContent = inUnit(q.balanceAfter);
-  $("warnings").replaceChildren(...q.warnings.map((w) => el("li", { textContent: w })));
-
-  const short = q.shortfall !== "0" && q.shortfall !== "0.00";
+      el("td", { className: "num", textContent: inUnit(line.amount, card) }))));
+  $("total").textContent = q ? inUnit(q.total, card) : "—";
+  $("balance-after").textContent = q ? inUnit(q.balanceAfter, card) : "—";
+  $("warnings").replaceChildren(...(q?.warnings ?? []).map((w) => el("li", { textContent: w })));
+  const short = q !== null && !isZero(q.shortfall);
   $("short").hidden = !short;
   if (!short) return;
-  $("shortfall").textContent = inUnit(q.shortfall);
-  const pack = q.purchase.find((p) => p.kind !== "upgrade");
-  $("buy").hidden = !pack;
-  if (pack) {
-    state.buyQuantity = pack.quantity;
-    renderBuy(pack);
-  }
+  $("shortfall").textContent = inUnit(q.shortfall, card);
   $("upgrades").replaceChildren(...q.purchase.filter((p) => p.kind === "upgrade").map((p) =>
-    el("li", { textContent: `${p.name}: +${number(p.credits)} ${q.unit} now for ${money(p.price, p.currency)} more a ${p.period} (balance after ${inUnit(p.balanceAfter)})` })));
+    el("li", { textContent: `${p.name}: +${number(p.credits)} ${q.unit} now for ${money(p.price, p.currency)} more a ${p.period} (balance after ${inUnit(p.balanceAfter, card)})` })));
 }
 
-function renderBuy(suggested) {
+// ---- buying more --------------------------------------------------------
+function chosenProduct() {
+  const period = $("buy-billing").value;
+  return (plan().products ?? []).find((id) => state.card.products[id].period === period);
+}
+
+function renderBuy() {
+  const productId = chosenProduct();
+  $("buy").hidden = !productId;
+  if (!productId) return;
+  const product = state.card.products[productId];
+  $("buy-seats-label").hidden = !product.perSeat;
   const n = state.buyQuantity;
   $("buy-quantity").value = String(n);
   $("buy-minus").disabled = n <= 1;
-  let purchase;
+  let p;
   try {
-    purchase = state.engine.buyPacks({ plan: $("plan").value, quantity: n });
+    p = state.engine.buyPacks({
+      plan: $("plan").value, quantity: n, billing: product.period,
+      ...(product.perSeat ? { seats: $("buy-seats").value.trim() } : {}),
+    });
   } catch (e) {
     $("buy-total").textContent = "";
-    $("buy-detail").textContent = e.message;
+    $("buy-detail").textContent = `${e.message} (${e.code})`;
     return;
   }
-  const product = state.card.products[purchase.product];
-  $("buy-total").textContent = `Buy ${n} ${plural(n, product.unitName)} — ${money(purchase.price, purchase.currency)}`;
-  const enough = n >= suggested.quantity ? "covers the shortfall" : `not enough: ${suggested.quantity} needed`;
-  $("buy-detail").textContent = `adds ${number(purchase.credits)} ${state.card.unit} (${enough})`;
+  const every = p.period === "once" ? "" : ` a ${p.period}`;
+  const seats = p.seats !== undefined ? ` × ${p.seats} ${plural(p.seats, "seat")}` : "";
+  $("buy-total").textContent = product.kind === "top_up"
+    ? `Top up ${money(p.price, p.currency)}`
+    : `Buy ${n} ${plural(n, product.unitName)}${seats} — ${money(p.price, p.currency)}${every}`;
+  const suggested = state.quote?.purchase.find((o) => o.product === productId);
+  const cover = !suggested ? "" : n >= suggested.quantity ? " — covers the shortfall" : ` — not enough: ${suggested.quantity} needed`;
+  const charge = p.period === "once" ? "" : ` (new ${p.period}ly add-on charge)`;
+  $("buy-detail").textContent = `adds ${inUnit(p.credits, state.card)}${charge}${cover}`;
 }
 
-function stepBuy(delta) {
-  const pack = state.quote?.purchase.find((p) => p.kind !== "upgrade");
-  if (!pack) return;
-  state.buyQuantity = Math.max(1, state.buyQuantity + delta);
-  renderBuy(pack);
+function setBuyQuantity(n) {
+  state.buyQuantity = Number.isInteger(n) && n >= 1 ? n : 1;
+  renderBuy();
+}
+
+// ---- custom rate cards --------------------------------------------------
+function loadCustomCard(text) {
+  let engine;
+  try {
+    engine = RateEngine.fromJson(text);
+  } catch (e) {
+    $("card-error").hidden = false;
+    $("card-error").textContent = `${e.message} (${e.code})`;
+    return;
+  }
+  $("card-error").hidden = true;
+  const key = `custom:${engine.id}`;
+  state.engines.set(key, engine);
+  if (![...$("preset").options].some((o) => o.value === key)) {
+    $("preset").append(el("option", { value: key, textContent: `${engine.rateCard().name} (custom)` }));
+  }
+  $("preset").value = key;
+  selectCard(key);
 }
 
 // ---- wiring -------------------------------------------------------------
-$("preset").replaceChildren(...RateEngine.presetIds().map((id) => el("option", { value: id, textContent: id })));
-$("preset").addEventListener("change", () => loadPreset($("preset").value));
-$("plan").addEventListener("change", () => { state.items = state.items.map((it) => it); onPlanChange(); });
+for (const id of RateEngine.presetIds()) {
+  state.engines.set(id, RateEngine.preset(id));
+  $("preset").append(el("option", { value: id, textContent: `${id} — ${state.engines.get(id).rateCard().name}` }));
+}
+$("preset").addEventListener("change", () => selectCard($("preset").value));
+$("plan").addEventListener("change", onPlanChange);
 $("balance").addEventListener("input", update);
 $("add-item").addEventListener("click", () => { state.items.push(newItem()); renderItems(); update(); });
-$("buy-minus").addEventListener("click", () => stepBuy(-1));
-$("buy-plus").addEventListener("click", () => stepBuy(1));
-$("buy-quantity").addEventListener("change", () => {
-  const n = Number.parseInt($("buy-quantity").value, 10);
-  state.buyQuantity = Number.isInteger(n) && n >= 1 ? n : 1;
-  const pack = state.quote?.purchase.find((p) => p.kind !== "upgrade");
-  if (pack) renderBuy(pack);
+$("buy-minus").addEventListener("click", () => setBuyQuantity(state.buyQuantity - 1));
+$("buy-plus").addEventListener("click", () => setBuyQuantity(state.buyQuantity + 1));
+$("buy-quantity").addEventListener("change", () => setBuyQuantity(Number($("buy-quantity").value)));
+$("buy-billing").addEventListener("change", update);
+$("buy-seats").addEventListener("input", renderBuy);
+$("card-start").addEventListener("click", () => { $("card-json").value = JSON.stringify(state.card, null, 2); });
+$("card-load").addEventListener("click", () => loadCustomCard($("card-json").value));
+$("card-file").addEventListener("change", async () => {
+  const file = $("card-file").files[0];
+  if (file) { $("card-json").value = await file.text(); loadCustomCard($("card-json").value); }
 });
 
-loadPreset(RateEngine.presetIds()[0]);
+selectCard(RateEngine.presetIds()[0]);
 document.body.dataset.ready = "true";

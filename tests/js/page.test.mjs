@@ -11,6 +11,7 @@ before(async () => {
   server = await serveWww();
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
+  page.setDefaultTimeout(5000);
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   page.on("pageerror", (e) => errors.push(String(e)));
 });
@@ -95,5 +96,112 @@ test("bad input shows a message with its code and the page keeps quoting", async
   assert.match(await page.locator("#error").textContent(), /Free users do not use credits.*not_available/);
   await byId("plan").selectOption("business");
   assert.equal(await byId("total").textContent(), "30 credits");
+  assert.deepEqual(errors, []);
+});
+
+// ---- every preset, one quote each, and its purchase panel ----------------
+
+async function choose(preset, plan) {
+  await fresh();
+  await byId("preset").selectOption(preset);
+  if (plan) await byId("plan").selectOption(plan);
+}
+
+test("heygen-gencredits: 1 look bills a batch of 4; monthly or annual packs", async () => {
+  await choose("heygen-gencredits", "creator");
+  await byId("feature").selectOption("generate_look");
+  await byId("quantity").fill("1");
+  await byId("balance").fill("0");
+  assert.equal(await byId("total").textContent(), "4 credits");
+  assert.equal(await byId("buy-total").textContent(), "Buy 1 pack — $15.00 a month");
+  await byId("buy-billing").selectOption("year");
+  assert.equal(await byId("buy-total").textContent(), "Buy 1 pack — $150.00 a year");
+  assert.match(await page.locator("#buy-detail").textContent(), /adds 3,600 credits/);
+});
+
+test("heygen-gencredits: the 16th image of the month is charged, with usage entered", async () => {
+  await choose("heygen-gencredits", "team");
+  await byId("feature").selectOption("image_asset");
+  await byId("quantity").fill("1");
+  await byId("used").fill("14");
+  assert.equal(await byId("total").textContent(), "0 credits");
+  await byId("used").fill("15");
+  assert.equal(await byId("total").textContent(), "2 credits");
+});
+
+test("heygen-api: a 1:43 video is 2 credits; Free is held to 3 minutes and 720p", async () => {
+  await choose("heygen-api", "pro");
+  await byId("feature").selectOption("video_avatar");
+  await byId("seconds").fill("103");
+  assert.equal(await byId("total").textContent(), "2 credits");
+  await byId("plan").selectOption("free");
+  await byId("seconds").fill("181");
+  assert.match(await page.locator("#error").textContent(), /up to 180 s.*plan_limit/);
+  await byId("seconds").fill("30");
+  await byId("option-resolution").selectOption("1080p");
+  assert.match(await page.locator("#error").textContent(), /up to 720p.*plan_limit/);
+  await byId("option-resolution").selectOption("");
+  assert.equal(await byId("total").textContent(), "1 credit");
+  assert.match(await page.locator("#warnings").textContent(), /watermark/);
+});
+
+test("heygen-liveavatar: short on Full SDK minutes buys a $100 pack; overage is explained", async () => {
+  await choose("heygen-liveavatar");
+  await byId("feature").selectOption("full_sdk");
+  await byId("seconds").fill("600");
+  await byId("balance").fill("0");
+  assert.equal(await byId("total").textContent(), "20 credits");
+  assert.equal(await byId("buy-total").textContent(), "Buy 1 pack — $100.00");
+  assert.match(await page.locator("#warnings").textContent(), /Allow Overage.*2\.00 USD/);
+});
+
+test("heygen-payg: a USD wallet, rates by avatar type × resolution, a whole-dollar top-up", async () => {
+  await choose("heygen-payg");
+  await byId("feature").selectOption("avatar_iv");
+  await byId("seconds").fill("60");
+  await byId("option-avatar_type").selectOption("studio_avatar");
+  await byId("option-resolution").selectOption("4k");
+  assert.equal(await byId("total").textContent(), "$5.00");
+  await byId("balance").fill("0.63");
+  assert.equal(await byId("shortfall").textContent(), "$4.37");
+  assert.equal(await byId("buy-total").textContent(), "Top up $5.00");
+  await byId("feature").selectOption("cinematic_avatar");
+  await byId("seconds").fill("20");
+  assert.match(await page.locator("#error").textContent(), /at most 15 s.*invalid_quantity/);
+});
+
+test("aistudios: no feature rates; units × seats show the new monthly charge", async () => {
+  await choose("aistudios", "basic");
+  assert.match(await page.locator("#items").textContent(), /prices no features/);
+  assert.equal(await byId("buy-total").textContent(), "Buy 1 unit × 1 seat — $10.00 a month");
+  await byId("buy-seats").fill("3");
+  await page.click("#buy-plus");
+  assert.equal(await byId("buy-total").textContent(), "Buy 2 units × 3 seats — $60.00 a month");
+  assert.match(await page.locator("#buy-detail").textContent(), /adds 360 credits \(new monthly add-on charge\)/);
+  await byId("plan").selectOption("team");
+  assert.equal(await byId("buy-total").textContent(), "Buy 1 unit — $30.00 a month");
+});
+
+test("a custom rate card: a bad one shows its JSON path, a good one quotes", async () => {
+  await fresh();
+  await page.locator("#custom summary").click();
+  await page.click("#card-start");
+  const card = JSON.parse(await byId("card-json").inputValue());
+  card.features.avatar_iv.rate = 0.1;
+  await byId("card-json").fill(JSON.stringify(card));
+  await byId("card-load").click();
+  assert.match(await byId("card-error").textContent(), /^features\.avatar_iv\.rate: expected a decimal string, got 0\.1.*invalid_rate_card/);
+  card.id = "my-card";
+  card.name = "<b>My</b> card";
+  card.features.avatar_iv.rate = "10";
+  await byId("card-json").fill(JSON.stringify(card));
+  await byId("card-load").click();
+  assert.equal(await byId("card-error").isVisible(), false);
+  assert.equal(await byId("preset").inputValue(), "custom:my-card");
+  assert.equal(await page.locator("#preset option:checked").textContent(), "<b>My</b> card (custom)");
+  await byId("plan").selectOption("business");
+  await byId("feature").selectOption("avatar_iv");
+  await byId("seconds").fill("90");
+  assert.equal(await byId("total").textContent(), "15 credits");
   assert.deepEqual(errors, []);
 });

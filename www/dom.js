@@ -1,0 +1,14 @@
+// The one DOM helper: builds elements from properties and children. Text is
+// always set as text (textContent / text nodes), never parsed as HTML.
+export function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === "dataset") Object.assign(node.dataset, v);
+    else if (k in node) node[k] = v;
+    else node.setAttribute(k, v);
+  }
+  node.append(...children);
+  return node;
+}
+
+export const $ = (id) => document.getElementById(id);
