@@ -395,7 +395,7 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, index: us
         let rounding = if exact != amount && exact.normalize() != amount.normalize() {
             format!(
                 " (exactly {}, rounded {} to {} places)",
-                exact.normalize(),
+                shown_exact(exact),
                 card.rounding.mode.name(),
                 card.rounding.dp
             )
@@ -411,6 +411,17 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, index: us
         explanation,
         source,
     })
+}
+
+/// An exact amount for an explanation: at most 6 decimal places, with "…"
+/// when more were cut (`33.333333…`).
+fn shown_exact(exact: Decimal) -> String {
+    let exact = exact.normalize();
+    if exact.scale() <= 6 {
+        exact.to_string()
+    } else {
+        format!("{}…", money::RoundingMode::Down.round(exact, 6))
+    }
 }
 
 fn check_positive(x: Decimal, field: &str, max: Decimal) -> Result<()> {

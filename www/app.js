@@ -39,7 +39,7 @@ function newItem(feature) {
 function onPlanChange() {
   const p = plan();
   const price = p.price === undefined ? "price not published" : `${money(p.price, state.card.currency)} a ${p.period}`;
-  $("plan-note").textContent = `${p.name}: ${price}, ${number(p.included)} ${state.card.unit} included.`;
+  $("plan-note").textContent = `${p.name}: ${price}, ${inUnit(p.included, state.card)} included.`;
   $("balance").placeholder = `${number(p.included)} (a fresh ${p.period})`;
   const periods = [...new Set((p.products ?? []).map((id) => state.card.products[id].period))];
   $("buy-billing").replaceChildren(...periods.map((per) => el("option", { value: per, textContent: per === "once" ? "one-time" : `${per}ly` })));
