@@ -1,0 +1,106 @@
+//! Operators' own rate cards: validation with JSON paths, and quoting with them.
+#![cfg(not(target_arch = "wasm32"))]
+
+use ratecard::{request, QuoteRequest, RateEngine};
+use serde_json::{json, Value};
+
+fn preset_value(id: &str) -> Value {
+    serde_json::from_str(ratecard::presets::json(id).expect("preset")).expect("json")
+}
+
+fn load(card: &Value) -> Result<RateEngine, ratecard::Error> {
+    RateEngine::from_json(&card.to_string())
+}
+
+fn rejects(card: &Value, path_and_message: &str) {
+    let e = load(card).expect_err("the card should be refused");
+    assert_eq!(e.code(), "invalid_rate_card");
+    assert!(e.message().starts_with(path_and_message), "{}", e.message());
+}
+
+#[test]
+fn an_operator_adds_feature_rates_to_the_aistudios_card() {
+    let mut card = preset_value("aistudios");
+    card["id"] = json!("aistudios-acme");
+    card["features"] = json!({
+        "ai_image": { "name": "AI image", "input": "quantity", "unitName": "image", "rate": "4", "per": "each", "source": "Acme contract §2" },
+        "ai_video": { "name": "AI video", "input": "seconds", "rate": "2", "per": "second", "increment": "5", "source": "Acme contract §3" }
+    });
+    let engine = load(&card).expect("valid");
+    let req: QuoteRequest = request::from_json(
+        r#"{"plan":"team","items":[{"feature":"ai_image","quantity":3},{"feature":"ai_video","seconds":12}],"balance":"40"}"#,
+    )
+    .expect("request");
+    let q = engine.quote(&req).expect("quote");
+    assert_eq!(q.total.to_string(), "42"); // 3 × 4 + 15 s × 2
+    assert_eq!(q.shortfall.to_string(), "2");
+    assert_eq!(q.purchase[0].product, "team_unit");
+    assert_eq!(q.purchase[0].price.to_string(), "30.00");
+    assert_eq!(q.lines[1].source, "Acme contract §3");
+}
+
+#[test]
+fn validation_names_the_path_of_the_first_problem() {
+    let mut c = preset_value("heygen-credits");
+    c["features"]["avatar_iv"]["rate"] = json!(0.1);
+    rejects(&c, "features.avatar_iv.rate: expected a decimal string, got 0.1");
+
+    let mut c = preset_value("heygen-credits");
+    c["features"]["avatar_iv"]["rate"] = json!("-1");
+    rejects(&c, "features.avatar_iv.rate: must not be negative");
+
+    let mut c = preset_value("heygen-credits");
+    c["features"]["avatar_iv"]["colour"] = json!("red");
+    rejects(&c, "features.avatar_iv.colour: unknown field `colour`");
+
+    let mut c = preset_value("heygen-credits");
+    c["features"]["video_translation"]["rates"].as_array_mut().expect("rates").pop();
+    rejects(&c, "features.video_translation.rates: no rate for mode=audio_only");
+
+    let mut c = preset_value("heygen-api");
+    c["plans"]["free"]["maxOptions"]["resolution"] = json!("8k");
+    rejects(&c, "plans.free.maxOptions.resolution: \"8k\" is not one of");
+
+    let mut c = preset_value("heygen-credits");
+    c["plans"]["creator"]["upgrades"] = json!(["platinum"]);
+    rejects(&c, "plans.creator.upgrades[0]: unknown plan \"platinum\"");
+
+    let mut c = preset_value("heygen-credits");
+    c["plans"]["creator"]["allowances"][0]["when"]["mode"] = json!("karaoke");
+    rejects(&c, "plans.creator.allowances[0].when.mode: \"karaoke\" is not one of");
+
+    let mut c = preset_value("heygen-payg");
+    c["features"]["avatar_iii"]["options"]["existing_customer"]["gate"] = Value::Null;
+    rejects(&c, "features.avatar_iii.options.existing_customer.multiplier: a boolean option needs");
+
+    let mut c = preset_value("heygen-credits");
+    c["features"]["generate_look"]["per"] = json!("minute");
+    rejects(&c, "features.generate_look.per: \"each\" goes with input \"quantity\"");
+
+    rejects(&json!({"id": "x"}), "$: missing field");
+    let e = RateEngine::from_json(&" ".repeat(ratecard::rate_card::MAX_RATE_CARD_BYTES + 1)).expect_err("too big");
+    assert!(e.message().contains("limit"), "{}", e.message());
+}
+
+#[test]
+fn an_amount_too_large_to_compute_is_an_overflow_error_not_a_panic() {
+    let mut c = preset_value("heygen-credits");
+    c["features"]["avatar_iv"]["rate"] = json!("79228162514264337593543950335");
+    let engine = load(&c).expect("valid card");
+    let req: QuoteRequest = request::from_json(r#"{"plan":"business","items":[{"feature":"avatar_iv","seconds":1000}]}"#).expect("req");
+    let e = engine.quote(&req).expect_err("overflow");
+    assert_eq!(e.code(), "overflow");
+    // …and the engine still quotes.
+    let ok: QuoteRequest = request::from_json(r#"{"plan":"business","items":[{"feature":"avatar_v","seconds":60}]}"#).expect("req");
+    assert_eq!(engine.quote(&ok).expect("quote").total.to_string(), "20");
+}
+
+#[test]
+fn every_preset_round_trips_through_its_own_json() {
+    for id in ratecard::presets::ids() {
+        let engine = RateEngine::preset(id).expect("preset");
+        let text = serde_json::to_string(engine.card()).expect("serialize");
+        let again = RateEngine::from_json(&text).expect("reload");
+        assert_eq!(again.card(), engine.card(), "{id}");
+    }
+}
