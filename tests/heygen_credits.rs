@@ -121,33 +121,10 @@ fn one_credit_is_three_seconds_of_avatar_iv_and_lines_round_up_to_cents() {
 
 #[test]
 fn veo3_is_flat_per_video_of_any_length() {
-    assert_eq!(
-        quote(
-            "business",
-            vec![Item::seconds("video_asset", 8).with("model", text("veo3"))],
-            None
-        )
-        .total,
-        d("90")
-    );
-    assert_eq!(
-        quote(
-            "business",
-            vec![Item::seconds("video_asset", 600).with("model", text("veo3"))],
-            None
-        )
-        .total,
-        d("90")
-    );
-    assert_eq!(
-        quote(
-            "business",
-            vec![Item::seconds("video_asset", 8).with("model", text("seedance2"))],
-            None
-        )
-        .total,
-        d("32")
-    );
+    for (model, seconds, credits) in [("veo3", 8, "90"), ("veo3", 600, "90"), ("seedance2", 8, "32")] {
+        let item = Item::seconds("video_asset", seconds).with("model", text(model));
+        assert_eq!(quote("business", vec![item], None).total, d(credits), "{model} {seconds} s");
+    }
 }
 
 #[test]
