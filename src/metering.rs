@@ -43,15 +43,15 @@ fn sing_plural(n: Decimal, one: &str, many: &str) -> String {
     }
 }
 
-/// Meters `item` (the `index`-th of the request) on `plan`. `used` is the
+/// Meters `item` on `plan`; `at` is the item's path for error messages
+/// (`items[0]`, `usage[3]`). `used` is the
 /// feature's usage so far this period, in its input unit, for allowances.
 ///
 /// # Errors
 /// `unknown_feature`, `not_available`, `invalid_option`, `invalid_quantity`,
 /// `plan_limit`, `overflow`; each message starts with the field's path
 /// (`items[0].seconds`).
-pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, index: usize, used: Decimal) -> Result<Metered> {
-    let at = format!("items[{index}]");
+pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, at: &str, used: Decimal) -> Result<Metered> {
     let feature = card.features.get(&item.feature).ok_or_else(|| {
         Error::new(
             ErrorKind::UnknownFeature,

@@ -259,7 +259,7 @@ impl RateEngine {
         let mut total = Decimal::ZERO;
         for (i, item) in request.items.iter().enumerate() {
             let so_far = used.get(&item.feature).copied().unwrap_or(Decimal::ZERO);
-            let m = meter(card, plan_id, plan, item, i, so_far)?;
+            let m = meter(card, plan_id, plan, item, &format!("items[{i}]"), so_far)?;
             used.insert(item.feature.clone(), money::add(so_far, m.billed, "periodUsage")?);
             total = money::add(total, m.amount, "total")?;
             let name = card

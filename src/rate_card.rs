@@ -53,6 +53,51 @@ pub struct RateCard {
     pub products: IndexMap<String, Product>,
     /// Features by id, in display order.
     pub features: IndexMap<String, Feature>,
+    /// How credit grants expire over time (used by `simulate`); absent:
+    /// nothing expires except on cancellation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wallet: Option<WalletRules>,
+}
+
+/// When a credit grant expires, counted from when it is issued.
+///
+/// JSON: `{ "after": "cycles", "count": 2 }` (at the start of the billing
+/// cycle `count` cycles after the one it was issued in: monthly rollover for
+/// one more cycle is `2`), `{ "after": "days", "count": 30 }`,
+/// `{ "after": "renewal" }` (at the next renewal of the subscription: the
+/// annual renewal date for annual billing), or `{ "after": "never" }`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "after", rename_all = "snake_case")]
+pub enum Expiry {
+    /// At the start of the cycle `count` cycles after the issuing one.
+    Cycles {
+        /// Cycles, at least 1.
+        count: u32,
+    },
+    /// `count` days after issue.
+    Days {
+        /// Days, at least 1.
+        count: u32,
+    },
+    /// At the next renewal of the subscription's billing period.
+    Renewal,
+    /// Never (but cancellation forfeits everything at the end of the cycle).
+    Never,
+}
+
+/// The card's wallet rules: how grants expire.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct WalletRules {
+    /// Expiry of a plan's credits when billed monthly.
+    pub monthly_billing: Expiry,
+    /// Expiry of a plan's credits when billed yearly.
+    pub annual_billing: Expiry,
+    /// Expiry of purchased credits (packs, blocks, top-ups) unless the
+    /// product says otherwise.
+    pub purchases: Expiry,
+    /// Seed file and section of these rules.
+    pub source: String,
 }
 
 /// Rounding of each quote line: `mode` at `dp` decimal places.
@@ -133,6 +178,20 @@ pub struct Plan {
     #[schemars(with = "Option<DecimalString>")]
     #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
     pub overage_price: Option<Decimal>,
+    /// Price per year when billed yearly; absent: 12 × `price`.
+    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    pub annual_price: Option<Decimal>,
+    /// The plan renews early (charging its price, refilling its credits and
+    /// starting a new cycle) once this fraction of the cycle's credits is used
+    /// (`"0.9"`).
+    #[schemars(with = "Option<DecimalString>")]
+    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    pub auto_renew_at: Option<Decimal>,
+    /// The plan offers auto-reload: buying its first product when the balance
+    /// falls below a threshold the buyer sets.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub auto_reload: bool,
     /// Longest video the plan allows, in seconds.
     #[schemars(with = "Option<DecimalString>")]
     #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
@@ -220,6 +279,10 @@ pub struct Product {
     pub price: Decimal,
     /// `once` for one-time packs, else the renewal period.
     pub period: Period,
+    /// When the product's credits expire; absent: the card's
+    /// `wallet.purchases`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiry: Option<Expiry>,
     /// Priced per seat (per user): price and credits are multiplied by the
     /// number of seats.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

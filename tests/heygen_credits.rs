@@ -384,11 +384,10 @@ fn custom_rate_cards_report_the_json_path_of_the_first_problem() {
         e.message()
     );
 
-    let text = ratecard::presets::json("heygen-credits").expect("preset").replacen(
-        "\"products\": [\"credit_block\"]",
-        "\"products\": [\"gold\"]",
-        1,
-    );
+    let mut card: serde_json::Value =
+        serde_json::from_str(ratecard::presets::json("heygen-credits").expect("preset")).expect("json");
+    card["plans"]["business"]["products"] = serde_json::json!(["gold"]);
+    let text = card.to_string();
     let e = RateEngine::from_json(&text).expect_err("dangling product");
     assert!(
         e.message()
