@@ -38,6 +38,7 @@ pub mod presets;
 pub mod purchase;
 pub mod quote;
 pub mod rate_card;
+pub mod wallet;
 pub mod request;
 
 #[cfg(target_arch = "wasm32")]

@@ -56,7 +56,7 @@ pub struct Item {
     pub options: IndexMap<String, OptionValue>,
 }
 
-fn opt_amount<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<Decimal>, D::Error> {
+pub(crate) fn opt_amount<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<Decimal>, D::Error> {
     Ok(Option::<Amount>::deserialize(d)?.map(|a| a.0))
 }
 
