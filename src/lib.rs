@@ -34,6 +34,7 @@ pub mod engine;
 pub mod error;
 pub mod metering;
 pub mod money;
+pub mod planner;
 pub mod presets;
 pub mod purchase;
 pub mod quote;

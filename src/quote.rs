@@ -10,6 +10,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::metering::meter;
 use crate::money::{self, decimal_string, Amount};
 use crate::purchase::{purchase_options, PurchaseOption};
+use crate::wallet::{burn, parse_date, Held};
 
 /// A quote request.
 ///
@@ -30,9 +31,51 @@ pub struct QuoteRequest {
     /// input unit (seconds or count); counts against the plan's allowances.
     #[serde(default, deserialize_with = "usage_map")]
     pub period_usage: IndexMap<String, Decimal>,
+    /// The wallet's grants, in place of `balance`: the quote then shows per
+    /// line which grants it burns (soonest expiry first, then oldest) and
+    /// warns about credits expiring within 7 days of `at` unused.
+    #[serde(default)]
+    pub grants: Option<Vec<GrantBalance>>,
+    /// The day of the quote, `YYYY-MM-DD`, for expiry warnings.
+    #[serde(default)]
+    pub at: Option<String>,
 }
 
-fn usage_map<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<IndexMap<String, Decimal>, D::Error> {
+/// A grant held in the wallet, as `simulate` returns them:
+/// `{ id, remaining, expiresAt?, issuedAt?, amount?, source? }`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GrantBalance {
+    /// Grant id.
+    pub id: String,
+    /// Credits left, a decimal string.
+    #[serde(with = "decimal_string")]
+    pub remaining: Decimal,
+    /// Day it expires, `YYYY-MM-DD`; absent: never.
+    #[serde(default)]
+    pub expires_at: Option<String>,
+    /// Day it was issued, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub issued_at: Option<String>,
+    /// Credits originally granted (informational).
+    #[serde(default, with = "decimal_string::option")]
+    pub amount: Option<Decimal>,
+    /// Where it came from (informational).
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// Credits a line takes from one grant.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Burn {
+    /// Grant id.
+    pub grant: String,
+    /// Credits taken, in the card's unit.
+    #[serde(with = "decimal_string")]
+    pub credits: Decimal,
+}
+
+pub(crate) fn usage_map<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<IndexMap<String, Decimal>, D::Error> {
     let raw: IndexMap<String, Amount> = IndexMap::deserialize(d)?;
     Ok(raw.into_iter().map(|(k, v)| (k, v.0)).collect())
 }
@@ -206,6 +249,9 @@ pub struct QuoteLine {
     pub explanation: String,
     /// Seed file and section of the rate.
     pub source: String,
+    /// With `grants`: the grants this line burns, in burn-down order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub burns: Vec<Burn>,
 }
 
 impl RateEngine {
@@ -255,6 +301,22 @@ impl RateEngine {
                 ));
             }
         }
+        if request.grants.is_some() && request.balance.is_some() {
+            return Err(Error::new(ErrorKind::InvalidRequest, "balance: give either balance or grants, not both"));
+        }
+        let at = request.at.as_deref().map(|a| parse_date(a, "at")).transpose()?;
+        let mut held = Vec::new();
+        for (i, g) in request.grants.iter().flatten().enumerate() {
+            if g.remaining < Decimal::ZERO {
+                return Err(Error::new(ErrorKind::InvalidRequest, format!("grants[{i}].remaining: must not be negative")));
+            }
+            let expires = g.expires_at.as_deref().map(|d| parse_date(d, &format!("grants[{i}].expiresAt"))).transpose()?;
+            let issued = match g.issued_at.as_deref() {
+                Some(d) => parse_date(d, &format!("grants[{i}].issuedAt"))?,
+                None => jiff::civil::Date::MIN,
+            };
+            held.push(Held { id: g.id.clone(), remaining: g.remaining, issued, expires, seq: i });
+        }
         let mut lines = Vec::with_capacity(request.items.len());
         let mut total = Decimal::ZERO;
         for (i, item) in request.items.iter().enumerate() {
@@ -275,12 +337,29 @@ impl RateEngine {
                 included: m.included,
                 explanation: m.explanation,
                 source: m.source,
+                burns: if request.grants.is_some() {
+                    let (taken, _) = burn(&mut held, m.amount);
+                    taken
+                        .into_iter()
+                        .filter_map(|(g, credits)| held.get(g).map(|h| Burn { grant: h.id.clone(), credits: money::plain(credits) }))
+                        .collect()
+                } else {
+                    Vec::new()
+                },
             });
         }
         let mut warnings = plan.warnings.clone();
-        let balance = match request.balance {
-            Some(b) => b,
-            None => {
+        if let Some(today) = at {
+            let soon = today.checked_add(jiff::ToSpan::days(7)).unwrap_or(jiff::civil::Date::MAX);
+            for h in held.iter().filter(|h| h.remaining > Decimal::ZERO && h.expires.is_some_and(|e| e <= soon)) {
+                let when = h.expires.map(|e| e.to_string()).unwrap_or_default();
+                warnings.push(format!("{} {} of grant {} expire on {when}, unused by this quote", money::plain(h.remaining), card.unit, h.id));
+            }
+        }
+        let balance = match (request.balance, &request.grants) {
+            (Some(b), _) => b,
+            (None, Some(grants)) => grants.iter().try_fold(Decimal::ZERO, |acc, g| money::add(acc, g.remaining, "grants"))?,
+            (None, None) => {
                 warnings.push(format!(
                     "no balance given: assumed a fresh {}'s {} {} of plan {}",
                     plan.period.as_str(),
