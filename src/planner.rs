@@ -245,7 +245,7 @@ impl RateEngine {
             };
             explanation.push_str(&format!("; the workload costs {} {}", q.total, card.unit));
             for p in &purchase {
-                explanation.push_str(&format!("; + {} ({} × {} {}) {}", p.name, p.quantity, p.credits, card.unit, p.price));
+                explanation.push_str(&format!("; + {} × {}: {} {} for {}", p.quantity, p.name, p.credits, card.unit, p.price));
             }
             explanation.push_str(&format!("; {usd} {} for one month", card.currency));
             for n in &notes {

@@ -5,6 +5,8 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::planner::{CapacityRequest, CompareRequest};
+use crate::wallet::SimulateRequest;
 use crate::{presets, request, BuyPacksRequest, Error, QuoteRequest};
 
 fn js_error(e: &Error) -> JsValue {
@@ -85,6 +87,29 @@ impl JsRateEngine {
     pub fn quote(&self, request: JsValue) -> Result<JsValue, JsValue> {
         let req: QuoteRequest = from_js(request)?;
         to_js(&self.inner.quote(&req).map_err(|e| js_error(&e))?)
+    }
+
+    /// Simulates the wallet over a window: `{ plan?, billing?, start, until,
+    /// usage?, purchases?, autoReload?, allowOverage?, cancelAt?, upgrades? }`
+    /// → `{ balance, expired, overage, spentUsd, grants, events }`.
+    pub fn simulate(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        let req: SimulateRequest = from_js(request)?;
+        to_js(&self.inner.simulate(&req).map_err(|e| js_error(&e))?)
+    }
+
+    /// The most the balance buys: `{ plan?, feature, options?, balance }` →
+    /// `{ seconds | quantity, cost, limitedBy }`.
+    pub fn capacity(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        let req: CapacityRequest = from_js(request)?;
+        to_js(&self.inner.capacity(&req).map_err(|e| js_error(&e))?)
+    }
+
+    /// Prices `{ workload, presets? }` for one month on every preset and
+    /// plan, cheapest first: `[{ preset, plan, runnable, purchases, usd,
+    /// credits, unit, explanation }]`.
+    pub fn compare(request: JsValue) -> Result<JsValue, JsValue> {
+        let req: CompareRequest = from_js(request)?;
+        to_js(&crate::RateEngine::compare(&req).map_err(|e| js_error(&e))?)
     }
 
     /// Buys `{ plan?, quantity, seats?, billing? }` of the plan's product:

@@ -109,7 +109,14 @@ function optionControl(item, key, def, hook) {
 }
 
 // ---- quote --------------------------------------------------------------
-function request() {
+// The wallet: grants replayed from the subscription start, when given.
+function wallet() {
+  const since = $("since").value, today = $("today").value;
+  if (!since || !today) return null;
+  return state.engine.simulate({ plan: $("plan").value, start: since, until: today });
+}
+
+function request(grants) {
   const balance = $("balance").value.trim();
   const periodUsage = {};
   for (const { feature, used } of state.items) if (used.trim() && !(feature in periodUsage)) periodUsage[feature] = used.trim();
@@ -120,16 +127,18 @@ function request() {
       [state.card.features[feature].input === "seconds" ? "seconds" : "quantity"]: amount.trim(),
       options,
     })),
-    ...(balance ? { balance } : {}),
+    ...(grants ? { grants, at: $("today").value } : balance ? { balance } : {}),
     ...(Object.keys(periodUsage).length ? { periodUsage } : {}),
   };
 }
 
 function update() {
   state.quote = null;
+  let sim = null;
   if (state.items.length) {
     try {
-      state.quote = state.engine.quote(request());
+      sim = wallet();
+      state.quote = state.engine.quote(request(sim?.grants.filter((g) => !isZero(g.remaining))));
       $("error").hidden = true;
     } catch (e) {
       $("error").hidden = false;
@@ -139,6 +148,9 @@ function update() {
     $("error").hidden = true;
   }
   renderQuote(state.quote);
+  renderWallet(sim, state.quote);
+  renderCapacity(state.quote);
+  renderCompare();
   const pack = state.quote?.purchase.find((p) => p.kind !== "upgrade" && p.product === chosenProduct());
   state.buyQuantity = pack ? pack.quantity : 1;
   renderBuy();
@@ -160,6 +172,46 @@ function renderQuote(q) {
   $("shortfall").textContent = inUnit(q.shortfall, card);
   $("upgrades").replaceChildren(...q.purchase.filter((p) => p.kind === "upgrade").map((p) =>
     el("li", { textContent: `${p.name}: +${number(p.credits)} ${q.unit} now for ${money(p.price, p.currency)} more a ${p.period} (balance after ${inUnit(p.balanceAfter, card)})` })));
+}
+
+function renderWallet(sim, q) {
+  $("balance").disabled = sim !== null;
+  $("grants").hidden = !sim;
+  if (!sim) return;
+  const burned = new Map();
+  for (const line of q?.lines ?? []) for (const b of line.burns ?? []) burned.set(b.grant, [...(burned.get(b.grant) ?? []), b.credits]);
+  $("grants").tBodies[0].replaceChildren(...sim.grants.filter((g) => !isZero(g.remaining)).map((g) =>
+    el("tr", {},
+      el("th", { scope: "row", textContent: g.id }),
+      el("td", { textContent: g.source }),
+      el("td", { className: "num", textContent: inUnit(g.remaining, state.card) }),
+      el("td", { textContent: g.expiresAt ?? "never" }),
+      el("td", { className: "num", textContent: (burned.get(g.id) ?? []).map((c) => inUnit(c, state.card)).join(" + ") || "—" }))));
+}
+
+function renderCapacity(q) {
+  const item = state.items[0];
+  if (!q || !item) { $("capacity").textContent = ""; return; }
+  try {
+    const c = state.engine.capacity({ plan: $("plan").value, feature: item.feature, options: item.options, balance: q.balance });
+    const f = state.card.features[item.feature];
+    const amount = c.seconds !== undefined ? `${number(c.seconds)} s` : `${number(c.quantity)} ${plural(Number(c.quantity), f.unitName ?? "unit")}`;
+    $("capacity").textContent = `Your balance of ${inUnit(q.balance, state.card)} buys up to ${amount} of ${f.name} (${inUnit(c.cost, state.card)}; limited by ${c.limitedBy}).`;
+  } catch (e) {
+    $("capacity").textContent = "";
+  }
+}
+
+function renderCompare() {
+  let rows = [];
+  try {
+    if (state.items.length) rows = RateEngine.compare({ workload: request().items });
+  } catch { rows = []; }
+  $("compare").tBodies[0].replaceChildren(...rows.map((r) =>
+    el("tr", { className: r.runnable ? "" : "muted" },
+      el("th", { scope: "row", textContent: r.plan ? `${r.preset} · ${r.plan}` : r.preset }),
+      el("td", { className: "num", textContent: r.usd !== undefined ? money(r.usd, "USD") : "—" }),
+      el("td", { textContent: r.explanation }))));
 }
 
 // ---- buying more --------------------------------------------------------
@@ -232,6 +284,8 @@ for (const id of RateEngine.presetIds()) {
 $("preset").addEventListener("change", () => selectCard($("preset").value));
 $("plan").addEventListener("change", onPlanChange);
 $("balance").addEventListener("input", update);
+$("since").addEventListener("input", update);
+$("today").addEventListener("input", update);
 $("add-item").addEventListener("click", () => { state.items.push(newItem()); renderItems(); update(); });
 $("buy-minus").addEventListener("click", () => setBuyQuantity(state.buyQuantity - 1));
 $("buy-plus").addEventListener("click", () => setBuyQuantity(state.buyQuantity + 1));

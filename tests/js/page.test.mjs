@@ -205,3 +205,35 @@ test("a custom rate card: a bad one shows its JSON path, a good one quotes", asy
   assert.equal(await byId("total").textContent(), "15 credits");
   assert.deepEqual(errors, []);
 });
+
+// ---- wallet, capacity, comparison ---------------------------------------
+
+test("the wallet panel replays grants; the quote burns the soonest-expiring first and warns", async () => {
+  await choose("heygen-credits", "creator");
+  await byId("feature").selectOption("avatar_iv");
+  await byId("seconds").fill("90");
+  await byId("since").fill("2026-01-01");
+  await byId("today").fill("2026-02-25");
+  const rows = await page.locator("#grants tbody tr").allTextContents();
+  assert.equal(rows.length, 2);
+  assert.match(rows[0], /^g1.*600 credits2026-03-0130 credits$/);
+  assert.match(rows[1], /^g2.*600 credits2026-04-01—$/);
+  assert.equal(await byId("balance").isDisabled(), true);
+  assert.equal(await byId("total").textContent(), "30 credits");
+  assert.match(await page.locator("#warnings").textContent(), /570 credits of grant g1 expire on 2026-03-01, unused by this quote/);
+  assert.match(await byId("capacity").textContent(), /balance of 1,200 credits buys up to 3,600 s of Avatar IV/);
+});
+
+test("the comparison lists every rate card's plans for the cart, cheapest first", async () => {
+  await choose("heygen-credits", "business");
+  await byId("feature").selectOption("avatar_iv");
+  await byId("seconds").fill("3600");   // 1,200 credits
+  const rows = await page.locator("#compare tbody tr").allTextContents();
+  assert.ok(rows.some((r) => /^heygen-credits · business\$149\.00/.test(r)), rows.join("\n"));
+  // Creator (600 + 400 by upgrading) and Pro (1,000) cannot cover 1,200 credits: not listed.
+  assert.ok(!rows.some((r) => /^heygen-credits · (creator|pro)/.test(r)), rows.join("\n"));
+  assert.ok(rows.some((r) => /^heygen-gencredits · creator\$90\.00.*\+ 6 × Generative Credit Pack \(monthly, 300 credits\): 1800 credits for 90\.00/.test(r)), rows.join("\n"));
+  assert.ok(rows.some((r) => /^heygen-api—.*plan "pro" allows videos up to 1800 s/.test(r)));
+  assert.ok(rows.some((r) => /^aistudios—.*no feature/.test(r)));
+  assert.deepEqual(errors, []);
+});
