@@ -212,12 +212,17 @@ impl RateEngine {
             items.push(it);
         }
         let mut rows = Vec::new();
-        let mut reasons: Vec<String> = Vec::new();
+        // (reason, plans with it), in plan order.
+        let mut reasons: Vec<(String, Vec<String>)> = Vec::new();
+        let mut because = |plan: &str, why: String| match reasons.iter_mut().find(|(r, _)| *r == why) {
+            Some((_, plans)) => plans.push(plan.to_string()),
+            None => reasons.push((why, vec![plan.to_string()])),
+        };
         for (plan_id, plan) in &card.plans {
             let q = match self.quote(&QuoteRequest { plan: Some(plan_id.clone()), items: items.clone(), balance: Some(plan.included), ..Default::default() }) {
                 Ok(q) => q,
                 Err(e) => {
-                    reasons.push(format!("plan {plan_id}: {}", e.message()));
+                    because(plan_id, e.message().to_string());
                     continue;
                 }
             };
@@ -225,7 +230,7 @@ impl RateEngine {
                 match q.purchase.iter().filter(|p| p.balance_after >= Decimal::ZERO).min_by(|a, b| a.price.cmp(&b.price)) {
                     Some(p) => vec![p.clone()],
                     None => {
-                        reasons.push(format!("plan {plan_id}: short by {} {} and nothing it can buy covers that", q.shortfall, card.unit));
+                        because(plan_id, format!("short by {} {} and nothing it can buy covers that", q.shortfall, card.unit));
                         continue;
                     }
                 }
@@ -233,7 +238,7 @@ impl RateEngine {
                 Vec::new()
             };
             if plan.price.is_none() && plan.products.is_empty() {
-                reasons.push(format!("plan {plan_id}: its price is not published"));
+                because(plan_id, "its price is not published".to_string());
                 continue;
             }
             let plan_price = plan.price.unwrap_or(Decimal::ZERO);
@@ -262,7 +267,12 @@ impl RateEngine {
                 explanation,
             });
         }
-        let reason = if reasons.is_empty() { "no plan can run this workload".to_string() } else { reasons.join("; ") };
+        let reason = if reasons.is_empty() {
+            "no plan can run this workload".to_string()
+        } else {
+            let parts: Vec<String> = reasons.iter().map(|(why, plans)| format!("{} {}: {why}", if plans.len() == 1 { "plan" } else { "plans" }, plans.join(", "))).collect();
+            parts.join("; ")
+        };
         Ok((rows, reason))
     }
 }

@@ -165,3 +165,52 @@ test("a card's own rateCard() output loads back through fromJson unchanged", () 
   `);
   assert.deepEqual(r, [true, true, true, true, true, true]);
 });
+
+test("simulate, capacity and compare through the package, with the issue's request shapes", () => {
+  const r = run(`
+    import { RateEngine } from "ratecard";
+    const engine = RateEngine.preset("heygen-credits");
+    const sim = engine.simulate({
+      plan: "creator", billing: "month",
+      start: "2026-01-01", until: "2026-03-02",
+      usage: [{ at: "2026-01-10", feature: "avatar_iv", seconds: 300, options: {} }],
+      upgrades: [{ at: "2026-01-20", plan: "business" }],
+      cancelAt: "2026-02-15",
+    });
+    const reload = engine.simulate({
+      plan: "business", start: "2026-01-01", until: "2026-01-31",
+      usage: [{ at: "2026-01-05", feature: "avatar_iv", seconds: 4400 }],
+      autoReload: { threshold: "100", quantity: 2 },
+    });
+    const overage = RateEngine.preset("heygen-liveavatar").simulate({
+      start: "2026-01-01", until: "2026-01-20", allowOverage: true,
+      usage: [{ at: "2026-01-03", feature: "full_sdk", seconds: 30900 }],
+    });
+    const capacity = engine.capacity({ plan: "business", feature: "avatar_iv", options: {}, balance: "20" });
+    const compare = RateEngine.compare({ workload: [{ feature: "avatar_iv", seconds: 90 }], presets: ["heygen-credits", "heygen-api"] });
+    let err;
+    try { engine.simulate({ plan: "creator", start: "2026-01-01", until: "2026-01-31", autoReload: { threshold: "100", quantity: 2 } }); } catch (e) { err = e.code; }
+    console.log(JSON.stringify({ sim, reload, overage, capacity, compare, err }));
+  `);
+  const { sim, reload, overage, capacity, compare, err } = r;
+  // Creator Jan 1 ($29, 600); 100 used; Business on Jan 20: +900 now, (149 − 29) × 12/31 = $46.45;
+  // Feb 1: 1,500 and $149; cancelled Feb 15, so everything is forfeited on Mar 1.
+  assert.equal(sim.spentUsd, "224.45");
+  assert.equal(sim.balance, "0");
+  assert.equal(sim.expired, "2900");
+  assert.deepEqual(sim.events.map((e) => e.kind), ["grant", "usage", "upgrade", "rollover", "grant", "cancel", "expire", "expire", "expire"]);
+  assert.deepEqual(Object.keys(sim.grants[0]).sort(), ["amount", "expiresAt", "id", "issuedAt", "remaining", "source"]);
+  assert.deepEqual(Object.keys(sim.events[0]).sort(), ["at", "balance", "credits", "grant", "kind", "note"]);
+  assert.equal(reload.events.filter((e) => e.kind === "auto_reload").length, 1);
+  assert.equal(reload.balance, "233.33");
+  assert.equal(overage.overage, "30");
+  assert.equal(overage.spentUsd, "203.00");
+  assert.deepEqual(capacity, { seconds: "60", cost: "20", limitedBy: "the balance" });
+  assert.deepEqual(compare.map((c) => [c.preset, c.plan ?? null, c.usd ?? null]), [
+    ["heygen-credits", "creator", "29.00"], ["heygen-credits", "pro", "49.00"],
+    ["heygen-api", "free", "99.00"],   // 12 credits on 10: upgrade to Pro
+    ["heygen-api", "pro", "99.00"], ["heygen-credits", "business", "149.00"], ["heygen-api", "scale", "330.00"],
+  ]);
+  assert.equal(compare[2].purchases[0].kind, "upgrade");
+  assert.equal(err, "not_available");
+});
