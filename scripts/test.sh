@@ -24,6 +24,9 @@ echo "[test] cargo test (native)"
 cargo test --quiet 2>&1 | tee "$log"
 expect_ran "cargo test"
 
+echo "[test] cargo doc (warnings are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
+
 echo "[test] wasm-pack test --node"
 wasm-pack test --node -- --test wasm 2>&1 | tee "$log"
 expect_ran "wasm-pack test --node"

@@ -12,6 +12,7 @@ use crate::error::{Error, ErrorKind, Result};
 
 /// How a line's amount is rounded, as named in a rate card's `rounding.mode`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum RoundingMode {
     /// Toward positive infinity: a preview never shows less than will be

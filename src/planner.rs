@@ -16,6 +16,7 @@ use crate::rate_card::Input;
 
 /// What does a balance buy? `{ plan?, feature, options?, balance, periodUsage? }`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CapacityRequest {
     /// Plan id; may be omitted when the card has one plan.
@@ -25,28 +26,35 @@ pub struct CapacityRequest {
     pub feature: String,
     /// Option id → value, as in a quote item.
     #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, boolean | string>"))]
     pub options: IndexMap<String, OptionValue>,
     /// The balance to spend, in the card's unit, a decimal string.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub balance: Decimal,
     /// Usage so far this period (for allowances), as in `quote`.
     #[serde(default, deserialize_with = "usage_map")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, number | string>"))]
     pub period_usage: IndexMap<String, Decimal>,
 }
 
 /// The most the balance buys: `{ seconds }` for a timed feature or
 /// `{ quantity }` for a counted one, with what that costs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Capacity {
     /// Whole seconds, for features metered by time.
     #[serde(with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub seconds: Option<Decimal>,
     /// Whole units, for counted features.
     #[serde(with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub quantity: Option<Decimal>,
     /// The cost of that much, in the card's unit (≤ the balance).
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub cost: Decimal,
     /// Why it stops there: the balance, or a limit of the feature or plan.
     pub limited_by: String,
@@ -54,6 +62,7 @@ pub struct Capacity {
 
 /// A workload to compare across presets: `{ workload: [Item], presets? }`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct CompareRequest {
     /// The month's generations, as quote items.
@@ -65,6 +74,7 @@ pub struct CompareRequest {
 
 /// One preset and plan's price for the workload, for one month.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
     /// Preset id.
@@ -78,9 +88,11 @@ pub struct Comparison {
     pub purchases: Vec<PurchaseOption>,
     /// The month's cost in USD: the plan's price plus the purchases.
     #[serde(with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub usd: Option<Decimal>,
     /// What the workload costs in the card's unit.
     #[serde(with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub credits: Option<Decimal>,
     /// The card's unit.
     pub unit: String,

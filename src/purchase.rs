@@ -11,6 +11,7 @@ use crate::rate_card::{Period, Plan, ProductKind, RateCard};
 
 /// What kind of purchase an option is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum PurchaseKind {
     /// N one-time (or recurring) credit packs or blocks.
@@ -27,6 +28,7 @@ pub enum PurchaseKind {
 /// period, balanceAfter }`; `credits` and `balanceAfter` in the card's unit,
 /// `price` in `currency` to the cent.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PurchaseOption {
     /// Pack, top-up or upgrade.
@@ -41,10 +43,12 @@ pub struct PurchaseOption {
     /// new plan's allowance minus the current one (seed 001, “What happens if
     /// I upgrade mid-cycle?”).
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub credits: Decimal,
     /// Price in `currency`, to the cent. For an upgrade: the difference in
     /// price per period (the most a mid-cycle proration charges).
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub price: Decimal,
     /// ISO 4217 code of `price`.
     pub currency: String,
@@ -52,6 +56,7 @@ pub struct PurchaseOption {
     pub period: Period,
     /// The quote's balance after this purchase, in the card's unit.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub balance_after: Decimal,
 }
 
@@ -59,16 +64,19 @@ pub struct PurchaseOption {
 ///
 /// JS shape: `{ plan?, quantity: 3, seats?, billing?: "once" | "month" | "year" }`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BuyPacksRequest {
     /// Plan id; may be omitted when the card has one plan.
     #[serde(default)]
     pub plan: Option<String>,
     /// How many units (blocks, packs); a whole number from 1 to [`MAX_QUANTITY`].
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | string"))]
     pub quantity: Amount,
     /// Seats, for a product priced per seat (aistudios basic: per user);
     /// default 1. Refused for other products.
     #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | string"))]
     pub seats: Option<Amount>,
     /// Which of the plan's products by billing period; default the first.
     #[serde(default)]
@@ -79,6 +87,7 @@ pub struct BuyPacksRequest {
 ///
 /// JS shape: `{ product, name, quantity, credits, price, currency, period }`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Purchase {
     /// Product id.
@@ -92,9 +101,11 @@ pub struct Purchase {
     pub seats: Option<u32>,
     /// Credits granted, in the card's unit.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub credits: Decimal,
     /// Price in `currency`, to the cent.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub price: Decimal,
     /// ISO 4217 code.
     pub currency: String,

@@ -16,6 +16,7 @@ use crate::wallet::{burn, parse_date, Held};
 ///
 /// JSON / JS shape: `{ plan?, items: [Item], balance?: "12.5", periodUsage?: { <feature>: 14 } }`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct QuoteRequest {
     /// Plan id; may be omitted when the card has one plan.
@@ -26,10 +27,12 @@ pub struct QuoteRequest {
     /// Current balance in the card's unit (credits, or USD for a wallet), a
     /// decimal string. Absent: a fresh period's included credits of the plan.
     #[serde(default, with = "decimal_string::option")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub balance: Option<Decimal>,
     /// Usage so far this billing period, by feature id, in the feature's
     /// input unit (seconds or count); counts against the plan's allowances.
     #[serde(default, deserialize_with = "usage_map")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, number | string>"))]
     pub period_usage: IndexMap<String, Decimal>,
     /// The wallet's grants, in place of `balance`: the quote then shows per
     /// line which grants it burns (soonest expiry first, then oldest) and
@@ -44,12 +47,14 @@ pub struct QuoteRequest {
 /// A grant held in the wallet, as `simulate` returns them:
 /// `{ id, remaining, expiresAt?, issuedAt?, amount?, source? }`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GrantBalance {
     /// Grant id.
     pub id: String,
     /// Credits left, a decimal string.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub remaining: Decimal,
     /// Day it expires, `YYYY-MM-DD`; absent: never.
     #[serde(default)]
@@ -59,6 +64,7 @@ pub struct GrantBalance {
     pub issued_at: Option<String>,
     /// Credits originally granted (informational).
     #[serde(default, with = "decimal_string::option")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub amount: Option<Decimal>,
     /// Where it came from (informational).
     #[serde(default)]
@@ -67,11 +73,13 @@ pub struct GrantBalance {
 
 /// Credits a line takes from one grant.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Burn {
     /// Grant id.
     pub grant: String,
     /// Credits taken, in the card's unit.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub credits: Decimal,
 }
 
@@ -83,6 +91,7 @@ pub(crate) fn usage_map<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<
 /// One generation item: a feature with a duration (`seconds`) or a count
 /// (`quantity`), and the feature's options.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// Feature id, e.g. `"avatar_iv"`.
@@ -90,12 +99,15 @@ pub struct Item {
     /// Duration in seconds, for features metered by time; fractional seconds
     /// are rounded up to the next whole second.
     #[serde(default, deserialize_with = "opt_amount")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | string"))]
     pub seconds: Option<Decimal>,
     /// Count, for counted features (looks, images, trainings); whole.
     #[serde(default, deserialize_with = "opt_amount")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | string"))]
     pub quantity: Option<Decimal>,
     /// Option id → value: `true`/`false` for a boolean, a string for an enum.
     #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, boolean | string>"))]
     pub options: IndexMap<String, OptionValue>,
 }
 
@@ -198,6 +210,7 @@ impl<'de> Deserialize<'de> for OptionValue {
 /// balance, balanceAfter, shortfall, purchase: [PurchaseOption], warnings }`;
 /// amounts are decimal strings in the card's unit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Quote {
     /// The rate card's id.
@@ -212,15 +225,19 @@ pub struct Quote {
     pub lines: Vec<QuoteLine>,
     /// Sum of the lines' rounded amounts, in `unit`.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub total: Decimal,
     /// The balance the quote started from, in `unit`.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub balance: Decimal,
     /// `balance − total`, in `unit`; negative when short.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub balance_after: Decimal,
     /// `max(0, total − balance)`, in `unit`.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub shortfall: Decimal,
     /// When short: purchases that add credits, cheapest first.
     pub purchase: Vec<PurchaseOption>,
@@ -230,6 +247,7 @@ pub struct Quote {
 
 /// One line of a quote: an item's amount and how it was reached.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct QuoteLine {
     /// Feature id.
@@ -238,12 +256,15 @@ pub struct QuoteLine {
     pub name: String,
     /// Amount in the quote's unit, rounded by the card's rounding mode.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub amount: Decimal,
     /// Input units billed (seconds or count) after increments and minimums.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub billed: Decimal,
     /// Of `billed`, the part the plan's allowance covered (free).
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub included: Decimal,
     /// How the amount was reached: `"90 s × 20 credits/min = 30 credits"`.
     pub explanation: String,

@@ -27,6 +27,7 @@ pub const MAX_RATE_CARD_BYTES: usize = 1 << 20;
 
 /// A whole rate card. See the module docs for the JSON shape.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RateCard {
     /// Stable id, e.g. `"heygen-credits"`.
@@ -47,11 +48,14 @@ pub struct RateCard {
     /// Where the card comes from (seed file and title).
     pub source: String,
     /// Plans by id, in display order.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, Plan>"))]
     pub plans: IndexMap<String, Plan>,
     /// Purchasable products by id (packs, blocks, top-ups).
     #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, Product>"))]
     pub products: IndexMap<String, Product>,
     /// Features by id, in display order.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, Feature>"))]
     pub features: IndexMap<String, Feature>,
     /// How credit grants expire over time (used by `simulate`); absent:
     /// nothing expires except on cancellation.
@@ -67,6 +71,7 @@ pub struct RateCard {
 /// `{ "after": "renewal" }` (at the next renewal of the subscription: the
 /// annual renewal date for annual billing), or `{ "after": "never" }`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(tag = "after", rename_all = "snake_case")]
 pub enum Expiry {
     /// At the start of the cycle `count` cycles after the issuing one.
@@ -87,6 +92,7 @@ pub enum Expiry {
 
 /// The card's wallet rules: how grants expire.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WalletRules {
     /// Expiry of a plan's credits when billed monthly.
@@ -102,9 +108,11 @@ pub struct WalletRules {
 
 /// Rounding of each quote line: `mode` at `dp` decimal places.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Rounding {
     /// The named rounding mode.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "RoundingMode"))]
     pub mode: crate::money::RoundingMode,
     /// Decimal places, 0 to 6.
     pub dp: u32,
@@ -112,6 +120,7 @@ pub struct Rounding {
 
 /// A billing period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Period {
     /// Paid once, no renewal.
@@ -135,6 +144,7 @@ impl Period {
 
 /// A subscription plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Plan {
     /// Display name.
@@ -143,12 +153,14 @@ pub struct Plan {
     /// (not purchasable self-serve).
     #[schemars(with = "Option<DecimalString>")]
     #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub price: Option<Decimal>,
     /// Billing period of `price` and `included`.
     pub period: Period,
     /// Credits (the card's unit) granted each period.
     #[schemars(with = "DecimalString")]
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub included: Decimal,
     /// Ids of the features the plan allows; absent means every feature.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -172,21 +184,25 @@ pub struct Plan {
     /// order of the option's `values` (`{ "resolution": "720p" }`). Over it is
     /// `plan_limit`; an item that omits the option takes this value.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, string>"))]
     pub max_options: IndexMap<String, String>,
     /// With overage allowed, usage past the balance is billed afterwards at
     /// this price per unit of the card, in its currency.
     #[schemars(with = "Option<DecimalString>")]
     #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub overage_price: Option<Decimal>,
     /// Price per year when billed yearly; absent: 12 × `price`.
     #[schemars(with = "Option<DecimalString>")]
     #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub annual_price: Option<Decimal>,
     /// The plan renews early (charging its price, refilling its credits and
     /// starting a new cycle) once this fraction of the cycle's credits is used
     /// (`"0.9"`).
     #[schemars(with = "Option<DecimalString>")]
     #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub auto_renew_at: Option<Decimal>,
     /// The plan offers auto-reload: buying its first product when the balance
     /// falls below a threshold the buyer sets.
@@ -195,6 +211,7 @@ pub struct Plan {
     /// Longest video the plan allows, in seconds.
     #[schemars(with = "Option<DecimalString>")]
     #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub max_seconds: Option<Decimal>,
     /// Warnings every quote on this plan carries (a watermark, say).
     #[serde(default)]
@@ -205,17 +222,20 @@ pub struct Plan {
 
 /// Usage of a feature included in a plan each period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Allowance {
     /// The feature id.
     pub feature: String,
     /// Only when the item's enum options have these values (all must match).
     #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, string | string[]>"))]
     pub when: IndexMap<String, OneOrMany>,
     /// Included amount per period, in the feature's input unit (seconds or a
     /// count); absent means unlimited.
     #[schemars(with = "Option<DecimalString>")]
     #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub amount: Option<Decimal>,
     /// Shown in the line, e.g. `"audio-only translation is unlimited on paid plans"`.
     pub label: String,
@@ -249,6 +269,7 @@ fn default_unit_name() -> String {
 
 /// What kind of purchase a product is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum ProductKind {
     /// A credit pack or block: `credits` for `price`.
@@ -260,6 +281,7 @@ pub enum ProductKind {
 /// A purchasable product: `quantity ×` it grants `quantity × credits` for
 /// `quantity × price`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Product {
     /// Display name, e.g. `"100-credit block"`.
@@ -272,10 +294,12 @@ pub struct Product {
     /// Credits (the card's unit) one unit grants.
     #[schemars(with = "DecimalString")]
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub credits: Decimal,
     /// Price of one unit in the card's currency.
     #[schemars(with = "DecimalString")]
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub price: Decimal,
     /// `once` for one-time packs, else the renewal period.
     pub period: Period,
@@ -293,6 +317,7 @@ pub struct Product {
 
 /// What a feature's item gives: a duration or a count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Input {
     /// The item gives `seconds` of output.
@@ -303,6 +328,7 @@ pub enum Input {
 
 /// What a rate is per.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Per {
     /// Per second of (billed) output.
@@ -317,6 +343,7 @@ pub enum Per {
 
 /// How a duration or count is cut into increments of `increment`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum IncrementRule {
     /// `ceil(x / increment)` increments: 1–30 s is one 30 s increment.
@@ -329,6 +356,7 @@ pub enum IncrementRule {
 
 /// A feature: something a generation uses, and how it is metered and priced.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Feature {
     /// Display name.
@@ -341,6 +369,7 @@ pub struct Feature {
     /// The rate, in the card's unit per `per`, when one rate fits all options.
     #[schemars(with = "Option<DecimalString>")]
     #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub rate: Option<Decimal>,
     /// What `rate` is per.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -352,6 +381,7 @@ pub struct Feature {
     /// looks generated 4 at a time. Absent: whole seconds / whole units.
     #[schemars(with = "Option<DecimalString>")]
     #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub increment: Option<Decimal>,
     /// How increments are counted.
     #[serde(default)]
@@ -359,14 +389,17 @@ pub struct Feature {
     /// Least amount billed per item, in the input's unit (a 30 s minimum).
     #[schemars(with = "Option<DecimalString>")]
     #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub minimum: Option<Decimal>,
     /// Smallest accepted input (seconds or count); below is `invalid_quantity`.
     #[schemars(with = "Option<DecimalString>")]
     #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub min: Option<Decimal>,
     /// Largest accepted input (seconds or count); above is `invalid_quantity`.
     #[schemars(with = "Option<DecimalString>")]
     #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub max: Option<Decimal>,
     /// Whether the plan's `maxSeconds` (longest video) applies; `false` for
     /// streaming sessions, which are not videos.
@@ -374,6 +407,7 @@ pub struct Feature {
     pub length_limited: bool,
     /// Options by id, in display order.
     #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, OptionDef>"))]
     pub options: IndexMap<String, OptionDef>,
     /// Seed file and section of the rate.
     pub source: String,
@@ -382,14 +416,17 @@ pub struct Feature {
 /// One rate of a feature, chosen when every `when` entry matches the item's
 /// enum option (after defaults).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RateRule {
     /// Option id → value, or list of values, that select this rate.
     #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, string | string[]>"))]
     pub when: IndexMap<String, OneOrMany>,
     /// The rate, in the card's unit per `per`.
     #[schemars(with = "DecimalString")]
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub rate: Decimal,
     /// What the rate is per.
     pub per: Per,
@@ -400,6 +437,7 @@ pub struct RateRule {
 
 /// One value or a list of values.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(untagged)]
 pub enum OneOrMany {
     /// A single value.
@@ -426,6 +464,7 @@ impl OneOrMany {
 
 /// The type of an option.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum OptionType {
     /// One of `values`; selects a rate through [`RateRule::when`].
@@ -436,6 +475,7 @@ pub enum OptionType {
 
 /// An option of a feature.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OptionDef {
     /// Enum or boolean.
@@ -453,6 +493,7 @@ pub struct OptionDef {
     /// Boolean: the factor applied to the rate when `true` (`"2"` doubles).
     #[schemars(with = "Option<DecimalString>")]
     #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub multiplier: Option<Decimal>,
     /// Boolean: the option must be `true` to use the feature; otherwise
     /// `not_available` with this reason ("existing customers only").
@@ -461,6 +502,7 @@ pub struct OptionDef {
     /// Enum values that exist but cannot be used here, with the reason
     /// (`not_available`): `{ "proofread": "Enterprise plans only" }`.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, string>"))]
     pub unavailable: IndexMap<String, String>,
     /// Seed file and section of the multiplier or gate.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -44,6 +44,7 @@ const MAX_RELOADS_PER_USAGE: u32 = 1_000;
 /// purchases?: [PurchaseEvent], autoReload?: { threshold, quantity }, allowOverage?,
 /// cancelAt?, upgrades?: [{ at, plan }] }`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SimulateRequest {
     /// Plan id; may be omitted when the card has one plan.
@@ -81,6 +82,7 @@ pub struct SimulateRequest {
 
 /// One generation on a day: `{ at, feature, seconds | quantity, options? }`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct UsageEvent {
     /// The day, `YYYY-MM-DD`.
@@ -89,44 +91,54 @@ pub struct UsageEvent {
     pub feature: String,
     /// Duration in seconds, for features metered by time.
     #[serde(default, deserialize_with = "opt_amount")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | string"))]
     pub seconds: Option<Decimal>,
     /// Count, for counted features.
     #[serde(default, deserialize_with = "opt_amount")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | string"))]
     pub quantity: Option<Decimal>,
     /// Option id → value.
     #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, boolean | string>"))]
     pub options: IndexMap<String, OptionValue>,
 }
 
 /// A purchase on a day: `{ at, quantity, billing?, seats? }` of the plan's product.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct PurchaseEvent {
     /// The day, `YYYY-MM-DD`.
     pub at: String,
     /// Units of the product.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | string"))]
     pub quantity: Amount,
     /// Which product by billing period, as in `buyPacks`.
     #[serde(default)]
     pub billing: Option<Period>,
     /// Seats, for products priced per seat.
     #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | string"))]
     pub seats: Option<Amount>,
 }
 
 /// Auto-reload settings: `{ threshold: "100", quantity: 2 }`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct AutoReload {
     /// Reload when the balance falls below this, in the card's unit.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub threshold: Decimal,
     /// Units of the plan's product bought at each reload.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | string"))]
     pub quantity: Amount,
 }
 
 /// An upgrade on a day: `{ at, plan }`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct UpgradeEvent {
     /// The day, `YYYY-MM-DD`.
@@ -138,20 +150,25 @@ pub struct UpgradeEvent {
 /// The result of a simulation. Credits in the card's unit; `spentUsd` in
 /// the card's currency to the cent.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Simulation {
     /// Credits left at the end of the window.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub balance: Decimal,
     /// Credits that expired or were forfeited unused.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub expired: Decimal,
     /// Usage past the balance, billed afterwards (overage), in credits.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub overage: Decimal,
     /// Everything paid inside the window: subscription charges at cycle
     /// starts, packs, blocks, units, top-ups, auto-reloads, overage.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub spent_usd: Decimal,
     /// Every grant issued, in issue order.
     pub grants: Vec<Grant>,
@@ -163,6 +180,7 @@ pub struct Simulation {
 /// them left, expiring on `expiresAt` (absent: never, but cancellation
 /// forfeits).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Grant {
     /// `g1`, `g2`, … in issue order.
@@ -171,9 +189,11 @@ pub struct Grant {
     pub source: String,
     /// Credits granted.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub amount: Decimal,
     /// Credits left.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub remaining: Decimal,
     /// Day issued.
     pub issued_at: String,
@@ -184,6 +204,7 @@ pub struct Grant {
 
 /// What kind of thing happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     /// A plan's credits were granted at a cycle start.
@@ -210,6 +231,7 @@ pub enum EventKind {
 
 /// One event: on `at`, `kind` moved `credits`, leaving `balance`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Event {
     /// The day.
@@ -218,9 +240,11 @@ pub struct Event {
     pub kind: EventKind,
     /// Credits granted, burned, expired or carried (always ≥ 0).
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub credits: Decimal,
     /// The balance after the event.
     #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub balance: Decimal,
     /// The grant concerned, if one.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -3,11 +3,12 @@
 //! No pricing logic lives here.
 
 use serde::Serialize;
+use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
-use crate::planner::{CapacityRequest, CompareRequest};
-use crate::wallet::SimulateRequest;
-use crate::{presets, request, BuyPacksRequest, Error, QuoteRequest};
+use crate::planner::{Capacity, CapacityRequest, CompareRequest, Comparison};
+use crate::wallet::{SimulateRequest, Simulation};
+use crate::{presets, request, BuyPacksRequest, Error, Purchase, Quote, QuoteRequest, RateCard};
 
 fn js_error(e: &Error) -> JsValue {
     let err = js_sys::Error::new(e.message());
@@ -22,8 +23,15 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| js_error(&Error::new(crate::ErrorKind::InvalidRequest, format!("result: {e}"))))
 }
 
-fn from_js<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, JsValue> {
-    request::parse(serde_wasm_bindgen::Deserializer::from(value)).map_err(|e| js_error(&e))
+/// A typed JS value → the core's request, with path-aware error codes.
+fn from_js<T: serde::de::DeserializeOwned + Tsify>(value: Ts<T>) -> Result<T, JsValue> {
+    request::parse(serde_wasm_bindgen::Deserializer::from(value.js_value())).map_err(|e| js_error(&e))
+}
+
+/// The core's result → a typed plain JS object (maps as objects).
+fn into_ts<T: Serialize + Tsify>(value: crate::Result<T>) -> Result<Ts<T>, JsValue> {
+    let value = value.map_err(|e| js_error(&e))?;
+    to_js(&value).map(Ts::new_unchecked)
 }
 
 fn string_arg(value: &JsValue, field: &str) -> Result<String, JsValue> {
@@ -78,45 +86,42 @@ impl JsRateEngine {
     /// The whole rate card as a plain object (plans, products, features and
     /// their options), for building a page from it.
     #[wasm_bindgen(js_name = rateCard)]
-    pub fn rate_card(&self) -> Result<JsValue, JsValue> {
-        to_js(self.inner.card())
+    pub fn rate_card(&self) -> Result<Ts<RateCard>, JsValue> {
+        to_js(self.inner.card()).map(Ts::new_unchecked)
     }
 
     /// Prices `{ plan?, items, balance?, periodUsage? }`; see the Rust
     /// `RateEngine::quote` for the result's shape. Amounts are decimal strings.
-    pub fn quote(&self, request: JsValue) -> Result<JsValue, JsValue> {
-        let req: QuoteRequest = from_js(request)?;
-        to_js(&self.inner.quote(&req).map_err(|e| js_error(&e))?)
+    pub fn quote(&self, request: Ts<QuoteRequest>) -> Result<Ts<Quote>, JsValue> {
+        into_ts(self.inner.quote(&from_js(request)?))
     }
 
     /// Simulates the wallet over a window: `{ plan?, billing?, start, until,
     /// usage?, purchases?, autoReload?, allowOverage?, cancelAt?, upgrades? }`
     /// → `{ balance, expired, overage, spentUsd, grants, events }`.
-    pub fn simulate(&self, request: JsValue) -> Result<JsValue, JsValue> {
-        let req: SimulateRequest = from_js(request)?;
-        to_js(&self.inner.simulate(&req).map_err(|e| js_error(&e))?)
+    pub fn simulate(&self, request: Ts<SimulateRequest>) -> Result<Ts<Simulation>, JsValue> {
+        into_ts(self.inner.simulate(&from_js(request)?))
     }
 
     /// The most the balance buys: `{ plan?, feature, options?, balance }` →
     /// `{ seconds | quantity, cost, limitedBy }`.
-    pub fn capacity(&self, request: JsValue) -> Result<JsValue, JsValue> {
-        let req: CapacityRequest = from_js(request)?;
-        to_js(&self.inner.capacity(&req).map_err(|e| js_error(&e))?)
+    pub fn capacity(&self, request: Ts<CapacityRequest>) -> Result<Ts<Capacity>, JsValue> {
+        into_ts(self.inner.capacity(&from_js(request)?))
     }
 
     /// Prices `{ workload, presets? }` for one month on every preset and
     /// plan, cheapest first: `[{ preset, plan, runnable, purchases, usd,
     /// credits, unit, explanation }]`.
-    pub fn compare(request: JsValue) -> Result<JsValue, JsValue> {
-        let req: CompareRequest = from_js(request)?;
-        to_js(&crate::RateEngine::compare(&req).map_err(|e| js_error(&e))?)
+    #[wasm_bindgen(unchecked_return_type = "Comparison[]")]
+    pub fn compare(request: Ts<CompareRequest>) -> Result<JsValue, JsValue> {
+        let rows: Vec<Comparison> = crate::RateEngine::compare(&from_js(request)?).map_err(|e| js_error(&e))?;
+        to_js(&rows)
     }
 
     /// Buys `{ plan?, quantity, seats?, billing? }` of the plan's product:
     /// `{ product, name, quantity, credits, price, currency, period }`.
     #[wasm_bindgen(js_name = buyPacks)]
-    pub fn buy_packs(&self, request: JsValue) -> Result<JsValue, JsValue> {
-        let req: BuyPacksRequest = from_js(request)?;
-        to_js(&self.inner.buy_packs(&req).map_err(|e| js_error(&e))?)
+    pub fn buy_packs(&self, request: Ts<BuyPacksRequest>) -> Result<Ts<Purchase>, JsValue> {
+        into_ts(self.inner.buy_packs(&from_js(request)?))
     }
 }

@@ -4,6 +4,7 @@
 
 use js_sys::{Object, Reflect, JSON};
 use ratecard::wasm::JsRateEngine;
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -17,17 +18,17 @@ fn engine(preset: &str) -> JsRateEngine {
 }
 
 fn engine_quote(preset: &str, request_json: &str) -> JsValue {
-    engine(preset).quote(js(request_json)).expect("quote")
+    engine(preset).quote(Ts::new_unchecked(js(request_json))).expect("quote").js_value()
 }
 
 fn engine_buy(preset: &str, request_json: &str) -> JsValue {
-    engine(preset).buy_packs(js(request_json)).expect("buyPacks")
+    engine(preset).buy_packs(Ts::new_unchecked(js(request_json))).expect("buyPacks").js_value()
 }
 
 fn engine_error(preset: &str, request_json: &str) -> JsValue {
     match JsRateEngine::preset(JsValue::from_str(preset)) {
         Err(e) => e,
-        Ok(engine) => engine.quote(js(request_json)).expect_err("should throw"),
+        Ok(engine) => engine.quote(Ts::new_unchecked(js(request_json))).expect_err("should throw").into(),
     }
 }
 
@@ -120,11 +121,11 @@ fn errors_are_js_errors_with_a_code_and_the_engine_survives() {
     assert_eq!(s(&e, "code"), "invalid_request");
     // The same engine instance keeps working after it threw.
     let engine = engine("heygen-credits");
-    assert!(engine.quote(JsValue::NULL).is_err());
+    assert!(engine.quote(Ts::new_unchecked(JsValue::NULL)).is_err());
     assert!(engine
-        .quote(js(
+        .quote(Ts::new_unchecked(js(
             r#"{"plan":"business","items":[{"feature":"avatar_iv","seconds":"NaN"}]}"#
-        ))
+        )))
         .is_err());
     let q = engine_quote(
         "heygen-credits",

@@ -33,3 +33,21 @@ export function launchChromium() {
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
 }
+
+/**
+ * Packs the package (already built by `npm test`) and installs the tarball
+ * into a fresh project in a temporary folder, as a user would.
+ * Returns { dir, packed } where packed is `npm pack --json`'s entry.
+ */
+export async function packAndInstall(extraDeps = []) {
+  const { execFileSync } = await import("node:child_process");
+  const { mkdtempSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const dir = mkdtempSync(join(tmpdir(), "ratecard-consumer-"));
+  const out = execFileSync("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", dir], { cwd: ROOT, encoding: "utf8" });
+  const packed = JSON.parse(out)[0];
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", join(dir, packed.filename), ...extraDeps], { cwd: dir, stdio: "ignore" });
+  return { dir, packed };
+}

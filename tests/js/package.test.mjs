@@ -2,24 +2,16 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, rmSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync, rmSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { createRequire } from "node:module";
-import { ROOT } from "./helpers.mjs";
+import { ROOT, packAndInstall } from "./helpers.mjs";
 import { matches } from "./match.mjs";
 
-const require = createRequire(import.meta.url);
 
 let dir, packed;
 
-before(() => {
-  dir = mkdtempSync(join(tmpdir(), "ratecard-consumer-"));
-  // `npm test` has just built pkg/; skip the prepack rebuild.
-  const out = execFileSync("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", dir], { cwd: ROOT, encoding: "utf8" });
-  packed = JSON.parse(out)[0];
-  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", join(dir, packed.filename)], { cwd: dir, stdio: "ignore" });
+before(async () => {
+  ({ dir, packed } = await packAndInstall());
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -76,8 +68,7 @@ test("Node ESM: import { RateEngine } from 'ratecard' quotes with no init call",
 test("ratecard/web: initSync with the shipped .wasm, then quote", () => {
   const r = run(`
     import { readFileSync } from "node:fs";
-    import { createRequire } from "node:module";
-    import { initSync, RateEngine } from "ratecard/web";
+        import { initSync, RateEngine } from "ratecard/web";
     const wasmUrl = new URL("./node_modules/ratecard/pkg/web/ratecard_bg.wasm", import.meta.url);
     initSync({ module: readFileSync(wasmUrl) });
     const q = RateEngine.preset("heygen-credits").quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 120 }], balance: "10" });

@@ -1,0 +1,112 @@
+// Consumers of the packed package: a strict TypeScript project and a Vite 7 app.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, packAndInstall, launchChromium } from "./helpers.mjs";
+
+let dir;
+before(async () => {
+  ({ dir } = await packAndInstall());
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const bin = (name) => join(ROOT, "node_modules/.bin", name);
+
+test("the generated .d.ts types a strict TypeScript consumer, and refuse numbers for amounts", () => {
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({
+    compilerOptions: {
+      strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", skipLibCheck: false,
+      // wasm-bindgen declares `[Symbol.dispose]()` on classes: needs the disposable lib (README, TypeScript).
+      lib: ["es2022", "esnext.disposable", "dom"],
+    },
+    files: ["node.ts", "web.ts"],
+  }));
+  writeFileSync(join(dir, "node.ts"), `
+import {
+  RateEngine, type QuoteRequest, type Quote, type QuoteLine, type PurchaseOption, type BuyPacksRequest, type Purchase,
+  type SimulateRequest, type Simulation, type CapacityRequest, type Capacity, type CompareRequest, type Comparison, type RateCard,
+} from "ratecard";
+
+const engine: RateEngine = RateEngine.preset("heygen-credits");
+const request: QuoteRequest = {
+  plan: "business",
+  items: [{ feature: "avatar_iv", seconds: 90, options: { expressive_motion: true } }, { feature: "generate_look", quantity: 4 }],
+  balance: "12.5",
+  periodUsage: { image_asset: 14 },
+};
+const quote: Quote = engine.quote(request);
+const total: string = quote.total;
+const line: QuoteLine | undefined = quote.lines[0];
+const option: PurchaseOption | undefined = quote.purchase[0];
+const kind: "pack" | "top_up" | "upgrade" | undefined = option?.kind;
+const buy: BuyPacksRequest = { plan: "business", quantity: 3 };
+const purchase: Purchase = engine.buyPacks(buy);
+const period: "once" | "month" | "year" = purchase.period;
+const simulation: Simulation = engine.simulate({ plan: "creator", start: "2026-01-01", until: "2026-02-01" } satisfies SimulateRequest);
+const spent: string = simulation.spentUsd;
+const capacity: Capacity = engine.capacity({ plan: "business", feature: "avatar_iv", balance: "20" } satisfies CapacityRequest);
+const rows: Comparison[] = RateEngine.compare({ workload: [{ feature: "avatar_iv", seconds: 90 }] } satisfies CompareRequest);
+const card: RateCard = engine.rateCard();
+const perMinute: string | undefined = card.features["avatar_iv"]?.rate;
+
+// @ts-expect-error a number is not accepted where a decimal string is required
+engine.quote({ plan: "business", items: [], balance: 12.5 });
+// @ts-expect-error items is required
+engine.quote({ plan: "business" });
+// @ts-expect-error prices come back as decimal strings, not numbers
+const cents: number = purchase.price;
+// @ts-expect-error the threshold of auto-reload is a decimal string
+engine.simulate({ start: "2026-01-01", until: "2026-01-02", autoReload: { threshold: 100, quantity: 1 } });
+
+export { total, line, kind, period, spent, capacity, rows, perMinute, cents };
+`);
+  writeFileSync(join(dir, "web.ts"), `
+import init, { RateEngine, type Quote } from "ratecard/web";
+export async function start(): Promise<string> {
+  await init();
+  const quote: Quote = RateEngine.preset("heygen-credits").quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }] });
+  return quote.total;
+}
+`);
+  let out = "";
+  try {
+    execFileSync(bin("tsc"), ["-p", join(dir, "tsconfig.json")], { cwd: dir, encoding: "utf8" });
+  } catch (e) {
+    out = `${e.stdout}${e.stderr}`;
+  }
+  assert.equal(out, "", out);
+});
+
+test("a Vite 7 app imports ratecard/web with no plugin, builds, and quotes in Chromium", async () => {
+  const app = join(dir, "vite-app");
+  mkdirSync(app, { recursive: true });
+  writeFileSync(join(app, "index.html"), `<!doctype html><html><head><link rel="icon" href="data:,"></head><body><p id="out">…</p><script type="module" src="./main.js"></script></body></html>`);
+  writeFileSync(join(app, "main.js"), `
+import init, { RateEngine } from "ratecard/web";
+await init();
+const q = RateEngine.preset("heygen-credits").quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }] });
+document.getElementById("out").textContent = q.total + " " + q.unit;
+`);
+  execFileSync(bin("vite"), ["build", "--logLevel", "error", "--outDir", "dist", "--emptyOutDir"], { cwd: app, encoding: "utf8", env: { ...process.env, NODE_PATH: join(dir, "node_modules") } });
+  const { spawn } = await import("node:child_process");
+  const { freePort } = await import("./helpers.mjs");
+  const port = await freePort();
+  const server = spawn("python3", ["-m", "http.server", "--bind", "127.0.0.1", String(port), "--directory", join(app, "dist")], { stdio: "ignore" });
+  const browser = await launchChromium();
+  try {
+    const url = `http://127.0.0.1:${port}/`;
+    for (let i = 0; i < 100; i++) { try { if ((await fetch(url)).ok) break; } catch { await new Promise((r) => setTimeout(r, 50)); } }
+    const page = await browser.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(url);
+    await page.waitForFunction(() => document.getElementById("out").textContent !== "…", null, { timeout: 10000 });
+    assert.equal(await page.textContent("#out"), "30 credits");
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+});
