@@ -429,3 +429,63 @@ impl RateEngine {
         })
     }
 }
+
+/// Most points one [`RateEngine::quote_curve`] call computes.
+pub const MAX_CURVE_POINTS: usize = 100_000;
+
+/// A price curve request: one item priced at each duration from
+/// `fromSeconds` to `toSeconds` (included) every `stepSeconds`.
+///
+/// JS shape: `{ plan?, item: { feature, options? }, fromSeconds, toSeconds, stepSeconds? }`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CurveRequest {
+    /// Plan id; may be omitted when the card has one plan.
+    #[serde(default)]
+    pub plan: Option<String>,
+    /// The item; its `seconds` is ignored.
+    pub item: Item,
+    /// First duration, whole seconds ≥ 1.
+    pub from_seconds: u32,
+    /// Last duration, whole seconds.
+    pub to_seconds: u32,
+    /// Step, whole seconds ≥ 1; default 1.
+    #[serde(default)]
+    pub step_seconds: Option<u32>,
+}
+
+impl RateEngine {
+    /// The item's amount, in the card's unit, at each duration of the curve:
+    /// the same amount a one-item quote shows (before any allowance, which a
+    /// curve ignores). One call for a whole chart.
+    ///
+    /// # Errors
+    /// `invalid_request` for an empty or reversed range, a zero step or more
+    /// than [`MAX_CURVE_POINTS`] points; otherwise as `quote` for the item at
+    /// the first duration that fails (`plan_limit` past the longest video).
+    pub fn quote_curve(&self, req: &CurveRequest) -> Result<Vec<Decimal>> {
+        let card = self.card();
+        let (plan_id, plan) = self.plan(req.plan.as_deref())?;
+        let step = req.step_seconds.unwrap_or(1);
+        if step == 0 || req.from_seconds == 0 || req.to_seconds < req.from_seconds {
+            return Err(Error::new(ErrorKind::InvalidRequest, "fromSeconds, toSeconds, stepSeconds: need 1 ≤ fromSeconds ≤ toSeconds and stepSeconds ≥ 1"));
+        }
+        let points = ((req.to_seconds - req.from_seconds) / step) as usize + 1;
+        if points > MAX_CURVE_POINTS {
+            return Err(Error::new(ErrorKind::InvalidRequest, format!("stepSeconds: at most {MAX_CURVE_POINTS} points, got {points}")));
+        }
+        let mut item = Item { seconds: None, quantity: None, ..req.item.clone() };
+        let mut out = Vec::with_capacity(points);
+        let mut s = req.from_seconds;
+        while s <= req.to_seconds {
+            item.seconds = Some(Decimal::from(s));
+            out.push(meter(card, plan_id, plan, &item, "item", Decimal::ZERO)?.amount);
+            match s.checked_add(step) {
+                Some(next) => s = next,
+                None => break,
+            }
+        }
+        Ok(out)
+    }
+}

@@ -8,6 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::planner::{Capacity, CapacityRequest, CompareRequest, Comparison};
 use crate::wallet::{SimulateRequest, Simulation};
+use crate::quote::CurveRequest;
 use crate::{presets, request, BuyPacksRequest, Error, Purchase, Quote, QuoteRequest, RateCard};
 
 fn js_error(e: &Error) -> JsValue {
@@ -116,6 +117,14 @@ impl JsRateEngine {
     pub fn compare(request: Ts<CompareRequest>) -> Result<JsValue, JsValue> {
         let rows: Vec<Comparison> = crate::RateEngine::compare(&from_js(request)?).map_err(|e| js_error(&e))?;
         to_js(&rows)
+    }
+
+    /// The item's amount at each duration, one batch call for a chart:
+    /// `{ plan?, item, fromSeconds, toSeconds, stepSeconds? }` → decimal strings.
+    #[wasm_bindgen(js_name = quoteCurve)]
+    pub fn quote_curve(&self, request: Ts<CurveRequest>) -> Result<Vec<String>, JsValue> {
+        let totals = self.inner.quote_curve(&from_js(request)?).map_err(|e| js_error(&e))?;
+        Ok(totals.into_iter().map(|d| d.to_string()).collect())
     }
 
     /// Buys `{ plan?, quantity, seats?, billing? }` of the plan's product:

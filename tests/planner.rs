@@ -108,3 +108,24 @@ fn a_quote_on_grants_shows_what_it_burns_and_what_expires_unused() {
     let both = QuoteRequest { balance: Some(d("1")), ..req };
     assert_eq!(engine.quote(&both).expect_err("both").code(), "invalid_request");
 }
+
+#[test]
+fn the_curve_matches_one_item_quotes_and_steps_at_increments() {
+    let engine = RateEngine::preset("heygen-api").expect("preset");
+    let req = request::from_json(r#"{"plan":"pro","item":{"feature":"video_avatar"},"fromSeconds":1,"toSeconds":120}"#).expect("req");
+    let curve = engine.quote_curve(&req).expect("curve");
+    assert_eq!(curve.len(), 120);
+    for (i, total) in curve.iter().enumerate() {
+        assert_eq!(Some(*total), cost(&engine, "pro", "video_avatar", Decimal::from(i as u32 + 1), true, "{}"), "{} s", i + 1);
+    }
+    assert_eq!((curve[28], curve[29], curve[58], curve[59]), (d("0.5"), d("1"), d("1"), d("1.5"))); // 29 s, 30 s, 59 s, 60 s
+    let streaming = request::from_json(r#"{"plan":"pro","item":{"feature":"streaming"},"fromSeconds":10,"toSeconds":40,"stepSeconds":10}"#).expect("req");
+    assert_eq!(engine.quote_curve(&streaming).expect("curve"), vec![d("0.1"), d("0.1"), d("0.1"), d("0.14")]); // 30 s minimum
+    let too_long = request::from_json(r#"{"plan":"pro","item":{"feature":"video_avatar"},"fromSeconds":1,"toSeconds":1801,"stepSeconds":100}"#).expect("req");
+    // 1, 101, …, 1801: the last point is past Pro's 30-minute limit.
+    assert_eq!(engine.quote_curve(&too_long).expect_err("past the limit").code(), "plan_limit");
+    let to_limit = request::from_json(r#"{"plan":"pro","item":{"feature":"video_avatar"},"fromSeconds":1,"toSeconds":1800,"stepSeconds":1}"#).expect("req");
+    assert_eq!(engine.quote_curve(&to_limit).expect("curve").last(), Some(&d("30.5"))); // 61 increments
+    let bad = request::from_json(r#"{"plan":"pro","item":{"feature":"video_avatar"},"fromSeconds":5,"toSeconds":1}"#).expect("req");
+    assert_eq!(engine.quote_curve(&bad).expect_err("reversed").code(), "invalid_request");
+}

@@ -2,7 +2,8 @@
 // comes from the engine as a decimal string; the page only formats them.
 import init, { RateEngine } from "./pkg/ratecard.js";
 import { $, el } from "./dom.js";
-import { inUnit, isZero, money, number, plural } from "./format.js";
+import { drawCurve } from "./chart.js";
+import { LOCALES, getLocale, inUnit, isZero, money, number, plural, setLocale } from "./format.js";
 
 await init();
 
@@ -56,7 +57,10 @@ function renderItems() {
     return;
   }
   $("add-item").hidden = false;
+  // Re-rendering replaces the controls: keep keyboard focus where it was.
+  const focused = document.activeElement?.dataset?.testid;
   $("items").replaceChildren(...state.items.map(itemRow));
+  if (focused) document.querySelector(`[data-testid="${CSS.escape(focused)}"]`)?.focus();
 }
 
 function itemRow(item, i) {
@@ -148,12 +152,80 @@ function update() {
     $("error").hidden = true;
   }
   renderQuote(state.quote);
+  renderCurve(state.quote);
   renderWallet(sim, state.quote);
   renderCapacity(state.quote);
   renderCompare();
   const pack = state.quote?.purchase.find((p) => p.kind !== "upgrade" && p.product === chosenProduct());
   state.buyQuantity = pack ? pack.quantity : 1;
   renderBuy();
+  saveState();
+}
+
+// ---- the price curve of the first item ----------------------------------
+function renderCurve(q) {
+  const item = state.items[0];
+  const f = item && state.card.features[item.feature];
+  const current = Number.parseInt(item?.amount ?? "", 10);
+  $("curve-figure").hidden = !q || !f || f.input !== "seconds" || !(current > 0);
+  if ($("curve-figure").hidden) return;
+  const p = plan();
+  const from = Math.max(1, Math.ceil(Number(f.min ?? 1)));
+  let to = Math.max(60, current * 2);
+  for (const limit of [f.max, f.lengthLimited === false ? undefined : p.maxSeconds, 86400]) {
+    if (limit !== undefined) to = Math.min(to, Math.floor(Number(limit)));
+  }
+  const step = Math.max(1, Math.ceil((to - from) / 300));
+  let totals;
+  try {
+    totals = state.engine.quoteCurve({ plan: $("plan").value, item: { feature: item.feature, options: item.options }, fromSeconds: from, toSeconds: to, stepSeconds: step });
+  } catch {
+    $("curve-figure").hidden = true;
+    return;
+  }
+  const steps = [];
+  const notes = [];
+  const inc = Number(f.increment ?? 0);
+  if (inc > 1 && to / inc <= 80) {
+    for (let s = inc; s <= to; s += inc) steps.push(s);
+    notes.push(`dashed lines: ${inc} s increments`);
+  }
+  if (f.minimum !== undefined) {
+    steps.push(Number(f.minimum));
+    notes.push(`the ${f.minimum} s minimum charge`);
+  }
+  drawCurve($("curve"), { from, step, totals, current, steps, format: (t) => inUnit(t, state.card) });
+  $("curve-caption").textContent = `Price of ${f.name} on ${p.name} from ${from} s to ${from + step * (totals.length - 1)} s; the red line is your ${current} s.${notes.length ? ` Also marked: ${notes.join(", ")}.` : ""}`;
+}
+
+// ---- the state in the URL, so a quote can be shared by link --------------
+function saveState() {
+  const params = new URLSearchParams({
+    preset: $("preset").value, plan: $("plan").value, locale: getLocale(),
+    items: JSON.stringify(state.items),
+  });
+  for (const id of ["balance", "since", "today"]) if ($(id).value) params.set(id, $(id).value);
+  history.replaceState(null, "", `#${params}`);
+  $("share").href = location.href;
+}
+
+function restoreState() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const preset = params.get("preset");
+  if (!preset || !state.engines.has(preset)) return false;
+  setLocale(params.get("locale") ?? getLocale());
+  $("locale").value = getLocale();
+  $("preset").value = preset;
+  selectCard(preset);
+  if (params.get("plan") in state.card.plans) $("plan").value = params.get("plan");
+  for (const id of ["balance", "since", "today"]) $(id).value = params.get(id) ?? "";
+  try {
+    const items = JSON.parse(params.get("items") ?? "[]");
+    const valid = Array.isArray(items) ? items.filter((it) => it && it.feature in state.card.features) : [];
+    if (valid.length) state.items = valid.map((it) => ({ feature: it.feature, amount: String(it.amount ?? ""), used: String(it.used ?? ""), options: typeof it.options === "object" && it.options ? it.options : {} }));
+  } catch { /* a damaged link keeps the defaults */ }
+  onPlanChange();
+  return true;
 }
 
 function renderQuote(q) {
@@ -299,5 +371,10 @@ $("card-file").addEventListener("change", async () => {
   if (file) { $("card-json").value = await file.text(); loadCustomCard($("card-json").value); }
 });
 
-selectCard(RateEngine.presetIds()[0]);
+$("locale").replaceChildren(...LOCALES.map((tag) => el("option", { value: tag, textContent: tag })));
+setLocale(LOCALES.find((tag) => tag === navigator.language) ?? "en-US");
+$("locale").value = getLocale();
+$("locale").addEventListener("change", () => { setLocale($("locale").value); onPlanChange(); });
+
+if (!restoreState()) selectCard(RateEngine.presetIds()[0]);
 document.body.dataset.ready = "true";

@@ -1,13 +1,23 @@
 // Formatting of the engine's decimal strings. Intl.NumberFormat formats a
 // string exactly (no float conversion), so nothing is recomputed here.
-export const LOCALE = "en-US";
+export const LOCALES = ["en-US", "de-DE", "ja-JP"];
+let locale = "en-US";
+
+/** Sets the locale every formatter below uses. */
+export function setLocale(tag) {
+  locale = LOCALES.includes(tag) ? tag : "en-US";
+}
+
+export function getLocale() {
+  return locale;
+}
 
 export function money(decimalString, currency) {
-  return new Intl.NumberFormat(LOCALE, { style: "currency", currency }).format(decimalString);
+  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(decimalString);
 }
 
 export function number(decimalString) {
-  return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 6 }).format(decimalString);
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(decimalString);
 }
 
 /** An amount in a card's unit: "1,500 credits", or "$4.50" on a USD wallet. */

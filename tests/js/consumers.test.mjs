@@ -6,9 +6,13 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, packAndInstall, launchChromium } from "./helpers.mjs";
 
+// Vite is installed into the consumer project, as a user would, not into this
+// repository: npm 11 leaves other platforms' rollup/esbuild binaries out of a
+// lock file, and `npm ci` then refuses that lock (../shared/TOOLCHAIN.md).
+const VITE = "vite@7.3.8";
 let dir;
 before(async () => {
-  ({ dir } = await packAndInstall());
+  ({ dir } = await packAndInstall([VITE]));
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -89,7 +93,7 @@ await init();
 const q = RateEngine.preset("heygen-credits").quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }] });
 document.getElementById("out").textContent = q.total + " " + q.unit;
 `);
-  execFileSync(bin("vite"), ["build", "--logLevel", "error", "--outDir", "dist", "--emptyOutDir"], { cwd: app, encoding: "utf8", env: { ...process.env, NODE_PATH: join(dir, "node_modules") } });
+  execFileSync(join(dir, "node_modules/.bin/vite"), ["build", "--logLevel", "error", "--outDir", "dist", "--emptyOutDir"], { cwd: app, encoding: "utf8" });
   const { spawn } = await import("node:child_process");
   const { freePort } = await import("./helpers.mjs");
   const port = await freePort();

@@ -237,3 +237,92 @@ test("the comparison lists every rate card's plans for the cart, cheapest first"
   assert.ok(rows.some((r) => /^aistudios—.*no feature/.test(r)));
   assert.deepEqual(errors, []);
 });
+
+// ---- buyers' expectations: locale, shared links, chart, keyboard, accessibility
+
+test("numbers and money follow the chosen locale, formatted from the engine's strings", async () => {
+  await choose("heygen-credits", "business");
+  await byId("feature").selectOption("avatar_iii");
+  await byId("seconds").fill("90");          // 4.5 credits
+  await byId("balance").fill("1.5");         // short by 3: one block
+  await byId("locale").selectOption("de-DE");
+  assert.equal(await byId("total").textContent(), "4,5 credits");
+  assert.equal(await byId("buy-total").textContent(), "Buy 1 block — 5,00\u00a0$");
+  await byId("locale").selectOption("ja-JP");
+  assert.equal(await byId("buy-total").textContent(), "Buy 1 block — $5.00");
+  await byId("balance").fill("1234567.5");
+  assert.equal(await byId("balance-after").textContent(), "1,234,563 credits");
+  await byId("locale").selectOption("de-DE");
+  assert.equal(await byId("balance-after").textContent(), "1.234.563 credits");
+});
+
+test("the quote lives in the URL: a shared link restores it", async () => {
+  await choose("heygen-api", "scale");
+  await byId("feature").selectOption("video_translation");
+  await byId("seconds").fill("103");
+  await byId("balance").fill("5");
+  await byId("locale").selectOption("de-DE");
+  const link = await byId("share").getAttribute("href");
+  assert.match(link, /#preset=heygen-api&plan=scale/);
+  const other = await browser.newPage();
+  await other.goto(link);
+  await other.waitForSelector("body[data-ready=true]");
+  assert.equal(await other.getByTestId("plan").inputValue(), "scale");
+  assert.equal(await other.getByTestId("seconds").inputValue(), "103");
+  assert.equal(await other.getByTestId("total").textContent(), "6 credits");
+  assert.equal(await other.getByTestId("shortfall").textContent(), "1 credit");
+  assert.equal(await other.getByTestId("locale").inputValue(), "de-DE");
+  await other.close();
+});
+
+test("the price curve comes from one quoteCurve call and marks the duration and increments", async () => {
+  await choose("heygen-api", "pro");
+  await byId("feature").selectOption("video_avatar");
+  await byId("seconds").fill("103");
+  assert.equal(await page.locator("#curve polyline").count(), 1);
+  assert.equal(await page.locator("#curve line.now").count(), 1);
+  assert.ok(await page.locator("#curve line.step").count() >= 6);
+  assert.match(await page.locator("#curve-caption").textContent(), /30 s increments/);
+  assert.match(await page.locator("#curve .now-label").textContent(), /^103 s: 2 credits$/);
+  await byId("feature").selectOption("streaming");
+  await byId("seconds").fill("10");
+  assert.match(await page.locator("#curve-caption").textContent(), /the 30 s minimum charge/);
+  mkdirSync(`${ROOT}/test-results`, { recursive: true });
+  await page.screenshot({ path: `${ROOT}/test-results/page-api-curve.png`, fullPage: true });
+});
+
+test("usable by keyboard alone", async () => {
+  await fresh();
+  await byId("plan").focus();
+  await page.keyboard.press("End");                  // the last plan: Business
+  await page.keyboard.press("Tab");                  // → number format
+  await page.keyboard.press("Tab");                  // → balance
+  await page.keyboard.type("10");
+  await page.keyboard.press("Tab");                  // → the share link
+  await page.keyboard.press("Tab");                  // → first item's feature
+  await page.keyboard.press("Home");                 // Avatar III
+  await page.keyboard.press("ArrowDown");            // Avatar IV
+  await page.keyboard.press("Tab");                  // → seconds
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("120");
+  assert.equal(await byId("plan").inputValue(), "business");
+  assert.equal(await byId("shortfall").textContent(), "30 credits");
+  await page.locator("#buy-plus").focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await byId("buy-total").textContent(), "Buy 2 blocks — $10.00");
+});
+
+test("axe-core finds no serious or critical accessibility violation, on desktop and phone", async () => {
+  for (const viewport of [{ width: 1100, height: 1000 }, { width: 390, height: 844 }]) {
+    await page.setViewportSize(viewport);
+    await choose("heygen-credits", "business");
+    await byId("seconds").fill("120");
+    await byId("balance").fill("10");
+    await page.addScriptTag({ path: `${ROOT}/node_modules/axe-core/axe.min.js` });
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
+    await page.screenshot({ path: `${ROOT}/test-results/page-${viewport.width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1100, height: 1000 });
+});

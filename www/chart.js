@@ -1,0 +1,44 @@
+// A price-versus-duration chart in plain SVG. The totals are the engine's
+// decimal strings; they are turned into numbers only to place pixels.
+const NS = "http://www.w3.org/2000/svg";
+const W = 640, H = 200, PAD = { left: 48, right: 12, top: 12, bottom: 28 };
+
+function svgEl(tag, attrs = {}, text) {
+  const node = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/**
+ * Draws `totals[i]` at `from + i × step` seconds into `svg`, marks `current`
+ * seconds and each step position (increment boundaries, a minimum charge).
+ * `format` turns a decimal string into display text.
+ */
+export function drawCurve(svg, { from, step, totals, current, steps, format }) {
+  svg.replaceChildren();
+  svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
+  if (!totals.length) return;
+  const to = from + step * (totals.length - 1);
+  const values = totals.map(Number);
+  const top = Math.max(...values, 0) || 1;
+  const x = (s) => PAD.left + ((s - from) / Math.max(to - from, 1)) * (W - PAD.left - PAD.right);
+  const y = (v) => H - PAD.bottom - (v / top) * (H - PAD.top - PAD.bottom);
+
+  svg.append(svgEl("line", { x1: PAD.left, y1: y(0), x2: W - PAD.right, y2: y(0), class: "axis" }));
+  svg.append(svgEl("line", { x1: PAD.left, y1: PAD.top, x2: PAD.left, y2: y(0), class: "axis" }));
+  for (const s of steps.filter((s) => s >= from && s <= to)) {
+    svg.append(svgEl("line", { x1: x(s), y1: PAD.top, x2: x(s), y2: y(0), class: "step" }));
+  }
+  const points = values.map((v, i) => `${x(from + i * step).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
+  svg.append(svgEl("polyline", { points, class: "curve" }));
+  svg.append(svgEl("text", { x: PAD.left - 6, y: PAD.top + 10, "text-anchor": "end", class: "label" }, format(totals.reduce((a, b) => (Number(b) > Number(a) ? b : a)))));
+  svg.append(svgEl("text", { x: PAD.left, y: H - 8, class: "label" }, `${from} s`));
+  svg.append(svgEl("text", { x: W - PAD.right, y: H - 8, "text-anchor": "end", class: "label" }, `${to} s`));
+  if (current >= from && current <= to) {
+    const i = Math.min(totals.length - 1, Math.max(0, Math.round((current - from) / step)));
+    svg.append(svgEl("line", { x1: x(current), y1: PAD.top, x2: x(current), y2: y(0), class: "now" }));
+    svg.append(svgEl("circle", { cx: x(current), cy: y(values[i]), r: 4, class: "now-dot" }));
+    svg.append(svgEl("text", { x: Math.min(x(current) + 6, W - 120), y: PAD.top + 24, class: "label now-label" }, `${current} s: ${format(totals[i])}`));
+  }
+}
