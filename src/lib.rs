@@ -50,3 +50,8 @@ pub use error::{Error, ErrorKind, Result};
 pub use purchase::{BuyPacksRequest, Purchase, PurchaseKind, PurchaseOption};
 pub use quote::{Item, OptionValue, Quote, QuoteLine, QuoteRequest};
 pub use rate_card::RateCard;
+
+/// The README's Rust examples, run as doc tests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

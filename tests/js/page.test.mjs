@@ -52,7 +52,7 @@ test("a balance of 10 with 120 s is 30 short: buy 1 block — $5.00, and the ste
   assert.equal(await byId("buy-quantity").inputValue(), "3");
   assert.equal(await byId("buy-total").textContent(), "Buy 3 blocks — $15.00");
   mkdirSync(`${ROOT}/test-results`, { recursive: true });
-  await page.screenshot({ path: `${ROOT}/test-results/page-business-short.png`, fullPage: true });
+  await page.screenshot({ path: `${ROOT}/test-results/page-business-short.png`, fullPage: true });   // README: docs/
 });
 
 test("expressive motion doubles the scene; a second item adds a line", async () => {
