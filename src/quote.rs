@@ -146,7 +146,8 @@ pub enum OptionValue {
     Bool(bool),
     /// An enum option's value.
     Text(String),
-    /// Anything else (a number, an object): always refused as `invalid_option`.
+    /// A number or null: always refused as `invalid_option`. (Arrays and
+    /// objects are refused while parsing, also as `invalid_option`.)
     Other(String),
 }
 
@@ -162,7 +163,7 @@ impl OptionValue {
 
 impl<'de> Deserialize<'de> for OptionValue {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
+        use serde::de::{self, MapAccess, SeqAccess, Visitor};
         use std::fmt;
         struct V;
         impl<'de> Visitor<'de> for V {
@@ -191,13 +192,13 @@ impl<'de> Deserialize<'de> for OptionValue {
             fn visit_none<E: de::Error>(self) -> std::result::Result<OptionValue, E> {
                 Ok(OptionValue::Other("null".into()))
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> std::result::Result<OptionValue, A::Error> {
-                while a.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(OptionValue::Other("an array".into()))
+            // Arrays and objects are refused at once, without reading them:
+            // a deeply nested value cannot recurse the stack.
+            fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> std::result::Result<OptionValue, A::Error> {
+                Err(de::Error::invalid_type(de::Unexpected::Seq, &self))
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> std::result::Result<OptionValue, A::Error> {
-                while a.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(OptionValue::Other("an object".into()))
+            fn visit_map<A: MapAccess<'de>>(self, _: A) -> std::result::Result<OptionValue, A::Error> {
+                Err(de::Error::invalid_type(de::Unexpected::Map, &self))
             }
         }
         d.deserialize_any(V)

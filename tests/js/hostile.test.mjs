@@ -1,0 +1,103 @@
+// Hostile input: thousands of malformed calls to every export of the built
+// package. Each must return or throw an Error with a stable `code` — never a
+// WebAssembly.RuntimeError (a panic or trap kills the instance) — and the
+// engine must quote correctly afterwards.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { ROOT } from "./helpers.mjs";
+
+const { RateEngine } = createRequire(import.meta.url)(`${ROOT}/pkg/node/ratecard.js`);
+const CODES = new Set(["unknown_preset", "unknown_plan", "unknown_feature", "invalid_option", "invalid_quantity", "plan_limit",
+  "not_available", "invalid_rate_card", "invalid_request", "overflow"]);
+
+function deep(n) {
+  let v = {};
+  for (let i = 0; i < n; i++) v = { a: v };
+  return v;
+}
+const HOSTILE = [
+  undefined, null, NaN, Infinity, -Infinity, -0, 0, -1, 1e308, 2 ** 53 + 1, 1.5, "", " ", "NaN", "1e400", "-0", "0x10", "١٢",
+  "x".repeat(1 << 20), true, false, {}, [], [[]], () => 1, 10n, -(10n ** 30n), Symbol("s"), new Date(0), /x/, new Map([["a", 1]]),
+  Object.create(null), JSON.parse('{"__proto__": {"polluted": true}}'), { constructor: { prototype: 1 } }, deep(5000),
+  Array.from({ length: 2000 }, () => ({ feature: "avatar_iv", seconds: 1 })), "avatar_iv", "business", "2026-02-30", "99999-01-01",
+];
+
+const valid = {
+  quote: { plan: "business", items: [{ feature: "avatar_iv", seconds: 90, options: { expressive_motion: true } }], balance: "12.5", periodUsage: { image_asset: 1 } },
+  buyPacks: { plan: "business", quantity: 3 },
+  simulate: { plan: "business", start: "2026-01-01", until: "2026-02-01", usage: [{ at: "2026-01-02", feature: "avatar_iv", seconds: 30 }], autoReload: { threshold: "100", quantity: 1 } },
+  capacity: { plan: "business", feature: "avatar_iv", options: {}, balance: "20" },
+  quoteCurve: { plan: "business", item: { feature: "avatar_iv", options: {} }, fromSeconds: 1, toSeconds: 30, stepSeconds: 1 },
+  compare: { workload: [{ feature: "avatar_iv", seconds: 90 }], presets: ["heygen-credits"] },
+};
+
+// Every path into a request: replace the value at that path with a hostile one.
+function paths(value, prefix = []) {
+  if (value === null || typeof value !== "object") return [prefix];
+  return [prefix, ...Object.entries(value).flatMap(([k, v]) => paths(v, [...prefix, k]))];
+}
+function replaced(value, path, hostile) {
+  if (!path.length) return hostile;
+  const copy = Array.isArray(value) ? [...value] : { ...value };
+  copy[path[0]] = replaced(value[path[0]], path.slice(1), hostile);
+  return copy;
+}
+
+function describe(h) {
+  if (typeof h === "symbol") return "Symbol";
+  if (typeof h === "bigint") return `${h}n`;
+  try {
+    return String(JSON.stringify(h) ?? h).slice(0, 40);
+  } catch {
+    return "(too deep to print)";
+  }
+}
+
+function check(call, what) {
+  try {
+    call();
+  } catch (e) {
+    assert.ok(!(e instanceof WebAssembly.RuntimeError), `${what}: WebAssembly.RuntimeError ${e.message}`);
+    assert.ok(e instanceof Error, `${what}: threw a non-Error ${String(e)}`);
+    assert.ok(CODES.has(e.code), `${what}: no stable code on "${e.message}"`);
+  }
+}
+
+test("thousands of malformed calls to every export throw coded Errors, and the engine keeps quoting", () => {
+  const engines = new Map(RateEngine.presetIds().map((id) => [id, RateEngine.preset(id)]));
+  let calls = 0;
+  for (const engine of engines.values()) {
+  for (const [method, request] of Object.entries(valid)) {
+    for (const path of paths(request)) {
+      for (const h of HOSTILE) {
+        const req = replaced(request, path, h);
+        const label = `${method} ${path.join(".") || "(request)"} = ${describe(h)}`;
+        check(() => (method === "compare" ? RateEngine.compare(req) : engine[method](req)), label);
+        calls++;
+      }
+    }
+  }
+  }
+  for (const h of HOSTILE) {
+    check(() => RateEngine.preset(h), `preset(${describe(h)})`);
+    check(() => RateEngine.fromJson(h), `fromJson(${typeof h})`);
+    let text = "";
+    try { text = JSON.stringify(replaced(engine.rateCard(), ["features", "avatar_iv", "rate"], h)) ?? ""; } catch { text = "{"; }
+    check(() => RateEngine.fromJson(text), `fromJson(card with rate ${describe(h)})`);
+    calls += 3;
+  }
+  for (const text of ["", "{", "[]", "null", "[".repeat(100000), '{"id":'.repeat(5000), JSON.stringify(deep(3000))]) {
+    check(() => RateEngine.fromJson(text), `fromJson(${text.slice(0, 12)}…)`);
+    calls++;
+  }
+  // The same engines, still alive and right.
+  const engine = engines.get("heygen-credits");
+  const q = engine.quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }], balance: "10" });
+  assert.equal(q.total, "30");
+  assert.equal(q.shortfall, "20");
+  assert.equal(engines.get("heygen-api").quote({ plan: "pro", items: [{ feature: "video_avatar", seconds: 103 }] }).total, "2");
+  assert.equal(({}).polluted, undefined);
+  assert.ok(calls > 10000, `${calls} calls`);
+  console.log(`# ${calls} hostile calls`);
+});
