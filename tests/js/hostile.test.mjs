@@ -83,7 +83,7 @@ test("thousands of malformed calls to every export throw coded Errors, and the e
     check(() => RateEngine.preset(h), `preset(${describe(h)})`);
     check(() => RateEngine.fromJson(h), `fromJson(${typeof h})`);
     let text = "";
-    try { text = JSON.stringify(replaced(engine.rateCard(), ["features", "avatar_iv", "rate"], h)) ?? ""; } catch { text = "{"; }
+    try { text = JSON.stringify(replaced(engines.get("heygen-credits").rateCard(), ["features", "avatar_iv", "rate"], h)) ?? ""; } catch { text = "{"; }
     check(() => RateEngine.fromJson(text), `fromJson(card with rate ${describe(h)})`);
     calls += 3;
   }
