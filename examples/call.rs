@@ -10,12 +10,23 @@ fn main() {
         std::process::exit(2);
     };
     let result = RateEngine::preset(preset).and_then(|engine| match method.as_str() {
-        "quote" => engine.quote(&request::from_json(text)?).map(|r| serde_json::to_string_pretty(&r)),
-        "buyPacks" => engine.buy_packs(&request::from_json(text)?).map(|r| serde_json::to_string_pretty(&r)),
-        "simulate" => engine.simulate(&request::from_json(text)?).map(|r| serde_json::to_string_pretty(&r)),
-        "capacity" => engine.capacity(&request::from_json(text)?).map(|r| serde_json::to_string_pretty(&r)),
+        "quote" => engine
+            .quote(&request::from_json(text)?)
+            .map(|r| serde_json::to_string_pretty(&r)),
+        "buyPacks" => engine
+            .buy_packs(&request::from_json(text)?)
+            .map(|r| serde_json::to_string_pretty(&r)),
+        "simulate" => engine
+            .simulate(&request::from_json(text)?)
+            .map(|r| serde_json::to_string_pretty(&r)),
+        "capacity" => engine
+            .capacity(&request::from_json(text)?)
+            .map(|r| serde_json::to_string_pretty(&r)),
         "compare" => RateEngine::compare(&request::from_json(text)?).map(|r| serde_json::to_string_pretty(&r)),
-        other => Err(ratecard::Error::new(ratecard::ErrorKind::InvalidRequest, format!("no method {other}"))),
+        other => Err(ratecard::Error::new(
+            ratecard::ErrorKind::InvalidRequest,
+            format!("no method {other}"),
+        )),
     });
     match result {
         Ok(Ok(json)) => println!("{json}"),

@@ -20,6 +20,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+if [ "${1:-}" = "--test" ] && ! cargo clippy --version >/dev/null 2>&1; then
+  step "adding the clippy component"
+  rustup component add clippy
+fi
+
 if [ "$(wasm-pack --version 2>/dev/null)" != "wasm-pack $WASM_PACK_VERSION" ]; then
   step "installing wasm-pack $WASM_PACK_VERSION from crates.io (~4 min)"
   cargo install wasm-pack --version "$WASM_PACK_VERSION" --locked

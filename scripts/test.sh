@@ -24,6 +24,10 @@ echo "[test] cargo test (native)"
 cargo test --quiet 2>&1 | tee "$log"
 expect_ran "cargo test"
 
+echo "[test] cargo clippy: no unwrap, expect, panic, indexing or unchecked arithmetic in library code"
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
+
 echo "[test] cargo doc (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 

@@ -39,8 +39,8 @@ pub mod presets;
 pub mod purchase;
 pub mod quote;
 pub mod rate_card;
-pub mod wallet;
 pub mod request;
+pub mod wallet;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -52,6 +52,7 @@ pub use quote::{Item, OptionValue, Quote, QuoteLine, QuoteRequest};
 pub use rate_card::RateCard;
 
 /// The README's Rust examples, run as doc tests.
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;

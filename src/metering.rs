@@ -171,7 +171,10 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, at: &str,
                     if item.options.get(key) != Some(&OptionValue::Bool(true)) {
                         return Err(Error::new(
                             ErrorKind::NotAvailable,
-                            format!("{at}.options.{key}: \"{}\" is not available: {reason}; set {key}: true if it applies", item.feature),
+                            format!(
+                                "{at}.options.{key}: \"{}\" is not available: {reason}; set {key}: true if it applies",
+                                item.feature
+                            ),
                         ));
                     }
                 }
@@ -312,9 +315,9 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, at: &str,
         let ratio = money::div(raw, inc, &format!("{at}.{input_field}"))?;
         let n = match feature.increment_rule {
             IncrementRule::Ceil => ceil_whole(ratio),
-            IncrementRule::FloorPlusOne => money::add(floor_whole(ratio), Decimal::ONE, &at)?,
+            IncrementRule::FloorPlusOne => money::add(floor_whole(ratio), Decimal::ONE, at)?,
         };
-        billed = money::mul(n, inc, &at)?;
+        billed = money::mul(n, inc, at)?;
         if billed != raw {
             how = format!("{how} → {n} × {} = {}", unit(inc), unit(billed));
         }
@@ -335,10 +338,10 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, at: &str,
         None => Decimal::ZERO,
         Some(a) => match a.amount {
             None => billed,
-            Some(amount) => billed.min(money::sub(amount, used, &at)?.max(Decimal::ZERO)),
+            Some(amount) => billed.min(money::sub(amount, used, at)?.max(Decimal::ZERO)),
         },
     };
-    let charged = money::sub(billed, included, &at)?;
+    let charged = money::sub(billed, included, at)?;
     let source = match allowance {
         Some(a) if included > Decimal::ZERO => format!("{source}; allowance: {}", a.source),
         _ => source,
@@ -362,8 +365,8 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, at: &str,
         }
     };
     let mut exact = match rule.per {
-        Per::Second | Per::Each => money::mul(charged, rule.rate, &at)?,
-        Per::Minute => money::div(money::mul(charged, rule.rate, &at)?, Decimal::from(60), &at)?,
+        Per::Second | Per::Each => money::mul(charged, rule.rate, at)?,
+        Per::Minute => money::div(money::mul(charged, rule.rate, at)?, Decimal::from(60), at)?,
         Per::Video => {
             if charged > Decimal::ZERO {
                 rule.rate
@@ -374,7 +377,7 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, at: &str,
     };
     let mut factors = String::new();
     for (m, label) in &multipliers {
-        exact = money::mul(exact, *m, &at)?;
+        exact = money::mul(exact, *m, at)?;
         factors.push_str(&format!(" × {m} ({label})"));
     }
     let amount = card.rounding.mode.round(exact, card.rounding.dp);

@@ -220,6 +220,7 @@ impl<'de> Deserialize<'de> for Amount {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used, clippy::unwrap_used)]
 mod tests {
     use super::*;
 

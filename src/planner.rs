@@ -112,10 +112,16 @@ impl RateEngine {
         let card = self.card();
         let (plan_id, plan) = self.plan(req.plan.as_deref())?;
         if req.balance < Decimal::ZERO {
-            return Err(Error::new(ErrorKind::InvalidRequest, format!("balance: must not be negative, got {}", req.balance)));
+            return Err(Error::new(
+                ErrorKind::InvalidRequest,
+                format!("balance: must not be negative, got {}", req.balance),
+            ));
         }
         let feature = card.features.get(&req.feature).ok_or_else(|| {
-            Error::new(ErrorKind::UnknownFeature, format!("feature: no feature \"{}\" on rate card \"{}\"", req.feature, card.id))
+            Error::new(
+                ErrorKind::UnknownFeature,
+                format!("feature: no feature \"{}\" on rate card \"{}\"", req.feature, card.id),
+            )
         })?;
         let seconds = feature.input == Input::Seconds;
         let mut hi = Decimal::from(if seconds { MAX_SECONDS } else { MAX_QUANTITY });
@@ -124,11 +130,18 @@ impl RateEngine {
             hi = money::floor_whole(max);
             limit = format!("the feature's maximum of {max}");
         }
-        if let Some(max) = plan.max_seconds.filter(|m| seconds && feature.length_limited && *m < hi) {
+        if let Some(max) = plan
+            .max_seconds
+            .filter(|m| seconds && feature.length_limited && *m < hi)
+        {
             hi = money::floor_whole(max);
             limit = format!("plan {plan_id}'s longest video, {max} s");
         }
-        let lo = feature.min.map(money::ceil_whole).unwrap_or(Decimal::ONE).max(Decimal::ONE);
+        let lo = feature
+            .min
+            .map(money::ceil_whole)
+            .unwrap_or(Decimal::ONE)
+            .max(Decimal::ONE);
         let used = req.period_usage.get(&req.feature).copied().unwrap_or(Decimal::ZERO);
         let cost = |x: Decimal| -> Result<Decimal> {
             let item = Item {
@@ -155,8 +168,12 @@ impl RateEngine {
         }
         // cost(lo) ≤ balance < cost(hi): binary search, cost never decreases.
         let (mut ok, mut too_much) = (lo, hi);
-        while too_much - ok > Decimal::ONE {
-            let mid = money::floor_whole((ok + too_much) / Decimal::TWO);
+        while money::sub(too_much, ok, "capacity")? > Decimal::ONE {
+            let mid = money::floor_whole(money::div(
+                money::add(ok, too_much, "capacity")?,
+                Decimal::TWO,
+                "capacity",
+            )?);
             if cost(mid)? <= req.balance {
                 ok = mid;
             } else {
@@ -176,7 +193,10 @@ impl RateEngine {
     /// `invalid_request` for an empty workload; `unknown_preset`.
     pub fn compare(req: &CompareRequest) -> Result<Vec<Comparison>> {
         if req.workload.is_empty() {
-            return Err(Error::new(ErrorKind::InvalidRequest, "workload: give at least one item"));
+            return Err(Error::new(
+                ErrorKind::InvalidRequest,
+                "workload: give at least one item",
+            ));
         }
         let ids: Vec<String> = match &req.presets {
             Some(list) => list.clone(),
@@ -201,7 +221,7 @@ impl RateEngine {
             }
             runnable.extend(rows);
         }
-        runnable.sort_by(|a, b| a.usd.cmp(&b.usd));
+        runnable.sort_by_key(|r| r.usd);
         runnable.extend(not);
         Ok(runnable)
     }
@@ -216,7 +236,10 @@ impl RateEngine {
                 it.options.retain(|k, _| {
                     let keep = f.options.contains_key(k);
                     if !keep {
-                        notes.push(format!("option {k} of {} is not defined here and was ignored", item.feature));
+                        notes.push(format!(
+                            "option {k} of {} is not defined here and was ignored",
+                            item.feature
+                        ));
                     }
                     keep
                 });
@@ -231,7 +254,12 @@ impl RateEngine {
             None => reasons.push((why, vec![plan.to_string()])),
         };
         for (plan_id, plan) in &card.plans {
-            let q = match self.quote(&QuoteRequest { plan: Some(plan_id.clone()), items: items.clone(), balance: Some(plan.included), ..Default::default() }) {
+            let q = match self.quote(&QuoteRequest {
+                plan: Some(plan_id.clone()),
+                items: items.clone(),
+                balance: Some(plan.included),
+                ..Default::default()
+            }) {
                 Ok(q) => q,
                 Err(e) => {
                     because(plan_id, e.message().to_string());
@@ -239,10 +267,21 @@ impl RateEngine {
                 }
             };
             let purchase = if q.shortfall > Decimal::ZERO {
-                match q.purchase.iter().filter(|p| p.balance_after >= Decimal::ZERO).min_by(|a, b| a.price.cmp(&b.price)) {
+                match q
+                    .purchase
+                    .iter()
+                    .filter(|p| p.balance_after >= Decimal::ZERO)
+                    .min_by(|a, b| a.price.cmp(&b.price))
+                {
                     Some(p) => vec![p.clone()],
                     None => {
-                        because(plan_id, format!("short by {} {} and nothing it can buy covers that", q.shortfall, card.unit));
+                        because(
+                            plan_id,
+                            format!(
+                                "short by {} {} and nothing it can buy covers that",
+                                q.shortfall, card.unit
+                            ),
+                        );
                         continue;
                     }
                 }
@@ -257,12 +296,22 @@ impl RateEngine {
             let extra: Decimal = purchase.iter().map(|p| p.price).sum();
             let usd = money::cents(money::add(plan_price, extra, "usd")?);
             let mut explanation = match plan.price {
-                Some(p) => format!("{}: {} a {} with {} {}", plan.name, money::cents(p), plan.period.as_str(), money::plain(plan.included), card.unit),
+                Some(p) => format!(
+                    "{}: {} a {} with {} {}",
+                    plan.name,
+                    money::cents(p),
+                    plan.period.as_str(),
+                    money::plain(plan.included),
+                    card.unit
+                ),
                 None => format!("{}: the plan's own price is not published (not included)", plan.name),
             };
             explanation.push_str(&format!("; the workload costs {} {}", q.total, card.unit));
             for p in &purchase {
-                explanation.push_str(&format!("; + {} × {}: {} {} for {}", p.quantity, p.name, p.credits, card.unit, p.price));
+                explanation.push_str(&format!(
+                    "; + {} × {}: {} {} for {}",
+                    p.quantity, p.name, p.credits, card.unit, p.price
+                ));
             }
             explanation.push_str(&format!("; {usd} {} for one month", card.currency));
             for n in &notes {
@@ -282,7 +331,16 @@ impl RateEngine {
         let reason = if reasons.is_empty() {
             "no plan can run this workload".to_string()
         } else {
-            let parts: Vec<String> = reasons.iter().map(|(why, plans)| format!("{} {}: {why}", if plans.len() == 1 { "plan" } else { "plans" }, plans.join(", "))).collect();
+            let parts: Vec<String> = reasons
+                .iter()
+                .map(|(why, plans)| {
+                    format!(
+                        "{} {}: {why}",
+                        if plans.len() == 1 { "plan" } else { "plans" },
+                        plans.join(", ")
+                    )
+                })
+                .collect();
             parts.join("; ")
         };
         Ok((rows, reason))

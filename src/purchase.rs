@@ -120,8 +120,14 @@ fn whole_quantity(q: Decimal, field: &str) -> Result<u32> {
             format!("{field}: a whole number from 1 to {MAX_QUANTITY}, got {q}"),
         ));
     }
-    u32::try_from(q.mantissa() / 10i128.pow(q.scale()))
-        .map_err(|_| Error::new(ErrorKind::InvalidQuantity, format!("{field}: out of range")))
+    // A whole number from 1 to MAX_QUANTITY: its integer part is exact.
+    u32::try_from(
+        q.trunc()
+            .mantissa()
+            .checked_div(10i128.checked_pow(q.scale()).unwrap_or(1))
+            .unwrap_or(0),
+    )
+    .map_err(|_| Error::new(ErrorKind::InvalidQuantity, format!("{field}: out of range")))
 }
 
 impl RateEngine {
@@ -183,7 +189,11 @@ impl RateEngine {
                 ))
             }
         };
-        let q = money::mul(Decimal::from(quantity), Decimal::from(seats.unwrap_or(1)), "quantity × seats")?;
+        let q = money::mul(
+            Decimal::from(quantity),
+            Decimal::from(seats.unwrap_or(1)),
+            "quantity × seats",
+        )?;
         Ok(Purchase {
             product: (*product_id).clone(),
             name: product.name.clone(),
@@ -249,6 +259,6 @@ pub(crate) fn purchase_options(
             balance_after: money::plain(money::add(balance_after, credits, "balanceAfter")?),
         });
     }
-    options.sort_by(|a, b| a.price.cmp(&b.price));
+    options.sort_by_key(|o| o.price);
     Ok(options)
 }

@@ -324,20 +324,36 @@ impl RateEngine {
             }
         }
         if request.grants.is_some() && request.balance.is_some() {
-            return Err(Error::new(ErrorKind::InvalidRequest, "balance: give either balance or grants, not both"));
+            return Err(Error::new(
+                ErrorKind::InvalidRequest,
+                "balance: give either balance or grants, not both",
+            ));
         }
         let at = request.at.as_deref().map(|a| parse_date(a, "at")).transpose()?;
         let mut held = Vec::new();
         for (i, g) in request.grants.iter().flatten().enumerate() {
             if g.remaining < Decimal::ZERO {
-                return Err(Error::new(ErrorKind::InvalidRequest, format!("grants[{i}].remaining: must not be negative")));
+                return Err(Error::new(
+                    ErrorKind::InvalidRequest,
+                    format!("grants[{i}].remaining: must not be negative"),
+                ));
             }
-            let expires = g.expires_at.as_deref().map(|d| parse_date(d, &format!("grants[{i}].expiresAt"))).transpose()?;
+            let expires = g
+                .expires_at
+                .as_deref()
+                .map(|d| parse_date(d, &format!("grants[{i}].expiresAt")))
+                .transpose()?;
             let issued = match g.issued_at.as_deref() {
                 Some(d) => parse_date(d, &format!("grants[{i}].issuedAt"))?,
                 None => jiff::civil::Date::MIN,
             };
-            held.push(Held { id: g.id.clone(), remaining: g.remaining, issued, expires, seq: i });
+            held.push(Held {
+                id: g.id.clone(),
+                remaining: g.remaining,
+                issued,
+                expires,
+                seq: i,
+            });
         }
         let mut lines = Vec::with_capacity(request.items.len());
         let mut total = Decimal::ZERO;
@@ -363,7 +379,12 @@ impl RateEngine {
                     let (taken, _) = burn(&mut held, m.amount);
                     taken
                         .into_iter()
-                        .filter_map(|(g, credits)| held.get(g).map(|h| Burn { grant: h.id.clone(), credits: money::plain(credits) }))
+                        .filter_map(|(g, credits)| {
+                            held.get(g).map(|h| Burn {
+                                grant: h.id.clone(),
+                                credits: money::plain(credits),
+                            })
+                        })
                         .collect()
                 } else {
                     Vec::new()
@@ -372,15 +393,27 @@ impl RateEngine {
         }
         let mut warnings = plan.warnings.clone();
         if let Some(today) = at {
-            let soon = today.checked_add(jiff::ToSpan::days(7)).unwrap_or(jiff::civil::Date::MAX);
-            for h in held.iter().filter(|h| h.remaining > Decimal::ZERO && h.expires.is_some_and(|e| e <= soon)) {
+            let soon = today
+                .checked_add(jiff::ToSpan::days(7))
+                .unwrap_or(jiff::civil::Date::MAX);
+            for h in held
+                .iter()
+                .filter(|h| h.remaining > Decimal::ZERO && h.expires.is_some_and(|e| e <= soon))
+            {
                 let when = h.expires.map(|e| e.to_string()).unwrap_or_default();
-                warnings.push(format!("{} {} of grant {} expire on {when}, unused by this quote", money::plain(h.remaining), card.unit, h.id));
+                warnings.push(format!(
+                    "{} {} of grant {} expire on {when}, unused by this quote",
+                    money::plain(h.remaining),
+                    card.unit,
+                    h.id
+                ));
             }
         }
         let balance = match (request.balance, &request.grants) {
             (Some(b), _) => b,
-            (None, Some(grants)) => grants.iter().try_fold(Decimal::ZERO, |acc, g| money::add(acc, g.remaining, "grants"))?,
+            (None, Some(grants)) => grants
+                .iter()
+                .try_fold(Decimal::ZERO, |acc, g| money::add(acc, g.remaining, "grants"))?,
             (None, None) => {
                 warnings.push(format!(
                     "no balance given: assumed a fresh {}'s {} {} of plan {}",
@@ -395,7 +428,7 @@ impl RateEngine {
         let is_money = card.unit == card.currency;
         let shape = |d: Decimal| if is_money { money::cents(d) } else { money::plain(d) };
         let balance_after = shape(money::sub(balance, total, "balanceAfter")?);
-        let shortfall = shape(Decimal::ZERO.max(-balance_after));
+        let shortfall = shape(money::sub(Decimal::ZERO, balance_after, "shortfall")?.max(Decimal::ZERO));
         let purchase = if shortfall > Decimal::ZERO {
             purchase_options(card, plan, shortfall, balance_after)?
         } else {
@@ -470,13 +503,26 @@ impl RateEngine {
         let (plan_id, plan) = self.plan(req.plan.as_deref())?;
         let step = req.step_seconds.unwrap_or(1);
         if step == 0 || req.from_seconds == 0 || req.to_seconds < req.from_seconds {
-            return Err(Error::new(ErrorKind::InvalidRequest, "fromSeconds, toSeconds, stepSeconds: need 1 ≤ fromSeconds ≤ toSeconds and stepSeconds ≥ 1"));
+            return Err(Error::new(
+                ErrorKind::InvalidRequest,
+                "fromSeconds, toSeconds, stepSeconds: need 1 ≤ fromSeconds ≤ toSeconds and stepSeconds ≥ 1",
+            ));
         }
-        let points = ((req.to_seconds - req.from_seconds) / step) as usize + 1;
+        let span = req.to_seconds.saturating_sub(req.from_seconds);
+        let points = usize::try_from(span.checked_div(step).unwrap_or(0))
+            .unwrap_or(usize::MAX)
+            .saturating_add(1);
         if points > MAX_CURVE_POINTS {
-            return Err(Error::new(ErrorKind::InvalidRequest, format!("stepSeconds: at most {MAX_CURVE_POINTS} points, got {points}")));
+            return Err(Error::new(
+                ErrorKind::InvalidRequest,
+                format!("stepSeconds: at most {MAX_CURVE_POINTS} points, got {points}"),
+            ));
         }
-        let mut item = Item { seconds: None, quantity: None, ..req.item.clone() };
+        let mut item = Item {
+            seconds: None,
+            quantity: None,
+            ..req.item.clone()
+        };
         let mut out = Vec::with_capacity(points);
         let mut s = req.from_seconds;
         while s <= req.to_seconds {

@@ -744,7 +744,10 @@ impl RateCard {
                     }
                     for v in o.unavailable.keys() {
                         if !o.values.contains(v) {
-                            return Err(invalid(format!("{at}.unavailable.{v}"), "not one of the option's values"));
+                            return Err(invalid(
+                                format!("{at}.unavailable.{v}"),
+                                "not one of the option's values",
+                            ));
                         }
                     }
                     if o.multiplier.is_some() || o.gate.is_some() {

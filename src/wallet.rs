@@ -267,8 +267,14 @@ pub(crate) struct Held {
 /// oldest, then first issued); returns `(grant index, credits)` per grant
 /// touched and what could not be covered.
 pub(crate) fn burn(grants: &mut [Held], amount: Decimal) -> (Vec<(usize, Decimal)>, Decimal) {
-    let mut order: Vec<usize> = (0..grants.len()).filter(|i| grants.get(*i).is_some_and(|g| g.remaining > Decimal::ZERO)).collect();
-    order.sort_by_key(|i| grants.get(*i).map(|g| (g.expires.is_none(), g.expires, g.issued, g.seq)));
+    let mut order: Vec<usize> = (0..grants.len())
+        .filter(|i| grants.get(*i).is_some_and(|g| g.remaining > Decimal::ZERO))
+        .collect();
+    order.sort_by_key(|i| {
+        grants
+            .get(*i)
+            .map(|g| (g.expires.is_none(), g.expires, g.issued, g.seq))
+    });
     let mut left = amount;
     let mut taken = Vec::new();
     for i in order {
@@ -276,9 +282,10 @@ pub(crate) fn burn(grants: &mut [Held], amount: Decimal) -> (Vec<(usize, Decimal
             break;
         }
         if let Some(g) = grants.get_mut(i) {
+            // take ≤ both, so neither subtraction can overflow.
             let take = g.remaining.min(left);
-            g.remaining -= take;
-            left -= take;
+            g.remaining = g.remaining.checked_sub(take).unwrap_or(Decimal::ZERO);
+            left = left.checked_sub(take).unwrap_or(Decimal::ZERO);
             taken.push((i, take));
         }
     }
@@ -287,16 +294,23 @@ pub(crate) fn burn(grants: &mut [Held], amount: Decimal) -> (Vec<(usize, Decimal
 
 /// Parses an ISO date; the error names `field`.
 pub(crate) fn parse_date(text: &str, field: &str) -> Result<Date> {
-    text.parse::<Date>()
-        .map_err(|e| Error::new(ErrorKind::InvalidRequest, format!("{field}: expected a date YYYY-MM-DD, got \"{text}\" ({e})")))
+    text.parse::<Date>().map_err(|e| {
+        Error::new(
+            ErrorKind::InvalidRequest,
+            format!("{field}: expected a date YYYY-MM-DD, got \"{text}\" ({e})"),
+        )
+    })
 }
 
 fn add_months(anchor: Date, months: i32) -> Result<Date> {
-    anchor.checked_add(months.months()).map_err(|_| Error::new(ErrorKind::InvalidRequest, "dates: out of the supported range"))
+    anchor
+        .checked_add(months.months())
+        .map_err(|_| Error::new(ErrorKind::InvalidRequest, "dates: out of the supported range"))
 }
 
 fn add_days(day: Date, days: i32) -> Result<Date> {
-    day.checked_add(days.days()).map_err(|_| Error::new(ErrorKind::InvalidRequest, "dates: out of the supported range"))
+    day.checked_add(days.days())
+        .map_err(|_| Error::new(ErrorKind::InvalidRequest, "dates: out of the supported range"))
 }
 
 fn days_between(a: Date, b: Date) -> i32 {
@@ -352,7 +366,14 @@ impl<'a> Sim<'a> {
 
     fn event(&mut self, day: Date, kind: EventKind, credits: Decimal, grant: Option<String>, note: String) {
         let balance = money::plain(self.balance());
-        self.events.push(Event { at: day.to_string(), kind, credits: money::plain(credits), balance, grant, note });
+        self.events.push(Event {
+            at: day.to_string(),
+            kind,
+            credits: money::plain(credits),
+            balance,
+            grant,
+            note,
+        });
     }
 
     fn usd(&self, amount: Decimal) -> String {
@@ -361,21 +382,32 @@ impl<'a> Sim<'a> {
 
     fn billing_window(&self) -> Result<(Date, Date)> {
         match self.billing {
-            Period::Year => Ok((add_months(self.anchor, (self.cycle / 12) * 12)?, add_months(self.anchor, (self.cycle / 12 + 1) * 12)?)),
+            Period::Year => {
+                let year = self.cycle.checked_div(12).unwrap_or(0);
+                Ok((
+                    add_months(self.anchor, year.saturating_mul(12))?,
+                    add_months(self.anchor, year.saturating_add(1).saturating_mul(12))?,
+                ))
+            }
             _ => Ok((self.cycle_start, self.next_cycle)),
         }
     }
 
     fn plan_price(&self, plan: &Plan) -> Option<Decimal> {
         match self.billing {
-            Period::Year => plan.annual_price.or_else(|| plan.price.and_then(|p| p.checked_mul(Decimal::from(12)))),
+            Period::Year => plan
+                .annual_price
+                .or_else(|| plan.price.and_then(|p| p.checked_mul(Decimal::from(12)))),
             _ => plan.price,
         }
     }
 
     fn expiry(&self, rule: Expiry, day: Date) -> Result<Option<Date>> {
         Ok(match rule {
-            Expiry::Cycles { count } => Some(add_months(self.anchor, self.cycle.saturating_add(count.min(1200) as i32))?),
+            Expiry::Cycles { count } => Some(add_months(
+                self.anchor,
+                self.cycle.saturating_add(count.min(1200) as i32),
+            )?),
             Expiry::Days { count } => Some(add_days(day, count.min(100_000) as i32)?),
             Expiry::Renewal => Some(self.billing_window()?.1),
             Expiry::Never => None,
@@ -392,7 +424,7 @@ impl<'a> Sim<'a> {
 
     fn issue(&mut self, day: Date, amount: Decimal, source: String, expires: Option<Date>) -> String {
         let seq = self.grants.len();
-        let id = format!("g{}", seq + 1);
+        let id = format!("g{}", seq.saturating_add(1));
         self.grants.push(Grant {
             id: id.clone(),
             source,
@@ -401,7 +433,13 @@ impl<'a> Sim<'a> {
             issued_at: day.to_string(),
             expires_at: expires.map(|d| d.to_string()),
         });
-        self.held.push(Held { id: id.clone(), remaining: amount, issued: day, expires, seq });
+        self.held.push(Held {
+            id: id.clone(),
+            remaining: amount,
+            issued: day,
+            expires,
+            seq,
+        });
         id
     }
 
@@ -421,11 +459,33 @@ impl<'a> Sim<'a> {
         };
         if plan.included > Decimal::ZERO || kind == EventKind::AutoRenew {
             let expires = self.expiry(self.plan_rule(), day)?;
-            let id = self.issue(day, plan.included, format!("plan {}, cycle of {day}", self.plan_id), expires);
+            let id = self.issue(
+                day,
+                plan.included,
+                format!("plan {}, cycle of {day}", self.plan_id),
+                expires,
+            );
             let until = expires.map(|d| format!(", expiring {d}")).unwrap_or_default();
-            self.event(day, kind, plan.included, Some(id), format!("{why}: {} {} from plan {}{until}{charge}", money::plain(plan.included), self.engine.card().unit, plan.name));
+            self.event(
+                day,
+                kind,
+                plan.included,
+                Some(id),
+                format!(
+                    "{why}: {} {} from plan {}{until}{charge}",
+                    money::plain(plan.included),
+                    self.engine.card().unit,
+                    plan.name
+                ),
+            );
         } else if !charge.is_empty() && plan.price.is_some() {
-            self.event(day, kind, Decimal::ZERO, None, format!("{why}: plan {}{charge}", plan.name));
+            self.event(
+                day,
+                kind,
+                Decimal::ZERO,
+                None,
+                format!("{why}: plan {}{charge}", plan.name),
+            );
         }
         self.cycle_usage.clear();
         self.cycle_used = Decimal::ZERO;
@@ -434,7 +494,11 @@ impl<'a> Sim<'a> {
 
     fn expire_due(&mut self, day: Date) {
         let due: Vec<usize> = (0..self.held.len())
-            .filter(|i| self.held.get(*i).is_some_and(|g| g.remaining > Decimal::ZERO && g.expires.is_some_and(|e| e <= day)))
+            .filter(|i| {
+                self.held
+                    .get(*i)
+                    .is_some_and(|g| g.remaining > Decimal::ZERO && g.expires.is_some_and(|e| e <= day))
+            })
             .collect();
         for i in due {
             self.forfeit(day, i, "expired");
@@ -446,93 +510,203 @@ impl<'a> Sim<'a> {
         let left = g.remaining;
         g.remaining = Decimal::ZERO;
         let (id, issued) = (g.id.clone(), g.issued);
-        self.expired += left;
+        self.expired = self.expired.checked_add(left).unwrap_or(Decimal::MAX);
         if let Some(out) = self.grants.get_mut(i) {
             out.remaining = Decimal::ZERO;
         }
-        self.event(day, EventKind::Expire, left, Some(id), format!("{why}: {} unused (issued {issued})", money::plain(left)));
+        self.event(
+            day,
+            EventKind::Expire,
+            left,
+            Some(id),
+            format!("{why}: {} unused (issued {issued})", money::plain(left)),
+        );
     }
 
     fn new_cycle(&mut self, day: Date) -> Result<()> {
-        self.cycle += 1;
+        self.cycle = self.cycle.saturating_add(1);
         self.cycle_start = day;
-        self.next_cycle = add_months(self.anchor, self.cycle + 1)?;
+        self.next_cycle = add_months(self.anchor, self.cycle.saturating_add(1))?;
         let carried = self.balance();
         if carried > Decimal::ZERO {
-            self.event(day, EventKind::Rollover, carried, None, format!("{} {} carried into the cycle starting {day}", money::plain(carried), self.engine.card().unit));
+            self.event(
+                day,
+                EventKind::Rollover,
+                carried,
+                None,
+                format!(
+                    "{} {} carried into the cycle starting {day}",
+                    money::plain(carried),
+                    self.engine.card().unit
+                ),
+            );
         }
         self.start_cycle(day, EventKind::Grant, "new cycle")?;
         let due: Vec<usize> = (0..self.addons.len())
-            .filter(|i| self.addons.get(*i).is_some_and(|a| (self.cycle - a.start_cycle) % a.months == 0))
+            .filter(|i| {
+                self.addons
+                    .get(*i)
+                    .is_some_and(|a| self.cycle.saturating_sub(a.start_cycle).checked_rem(a.months) == Some(0))
+            })
             .collect();
         for i in due {
             if let Some(a) = self.addons.get(i) {
                 let (product, quantity, seats, billing) = (a.product.clone(), a.quantity, a.seats, a.billing);
-                self.buy(day, &product, quantity, seats, Some(billing), EventKind::Purchase, "renews with the subscription", "purchases")?;
+                self.buy(
+                    day,
+                    &product,
+                    quantity,
+                    seats,
+                    Some(billing),
+                    EventKind::Purchase,
+                    "renews with the subscription",
+                    "purchases",
+                )?;
             }
         }
         Ok(())
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn buy(&mut self, day: Date, _product: &str, quantity: Amount, seats: Option<Amount>, billing: Option<Period>, kind: EventKind, why: &str, at: &str) -> Result<String> {
-        let req = BuyPacksRequest { plan: Some(self.plan_id.clone()), quantity, seats, billing };
-        let p = self.engine.buy_packs(&req).map_err(|e| Error::new(e.kind(), format!("{at}.{}", e.message())))?;
+    fn buy(
+        &mut self,
+        day: Date,
+        _product: &str,
+        quantity: Amount,
+        seats: Option<Amount>,
+        billing: Option<Period>,
+        kind: EventKind,
+        why: &str,
+        at: &str,
+    ) -> Result<String> {
+        let req = BuyPacksRequest {
+            plan: Some(self.plan_id.clone()),
+            quantity,
+            seats,
+            billing,
+        };
+        let p = self
+            .engine
+            .buy_packs(&req)
+            .map_err(|e| Error::new(e.kind(), format!("{at}.{}", e.message())))?;
         let card = self.engine.card();
-        let product = card.products.get(&p.product).ok_or_else(|| Error::new(ErrorKind::InvalidRateCard, "products: missing"))?;
-        let rule = product.expiry.or(card.wallet.as_ref().map(|w| w.purchases)).unwrap_or(Expiry::Never);
+        let product = card
+            .products
+            .get(&p.product)
+            .ok_or_else(|| Error::new(ErrorKind::InvalidRateCard, "products: missing"))?;
+        let rule = product
+            .expiry
+            .or(card.wallet.as_ref().map(|w| w.purchases))
+            .unwrap_or(Expiry::Never);
         let expires = self.expiry(rule, day)?;
         self.spent = money::add(self.spent, p.price, "spentUsd")?;
         let id = self.issue(day, p.credits, format!("{} × {}", p.quantity, product.name), expires);
         let until = expires.map(|d| format!(", expiring {d}")).unwrap_or_default();
-        let what = if product.kind == ProductKind::TopUp { "top-up".to_string() } else { format!("{} × {}", p.quantity, product.name) };
-        self.event(day, kind, p.credits, Some(id), format!("{why}: {what} for {}{until}", self.usd(p.price)));
+        let what = if product.kind == ProductKind::TopUp {
+            "top-up".to_string()
+        } else {
+            format!("{} × {}", p.quantity, product.name)
+        };
+        self.event(
+            day,
+            kind,
+            p.credits,
+            Some(id),
+            format!("{why}: {what} for {}{until}", self.usd(p.price)),
+        );
         Ok(p.product)
     }
 
     fn reload(&mut self, day: Date) -> Result<bool> {
-        let (Some(auto), true) = (self.req.auto_reload.as_ref(), self.plan()?.auto_reload) else { return Ok(false) };
+        let (Some(auto), true) = (self.req.auto_reload.as_ref(), self.plan()?.auto_reload) else {
+            return Ok(false);
+        };
         let quantity = auto.quantity;
-        self.buy(day, "", quantity, None, None, EventKind::AutoReload, &format!("balance below {}", money::plain(auto.threshold)), "autoReload")?;
+        self.buy(
+            day,
+            "",
+            quantity,
+            None,
+            None,
+            EventKind::AutoReload,
+            &format!("balance below {}", money::plain(auto.threshold)),
+            "autoReload",
+        )?;
         Ok(true)
     }
 
     fn usage(&mut self, day: Date, i: usize, u: &UsageEvent) -> Result<()> {
         let at = format!("usage[{i}]");
         if !self.active {
-            self.event(day, EventKind::Usage, Decimal::ZERO, None, format!("{at} {}: not run, the plan ended", u.feature));
+            self.event(
+                day,
+                EventKind::Usage,
+                Decimal::ZERO,
+                None,
+                format!("{at} {}: not run, the plan ended", u.feature),
+            );
             return Ok(());
         }
-        let item = Item { feature: u.feature.clone(), seconds: u.seconds, quantity: u.quantity, options: u.options.clone() };
+        let item = Item {
+            feature: u.feature.clone(),
+            seconds: u.seconds,
+            quantity: u.quantity,
+            options: u.options.clone(),
+        };
         let card = self.engine.card();
         let plan = self.plan()?;
         let used = self.cycle_usage.get(&u.feature).copied().unwrap_or(Decimal::ZERO);
         let m = meter(card, &self.plan_id, plan, &item, &at, used)?;
-        self.cycle_usage.insert(u.feature.clone(), money::add(used, m.billed, &at)?);
+        self.cycle_usage
+            .insert(u.feature.clone(), money::add(used, m.billed, &at)?);
         let cost = m.amount;
         let mut reloads = 0;
         while cost > self.balance() && reloads < MAX_RELOADS_PER_USAGE && self.reload(day)? {
-            reloads += 1;
+            reloads = reloads.saturating_add(1);
         }
         let overage_price = plan.overage_price.filter(|_| self.req.allow_overage);
         if cost > self.balance() && overage_price.is_none() {
-            let note = format!("{at} {}: not run, needs {} {} and the balance is {}", u.feature, cost, card.unit, money::plain(self.balance()));
+            let note = format!(
+                "{at} {}: not run, needs {} {} and the balance is {}",
+                u.feature,
+                cost,
+                card.unit,
+                money::plain(self.balance())
+            );
             self.event(day, EventKind::Usage, Decimal::ZERO, None, note);
             return Ok(());
         }
         let (taken, left) = burn(&mut self.held, cost);
         for (g, credits) in taken {
             if let Some(out) = self.grants.get_mut(g) {
-                out.remaining -= credits;
+                out.remaining = money::sub(out.remaining, credits, &at)?;
             }
             let id = self.held.get(g).map(|h| h.id.clone());
-            self.event(day, EventKind::Usage, credits, id, format!("{at} {}: {}", u.feature, m.explanation));
+            self.event(
+                day,
+                EventKind::Usage,
+                credits,
+                id,
+                format!("{at} {}: {}", u.feature, m.explanation),
+            );
         }
         if let (Some(price), true) = (overage_price, left > Decimal::ZERO) {
             let usd = money::cents(money::mul(left, price, "overage")?);
             self.overage = money::add(self.overage, left, "overage")?;
             self.spent = money::add(self.spent, usd, "spentUsd")?;
-            self.event(day, EventKind::Overage, left, None, format!("{at} {}: {} past the balance, billed afterwards at {} each: {}", u.feature, money::plain(left), self.usd(price), self.usd(usd)));
+            self.event(
+                day,
+                EventKind::Overage,
+                left,
+                None,
+                format!(
+                    "{at} {}: {} past the balance, billed afterwards at {} each: {}",
+                    u.feature,
+                    money::plain(left),
+                    self.usd(price),
+                    self.usd(usd)
+                ),
+            );
         }
         self.cycle_used = money::add(self.cycle_used, cost, &at)?;
         if let Some(auto) = &self.req.auto_reload {
@@ -550,7 +724,11 @@ impl<'a> Sim<'a> {
 
     fn renew(&mut self, day: Date, share: Decimal) -> Result<()> {
         let plan_grants: Vec<usize> = (0..self.grants.len())
-            .filter(|i| self.grants.get(*i).is_some_and(|g| g.source.starts_with("plan ") && g.remaining > Decimal::ZERO))
+            .filter(|i| {
+                self.grants
+                    .get(*i)
+                    .is_some_and(|g| g.source.starts_with("plan ") && g.remaining > Decimal::ZERO)
+            })
             .collect();
         for g in plan_grants {
             self.forfeit(day, g, "replaced by the auto-renewal");
@@ -559,19 +737,29 @@ impl<'a> Sim<'a> {
         self.cycle = 0;
         self.cycle_start = day;
         self.next_cycle = add_months(day, 1)?;
-        let why = format!("auto-renewed once {}% of the cycle's credits were used", money::plain(share * Decimal::from(100)));
+        let why = format!(
+            "auto-renewed once {}% of the cycle's credits were used",
+            money::plain(money::mul(share, Decimal::from(100), "autoRenewAt")?)
+        );
         self.start_cycle(day, EventKind::AutoRenew, &why)
     }
 
     fn upgrade(&mut self, day: Date, i: usize, u: &UpgradeEvent) -> Result<()> {
         let at = format!("upgrades[{i}]");
         let old = self.plan()?;
-        let (new_id, new) = self.engine.plan(Some(&u.plan)).map_err(|e| Error::new(e.kind(), format!("{at}.{}", e.message())))?;
+        let (new_id, new) = self
+            .engine
+            .plan(Some(&u.plan))
+            .map_err(|e| Error::new(e.kind(), format!("{at}.{}", e.message())))?;
         let (start, end) = self.billing_window()?;
         let (left, total) = (days_between(day, end), days_between(start, end).max(1));
         let (charge, how) = match (self.plan_price(new), self.plan_price(old)) {
             (Some(n), Some(o)) if n > o => {
-                let c = money::cents(money::div(money::mul(n - o, Decimal::from(left), &at)?, Decimal::from(total), &at)?);
+                let c = money::cents(money::div(
+                    money::mul(money::sub(n, o, &at)?, Decimal::from(left), &at)?,
+                    Decimal::from(total),
+                    &at,
+                )?);
                 (c, format!("prorated {} for {left} of {total} days", self.usd(c)))
             }
             (Some(_), Some(_)) => (Decimal::ZERO, "no charge (the new plan does not cost more)".to_string()),
@@ -587,7 +775,11 @@ impl<'a> Sim<'a> {
         } else {
             None
         };
-        let note = format!("{old_name} → {new_name}: {} extra {} now; {how}", money::plain(extra.max(Decimal::ZERO)), self.engine.card().unit);
+        let note = format!(
+            "{old_name} → {new_name}: {} extra {} now; {how}",
+            money::plain(extra.max(Decimal::ZERO)),
+            self.engine.card().unit
+        );
         self.event(day, EventKind::Upgrade, extra.max(Decimal::ZERO), grant, note);
         Ok(())
     }
@@ -620,10 +812,16 @@ impl RateEngine {
         let until = parse_date(&req.until, "until")?;
         let window = days_between(start, until);
         if until < start || window > MAX_WINDOW_DAYS {
-            return Err(Error::new(ErrorKind::InvalidRequest, format!("until: must be from start to {MAX_WINDOW_DAYS} days after it, got {start} to {until}")));
+            return Err(Error::new(
+                ErrorKind::InvalidRequest,
+                format!("until: must be from start to {MAX_WINDOW_DAYS} days after it, got {start} to {until}"),
+            ));
         }
         if req.usage.len() > MAX_USAGE_EVENTS {
-            return Err(Error::new(ErrorKind::InvalidRequest, format!("usage: at most {MAX_USAGE_EVENTS} events, got {}", req.usage.len())));
+            return Err(Error::new(
+                ErrorKind::InvalidRequest,
+                format!("usage: at most {MAX_USAGE_EVENTS} events, got {}", req.usage.len()),
+            ));
         }
         let billing = match req.billing {
             None | Some(Period::Month) => Period::Month,
@@ -631,16 +829,34 @@ impl RateEngine {
             Some(Period::Once) => return Err(Error::new(ErrorKind::InvalidRequest, "billing: \"month\" or \"year\"")),
         };
         if req.auto_reload.is_some() && !plan.auto_reload {
-            let on: Vec<&str> = self.card().plans.iter().filter(|(_, p)| p.auto_reload).map(|(k, _)| k.as_str()).collect();
-            return Err(Error::new(ErrorKind::NotAvailable, format!("autoReload: plan \"{plan_id}\" does not offer auto-reload; plans that do: {}", crate::error::one_of(on))));
+            let on: Vec<&str> = self
+                .card()
+                .plans
+                .iter()
+                .filter(|(_, p)| p.auto_reload)
+                .map(|(k, _)| k.as_str())
+                .collect();
+            return Err(Error::new(
+                ErrorKind::NotAvailable,
+                format!(
+                    "autoReload: plan \"{plan_id}\" does not offer auto-reload; plans that do: {}",
+                    crate::error::one_of(on)
+                ),
+            ));
         }
         if req.allow_overage && plan.overage_price.is_none() {
-            return Err(Error::new(ErrorKind::NotAvailable, format!("allowOverage: plan \"{plan_id}\" does not offer overage")));
+            return Err(Error::new(
+                ErrorKind::NotAvailable,
+                format!("allowOverage: plan \"{plan_id}\" does not offer overage"),
+            ));
         }
         let mut actions: std::collections::BTreeMap<Date, Vec<(u8, usize, Action)>> = Default::default();
         let mut add = |day: Date, field: String, order: u8, i: usize, action: Action| -> Result<()> {
             if day < start || day > until {
-                return Err(Error::new(ErrorKind::InvalidRequest, format!("{field}: {day} is outside the window {start} to {until}")));
+                return Err(Error::new(
+                    ErrorKind::InvalidRequest,
+                    format!("{field}: {day} is outside the window {start} to {until}"),
+                ));
             }
             actions.entry(day).or_default().push((order, i, action));
             Ok(())
@@ -649,13 +865,31 @@ impl RateEngine {
             add(parse_date(c, "cancelAt")?, "cancelAt".into(), 0, 0, Action::Cancel)?;
         }
         for (i, u) in req.upgrades.iter().enumerate() {
-            add(parse_date(&u.at, &format!("upgrades[{i}].at"))?, format!("upgrades[{i}].at"), 1, i, Action::Upgrade(i))?;
+            add(
+                parse_date(&u.at, &format!("upgrades[{i}].at"))?,
+                format!("upgrades[{i}].at"),
+                1,
+                i,
+                Action::Upgrade(i),
+            )?;
         }
         for (i, p) in req.purchases.iter().enumerate() {
-            add(parse_date(&p.at, &format!("purchases[{i}].at"))?, format!("purchases[{i}].at"), 2, i, Action::Purchase(i))?;
+            add(
+                parse_date(&p.at, &format!("purchases[{i}].at"))?,
+                format!("purchases[{i}].at"),
+                2,
+                i,
+                Action::Purchase(i),
+            )?;
         }
         for (i, u) in req.usage.iter().enumerate() {
-            add(parse_date(&u.at, &format!("usage[{i}].at"))?, format!("usage[{i}].at"), 3, i, Action::Usage(i))?;
+            add(
+                parse_date(&u.at, &format!("usage[{i}].at"))?,
+                format!("usage[{i}].at"),
+                3,
+                i,
+                Action::Usage(i),
+            )?;
         }
         let mut sim = Sim {
             engine: self,
@@ -703,7 +937,13 @@ impl RateEngine {
                         Action::Cancel => {
                             let end = sim.billing_window()?.1;
                             sim.ends_at = Some(end);
-                            sim.event(day, EventKind::Cancel, Decimal::ZERO, None, format!("cancelled: access until {end}, then unused credits are forfeited"));
+                            sim.event(
+                                day,
+                                EventKind::Cancel,
+                                Decimal::ZERO,
+                                None,
+                                format!("cancelled: access until {end}, then unused credits are forfeited"),
+                            );
                         }
                         Action::Upgrade(i) => {
                             if let Some(u) = req.upgrades.get(i) {
@@ -712,11 +952,27 @@ impl RateEngine {
                         }
                         Action::Purchase(i) => {
                             if let Some(p) = req.purchases.get(i) {
-                                let product = sim.buy(day, "", p.quantity, p.seats, p.billing, EventKind::Purchase, "bought", &format!("purchases[{i}]"))?;
+                                let product = sim.buy(
+                                    day,
+                                    "",
+                                    p.quantity,
+                                    p.seats,
+                                    p.billing,
+                                    EventKind::Purchase,
+                                    "bought",
+                                    &format!("purchases[{i}]"),
+                                )?;
                                 let card = self.card();
                                 if let Some(prod) = card.products.get(&product).filter(|x| x.period != Period::Once) {
                                     let months = if prod.period == Period::Year { 12 } else { 1 };
-                                    sim.addons.push(Addon { product, quantity: p.quantity, seats: p.seats, billing: prod.period, start_cycle: sim.cycle, months });
+                                    sim.addons.push(Addon {
+                                        product,
+                                        quantity: p.quantity,
+                                        seats: p.seats,
+                                        billing: prod.period,
+                                        start_cycle: sim.cycle,
+                                        months,
+                                    });
                                 }
                             }
                         }

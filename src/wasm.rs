@@ -7,8 +7,8 @@ use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
 use crate::planner::{Capacity, CapacityRequest, CompareRequest, Comparison};
-use crate::wallet::{SimulateRequest, Simulation};
 use crate::quote::CurveRequest;
+use crate::wallet::{SimulateRequest, Simulation};
 use crate::{presets, request, BuyPacksRequest, Error, Purchase, Quote, QuoteRequest, RateCard};
 
 fn js_error(e: &Error) -> JsValue {

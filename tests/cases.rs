@@ -6,6 +6,13 @@
 //! Matching: every key of `expect` must be present in the result with an equal
 //! value; arrays match element by element and must have the same length; a
 //! string starting with `~` matches any string that contains the rest.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use ratecard::{request, BuyPacksRequest, QuoteRequest, RateEngine};
@@ -28,7 +35,11 @@ fn matches(expected: &Value, actual: &Value, path: &str, problems: &mut Vec<Stri
         }
         (Value::Array(e), Value::Array(a)) => {
             if e.len() != a.len() {
-                problems.push(format!("{path}: expected {} elements, got {}: {actual}", e.len(), a.len()));
+                problems.push(format!(
+                    "{path}: expected {} elements, got {}: {actual}",
+                    e.len(),
+                    a.len()
+                ));
             }
             for (i, (ev, av)) in e.iter().zip(a).enumerate() {
                 matches(ev, av, &format!("{path}[{i}]"), problems);
@@ -72,10 +83,21 @@ fn every_case_of_the_shared_table() {
             problems.push(format!("unexpected error {actual}"));
         }
         if !problems.is_empty() {
-            failures.push(format!("{} [{}]\n    {}", case["name"], case["preset"], problems.join("\n    ")));
+            failures.push(format!(
+                "{} [{}]\n    {}",
+                case["name"],
+                case["preset"],
+                problems.join("\n    ")
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

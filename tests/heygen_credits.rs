@@ -1,5 +1,12 @@
 //! heygen-credits through the native Rust API, with the numbers of seed
 //! 001_c123885b76a3ddbd.txt (“How credits apply to each feature”).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use ratecard::{BuyPacksRequest, ErrorKind, Item, OptionValue, QuoteRequest, RateEngine};
@@ -123,7 +130,11 @@ fn one_credit_is_three_seconds_of_avatar_iv_and_lines_round_up_to_cents() {
 fn veo3_is_flat_per_video_of_any_length() {
     for (model, seconds, credits) in [("veo3", 8, "90"), ("veo3", 600, "90"), ("seedance2", 8, "32")] {
         let item = Item::seconds("video_asset", seconds).with("model", text(model));
-        assert_eq!(quote("business", vec![item], None).total, d(credits), "{model} {seconds} s");
+        assert_eq!(
+            quote("business", vec![item], None).total,
+            d(credits),
+            "{model} {seconds} s"
+        );
     }
 }
 

@@ -1,4 +1,11 @@
 //! Operators' own rate cards: validation with JSON paths, and quoting with them.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use ratecard::{request, QuoteRequest, RateEngine};
@@ -54,7 +61,10 @@ fn validation_names_the_path_of_the_first_problem() {
     rejects(&c, "features.avatar_iv.colour: unknown field `colour`");
 
     let mut c = preset_value("heygen-credits");
-    c["features"]["video_translation"]["rates"].as_array_mut().expect("rates").pop();
+    c["features"]["video_translation"]["rates"]
+        .as_array_mut()
+        .expect("rates")
+        .pop();
     rejects(&c, "features.video_translation.rates: no rate for mode=audio_only");
 
     let mut c = preset_value("heygen-api");
@@ -71,7 +81,10 @@ fn validation_names_the_path_of_the_first_problem() {
 
     let mut c = preset_value("heygen-payg");
     c["features"]["avatar_iii"]["options"]["existing_customer"]["gate"] = Value::Null;
-    rejects(&c, "features.avatar_iii.options.existing_customer.multiplier: a boolean option needs");
+    rejects(
+        &c,
+        "features.avatar_iii.options.existing_customer.multiplier: a boolean option needs",
+    );
 
     let mut c = preset_value("heygen-credits");
     c["features"]["generate_look"]["per"] = json!("minute");
@@ -87,11 +100,13 @@ fn an_amount_too_large_to_compute_is_an_overflow_error_not_a_panic() {
     let mut c = preset_value("heygen-credits");
     c["features"]["avatar_iv"]["rate"] = json!("79228162514264337593543950335");
     let engine = load(&c).expect("valid card");
-    let req: QuoteRequest = request::from_json(r#"{"plan":"business","items":[{"feature":"avatar_iv","seconds":1000}]}"#).expect("req");
+    let req: QuoteRequest =
+        request::from_json(r#"{"plan":"business","items":[{"feature":"avatar_iv","seconds":1000}]}"#).expect("req");
     let e = engine.quote(&req).expect_err("overflow");
     assert_eq!(e.code(), "overflow");
     // …and the engine still quotes.
-    let ok: QuoteRequest = request::from_json(r#"{"plan":"business","items":[{"feature":"avatar_v","seconds":60}]}"#).expect("req");
+    let ok: QuoteRequest =
+        request::from_json(r#"{"plan":"business","items":[{"feature":"avatar_v","seconds":60}]}"#).expect("req");
     assert_eq!(engine.quote(&ok).expect("quote").total.to_string(), "20");
 }
 

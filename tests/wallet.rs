@@ -1,5 +1,12 @@
 //! Dated wallet scenarios, one per rule of the seeds (PRICING.md), each also
 //! checking conservation: granted = used + expired + remaining.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use ratecard::wallet::{EventKind, Simulation};
@@ -11,9 +18,17 @@ fn d(s: &str) -> Decimal {
 }
 
 fn simulate(preset: &str, json: &str) -> Simulation {
-    let sim = RateEngine::preset(preset).expect("preset").simulate(&request::from_json(json).expect("request")).expect("simulate");
+    let sim = RateEngine::preset(preset)
+        .expect("preset")
+        .simulate(&request::from_json(json).expect("request"))
+        .expect("simulate");
     let granted: Decimal = sim.grants.iter().map(|g| g.amount).sum();
-    let used: Decimal = sim.events.iter().filter(|e| e.kind == EventKind::Usage).map(|e| e.credits).sum();
+    let used: Decimal = sim
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Usage)
+        .map(|e| e.credits)
+        .sum();
     assert_eq!(granted, used + sim.expired + sim.balance, "conservation in {json}");
     let remaining: Decimal = sim.grants.iter().map(|g| g.remaining).sum();
     assert_eq!(remaining, sim.balance);
@@ -21,7 +36,11 @@ fn simulate(preset: &str, json: &str) -> Simulation {
 }
 
 fn kinds(sim: &Simulation, kind: EventKind) -> Vec<(String, Decimal)> {
-    sim.events.iter().filter(|e| e.kind == kind).map(|e| (e.at.clone(), e.credits)).collect()
+    sim.events
+        .iter()
+        .filter(|e| e.kind == kind)
+        .map(|e| (e.at.clone(), e.credits))
+        .collect()
 }
 
 #[test]
@@ -32,7 +51,12 @@ fn monthly_rollover_is_burned_before_the_new_cycles_credits() {
             "usage":[{"at":"2026-01-10","feature":"avatar_iv","seconds":300},{"at":"2026-02-10","feature":"avatar_iv","seconds":1800}]}"#,
     );
     // Jan: 600 − 100 = 500 roll over; Feb 10 burns the 500 rolled over first, then 100 of February's.
-    let feb: Vec<(Option<String>, Decimal)> = sim.events.iter().filter(|e| e.kind == EventKind::Usage && e.at == "2026-02-10").map(|e| (e.grant.clone(), e.credits)).collect();
+    let feb: Vec<(Option<String>, Decimal)> = sim
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Usage && e.at == "2026-02-10")
+        .map(|e| (e.grant.clone(), e.credits))
+        .collect();
     assert_eq!(feb, vec![(Some("g1".into()), d("500")), (Some("g2".into()), d("100"))]);
     assert_eq!(kinds(&sim, EventKind::Rollover), vec![("2026-02-01".into(), d("500"))]);
     assert_eq!(sim.balance, d("500"));
@@ -41,7 +65,10 @@ fn monthly_rollover_is_burned_before_the_new_cycles_credits() {
 
 #[test]
 fn rolled_over_credits_expire_after_one_more_cycle() {
-    let sim = simulate("heygen-credits", r#"{"plan":"creator","start":"2026-01-01","until":"2026-03-01"}"#);
+    let sim = simulate(
+        "heygen-credits",
+        r#"{"plan":"creator","start":"2026-01-01","until":"2026-03-01"}"#,
+    );
     assert_eq!(sim.grants[0].expires_at.as_deref(), Some("2026-03-01"));
     assert_eq!(kinds(&sim, EventKind::Expire), vec![("2026-03-01".into(), d("600"))]);
     assert_eq!(sim.balance, d("1200")); // February's and March's
@@ -51,12 +78,18 @@ fn rolled_over_credits_expire_after_one_more_cycle() {
 
 #[test]
 fn annual_subscribers_accumulate_until_the_renewal_date() {
-    let sim = simulate("heygen-credits", r#"{"plan":"creator","billing":"year","start":"2026-01-01","until":"2026-12-31"}"#);
+    let sim = simulate(
+        "heygen-credits",
+        r#"{"plan":"creator","billing":"year","start":"2026-01-01","until":"2026-12-31"}"#,
+    );
     assert_eq!(sim.balance, d("7200"));
     assert_eq!(sim.expired, d("0"));
     assert!(sim.grants.iter().all(|g| g.expires_at.as_deref() == Some("2027-01-01")));
     assert_eq!(sim.spent_usd.to_string(), "348.00"); // one annual charge: 12 × $29 (no annual price published)
-    let sim = simulate("heygen-credits", r#"{"plan":"creator","billing":"year","start":"2026-01-01","until":"2027-01-01"}"#);
+    let sim = simulate(
+        "heygen-credits",
+        r#"{"plan":"creator","billing":"year","start":"2026-01-01","until":"2027-01-01"}"#,
+    );
     assert_eq!(sim.expired, d("7200"));
     assert_eq!(sim.balance, d("600"));
 }
@@ -83,10 +116,14 @@ fn an_upgrade_mid_cycle_is_prorated_by_days_left_and_grants_the_difference_at_on
         "heygen-credits",
         r#"{"plan":"creator","start":"2026-01-01","until":"2026-02-01","upgrades":[{"at":"2026-01-20","plan":"business"}]}"#,
     );
-    let up = sim.events.iter().find(|e| e.kind == EventKind::Upgrade).expect("upgrade");
+    let up = sim
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Upgrade)
+        .expect("upgrade");
     assert_eq!(up.credits, d("900"));
     assert!(up.note.contains("prorated 46.45 USD for 12 of 31 days"), "{}", up.note); // (149 − 29) × 12 / 31
-    // Feb 1: the full Business allowance.
+                                                                                      // Feb 1: the full Business allowance.
     assert_eq!(sim.grants.last().map(|g| g.amount), Some(d("1500")));
     assert_eq!(sim.spent_usd.to_string(), "224.45"); // 29 + 46.45 + 149
 }
@@ -98,7 +135,10 @@ fn business_auto_reload_buys_blocks_below_the_threshold() {
         r#"{"plan":"business","start":"2026-01-01","until":"2026-01-31","autoReload":{"threshold":"100","quantity":2},
             "usage":[{"at":"2026-01-05","feature":"avatar_iv","seconds":4400}]}"#,
     );
-    assert_eq!(kinds(&sim, EventKind::AutoReload), vec![("2026-01-05".into(), d("200"))]);
+    assert_eq!(
+        kinds(&sim, EventKind::AutoReload),
+        vec![("2026-01-05".into(), d("200"))]
+    );
     assert_eq!(sim.balance, d("233.33")); // 1500 − 1466.67 + 200
     assert_eq!(sim.spent_usd.to_string(), "159.00");
     let e = RateEngine::preset("heygen-credits")
@@ -122,7 +162,10 @@ fn auto_reload_also_covers_a_job_bigger_than_the_balance() {
 
 #[test]
 fn api_credits_expire_30_days_after_issue() {
-    let sim = simulate("heygen-api", r#"{"plan":"pro","start":"2026-01-01","until":"2026-02-05"}"#);
+    let sim = simulate(
+        "heygen-api",
+        r#"{"plan":"pro","start":"2026-01-01","until":"2026-02-05"}"#,
+    );
     assert_eq!(sim.grants[0].expires_at.as_deref(), Some("2026-01-31"));
     assert_eq!(kinds(&sim, EventKind::Expire), vec![("2026-01-31".into(), d("100"))]);
     assert_eq!(sim.balance, d("100"));
@@ -157,37 +200,69 @@ fn liveavatar_overage_is_billed_afterwards_at_ten_cents() {
     assert_eq!(kinds(&sim, EventKind::Overage), vec![("2026-01-03".into(), d("30"))]);
     // $100 plan + $3.00 overage + the auto-renewal at 90 % used.
     assert_eq!(sim.spent_usd.to_string(), "203.00");
-    let without = simulate("heygen-liveavatar", r#"{"start":"2026-01-01","until":"2026-01-20","usage":[{"at":"2026-01-03","feature":"full_sdk","seconds":30900}]}"#);
+    let without = simulate(
+        "heygen-liveavatar",
+        r#"{"start":"2026-01-01","until":"2026-01-20","usage":[{"at":"2026-01-03","feature":"full_sdk","seconds":30900}]}"#,
+    );
     assert_eq!(without.overage, d("0"));
     assert!(without.events.iter().any(|e| e.note.contains("not run, needs 1030")));
 }
 
 #[test]
 fn liveavatar_pack_credits_expire_30_days_after_purchase() {
-    let sim = simulate("heygen-liveavatar", r#"{"start":"2026-01-01","until":"2026-02-20","purchases":[{"at":"2026-01-10","quantity":1}]}"#);
-    let pack = sim.grants.iter().find(|g| g.source.contains("LiveAvatar pack")).expect("pack");
+    let sim = simulate(
+        "heygen-liveavatar",
+        r#"{"start":"2026-01-01","until":"2026-02-20","purchases":[{"at":"2026-01-10","quantity":1}]}"#,
+    );
+    let pack = sim
+        .grants
+        .iter()
+        .find(|g| g.source.contains("LiveAvatar pack"))
+        .expect("pack");
     assert_eq!(pack.expires_at.as_deref(), Some("2026-02-09"));
     assert!(kinds(&sim, EventKind::Expire).contains(&("2026-02-09".into(), d("1000"))));
 }
 
 #[test]
 fn gencredits_monthly_pack_renews_with_the_subscription_and_annual_grants_3600_at_once() {
-    let sim = simulate("heygen-gencredits", r#"{"plan":"creator","start":"2026-01-01","until":"2026-03-15","purchases":[{"at":"2026-01-05","quantity":1,"billing":"month"}]}"#);
-    assert_eq!(kinds(&sim, EventKind::Purchase), vec![("2026-01-05".into(), d("300")), ("2026-02-01".into(), d("300")), ("2026-03-01".into(), d("300"))]);
+    let sim = simulate(
+        "heygen-gencredits",
+        r#"{"plan":"creator","start":"2026-01-01","until":"2026-03-15","purchases":[{"at":"2026-01-05","quantity":1,"billing":"month"}]}"#,
+    );
+    assert_eq!(
+        kinds(&sim, EventKind::Purchase),
+        vec![
+            ("2026-01-05".into(), d("300")),
+            ("2026-02-01".into(), d("300")),
+            ("2026-03-01".into(), d("300"))
+        ]
+    );
     assert_eq!(sim.spent_usd.to_string(), "45.00");
     assert_eq!(sim.balance, d("900"));
-    let sim = simulate("heygen-gencredits", r#"{"plan":"team","start":"2026-01-01","until":"2026-12-31","purchases":[{"at":"2026-01-01","quantity":1,"billing":"year"}]}"#);
+    let sim = simulate(
+        "heygen-gencredits",
+        r#"{"plan":"team","start":"2026-01-01","until":"2026-12-31","purchases":[{"at":"2026-01-01","quantity":1,"billing":"year"}]}"#,
+    );
     assert_eq!(kinds(&sim, EventKind::Purchase), vec![("2026-01-01".into(), d("3600"))]);
     assert_eq!(sim.spent_usd.to_string(), "150.00");
-    let sim = simulate("heygen-gencredits", r#"{"plan":"creator","start":"2026-01-01","until":"2026-03-15","cancelAt":"2026-01-20","purchases":[{"at":"2026-01-05","quantity":1,"billing":"month"}]}"#);
+    let sim = simulate(
+        "heygen-gencredits",
+        r#"{"plan":"creator","start":"2026-01-01","until":"2026-03-15","cancelAt":"2026-01-20","purchases":[{"at":"2026-01-05","quantity":1,"billing":"month"}]}"#,
+    );
     assert_eq!(sim.expired, d("300")); // nothing carries over when not renewed
     assert_eq!(sim.spent_usd.to_string(), "15.00");
 }
 
 #[test]
 fn aistudios_units_reset_each_cycle() {
-    let sim = simulate("aistudios", r#"{"plan":"basic","start":"2026-01-01","until":"2026-02-15","purchases":[{"at":"2026-01-01","quantity":2,"seats":3}]}"#);
-    assert_eq!(kinds(&sim, EventKind::Purchase), vec![("2026-01-01".into(), d("360")), ("2026-02-01".into(), d("360"))]);
+    let sim = simulate(
+        "aistudios",
+        r#"{"plan":"basic","start":"2026-01-01","until":"2026-02-15","purchases":[{"at":"2026-01-01","quantity":2,"seats":3}]}"#,
+    );
+    assert_eq!(
+        kinds(&sim, EventKind::Purchase),
+        vec![("2026-01-01".into(), d("360")), ("2026-02-01".into(), d("360"))]
+    );
     assert_eq!(kinds(&sim, EventKind::Expire), vec![("2026-02-01".into(), d("360"))]);
     assert_eq!(sim.spent_usd.to_string(), "120.00");
 }
@@ -207,15 +282,45 @@ fn payg_top_ups_fund_usage_in_dollars() {
 fn bad_requests_name_the_field() {
     let engine = RateEngine::preset("heygen-credits").expect("preset");
     for (json, code, start) in [
-        (r#"{"plan":"creator","start":"2026-02-30","until":"2026-03-01"}"#, "invalid_request", "start: expected a date"),
-        (r#"{"plan":"creator","start":"2026-03-01","until":"2026-01-01"}"#, "invalid_request", "until:"),
-        (r#"{"plan":"creator","start":"2026-01-01","until":"2026-01-31","usage":[{"at":"2026-02-05","feature":"avatar_iv","seconds":1}]}"#, "invalid_request", "usage[0].at: 2026-02-05 is outside"),
-        (r#"{"plan":"creator","start":"2026-01-01","until":"2026-01-31","usage":[{"at":"2026-01-05","feature":"avatar_iv","seconds":-1}]}"#, "invalid_quantity", "usage[0].seconds"),
-        (r#"{"plan":"creator","start":"2026-01-01","until":"2026-01-31","purchases":[{"at":"2026-01-05","quantity":1}]}"#, "not_available", "purchases[0]."),
-        (r#"{"plan":"creator","start":"2026-01-01","until":"2026-01-31","upgrades":[{"at":"2026-01-05","plan":"gold"}]}"#, "unknown_plan", "upgrades[0]."),
-        (r#"{"plan":"creator","start":"2016-01-01","until":"2036-01-31"}"#, "invalid_request", "until:"),
+        (
+            r#"{"plan":"creator","start":"2026-02-30","until":"2026-03-01"}"#,
+            "invalid_request",
+            "start: expected a date",
+        ),
+        (
+            r#"{"plan":"creator","start":"2026-03-01","until":"2026-01-01"}"#,
+            "invalid_request",
+            "until:",
+        ),
+        (
+            r#"{"plan":"creator","start":"2026-01-01","until":"2026-01-31","usage":[{"at":"2026-02-05","feature":"avatar_iv","seconds":1}]}"#,
+            "invalid_request",
+            "usage[0].at: 2026-02-05 is outside",
+        ),
+        (
+            r#"{"plan":"creator","start":"2026-01-01","until":"2026-01-31","usage":[{"at":"2026-01-05","feature":"avatar_iv","seconds":-1}]}"#,
+            "invalid_quantity",
+            "usage[0].seconds",
+        ),
+        (
+            r#"{"plan":"creator","start":"2026-01-01","until":"2026-01-31","purchases":[{"at":"2026-01-05","quantity":1}]}"#,
+            "not_available",
+            "purchases[0].",
+        ),
+        (
+            r#"{"plan":"creator","start":"2026-01-01","until":"2026-01-31","upgrades":[{"at":"2026-01-05","plan":"gold"}]}"#,
+            "unknown_plan",
+            "upgrades[0].",
+        ),
+        (
+            r#"{"plan":"creator","start":"2016-01-01","until":"2036-01-31"}"#,
+            "invalid_request",
+            "until:",
+        ),
     ] {
-        let e = engine.simulate(&request::from_json(json).expect("request")).expect_err(json);
+        let e = engine
+            .simulate(&request::from_json(json).expect("request"))
+            .expect_err(json);
         assert_eq!(e.code(), code, "{json}: {}", e.message());
         assert!(e.message().starts_with(start), "{json}: {}", e.message());
     }

@@ -1,5 +1,12 @@
 //! The wasm binding as JS sees it, run by `wasm-pack test --node` and, with
 //! `WASM_BINDGEN_USE_BROWSER=1`, by `wasm-pack test --headless --chrome`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Object, Reflect, JSON};
@@ -18,17 +25,25 @@ fn engine(preset: &str) -> JsRateEngine {
 }
 
 fn engine_quote(preset: &str, request_json: &str) -> JsValue {
-    engine(preset).quote(Ts::new_unchecked(js(request_json))).expect("quote").js_value()
+    engine(preset)
+        .quote(Ts::new_unchecked(js(request_json)))
+        .expect("quote")
+        .js_value()
 }
 
 fn engine_buy(preset: &str, request_json: &str) -> JsValue {
-    engine(preset).buy_packs(Ts::new_unchecked(js(request_json))).expect("buyPacks").js_value()
+    engine(preset)
+        .buy_packs(Ts::new_unchecked(js(request_json)))
+        .expect("buyPacks")
+        .js_value()
 }
 
 fn engine_error(preset: &str, request_json: &str) -> JsValue {
     match JsRateEngine::preset(JsValue::from_str(preset)) {
         Err(e) => e,
-        Ok(engine) => engine.quote(Ts::new_unchecked(js(request_json))).expect_err("should throw").into(),
+        Ok(engine) => engine
+            .quote(Ts::new_unchecked(js(request_json)))
+            .expect_err("should throw"),
     }
 }
 
