@@ -1,0 +1,184 @@
+//! Properties that hold for every preset, checked with proptest on generated
+//! requests (PROPTEST_CASES overrides the 256 cases per property).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use ratecard::quote::OptionValue;
+use ratecard::rate_card::{Input, OptionType};
+use ratecard::{presets, request, Item, PurchaseKind, QuoteRequest, RateEngine};
+use rust_decimal::Decimal;
+
+/// Every (preset, plan, feature) a quote can run, with options that make it valid.
+fn runnable() -> Vec<(String, String, Item)> {
+    let mut out = Vec::new();
+    for id in presets::ids() {
+        let engine = RateEngine::preset(id).unwrap();
+        for (plan_id, _) in &engine.card().plans {
+            for (fid, f) in &engine.card().features {
+                let mut item = match f.input {
+                    Input::Seconds => Item::seconds(fid, f.min.map(|m| m.try_into().unwrap()).unwrap_or(1)),
+                    Input::Quantity => Item::quantity(fid, 1),
+                };
+                for (oid, o) in &f.options {
+                    match o.kind {
+                        OptionType::Enum if o.default.is_none() => {
+                            let v = o.values.iter().find(|v| !o.unavailable.contains_key(*v)).unwrap();
+                            item = item.with(oid, OptionValue::Text(v.clone()));
+                        }
+                        OptionType::Boolean if o.gate.is_some() => item = item.with(oid, OptionValue::Bool(true)),
+                        _ => {}
+                    }
+                }
+                let req = QuoteRequest { plan: Some(plan_id.clone()), items: vec![item.clone()], ..Default::default() };
+                if engine.quote(&req).is_ok() {
+                    out.push((id.to_string(), plan_id.clone(), item));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn engine(id: &str) -> RateEngine {
+    RateEngine::preset(id).unwrap()
+}
+
+/// The largest input a (plan, item) accepts: feature max, plan's longest video, engine limit.
+fn max_input(e: &RateEngine, plan: &str, item: &Item) -> u32 {
+    let f = &e.card().features[&item.feature];
+    let p = &e.card().plans[plan];
+    let mut hi: u32 = 100_000;
+    if let Some(m) = f.max {
+        hi = hi.min(m.try_into().unwrap());
+    }
+    if let (Input::Seconds, true, Some(m)) = (f.input, f.length_limited, p.max_seconds) {
+        hi = hi.min(m.try_into().unwrap());
+    }
+    hi
+}
+
+fn with_amount(item: &Item, x: u32, input: Input) -> Item {
+    let mut it = item.clone();
+    match input {
+        Input::Seconds => it.seconds = Some(Decimal::from(x)),
+        Input::Quantity => it.quantity = Some(Decimal::from(x)),
+    }
+    it
+}
+
+fn quote(e: &RateEngine, plan: &str, items: Vec<Item>, balance: Option<Decimal>) -> ratecard::Quote {
+    e.quote(&QuoteRequest { plan: Some(plan.into()), items, balance, ..Default::default() }).unwrap()
+}
+
+proptest! {
+    #[test]
+    fn cost_never_decreases_as_the_input_grows(pick in any::<prop::sample::Index>(), a in 1u32..100_000, b in 1u32..100_000) {
+        let all = runnable();
+        let (id, plan, item) = &all[pick.index(all.len())];
+        let e = engine(id);
+        let f = &e.card().features[&item.feature];
+        let lo = f.min.map(|m| m.try_into().unwrap()).unwrap_or(1u32);
+        let hi = max_input(&e, plan, item);
+        prop_assume!(hi >= lo);
+        let (x, y) = (lo + a % (hi - lo + 1), lo + b % (hi - lo + 1));
+        let (small, large) = (x.min(y), x.max(y));
+        let c1 = quote(&e, plan, vec![with_amount(item, small, f.input)], None).total;
+        let c2 = quote(&e, plan, vec![with_amount(item, large, f.input)], None).total;
+        prop_assert!(c1 <= c2, "{id}/{plan}/{}: {small} costs {c1} > {large} costs {c2}", item.feature);
+    }
+
+    #[test]
+    fn lines_sum_to_the_total_and_balance_after_is_balance_minus_total(
+        picks in prop::collection::vec((any::<prop::sample::Index>(), 1u32..3_000), 1..6),
+        preset in any::<prop::sample::Index>(),
+        cents in 0u64..10_000_000,
+    ) {
+        let all = runnable();
+        let ids: Vec<&str> = presets::ids().into_iter().filter(|id| all.iter().any(|(p, _, _)| p == id)).collect();
+        let id = ids[preset.index(ids.len())];
+        let mine: Vec<&(String, String, Item)> = all.iter().filter(|(p, _, _)| p == id).collect();
+        let plan = mine[0].1.clone();
+        let e = engine(id);
+        let items: Vec<Item> = picks.iter().filter_map(|(i, x)| {
+            let (_, pl, item) = mine[i.index(mine.len())];
+            let f = &e.card().features[&item.feature];
+            let lo = f.min.map(|m| m.try_into().unwrap()).unwrap_or(1u32);
+            let hi = max_input(&e, pl, item);
+            (pl == &plan && hi >= lo).then(|| with_amount(item, lo + x % (hi - lo + 1), f.input))
+        }).collect();
+        prop_assume!(!items.is_empty());
+        let balance = Decimal::new(cents as i64, 2);
+        let q = quote(&e, &plan, items, Some(balance));
+        let sum: Decimal = q.lines.iter().map(|l| l.amount).sum();
+        prop_assert_eq!(sum, q.total);
+        prop_assert_eq!(q.balance_after, balance - q.total);
+        prop_assert_eq!(q.shortfall, (q.total - balance).max(Decimal::ZERO));
+        // The suggested packs cover the shortfall, and one fewer would not.
+        for p in q.purchase.iter().filter(|p| p.kind != PurchaseKind::Upgrade) {
+            let unit = p.credits / Decimal::from(p.quantity);
+            prop_assert!(p.credits >= q.shortfall, "{id}: {} × {} < {}", p.quantity, unit, q.shortfall);
+            prop_assert!(unit * Decimal::from(p.quantity - 1) < q.shortfall, "{id}: {} − 1 packs already cover {}", p.quantity, q.shortfall);
+            prop_assert_eq!(p.balance_after, q.balance_after + p.credits);
+        }
+    }
+
+    #[test]
+    fn capacity_is_affordable_and_one_more_is_not(pick in any::<prop::sample::Index>(), cents in 0u64..500_000) {
+        let all = runnable();
+        let (id, plan, item) = &all[pick.index(all.len())];
+        let e = engine(id);
+        let balance = Decimal::new(cents as i64, 2);
+        let options = serde_json::to_string(&item.options.iter().map(|(k, v)| (k.clone(), match v {
+            OptionValue::Bool(b) => serde_json::Value::Bool(*b),
+            OptionValue::Text(t) => serde_json::Value::String(t.clone()),
+            OptionValue::Other(o) => serde_json::Value::String(o.clone()),
+        })).collect::<serde_json::Map<_, _>>()).unwrap();
+        let c = e.capacity(&request::from_json(&format!(r#"{{"plan":"{plan}","feature":"{}","options":{options},"balance":"{balance}"}}"#, item.feature)).unwrap()).unwrap();
+        let f = &e.card().features[&item.feature];
+        let x: u32 = c.seconds.or(c.quantity).unwrap().try_into().unwrap();
+        if x > 0 {
+            let here = quote(&e, plan, vec![with_amount(item, x, f.input)], None).total;
+            prop_assert!(here <= balance);
+            prop_assert_eq!(here, c.cost);
+        }
+        if x < max_input(&e, plan, item) && c.limited_by == "the balance" {
+            let lo = f.min.map(|m| m.try_into().unwrap()).unwrap_or(1u32);
+            let more = quote(&e, plan, vec![with_amount(item, (x + 1).max(lo), f.input)], None).total;
+            prop_assert!(more > balance, "{id}/{plan}/{}: {} more still costs {more} ≤ {balance}", item.feature, x + 1);
+        }
+    }
+
+    #[test]
+    fn a_simulation_conserves_credits(
+        preset in prop::sample::select(vec!["heygen-credits", "heygen-api", "heygen-liveavatar", "heygen-gencredits"]),
+        days in prop::collection::vec((0u32..90, 1u32..1_800), 0..40),
+        overage in any::<bool>(),
+        cancel in prop::option::of(0u32..90),
+    ) {
+        let e = engine(preset);
+        let (plan, feature) = match preset {
+            "heygen-credits" => ("business", "avatar_iv"),
+            "heygen-api" => ("scale", "avatar_iv"),
+            "heygen-liveavatar" => ("essential", "full_sdk"),
+            _ => ("creator", "avatar_iv"),
+        };
+        let date = |d: u32| {
+            let base = jiff::civil::date(2026, 1, 1);
+            base.checked_add(jiff::Span::new().days(i64::from(d))).unwrap().to_string()
+        };
+        let usage: Vec<String> = days.iter().map(|(d, s)| format!(r#"{{"at":"{}","feature":"{feature}","seconds":{s}}}"#, date(*d))).collect();
+        let purchases = if preset == "heygen-gencredits" { format!(r#"[{{"at":"{}","quantity":2}}]"#, date(3)) } else { "[]".into() };
+        let json = format!(
+            r#"{{"plan":"{plan}","start":"2026-01-01","until":"{}","usage":[{}],"purchases":{purchases},"allowOverage":{}{}}}"#,
+            date(95), usage.join(","), overage && preset == "heygen-liveavatar",
+            cancel.map(|c| format!(r#","cancelAt":"{}""#, date(c))).unwrap_or_default()
+        );
+        let sim = e.simulate(&request::from_json(&json).unwrap()).unwrap();
+        let granted: Decimal = sim.grants.iter().map(|g| g.amount).sum();
+        let used: Decimal = sim.events.iter().filter(|ev| ev.kind == ratecard::wallet::EventKind::Usage).map(|ev| ev.credits).sum();
+        prop_assert_eq!(granted, used + sim.expired + sim.balance, "{}", json);
+        prop_assert!(sim.balance >= Decimal::ZERO && sim.overage >= Decimal::ZERO);
+        prop_assert!(sim.grants.iter().all(|g| g.remaining >= Decimal::ZERO && g.remaining <= g.amount));
+    }
+}
