@@ -17,7 +17,12 @@ fn run(line: &str) -> Result<String, ratecard::Error> {
         "buyPacks" => serde_json::to_string(&engine.buy_packs(&request::from_json(&req)?)?),
         "capacity" => serde_json::to_string(&engine.capacity(&request::from_json(&req)?)?),
         "simulate" => serde_json::to_string(&engine.simulate(&request::from_json(&req)?)?),
-        other => return Err(ratecard::Error::new(ratecard::ErrorKind::InvalidRequest, format!("call: no method {other}"))),
+        other => {
+            return Err(ratecard::Error::new(
+                ratecard::ErrorKind::InvalidRequest,
+                format!("call: no method {other}"),
+            ))
+        }
     };
     Ok(json.unwrap_or_default())
 }
@@ -26,7 +31,8 @@ fn main() {
     let stdin = std::io::stdin();
     let mut out = std::io::BufWriter::new(std::io::stdout());
     for line in stdin.lock().lines().map_while(Result::ok) {
-        let text = run(&line).unwrap_or_else(|e| serde_json::json!({ "error": e.code(), "message": e.message() }).to_string());
+        let text =
+            run(&line).unwrap_or_else(|e| serde_json::json!({ "error": e.code(), "message": e.message() }).to_string());
         let _ = writeln!(out, "{text}");
     }
 }

@@ -27,6 +27,8 @@ pub const MAX_ITEMS: usize = 1_000;
 #[derive(Debug, Clone)]
 pub struct RateEngine {
     card: RateCard,
+    /// SHA-256 (hex) of the card's canonical JSON, computed once.
+    card_hash: String,
 }
 
 impl RateEngine {
@@ -35,9 +37,7 @@ impl RateEngine {
     /// # Errors
     /// `unknown_preset` naming the valid ids.
     pub fn preset(id: &str) -> Result<Self> {
-        Ok(RateEngine {
-            card: presets::load(id)?,
-        })
+        Self::with(presets::load(id)?)
     }
 
     /// The engine for an operator's own rate card, given as JSON text.
@@ -45,9 +45,7 @@ impl RateEngine {
     /// # Errors
     /// `invalid_rate_card` with the JSON path of the first problem.
     pub fn from_json(text: &str) -> Result<Self> {
-        Ok(RateEngine {
-            card: RateCard::from_json(text)?,
-        })
+        Self::with(RateCard::from_json(text)?)
     }
 
     /// The engine for a rate card built in Rust; validates it first.
@@ -56,7 +54,18 @@ impl RateEngine {
     /// `invalid_rate_card` with the path of the first problem.
     pub fn new(card: RateCard) -> Result<Self> {
         card.validate()?;
-        Ok(RateEngine { card })
+        Self::with(card)
+    }
+
+    fn with(card: RateCard) -> Result<Self> {
+        let card_hash = crate::integrity::sha256_hex(&[&crate::integrity::canonical(&card)?]);
+        Ok(RateEngine { card, card_hash })
+    }
+
+    /// SHA-256 (hex) of the rate card's canonical JSON: what a quote's
+    /// `cardHash` must equal for [`RateEngine::verify`] to accept it.
+    pub fn card_hash(&self) -> &str {
+        &self.card_hash
     }
 
     /// The rate card.

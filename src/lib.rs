@@ -32,6 +32,7 @@
 
 pub mod engine;
 pub mod error;
+pub mod integrity;
 pub mod metering;
 pub mod money;
 pub mod planner;

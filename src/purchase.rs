@@ -27,9 +27,9 @@ pub enum PurchaseKind {
 /// JS shape: `{ kind, product, name, quantity, credits, price, currency,
 /// period, balanceAfter }`; `credits` and `balanceAfter` in the card's unit,
 /// `price` in `currency` to the cent.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PurchaseOption {
     /// Pack, top-up or upgrade.
     pub kind: PurchaseKind,

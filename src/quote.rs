@@ -15,7 +15,7 @@ use crate::wallet::{burn, parse_date, Held};
 /// A quote request.
 ///
 /// JSON / JS shape: `{ plan?, items: [Item], balance?: "12.5", periodUsage?: { <feature>: 14 } }`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct QuoteRequest {
@@ -46,7 +46,7 @@ pub struct QuoteRequest {
 
 /// A grant held in the wallet, as `simulate` returns them:
 /// `{ id, remaining, expiresAt?, issuedAt?, amount?, source? }`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GrantBalance {
@@ -72,7 +72,7 @@ pub struct GrantBalance {
 }
 
 /// Credits a line takes from one grant.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Burn {
     /// Grant id.
@@ -90,7 +90,7 @@ pub(crate) fn usage_map<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<
 
 /// One generation item: a feature with a duration (`seconds`) or a count
 /// (`quantity`), and the feature's options.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
@@ -161,6 +161,15 @@ impl OptionValue {
     }
 }
 
+impl Serialize for OptionValue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            OptionValue::Bool(b) => s.serialize_bool(*b),
+            OptionValue::Text(t) | OptionValue::Other(t) => s.serialize_str(t),
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for OptionValue {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         use serde::de::{self, MapAccess, SeqAccess, Visitor};
@@ -210,12 +219,19 @@ impl<'de> Deserialize<'de> for OptionValue {
 /// JS shape: `{ rateCard, plan, unit, currency, lines: [QuoteLine], total,
 /// balance, balanceAfter, shortfall, purchase: [PurchaseOption], warnings }`;
 /// amounts are decimal strings in the card's unit.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Quote {
     /// The rate card's id.
     pub rate_card: String,
+    /// The rate card's version.
+    pub version: String,
+    /// SHA-256 of the rate card's canonical JSON (see [`crate::integrity`]).
+    pub card_hash: String,
+    /// SHA-256 over the card hash, the request and this quote (see
+    /// [`crate::integrity`]); [`RateEngine::verify`] checks it.
+    pub fingerprint: String,
     /// The plan quoted on.
     pub plan: String,
     /// The quote's unit: `"credits"`, or the currency for a wallet.
@@ -247,9 +263,9 @@ pub struct Quote {
 }
 
 /// One line of a quote: an item's amount and how it was reached.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct QuoteLine {
     /// Feature id.
     pub feature: String,
@@ -272,7 +288,7 @@ pub struct QuoteLine {
     /// Seed file and section of the rate.
     pub source: String,
     /// With `grants`: the grants this line burns, in burn-down order.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub burns: Vec<Burn>,
 }
 
@@ -448,8 +464,11 @@ impl RateEngine {
                     .unwrap_or_else(|| format!("plan {} offers no way to buy more {}", plan.name, card.unit)),
             );
         }
-        Ok(Quote {
+        let mut quote = Quote {
             rate_card: card.id.clone(),
+            version: card.version.clone(),
+            card_hash: self.card_hash().to_string(),
+            fingerprint: String::new(),
             plan: plan_id.to_string(),
             unit: card.unit.clone(),
             currency: card.currency.clone(),
@@ -460,7 +479,9 @@ impl RateEngine {
             shortfall,
             purchase,
             warnings,
-        })
+        };
+        quote.fingerprint = crate::integrity::fingerprint(self.card_hash(), request, &quote)?;
+        Ok(quote)
     }
 }
 

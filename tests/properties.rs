@@ -1,6 +1,12 @@
 //! Properties that hold for every preset, checked with proptest on generated
 //! requests (PROPTEST_CASES overrides the 256 cases per property).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::arithmetic_side_effects
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
@@ -30,7 +36,11 @@ fn runnable() -> Vec<(String, String, Item)> {
                         _ => {}
                     }
                 }
-                let req = QuoteRequest { plan: Some(plan_id.clone()), items: vec![item.clone()], ..Default::default() };
+                let req = QuoteRequest {
+                    plan: Some(plan_id.clone()),
+                    items: vec![item.clone()],
+                    ..Default::default()
+                };
                 if engine.quote(&req).is_ok() {
                     out.push((id.to_string(), plan_id.clone(), item));
                 }
@@ -68,7 +78,13 @@ fn with_amount(item: &Item, x: u32, input: Input) -> Item {
 }
 
 fn quote(e: &RateEngine, plan: &str, items: Vec<Item>, balance: Option<Decimal>) -> ratecard::Quote {
-    e.quote(&QuoteRequest { plan: Some(plan.into()), items, balance, ..Default::default() }).unwrap()
+    e.quote(&QuoteRequest {
+        plan: Some(plan.into()),
+        items,
+        balance,
+        ..Default::default()
+    })
+    .unwrap()
 }
 
 proptest! {
