@@ -1,0 +1,92 @@
+// `npm run bench`: ratecard (the built wasm package, in this Node process)
+// against the plain-JS decimal.js engine of bench/js-engine.mjs, pair by pair,
+// plus cold start and the size of every shipped asset.
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import assert from "node:assert/strict";
+import { JsEngine } from "./js-engine.mjs";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const { RateEngine } = createRequire(import.meta.url)(join(ROOT, "pkg/node/ratecard.js"));
+const card = JSON.parse(readFileSync(join(ROOT, "presets/heygen-credits.json"), "utf8"));
+const wasm = RateEngine.preset("heygen-credits");
+const js = new JsEngine(card);
+
+const one = { plan: "business", items: [{ feature: "avatar_iv", seconds: 120, options: { expressive_motion: true } }], balance: "10" };
+const five = {
+  plan: "business",
+  items: [
+    { feature: "avatar_iv", seconds: 90, options: { expressive_motion: true } },
+    { feature: "generate_look", quantity: 4 },
+    { feature: "video_translation", seconds: 300, options: { mode: "precision" } },
+    { feature: "video_asset", seconds: 8, options: { model: "seedance2" } },
+    { feature: "avatar_iii", seconds: 45 },
+  ],
+  balance: "120.5",
+};
+const curve = { plan: "business", item: { feature: "avatar_iv", options: {} }, fromSeconds: 1, toSeconds: 1800, stepSeconds: 1 };
+
+// Same answers first: a benchmark of different work would mean nothing.
+for (const req of [one, five]) {
+  const a = wasm.quote(req), b = js.quote(req);
+  assert.equal(a.total, b.total);
+  assert.equal(a.shortfall, b.shortfall);
+  assert.deepEqual(a.lines.map((l) => [l.amount, l.explanation]), b.lines.map((l) => [l.amount, l.explanation]));
+  assert.deepEqual(a.purchase, b.purchase);
+}
+assert.deepEqual(wasm.quoteCurve(curve), js.quoteCurve(curve));
+
+function median(fn, { batch, rounds = 15 }) {
+  for (let i = 0; i < batch; i++) fn();           // warm up
+  const times = [];
+  for (let r = 0; r < rounds; r++) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < batch; i++) fn();
+    times.push(Number(process.hrtime.bigint() - t0) / batch);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+const rows = [];
+for (const [name, w, j, batch, target] of [
+  ["1-item quote, balance + purchase options", () => wasm.quote(one), () => js.quote(one), 2000, 0.5],
+  ["5-item quote", () => wasm.quote(five), () => js.quote(five), 1000, 0.5],
+  ["curve 1..1800 s, one call", () => wasm.quoteCurve(curve), () => js.quoteCurve(curve), 5, 0.05],
+]) {
+  const a = median(w, { batch }), b = median(j, { batch });
+  rows.push({ bench: name, "ratecard µs": (a / 1000).toFixed(2), "decimal.js µs": (b / 1000).toFixed(2), "ratio": (a / b).toFixed(3), target: `≤ ${target}`, met: a / b <= target ? "yes" : "NO" });
+}
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}`);
+console.table(rows);
+
+// Cold start: a fresh Node process imports the package, loads the preset, quotes once.
+const cold = [];
+for (let i = 0; i < 7; i++) {
+  const out = execFileSync("node", ["-e", `
+    const t0 = performance.now();
+    const { RateEngine } = require(${JSON.stringify(join(ROOT, "pkg/node/ratecard.js"))});
+    const q = RateEngine.preset("heygen-credits").quote(${JSON.stringify(one)});
+    console.log(performance.now() - t0);`], { encoding: "utf8" });
+  cold.push(Number(out));
+}
+cold.sort((a, b) => a - b);
+console.log(`cold start (import + preset + first quote), median of 7: ${cold[3].toFixed(1)} ms (target ≤ 30 ms)`);
+
+// Size of every shipped asset.
+const sizes = [];
+for (const dir of ["pkg/node", "pkg/web"]) {
+  for (const f of readdirSync(join(ROOT, dir))) {
+    const data = readFileSync(join(ROOT, dir, f));
+    sizes.push({ asset: `${dir}/${f}`, raw: statSync(join(ROOT, dir, f)).size, gzip: gzipSync(data, { level: 9 }).length,
+      brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length });
+  }
+}
+console.table(sizes);
+const wasmGz = sizes.find((s) => s.asset === "pkg/web/ratecard_bg.wasm").gzip;
+console.log(`largest .wasm gzipped: ${(wasmGz / 1024).toFixed(1)} KiB (target ≤ 90 KB)`);
