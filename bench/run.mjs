@@ -90,3 +90,35 @@ for (const dir of ["pkg/node", "pkg/web"]) {
 console.table(sizes);
 const wasmGz = sizes.find((s) => s.asset === "pkg/web/ratecard_bg.wasm").gzip;
 console.log(`largest .wasm gzipped: ${(wasmGz / 1024).toFixed(1)} KiB (target ≤ 90 KB)`);
+
+// In the page: input event → updated total, 200 inputs in headless Chromium.
+{
+  const { serveWww, launchChromium } = await import("../tests/js/helpers.mjs");
+  const server = await serveWww();
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector("body[data-ready=true]");
+    await page.getByTestId("plan").selectOption("business");
+    await page.getByTestId("feature").selectOption("avatar_iv");
+    const times = await page.evaluate(() => {
+      const input = document.querySelector('[data-testid="seconds"]');
+      const total = document.querySelector('[data-testid="total"]');
+      const out = [];
+      for (let i = 0; i < 200; i++) {
+        input.value = String(30 + i);
+        const t0 = performance.now();
+        input.dispatchEvent(new Event("input", { bubbles: true }));   // the handler updates the page synchronously
+        if (!total.textContent.endsWith("credits")) throw new Error("no total");
+        out.push(performance.now() - t0);
+      }
+      return out.sort((a, b) => a - b);
+    });
+    const p = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+    console.log(`page, input → updated total over 200 inputs: median ${p(0.5).toFixed(2)} ms, p95 ${p(0.95).toFixed(2)} ms (target p95 ≤ 4 ms)`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}

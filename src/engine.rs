@@ -37,7 +37,20 @@ impl RateEngine {
     /// # Errors
     /// `unknown_preset` naming the valid ids.
     pub fn preset(id: &str) -> Result<Self> {
-        Self::with(presets::load(id)?)
+        Self::cached(id).cloned()
+    }
+
+    /// The engine of preset `id`, parsed, validated and hashed once per
+    /// process and shared.
+    pub(crate) fn cached(id: &str) -> Result<&'static RateEngine> {
+        use std::sync::OnceLock;
+        static CACHE: [OnceLock<Result<RateEngine>>; presets::COUNT] = [const { OnceLock::new() }; presets::COUNT];
+        let slot = presets::index(id)
+            .and_then(|i| CACHE.get(i))
+            .ok_or_else(|| presets::unknown(id))?;
+        slot.get_or_init(|| presets::load(id).and_then(Self::with))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// The engine for an operator's own rate card, given as JSON text.

@@ -205,7 +205,7 @@ impl RateEngine {
         let mut runnable = Vec::new();
         let mut not = Vec::new();
         for id in ids {
-            let engine = RateEngine::preset(&id)?;
+            let engine = RateEngine::cached(&id)?;
             let (rows, reason) = engine.compare_plans(&req.workload)?;
             if rows.is_empty() {
                 not.push(Comparison {

@@ -21,6 +21,14 @@ const PRESETS: &[(&str, &str)] = &[
     ("aistudios", include_str!("../presets/aistudios.json")),
 ];
 
+/// How many presets there are.
+pub(crate) const COUNT: usize = PRESETS.len();
+
+/// The position of preset `id` in [`ids`].
+pub(crate) fn index(id: &str) -> Option<usize> {
+    PRESETS.iter().position(|(p, _)| *p == id)
+}
+
 /// The ids of the built-in rate cards, e.g. `["heygen-credits"]`.
 pub fn ids() -> Vec<&'static str> {
     PRESETS.iter().map(|(id, _)| *id).collect()
@@ -37,11 +45,14 @@ pub fn json(id: &str) -> Option<&'static str> {
 /// `unknown_preset` naming the valid ids; `invalid_rate_card` only if a
 /// shipped preset is broken (a test guards every preset).
 pub fn load(id: &str) -> Result<RateCard> {
-    let text = json(id).ok_or_else(|| {
-        Error::new(
-            ErrorKind::UnknownPreset,
-            format!("preset: no preset \"{id}\"; presets: {}", one_of(ids())),
-        )
-    })?;
+    let text = json(id).ok_or_else(|| unknown(id))?;
     RateCard::from_json(text)
+}
+
+/// The `unknown_preset` error for `id`, naming the valid ids.
+pub(crate) fn unknown(id: &str) -> Error {
+    Error::new(
+        ErrorKind::UnknownPreset,
+        format!("preset: no preset \"{id}\"; presets: {}", one_of(ids())),
+    )
 }
