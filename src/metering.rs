@@ -44,14 +44,23 @@ fn sing_plural(n: Decimal, one: &str, many: &str) -> String {
 }
 
 /// Meters `item` on `plan`; `at` is the item's path for error messages
-/// (`items[0]`, `usage[3]`). `used` is the
+/// (`items[0]`, `usage[3]`). With `explain` false the explanation is left
+/// empty (cheaper: for curves and capacity searches). `used` is the
 /// feature's usage so far this period, in its input unit, for allowances.
 ///
 /// # Errors
 /// `unknown_feature`, `not_available`, `invalid_option`, `invalid_quantity`,
 /// `plan_limit`, `overflow`; each message starts with the field's path
 /// (`items[0].seconds`).
-pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, at: &str, used: Decimal) -> Result<Metered> {
+pub fn meter(
+    card: &RateCard,
+    plan_id: &str,
+    plan: &Plan,
+    item: &Item,
+    at: &str,
+    used: Decimal,
+    explain: bool,
+) -> Result<Metered> {
     let feature = card.features.get(&item.feature).ok_or_else(|| {
         Error::new(
             ErrorKind::UnknownFeature,
@@ -310,7 +319,8 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, at: &str,
 
     // 4. Increments and minimum.
     let mut billed = raw;
-    let mut how = unit(raw);
+    // Explanations are built only when asked for (curves and capacity skip them).
+    let mut how = if explain { unit(raw) } else { String::new() };
     if let Some(inc) = feature.increment {
         let ratio = money::div(raw, inc, &format!("{at}.{input_field}"))?;
         let n = match feature.increment_rule {
@@ -318,13 +328,15 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, at: &str,
             IncrementRule::FloorPlusOne => money::add(floor_whole(ratio), Decimal::ONE, at)?,
         };
         billed = money::mul(n, inc, at)?;
-        if billed != raw {
+        if explain && billed != raw {
             how = format!("{how} → {n} × {} = {}", unit(inc), unit(billed));
         }
     }
     if let Some(min) = feature.minimum.filter(|m| billed < *m) {
         billed = min;
-        how = format!("{how} → the {} minimum", unit(min));
+        if explain {
+            how = format!("{how} → the {} minimum", unit(min));
+        }
     }
 
     // 5. Allowance.
@@ -346,7 +358,7 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, at: &str,
         Some(a) if included > Decimal::ZERO => format!("{source}; allowance: {}", a.source),
         _ => source,
     };
-    if let Some(a) = allowance.filter(|_| included > Decimal::ZERO) {
+    if let Some(a) = allowance.filter(|_| explain && included > Decimal::ZERO) {
         how = if included == billed {
             format!("{how}: all included in plan ({})", a.label)
         } else {
@@ -355,7 +367,7 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, at: &str,
     }
 
     // 6. The amount.
-    let rate_text = {
+    let rate_text = || {
         let u = sing_plural(rule.rate, &card.unit_singular, &card.unit);
         match rule.per {
             Per::Second => format!("{} {u}/s", rule.rate),
@@ -378,7 +390,9 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, at: &str,
     let mut factors = String::new();
     for (m, label) in &multipliers {
         exact = money::mul(exact, *m, at)?;
-        factors.push_str(&format!(" × {m} ({label})"));
+        if explain {
+            factors.push_str(&format!(" × {m} ({label})"));
+        }
     }
     let amount = card.rounding.mode.round(exact, card.rounding.dp);
     let amount = if card.unit == card.currency {
@@ -387,7 +401,9 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, at: &str,
         money::plain(amount)
     };
     let unit_total = sing_plural(amount, &card.unit_singular, &card.unit);
-    let explanation = if charged == Decimal::ZERO {
+    let explanation = if !explain {
+        String::new()
+    } else if charged == Decimal::ZERO {
         format!("{how} = 0 {}", card.unit)
     } else {
         let charged_text = if included > Decimal::ZERO {
@@ -405,7 +421,10 @@ pub fn meter(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, at: &str,
         } else {
             String::new()
         };
-        format!("{how}{charged_text} × {rate_text}{factors} = {amount} {unit_total}{rounding}")
+        format!(
+            "{how}{charged_text} × {}{factors} = {amount} {unit_total}{rounding}",
+            rate_text()
+        )
     };
     Ok(Metered {
         amount,

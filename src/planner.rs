@@ -150,7 +150,7 @@ impl RateEngine {
                 quantity: (!seconds).then_some(x),
                 options: req.options.clone(),
             };
-            meter(card, plan_id, plan, &item, "request", used).map(|m| m.amount)
+            meter(card, plan_id, plan, &item, "request", used, false).map(|m| m.amount)
         };
         let shape = |x: Decimal, c: Decimal, why: String| Capacity {
             seconds: seconds.then_some(x),

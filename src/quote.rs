@@ -375,7 +375,7 @@ impl RateEngine {
         let mut total = Decimal::ZERO;
         for (i, item) in request.items.iter().enumerate() {
             let so_far = used.get(&item.feature).copied().unwrap_or(Decimal::ZERO);
-            let m = meter(card, plan_id, plan, item, &format!("items[{i}]"), so_far)?;
+            let m = meter(card, plan_id, plan, item, &format!("items[{i}]"), so_far, true)?;
             used.insert(item.feature.clone(), money::add(so_far, m.billed, "periodUsage")?);
             total = money::add(total, m.amount, "total")?;
             let name = card
@@ -548,7 +548,7 @@ impl RateEngine {
         let mut s = req.from_seconds;
         while s <= req.to_seconds {
             item.seconds = Some(Decimal::from(s));
-            out.push(meter(card, plan_id, plan, &item, "item", Decimal::ZERO)?.amount);
+            out.push(meter(card, plan_id, plan, &item, "item", Decimal::ZERO, false)?.amount);
             match s.checked_add(step) {
                 Some(next) => s = next,
                 None => break,

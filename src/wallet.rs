@@ -656,7 +656,7 @@ impl<'a> Sim<'a> {
         let card = self.engine.card();
         let plan = self.plan()?;
         let used = self.cycle_usage.get(&u.feature).copied().unwrap_or(Decimal::ZERO);
-        let m = meter(card, &self.plan_id, plan, &item, &at, used)?;
+        let m = meter(card, &self.plan_id, plan, &item, &at, used, true)?;
         self.cycle_usage
             .insert(u.feature.clone(), money::add(used, m.billed, &at)?);
         let cost = m.amount;
