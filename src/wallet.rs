@@ -317,8 +317,9 @@ fn days_between(a: Date, b: Date) -> i32 {
     b.since(a).map(|s| s.get_days()).unwrap_or(0)
 }
 
+/// A recurring add-on bought in the window: renews at each cycle boundary
+/// `months` after it was bought (the plan's product of that billing period).
 struct Addon {
-    product: String,
     quantity: Amount,
     seats: Option<Amount>,
     billing: Period,
@@ -551,10 +552,9 @@ impl<'a> Sim<'a> {
             .collect();
         for i in due {
             if let Some(a) = self.addons.get(i) {
-                let (product, quantity, seats, billing) = (a.product.clone(), a.quantity, a.seats, a.billing);
+                let (quantity, seats, billing) = (a.quantity, a.seats, a.billing);
                 self.buy(
                     day,
-                    &product,
                     quantity,
                     seats,
                     Some(billing),
@@ -571,7 +571,6 @@ impl<'a> Sim<'a> {
     fn buy(
         &mut self,
         day: Date,
-        _product: &str,
         quantity: Amount,
         seats: Option<Amount>,
         billing: Option<Period>,
@@ -624,7 +623,6 @@ impl<'a> Sim<'a> {
         let quantity = auto.quantity;
         self.buy(
             day,
-            "",
             quantity,
             None,
             None,
@@ -954,7 +952,6 @@ impl RateEngine {
                             if let Some(p) = req.purchases.get(i) {
                                 let product = sim.buy(
                                     day,
-                                    "",
                                     p.quantity,
                                     p.seats,
                                     p.billing,
@@ -966,7 +963,6 @@ impl RateEngine {
                                 if let Some(prod) = card.products.get(&product).filter(|x| x.period != Period::Once) {
                                     let months = if prod.period == Period::Year { 12 } else { 1 };
                                     sim.addons.push(Addon {
-                                        product,
                                         quantity: p.quantity,
                                         seats: p.seats,
                                         billing: prod.period,
