@@ -33,6 +33,8 @@ pub struct Metered {
     pub explanation: String,
     /// Seed file and section of the rate used.
     pub source: String,
+    /// The feature's display name.
+    pub name: String,
 }
 
 fn sing_plural(n: Decimal, one: &str, many: &str) -> String {
@@ -394,12 +396,7 @@ pub fn meter(
             factors.push_str(&format!(" × {m} ({label})"));
         }
     }
-    let amount = card.rounding.mode.round(exact, card.rounding.dp);
-    let amount = if card.unit == card.currency {
-        money::cents(amount)
-    } else {
-        money::plain(amount)
-    };
+    let amount = card.shape_amount(card.rounding.mode.round(exact, card.rounding.dp));
     let unit_total = sing_plural(amount, &card.unit_singular, &card.unit);
     let explanation = if !explain {
         String::new()
@@ -432,6 +429,7 @@ pub fn meter(
         included,
         explanation,
         source,
+        name: feature.name.clone(),
     })
 }
 

@@ -120,14 +120,8 @@ fn whole_quantity(q: Decimal, field: &str) -> Result<u32> {
             format!("{field}: a whole number from 1 to {MAX_QUANTITY}, got {q}"),
         ));
     }
-    // A whole number from 1 to MAX_QUANTITY: its integer part is exact.
-    u32::try_from(
-        q.trunc()
-            .mantissa()
-            .checked_div(10i128.checked_pow(q.scale()).unwrap_or(1))
-            .unwrap_or(0),
-    )
-    .map_err(|_| Error::new(ErrorKind::InvalidQuantity, format!("{field}: out of range")))
+    rust_decimal::prelude::ToPrimitive::to_u32(&q)
+        .ok_or_else(|| Error::new(ErrorKind::InvalidQuantity, format!("{field}: out of range")))
 }
 
 impl RateEngine {

@@ -369,6 +369,7 @@ impl RateEngine {
                 issued,
                 expires,
                 seq: i,
+                from_plan: false,
             });
         }
         let mut lines = Vec::with_capacity(request.items.len());
@@ -378,14 +379,9 @@ impl RateEngine {
             let m = meter(card, plan_id, plan, item, &format!("items[{i}]"), so_far, true)?;
             used.insert(item.feature.clone(), money::add(so_far, m.billed, "periodUsage")?);
             total = money::add(total, m.amount, "total")?;
-            let name = card
-                .features
-                .get(&item.feature)
-                .map(|f| f.name.clone())
-                .unwrap_or_default();
             lines.push(QuoteLine {
                 feature: item.feature.clone(),
-                name,
+                name: m.name,
                 amount: m.amount,
                 billed: m.billed,
                 included: m.included,
@@ -441,8 +437,7 @@ impl RateEngine {
                 plan.included
             }
         };
-        let is_money = card.unit == card.currency;
-        let shape = |d: Decimal| if is_money { money::cents(d) } else { money::plain(d) };
+        let shape = |d: Decimal| card.shape_amount(d);
         let balance_after = shape(money::sub(balance, total, "balanceAfter")?);
         let shortfall = shape(money::sub(Decimal::ZERO, balance_after, "shortfall")?.max(Decimal::ZERO));
         let purchase = if shortfall > Decimal::ZERO {

@@ -517,6 +517,16 @@ fn invalid(path: impl AsRef<str>, msg: impl AsRef<str>) -> Error {
 }
 
 impl RateCard {
+    /// An amount in the card's unit as it is shown: to the cent on a money
+    /// wallet (`unit` is the currency), without trailing zeros in credits.
+    pub fn shape_amount(&self, value: Decimal) -> Decimal {
+        if self.unit == self.currency {
+            crate::money::cents(value)
+        } else {
+            crate::money::plain(value)
+        }
+    }
+
     /// Parses and validates a rate card from JSON text.
     ///
     /// # Errors

@@ -261,6 +261,8 @@ pub(crate) struct Held {
     pub issued: Date,
     pub expires: Option<Date>,
     pub seq: usize,
+    /// Granted by the plan itself (a cycle's or an upgrade's credits), not bought.
+    pub from_plan: bool,
 }
 
 /// Burns `amount` from `grants` in burn-down order (soonest expiry, then
@@ -423,7 +425,9 @@ impl<'a> Sim<'a> {
         }
     }
 
-    fn issue(&mut self, day: Date, amount: Decimal, source: String, expires: Option<Date>) -> String {
+    /// Issues a grant. `held` is the one live record of what is left; the
+    /// output `grants` take their `remaining` from it at the end.
+    fn issue(&mut self, day: Date, amount: Decimal, source: String, expires: Option<Date>, from_plan: bool) -> String {
         let seq = self.grants.len();
         let id = format!("g{}", seq.saturating_add(1));
         self.grants.push(Grant {
@@ -440,6 +444,7 @@ impl<'a> Sim<'a> {
             issued: day,
             expires,
             seq,
+            from_plan,
         });
         id
     }
@@ -465,6 +470,7 @@ impl<'a> Sim<'a> {
                 plan.included,
                 format!("plan {}, cycle of {day}", self.plan_id),
                 expires,
+                true,
             );
             let until = expires.map(|d| format!(", expiring {d}")).unwrap_or_default();
             self.event(
@@ -512,9 +518,6 @@ impl<'a> Sim<'a> {
         g.remaining = Decimal::ZERO;
         let (id, issued) = (g.id.clone(), g.issued);
         self.expired = self.expired.checked_add(left).unwrap_or(Decimal::MAX);
-        if let Some(out) = self.grants.get_mut(i) {
-            out.remaining = Decimal::ZERO;
-        }
         self.event(
             day,
             EventKind::Expire,
@@ -599,7 +602,13 @@ impl<'a> Sim<'a> {
             .unwrap_or(Expiry::Never);
         let expires = self.expiry(rule, day)?;
         self.spent = money::add(self.spent, p.price, "spentUsd")?;
-        let id = self.issue(day, p.credits, format!("{} × {}", p.quantity, product.name), expires);
+        let id = self.issue(
+            day,
+            p.credits,
+            format!("{} × {}", p.quantity, product.name),
+            expires,
+            false,
+        );
         let until = expires.map(|d| format!(", expiring {d}")).unwrap_or_default();
         let what = if product.kind == ProductKind::TopUp {
             "top-up".to_string()
@@ -676,9 +685,6 @@ impl<'a> Sim<'a> {
         }
         let (taken, left) = burn(&mut self.held, cost);
         for (g, credits) in taken {
-            if let Some(out) = self.grants.get_mut(g) {
-                out.remaining = money::sub(out.remaining, credits, &at)?;
-            }
             let id = self.held.get(g).map(|h| h.id.clone());
             self.event(
                 day,
@@ -721,11 +727,11 @@ impl<'a> Sim<'a> {
     }
 
     fn renew(&mut self, day: Date, share: Decimal) -> Result<()> {
-        let plan_grants: Vec<usize> = (0..self.grants.len())
+        let plan_grants: Vec<usize> = (0..self.held.len())
             .filter(|i| {
-                self.grants
+                self.held
                     .get(*i)
-                    .is_some_and(|g| g.source.starts_with("plan ") && g.remaining > Decimal::ZERO)
+                    .is_some_and(|g| g.from_plan && g.remaining > Decimal::ZERO)
             })
             .collect();
         for g in plan_grants {
@@ -769,7 +775,13 @@ impl<'a> Sim<'a> {
         self.plan_id = new_id;
         let grant = if extra > Decimal::ZERO {
             let expires = self.expiry(self.plan_rule(), day)?;
-            Some(self.issue(day, extra, format!("plan {}, upgrade on {day}", self.plan_id), expires))
+            Some(self.issue(
+                day,
+                extra,
+                format!("plan {}, upgrade on {day}", self.plan_id),
+                expires,
+                true,
+            ))
         } else {
             None
         };
@@ -983,8 +995,8 @@ impl RateEngine {
             day = add_days(day, 1)?;
         }
         let balance = money::plain(sim.balance());
-        for g in &mut sim.grants {
-            g.remaining = money::plain(g.remaining);
+        for (g, h) in sim.grants.iter_mut().zip(&sim.held) {
+            g.remaining = money::plain(h.remaining);
         }
         Ok(Simulation {
             balance,
