@@ -1,5 +1,8 @@
 //! [`RateEngine`]: one validated rate card, ready to quote.
 
+use sha2::Sha256;
+use std::sync::Arc;
+
 use crate::error::{one_of, Error, ErrorKind, Result};
 use crate::presets;
 use crate::rate_card::{Plan, RateCard};
@@ -26,9 +29,12 @@ pub const MAX_ITEMS: usize = 1_000;
 /// ```
 #[derive(Debug, Clone)]
 pub struct RateEngine {
-    card: RateCard,
+    /// Shared: a preset's engine is parsed once per process and cloned cheaply.
+    card: Arc<RateCard>,
     /// SHA-256 (hex) of the card's canonical JSON, computed once.
-    card_hash: String,
+    card_hash: Arc<str>,
+    /// The fingerprint's hash state after the card hash (see [`crate::integrity`]).
+    fingerprint_seed: Sha256,
 }
 
 impl RateEngine {
@@ -72,13 +78,21 @@ impl RateEngine {
 
     fn with(card: RateCard) -> Result<Self> {
         let card_hash = crate::integrity::sha256_hex(&[&crate::integrity::canonical(&card)?]);
-        Ok(RateEngine { card, card_hash })
+        Ok(RateEngine {
+            card: Arc::new(card),
+            fingerprint_seed: crate::integrity::fingerprint_seed(&card_hash),
+            card_hash: card_hash.into(),
+        })
     }
 
     /// SHA-256 (hex) of the rate card's canonical JSON: what a quote's
     /// `cardHash` must equal for [`RateEngine::verify`] to accept it.
     pub fn card_hash(&self) -> &str {
         &self.card_hash
+    }
+
+    pub(crate) fn fingerprint_seed(&self) -> &Sha256 {
+        &self.fingerprint_seed
     }
 
     /// The rate card.

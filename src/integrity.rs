@@ -1,25 +1,32 @@
 //! Quote integrity: every quote carries the rate card's id, version and hash
 //! and a fingerprint, so a server charges exactly what the page showed.
 //!
-//! The fingerprint is SHA-256 (hex) over three canonical JSON texts (keys
-//! sorted, no spaces), joined by newlines: the rate card's hash, the request
-//! as parsed, and the quote with an empty `fingerprint`. The rate card's hash
-//! is SHA-256 over the card's canonical JSON. [`RateEngine::verify`]
-//! recomputes the quote from the request and compares.
+//! - The card hash is SHA-256 (hex) over the card's canonical JSON: the card
+//!   as parsed, serialized compactly with fields in the schema's order and
+//!   maps in the card's order (computed once per engine).
+//! - The fingerprint is SHA-256 (hex) over compact bytes that bind the card
+//!   hash, every field of the request (amounts normalized, option and usage
+//!   keys sorted) and every amount of the result: each line's amount, billed
+//!   and included units and burns; the total, balance, balance after and
+//!   shortfall; each purchase option. Explanations, names and warnings follow
+//!   from those and the card. Strings are length-prefixed and decimals fixed
+//!   16-byte values, so two different inputs never feed the same bytes.
+//!
+//! [`RateEngine::verify`] recomputes the quote from the request and compares
+//! every field, explanations included.
 
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::engine::RateEngine;
 use crate::error::{Error, ErrorKind, Result};
-use crate::quote::{Quote, QuoteRequest};
+use crate::purchase::PurchaseKind;
+use crate::quote::{OptionValue, Quote, QuoteRequest};
 
-/// Canonical JSON: object keys sorted, no whitespace.
+/// Canonical JSON: compact, fields in declaration order, maps in their order.
 pub(crate) fn canonical<T: Serialize>(value: &T) -> Result<String> {
-    // serde_json's Value keeps object keys in a BTreeMap: sorted.
-    let v = serde_json::to_value(value)
-        .map_err(|e| Error::new(ErrorKind::InvalidRequest, format!("canonical JSON: {e}")))?;
-    serde_json::to_string(&v).map_err(|e| Error::new(ErrorKind::InvalidRequest, format!("canonical JSON: {e}")))
+    serde_json::to_string(value).map_err(|e| Error::new(ErrorKind::InvalidRequest, format!("canonical JSON: {e}")))
 }
 
 /// SHA-256 of the parts joined by newlines, as lowercase hex.
@@ -34,11 +41,125 @@ pub(crate) fn sha256_hex(parts: &[&str]) -> String {
     hex::encode(h.finalize())
 }
 
-/// The fingerprint of `quote` (whose own `fingerprint` is ignored) for `request`.
-pub(crate) fn fingerprint(card_hash: &str, request: &QuoteRequest, quote: &Quote) -> Result<String> {
-    let mut blank = quote.clone();
-    blank.fingerprint = String::new();
-    Ok(sha256_hex(&[card_hash, &canonical(request)?, &canonical(&blank)?]))
+/// Feeds the fingerprint's hash: strings length-prefixed, decimals
+/// normalized to their 16-byte form, so different inputs never feed the
+/// same bytes.
+struct Feed(Sha256);
+
+impl Feed {
+    fn tag(&mut self, tag: u8) {
+        self.0.update([tag]);
+    }
+    fn text(&mut self, v: &str) {
+        self.0.update(u32::try_from(v.len()).unwrap_or(u32::MAX).to_le_bytes());
+        self.0.update(v.as_bytes());
+    }
+    fn decimal(&mut self, v: Decimal) {
+        self.0.update(v.normalize().serialize());
+    }
+    fn opt_decimal(&mut self, v: Option<Decimal>) {
+        match v {
+            Some(v) => {
+                self.tag(1);
+                self.decimal(v);
+            }
+            None => self.tag(0),
+        }
+    }
+    fn opt_text(&mut self, v: Option<&str>) {
+        match v {
+            Some(v) => {
+                self.tag(1);
+                self.text(v);
+            }
+            None => self.tag(0),
+        }
+    }
+}
+
+/// The SHA-256 state after the fingerprint's first part, the card hash:
+/// computed once per engine, cloned per quote.
+pub(crate) fn fingerprint_seed(card_hash: &str) -> Sha256 {
+    let mut f = Feed(Sha256::new());
+    f.text("ratecard-fingerprint/2");
+    f.text(card_hash);
+    f.0
+}
+
+/// The fingerprint of `quote` (whose own `fingerprint` is ignored) for
+/// `request`, continuing `seed` (see [`fingerprint_seed`]). Each part starts
+/// with a tag byte: `p` plan, `i` item, `b` balance, `u` usage, `g` grant,
+/// `a` day, `l` line, `r` result, `o` purchase option.
+pub(crate) fn fingerprint(seed: &Sha256, request: &QuoteRequest, quote: &Quote) -> String {
+    let mut f = Feed(seed.clone());
+    f.tag(b'p');
+    f.text(&quote.plan);
+    for item in &request.items {
+        f.tag(b'i');
+        f.text(&item.feature);
+        f.opt_decimal(item.seconds);
+        f.opt_decimal(item.quantity);
+        let mut options: Vec<_> = item.options.iter().collect();
+        options.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for (k, v) in options {
+            f.text(k);
+            match v {
+                OptionValue::Bool(b) => f.tag(if *b { b'T' } else { b'F' }),
+                OptionValue::Text(x) | OptionValue::Other(x) => {
+                    f.tag(b'S');
+                    f.text(x);
+                }
+            }
+        }
+    }
+    f.tag(b'b');
+    f.opt_decimal(request.balance);
+    let mut usage: Vec<_> = request.period_usage.iter().collect();
+    usage.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    for (k, v) in usage {
+        f.tag(b'u');
+        f.text(k);
+        f.decimal(*v);
+    }
+    for g in request.grants.iter().flatten() {
+        f.tag(b'g');
+        f.text(&g.id);
+        f.decimal(g.remaining);
+        f.opt_text(g.expires_at.as_deref());
+        f.opt_text(g.issued_at.as_deref());
+    }
+    f.tag(b'a');
+    f.opt_text(request.at.as_deref());
+    for line in &quote.lines {
+        f.tag(b'l');
+        for v in [line.amount, line.billed, line.included] {
+            f.decimal(v);
+        }
+        for b in &line.burns {
+            f.text(&b.grant);
+            f.decimal(b.credits);
+        }
+    }
+    f.tag(b'r');
+    for v in [quote.total, quote.balance, quote.balance_after, quote.shortfall] {
+        f.decimal(v);
+    }
+    for p in &quote.purchase {
+        f.tag(b'o');
+        f.tag(match p.kind {
+            PurchaseKind::Pack => b'P',
+            PurchaseKind::TopUp => b'T',
+            PurchaseKind::Upgrade => b'U',
+        });
+        f.text(&p.product);
+        f.0.update(p.quantity.to_le_bytes());
+        for v in [p.credits, p.price, p.balance_after] {
+            f.decimal(v);
+        }
+        f.text(&p.currency);
+        f.text(p.period.as_str());
+    }
+    hex::encode(f.0.finalize())
 }
 
 /// What [`RateEngine::verify`] found.

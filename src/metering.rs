@@ -13,16 +13,18 @@
 
 use indexmap::IndexMap;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
 use crate::engine::{MAX_QUANTITY, MAX_SECONDS};
 use crate::error::{one_of, Error, ErrorKind, Result};
 use crate::money::{self, ceil_whole, floor_whole};
 use crate::quote::{Item, OptionValue};
-use crate::rate_card::{IncrementRule, Input, OptionType, Per, Plan, RateCard, RateRule};
+use crate::rate_card::{Allowance, Feature, IncrementRule, Input, OneOrMany, OptionType, Per, Plan, RateCard};
 
-/// One metered item, before it becomes a quote line.
+/// One metered item, before it becomes a quote line. Borrows the rate
+/// card's strings (`'c`): nothing is copied until a quote line needs it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Metered {
+pub struct Metered<'c> {
     /// Amount in the card's unit, rounded by the card's rounding.
     pub amount: Decimal,
     /// Input units billed (seconds or count) after increments and minimum.
@@ -31,17 +33,18 @@ pub struct Metered {
     pub included: Decimal,
     /// How the amount was reached, for people.
     pub explanation: String,
-    /// Seed file and section of the rate used.
-    pub source: String,
+    /// Seed file and section of the rate used (and of the allowance, when
+    /// one applied).
+    pub source: Cow<'c, str>,
     /// The feature's display name.
-    pub name: String,
+    pub name: &'c str,
 }
 
-fn sing_plural(n: Decimal, one: &str, many: &str) -> String {
+fn sing_plural<'a>(n: Decimal, one: &'a str, many: &'a str) -> &'a str {
     if n == Decimal::ONE {
-        one.to_string()
+        one
     } else {
-        many.to_string()
+        many
     }
 }
 
@@ -54,15 +57,46 @@ fn sing_plural(n: Decimal, one: &str, many: &str) -> String {
 /// `unknown_feature`, `not_available`, `invalid_option`, `invalid_quantity`,
 /// `plan_limit`, `overflow`; each message starts with the field's path
 /// (`items[0].seconds`).
-pub fn meter(
-    card: &RateCard,
+pub fn meter<'c>(
+    card: &'c RateCard,
     plan_id: &str,
-    plan: &Plan,
+    plan: &'c Plan,
     item: &Item,
     at: &str,
     used: Decimal,
     explain: bool,
-) -> Result<Metered> {
+) -> Result<Metered<'c>> {
+    resolve(card, plan_id, plan, item, at)?.meter(card, plan_id, plan, item, at, used, explain)
+}
+
+/// What metering an item takes from the rate card once its feature and
+/// options are known: the rate, the multipliers and the allowance. A curve
+/// or a capacity search resolves once, then meters many sizes.
+#[derive(Debug, Clone)]
+pub(crate) struct Resolved<'c> {
+    feature: &'c Feature,
+    rate: Decimal,
+    per: Per,
+    /// The rate rule's source, else the feature's.
+    source: &'c str,
+    /// Each boolean option switched on: its multiplier and label.
+    multipliers: Vec<(Decimal, &'c str)>,
+    /// The plan's allowance that fits the options, if any.
+    allowance: Option<&'c Allowance>,
+}
+
+/// Steps 1 and 2 of [`meter`], and the choice of allowance of step 5: checks
+/// the item's feature and options and picks the rate. Ignores the item's size.
+///
+/// # Errors
+/// As [`meter`], but for the size's `invalid_quantity` and `plan_limit`.
+pub(crate) fn resolve<'c>(
+    card: &'c RateCard,
+    plan_id: &str,
+    plan: &'c Plan,
+    item: &Item,
+    at: &str,
+) -> Result<Resolved<'c>> {
     let feature = card.features.get(&item.feature).ok_or_else(|| {
         Error::new(
             ErrorKind::UnknownFeature,
@@ -136,7 +170,7 @@ pub fn meter(
             }
         }
     }
-    let mut enums: IndexMap<&str, &str> = IndexMap::new();
+    let mut enums: Vec<(&str, &str)> = Vec::with_capacity(feature.options.len());
     let mut multipliers: Vec<(Decimal, &str)> = Vec::new();
     for (key, def) in &feature.options {
         match def.kind {
@@ -175,7 +209,7 @@ pub fn meter(
                         ));
                     }
                 }
-                enums.insert(key.as_str(), chosen);
+                enums.push((key.as_str(), chosen));
             }
             OptionType::Boolean => {
                 if let Some(reason) = &def.gate {
@@ -197,33 +231,61 @@ pub fn meter(
     }
 
     // 2. The rate.
-    let single;
-    let rule: &RateRule = if let (Some(rate), Some(per)) = (feature.rate, feature.per) {
-        single = RateRule {
-            when: IndexMap::new(),
+    let fits = |when: &IndexMap<String, OneOrMany>| {
+        when.iter().all(|(k, w)| {
+            enums
+                .iter()
+                .find(|(key, _)| *key == k.as_str())
+                .is_some_and(|(_, v)| w.matches(v))
+        })
+    };
+    let (rate, per, source) = if let (Some(rate), Some(per)) = (feature.rate, feature.per) {
+        (rate, per, feature.source.as_str())
+    } else {
+        let rule = feature.rates.iter().find(|r| fits(&r.when)).ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidOption,
+                format!("{at}.options: no rate of \"{}\" fits these options", item.feature),
+            )
+        })?;
+        (rule.rate, rule.per, rule.source.as_deref().unwrap_or(&feature.source))
+    };
+    // Step 5's allowance depends on the options only.
+    let allowance = plan.allowances.iter().find(|a| a.feature == item.feature && fits(&a.when));
+    Ok(Resolved {
+        feature,
+        rate,
+        per,
+        source,
+        multipliers,
+        allowance,
+    })
+}
+
+impl<'c> Resolved<'c> {
+    /// Steps 3 to 6 of [`meter`]: `item`'s size on the resolved rate.
+    ///
+    /// # Errors
+    /// `invalid_quantity`, `plan_limit`, `overflow`.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn meter(
+        &self,
+        card: &'c RateCard,
+        plan_id: &str,
+        plan: &'c Plan,
+        item: &Item,
+        at: &str,
+        used: Decimal,
+        explain: bool,
+    ) -> Result<Metered<'c>> {
+        let Resolved {
+            feature,
             rate,
             per,
-            source: None,
-        };
-        &single
-    } else {
-        feature
-            .rates
-            .iter()
-            .find(|r| {
-                r.when
-                    .iter()
-                    .all(|(k, w)| enums.get(k.as_str()).is_some_and(|v| w.matches(v)))
-            })
-            .ok_or_else(|| {
-                Error::new(
-                    ErrorKind::InvalidOption,
-                    format!("{at}.options: no rate of \"{}\" fits these options", item.feature),
-                )
-            })?
-    };
-    let source = rule.source.clone().unwrap_or_else(|| feature.source.clone());
-
+            source,
+            ref multipliers,
+            allowance,
+        } = *self;
     // 3. The input.
     let (raw, unit_one, unit_many) = match feature.input {
         Input::Seconds => {
@@ -245,8 +307,8 @@ pub fn meter(
                     ),
                 )
             })?;
-            check_positive(s, &format!("{at}.seconds"), Decimal::from(MAX_SECONDS))?;
-            (ceil_whole(s), "s".to_string(), "s".to_string())
+            check_positive(s, at, "seconds", Decimal::from(MAX_SECONDS))?;
+            (ceil_whole(s), "s", Cow::Borrowed("s"))
         }
         Input::Quantity => {
             if item.seconds.is_some() {
@@ -261,16 +323,15 @@ pub fn meter(
                     format!("{at}.quantity: required for \"{}\" (a whole count)", item.feature),
                 )
             })?;
-            check_positive(q, &format!("{at}.quantity"), Decimal::from(MAX_QUANTITY))?;
+            check_positive(q, at, "quantity", Decimal::from(MAX_QUANTITY))?;
             if q.fract() != Decimal::ZERO {
                 return Err(Error::new(
                     ErrorKind::InvalidQuantity,
                     format!("{at}.quantity: must be a whole number, got {q}"),
                 ));
             }
-            let one = feature.unit_name.clone().unwrap_or_else(|| "unit".into());
-            let many = format!("{one}s");
-            (q, one, many)
+            let one = feature.unit_name.as_deref().unwrap_or("unit");
+            (q, one, Cow::Owned(format!("{one}s")))
         }
     };
     let input_field = match feature.input {
@@ -281,7 +342,7 @@ pub fn meter(
         if feature.input == Input::Seconds {
             format!("{n} s")
         } else {
-            format!("{n} {}", sing_plural(n, &unit_one, &unit_many))
+            format!("{n} {}", sing_plural(n, unit_one, &unit_many))
         }
     };
     if let Some(lo) = feature.min.filter(|lo| raw < *lo) {
@@ -324,7 +385,7 @@ pub fn meter(
     // Explanations are built only when asked for (curves and capacity skip them).
     let mut how = if explain { unit(raw) } else { String::new() };
     if let Some(inc) = feature.increment {
-        let ratio = money::div(raw, inc, &format!("{at}.{input_field}"))?;
+        let ratio = money::div(raw, inc, at)?;
         let n = match feature.increment_rule {
             IncrementRule::Ceil => ceil_whole(ratio),
             IncrementRule::FloorPlusOne => money::add(floor_whole(ratio), Decimal::ONE, at)?,
@@ -341,13 +402,7 @@ pub fn meter(
         }
     }
 
-    // 5. Allowance.
-    let allowance = plan.allowances.iter().find(|a| {
-        a.feature == item.feature
-            && a.when
-                .iter()
-                .all(|(k, w)| enums.get(k.as_str()).is_some_and(|v| w.matches(v)))
-    });
+    // 5. Allowance (chosen by `resolve`).
     let included = match allowance {
         None => Decimal::ZERO,
         Some(a) => match a.amount {
@@ -357,8 +412,8 @@ pub fn meter(
     };
     let charged = money::sub(billed, included, at)?;
     let source = match allowance {
-        Some(a) if included > Decimal::ZERO => format!("{source}; allowance: {}", a.source),
-        _ => source,
+        Some(a) if included > Decimal::ZERO => Cow::Owned(format!("{source}; allowance: {}", a.source)),
+        _ => Cow::Borrowed(source),
     };
     if let Some(a) = allowance.filter(|_| explain && included > Decimal::ZERO) {
         how = if included == billed {
@@ -370,34 +425,33 @@ pub fn meter(
 
     // 6. The amount.
     let rate_text = || {
-        let u = sing_plural(rule.rate, &card.unit_singular, &card.unit);
-        match rule.per {
-            Per::Second => format!("{} {u}/s", rule.rate),
-            Per::Minute => format!("{} {u}/min", rule.rate),
-            Per::Each => format!("{} {u}/{unit_one}", rule.rate),
-            Per::Video => format!("{} {u} per video (any length)", rule.rate),
+        let u = sing_plural(rate, &card.unit_singular, &card.unit);
+        match per {
+            Per::Second => format!("{rate} {u}/s"),
+            Per::Minute => format!("{rate} {u}/min"),
+            Per::Each => format!("{rate} {u}/{unit_one}"),
+            Per::Video => format!("{rate} {u} per video (any length)"),
         }
     };
-    let mut exact = match rule.per {
-        Per::Second | Per::Each => money::mul(charged, rule.rate, at)?,
-        Per::Minute => money::div(money::mul(charged, rule.rate, at)?, Decimal::from(60), at)?,
+    let mut exact = match per {
+        Per::Second | Per::Each => money::mul(charged, rate, at)?,
+        Per::Minute => money::div(money::mul(charged, rate, at)?, Decimal::from(60), at)?,
         Per::Video => {
             if charged > Decimal::ZERO {
-                rule.rate
+                rate
             } else {
                 Decimal::ZERO
             }
         }
     };
     let mut factors = String::new();
-    for (m, label) in &multipliers {
+    for (m, label) in multipliers {
         exact = money::mul(exact, *m, at)?;
         if explain {
             factors.push_str(&format!(" × {m} ({label})"));
         }
     }
     let amount = card.shape_amount(card.rounding.mode.round(exact, card.rounding.dp));
-    let unit_total = sing_plural(amount, &card.unit_singular, &card.unit);
     let explanation = if !explain {
         String::new()
     } else if charged == Decimal::ZERO {
@@ -419,8 +473,9 @@ pub fn meter(
             String::new()
         };
         format!(
-            "{how}{charged_text} × {}{factors} = {amount} {unit_total}{rounding}",
-            rate_text()
+            "{how}{charged_text} × {}{factors} = {amount} {}{rounding}",
+            rate_text(),
+            sing_plural(amount, &card.unit_singular, &card.unit)
         )
     };
     Ok(Metered {
@@ -429,8 +484,9 @@ pub fn meter(
         included,
         explanation,
         source,
-        name: feature.name.clone(),
+        name: &feature.name,
     })
+    }
 }
 
 /// An exact amount for an explanation: at most 6 decimal places, with "…"
@@ -444,17 +500,17 @@ fn shown_exact(exact: Decimal) -> String {
     }
 }
 
-fn check_positive(x: Decimal, field: &str, max: Decimal) -> Result<()> {
+fn check_positive(x: Decimal, at: &str, field: &str, max: Decimal) -> Result<()> {
     if x <= Decimal::ZERO {
         return Err(Error::new(
             ErrorKind::InvalidQuantity,
-            format!("{field}: must be greater than 0, got {x}"),
+            format!("{at}.{field}: must be greater than 0, got {x}"),
         ));
     }
     if x > max {
         return Err(Error::new(
             ErrorKind::InvalidQuantity,
-            format!("{field}: at most {max}, got {x}"),
+            format!("{at}.{field}: at most {max}, got {x}"),
         ));
     }
     Ok(())

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::{RateEngine, MAX_QUANTITY, MAX_SECONDS};
 use crate::error::{Error, ErrorKind, Result};
-use crate::metering::meter;
+use crate::metering::resolve;
 use crate::money::{self, decimal_string};
 use crate::presets;
 use crate::purchase::PurchaseOption;
@@ -143,14 +143,21 @@ impl RateEngine {
             .unwrap_or(Decimal::ONE)
             .max(Decimal::ONE);
         let used = req.period_usage.get(&req.feature).copied().unwrap_or(Decimal::ZERO);
-        let cost = |x: Decimal| -> Result<Decimal> {
-            let item = Item {
-                feature: req.feature.clone(),
-                seconds: seconds.then_some(x),
-                quantity: (!seconds).then_some(x),
-                options: req.options.clone(),
-            };
-            meter(card, plan_id, plan, &item, "request", used, false).map(|m| m.amount)
+        // Options and rate resolved once; the search only meters sizes.
+        let mut item = Item {
+            feature: req.feature.clone(),
+            seconds: seconds.then_some(Decimal::ONE),
+            quantity: (!seconds).then_some(Decimal::ONE),
+            options: req.options.clone(),
+        };
+        let resolved = resolve(card, plan_id, plan, &item, "request")?;
+        let mut cost = |x: Decimal| -> Result<Decimal> {
+            if seconds {
+                item.seconds = Some(x);
+            } else {
+                item.quantity = Some(x);
+            }
+            resolved.meter(card, plan_id, plan, &item, "request", used, false).map(|m| m.amount)
         };
         let shape = |x: Decimal, c: Decimal, why: String| Capacity {
             seconds: seconds.then_some(x),

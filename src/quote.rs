@@ -7,7 +7,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::engine::{RateEngine, MAX_ITEMS};
 use crate::error::{Error, ErrorKind, Result};
-use crate::metering::meter;
+use crate::metering::{meter, resolve};
 use crate::money::{self, decimal_string, Amount};
 use crate::purchase::{purchase_options, PurchaseOption};
 use crate::wallet::{burn, parse_date, Held};
@@ -229,8 +229,8 @@ pub struct Quote {
     pub version: String,
     /// SHA-256 of the rate card's canonical JSON (see [`crate::integrity`]).
     pub card_hash: String,
-    /// SHA-256 over the card hash, the request and this quote (see
-    /// [`crate::integrity`]); [`RateEngine::verify`] checks it.
+    /// SHA-256 over the card hash, the request and this quote's amounts
+    /// (see [`crate::integrity`]); [`RateEngine::verify`] checks it.
     pub fingerprint: String,
     /// The plan quoted on.
     pub plan: String,
@@ -381,12 +381,12 @@ impl RateEngine {
             total = money::add(total, m.amount, "total")?;
             lines.push(QuoteLine {
                 feature: item.feature.clone(),
-                name: m.name,
+                name: m.name.to_string(),
                 amount: m.amount,
                 billed: m.billed,
                 included: m.included,
                 explanation: m.explanation,
-                source: m.source,
+                source: m.source.into_owned(),
                 burns: if request.grants.is_some() {
                     let (taken, _) = burn(&mut held, m.amount);
                     taken
@@ -475,7 +475,7 @@ impl RateEngine {
             purchase,
             warnings,
         };
-        quote.fingerprint = crate::integrity::fingerprint(self.card_hash(), request, &quote)?;
+        quote.fingerprint = crate::integrity::fingerprint(self.fingerprint_seed(), request, &quote);
         Ok(quote)
     }
 }
@@ -539,11 +539,14 @@ impl RateEngine {
             quantity: None,
             ..req.item.clone()
         };
+        // The feature, options and rate are resolved once; each point only
+        // meters its duration.
+        let resolved = resolve(card, plan_id, plan, &item, "item")?;
         let mut out = Vec::with_capacity(points);
         let mut s = req.from_seconds;
         while s <= req.to_seconds {
             item.seconds = Some(Decimal::from(s));
-            out.push(meter(card, plan_id, plan, &item, "item", Decimal::ZERO, false)?.amount);
+            out.push(resolved.meter(card, plan_id, plan, &item, "item", Decimal::ZERO, false)?.amount);
             match s.checked_add(step) {
                 Some(next) => s = next,
                 None => break,
