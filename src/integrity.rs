@@ -9,8 +9,8 @@
 //!   keys sorted) and every amount of the result: each line's amount, billed
 //!   and included units and burns; the total, balance, balance after and
 //!   shortfall; each purchase option. Explanations, names and warnings follow
-//!   from those and the card. Strings are length-prefixed and decimals fixed
-//!   16-byte values, so two different inputs never feed the same bytes.
+//!   from those and the card. Strings are length-prefixed and decimals a
+//!   scale byte and a varint mantissa, so two different inputs never feed the same bytes.
 //!
 //! [`RateEngine::verify`] recomputes the quote from the request and compares
 //! every field, explanations included.
@@ -42,8 +42,8 @@ pub(crate) fn sha256_hex(parts: &[&str]) -> String {
 }
 
 /// Feeds the fingerprint's hash: strings length-prefixed, decimals
-/// normalized to their 16-byte form, so different inputs never feed the
-/// same bytes.
+/// normalized and varint-encoded, so different inputs never feed the same
+/// bytes.
 struct Feed(Sha256);
 
 impl Feed {
@@ -54,8 +54,29 @@ impl Feed {
         self.0.update(u32::try_from(v.len()).unwrap_or(u32::MAX).to_le_bytes());
         self.0.update(v.as_bytes());
     }
+    /// A decimal, normalized: its scale, then its mantissa zigzag- and
+    /// LEB128-encoded (`80` is 2 bytes, not 16).
     fn decimal(&mut self, v: Decimal) {
-        self.0.update(v.normalize().serialize());
+        let v = v.normalize();
+        let m = v.mantissa(); // at most 96 bits: the shift cannot overflow
+        let mut z = (m.wrapping_shl(1) ^ (m >> 127)) as u128;
+        let mut buf = [0u8; 20]; // scale + at most 19 LEB128 bytes of 128 bits
+        let mut len = buf.len();
+        for (i, slot) in buf.iter_mut().enumerate() {
+            if i == 0 {
+                *slot = u8::try_from(v.scale()).unwrap_or(u8::MAX);
+                continue;
+            }
+            let low = (z & 0x7f) as u8;
+            z >>= 7;
+            if z == 0 {
+                *slot = low;
+                len = i.saturating_add(1);
+                break;
+            }
+            *slot = low | 0x80;
+        }
+        self.0.update(buf.get(..len).unwrap_or(&buf));
     }
     fn opt_decimal(&mut self, v: Option<Decimal>) {
         match v {

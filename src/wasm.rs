@@ -5,6 +5,7 @@
 use serde::Serialize;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::planner::{Capacity, CapacityRequest, CompareRequest, Comparison};
 use crate::quote::CurveRequest;
@@ -18,15 +19,34 @@ fn js_error(e: &Error) -> JsValue {
     err.into()
 }
 
+/// The core's result → a plain JS object: JSON text made by serde_json, then
+/// `JSON.parse`. Measured against serde-wasm-bindgen's object-by-object
+/// conversion (README, Performance): one string each way is faster, and one
+/// serde path keeps the module small.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error(&Error::new(crate::ErrorKind::InvalidRequest, format!("result: {e}"))))
+    let text = serde_json::to_string(value)
+        .map_err(|e| js_error(&Error::new(crate::ErrorKind::InvalidRequest, format!("result: {e}"))))?;
+    js_sys::JSON::parse(&text)
 }
 
-/// A typed JS value → the core's request, with path-aware error codes.
+/// A typed JS value → the core's request: `JSON.stringify`, then the same
+/// path-aware parser as the native crate (so both refuse the same inputs
+/// with the same codes). JSON has no NaN or ±Infinity: `JSON.stringify`
+/// writes them as `null`, refused as a missing value; a BigInt, a cycle or a
+/// top-level function is refused as `invalid_request`.
 fn from_js<T: serde::de::DeserializeOwned + Tsify>(value: Ts<T>) -> Result<T, JsValue> {
-    request::parse(serde_wasm_bindgen::Deserializer::from(value.js_value())).map_err(|e| js_error(&e))
+    let refuse = |why: String| js_error(&Error::new(crate::ErrorKind::InvalidRequest, format!("request: {why}")));
+    let text = js_sys::JSON::stringify(&value.js_value()).map_err(|e| {
+        refuse(
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_else(|| "cannot be written as JSON".into()),
+        )
+    })?;
+    let text = JsValue::from(text)
+        .as_string()
+        .ok_or_else(|| refuse("expected an object".into()))?;
+    request::from_json(&text).map_err(|e| js_error(&e))
 }
 
 /// The core's result → a typed plain JS object (maps as objects).
@@ -122,9 +142,11 @@ impl JsRateEngine {
     /// The item's amount at each duration, one batch call for a chart:
     /// `{ plan?, item, fromSeconds, toSeconds, stepSeconds? }` → decimal strings.
     #[wasm_bindgen(js_name = quoteCurve)]
-    pub fn quote_curve(&self, request: Ts<CurveRequest>) -> Result<Vec<String>, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "string[]")]
+    pub fn quote_curve(&self, request: Ts<CurveRequest>) -> Result<JsValue, JsValue> {
         let totals = self.inner.quote_curve(&from_js(request)?).map_err(|e| js_error(&e))?;
-        Ok(totals.into_iter().map(|d| d.to_string()).collect())
+        // One JSON array crosses, not one string per point.
+        to_js(&totals.iter().map(ToString::to_string).collect::<Vec<_>>())
     }
 
     /// Buys `{ plan?, quantity, seats?, billing? }` of the plan's product:
