@@ -151,15 +151,27 @@ function update() {
   } else {
     $("error").hidden = true;
   }
+  // What the buyer is waiting for — the total, the lines, what to buy — is
+  // drawn now; the chart, capacity, comparison and link follow in the next
+  // task (one pass however fast the input), so typing never waits for them.
   renderQuote(state.quote);
-  renderCurve(state.quote);
   renderWallet(sim, state.quote);
-  renderCapacity(state.quote);
-  renderCompare();
   const pack = state.quote?.purchase.find((p) => p.kind !== "upgrade" && p.product === chosenProduct());
   state.buyQuantity = pack ? pack.quantity : 1;
   renderBuy();
+  if (document.body.dataset.settled !== "false") {
+    document.body.dataset.settled = "false";
+    setTimeout(settle, 0);
+  }
+}
+
+/** The rest of an update: body[data-settled=true] once it is drawn. */
+function settle() {
+  renderCurve(state.quote);
+  renderCapacity(state.quote);
+  renderCompare();
   saveState();
+  document.body.dataset.settled = "true";
 }
 
 // ---- the price curve of the first item ----------------------------------

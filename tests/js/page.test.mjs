@@ -18,6 +18,9 @@ before(async () => {
 after(async () => { await browser?.close(); server?.close(); });
 
 const byId = (id) => page.getByTestId(id);
+/** The chart, capacity, comparison and link are drawn in the task after an
+ * input (the total at once): wait for body[data-settled=true]. */
+const settled = (p = page) => p.waitForSelector("body[data-settled=true]", { state: "attached" });
 
 /** Each test starts from a freshly loaded page. */
 async function fresh() {
@@ -233,6 +236,7 @@ test("the wallet panel replays grants; the quote burns the soonest-expiring firs
   assert.equal(await byId("balance").isDisabled(), true);
   assert.equal(await byId("total").textContent(), "30 credits");
   assert.match(await page.locator("#warnings").textContent(), /570 credits of grant g1 expire on 2026-03-01, unused by this quote/);
+  await settled();
   assert.match(await byId("capacity").textContent(), /balance of 1,200 credits buys up to 3,600 s of Avatar IV/);
 });
 
@@ -240,6 +244,7 @@ test("the comparison lists every rate card's plans for the cart, cheapest first"
   await choose("heygen-credits", "business");
   await byId("feature").selectOption("avatar_iv");
   await byId("seconds").fill("3600");   // 1,200 credits
+  await settled();
   const rows = await page.locator("#compare tbody tr").allTextContents();
   assert.ok(rows.some((r) => /^heygen-credits · business\$149\.00/.test(r)), rows.join("\n"));
   // Creator (600 + 400 by upgrading) and Pro (1,000) cannot cover 1,200 credits: not listed.
@@ -274,6 +279,7 @@ test("the quote lives in the URL: a shared link restores it", async () => {
   await byId("seconds").fill("103");
   await byId("balance").fill("5");
   await byId("locale").selectOption("de-DE");
+  await settled();
   const link = await byId("share").getAttribute("href");
   assert.match(link, /#preset=heygen-api&plan=scale/);
   const other = await browser.newPage();
@@ -291,6 +297,7 @@ test("the price curve comes from one quoteCurve call and marks the duration and 
   await choose("heygen-api", "pro");
   await byId("feature").selectOption("video_avatar");
   await byId("seconds").fill("103");
+  await settled();
   assert.equal(await page.locator("#curve polyline").count(), 1);
   assert.equal(await page.locator("#curve line.now").count(), 1);
   assert.ok(await page.locator("#curve line.step").count() >= 6);
@@ -298,6 +305,7 @@ test("the price curve comes from one quoteCurve call and marks the duration and 
   assert.match(await page.locator("#curve .now-label").textContent(), /^103 s: 2 credits$/);
   await byId("feature").selectOption("streaming");
   await byId("seconds").fill("10");
+  await settled();
   assert.match(await page.locator("#curve-caption").textContent(), /the 30 s minimum charge/);
   mkdirSync(`${ROOT}/test-results`, { recursive: true });
   await page.screenshot({ path: `${ROOT}/test-results/page-api-curve.png`, fullPage: true });
