@@ -30,6 +30,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod date;
 pub mod engine;
 pub mod error;
 pub mod integrity;

@@ -361,7 +361,7 @@ impl RateEngine {
                 .transpose()?;
             let issued = match g.issued_at.as_deref() {
                 Some(d) => parse_date(d, &format!("grants[{i}].issuedAt"))?,
-                None => jiff::civil::Date::MIN,
+                None => crate::date::Date::MIN,
             };
             held.push(Held {
                 id: g.id.clone(),
@@ -405,9 +405,7 @@ impl RateEngine {
         }
         let mut warnings = plan.warnings.clone();
         if let Some(today) = at {
-            let soon = today
-                .checked_add(jiff::ToSpan::days(7))
-                .unwrap_or(jiff::civil::Date::MAX);
+            let soon = today.checked_add_days(7).unwrap_or(crate::date::Date::MAX);
             for h in held
                 .iter()
                 .filter(|h| h.remaining > Decimal::ZERO && h.expires.is_some_and(|e| e <= soon))

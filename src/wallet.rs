@@ -17,8 +17,7 @@
 //! (usage past the balance, billed afterwards) is counted apart.
 
 use indexmap::IndexMap;
-use jiff::civil::Date;
-use jiff::ToSpan;
+use crate::date::Date;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -306,17 +305,17 @@ pub(crate) fn parse_date(text: &str, field: &str) -> Result<Date> {
 
 fn add_months(anchor: Date, months: i32) -> Result<Date> {
     anchor
-        .checked_add(months.months())
-        .map_err(|_| Error::new(ErrorKind::InvalidRequest, "dates: out of the supported range"))
+        .checked_add_months(months)
+        .ok_or_else(|| Error::new(ErrorKind::InvalidRequest, "dates: out of the supported range"))
 }
 
 fn add_days(day: Date, days: i32) -> Result<Date> {
-    day.checked_add(days.days())
-        .map_err(|_| Error::new(ErrorKind::InvalidRequest, "dates: out of the supported range"))
+    day.checked_add_days(days)
+        .ok_or_else(|| Error::new(ErrorKind::InvalidRequest, "dates: out of the supported range"))
 }
 
 fn days_between(a: Date, b: Date) -> i32 {
-    b.since(a).map(|s| s.get_days()).unwrap_or(0)
+    a.days_until(b)
 }
 
 /// A recurring add-on bought in the window: renews at each cycle boundary

@@ -198,3 +198,28 @@ proptest! {
         prop_assert!(sim.grants.iter().all(|g| g.remaining >= Decimal::ZERO && g.remaining <= g.amount));
     }
 }
+
+// src/date.rs against jiff: parsing, printing, adding days and months
+// (clamped to the month's end) and days between, over random dates.
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #[test]
+    fn civil_dates_agree_with_jiff(y in 1i16..=9999, m in 1i8..=12, d in 1i8..=31, add in -4000i32..4000, months in -240i32..240, other in -40000i32..40000) {
+        let Ok(j) = jiff::civil::Date::new(y, m, d) else { return Ok(()); };
+        let text = j.to_string();
+        let ours: ratecard::date::Date = text.parse().unwrap();
+        prop_assert_eq!(ours.to_string(), text.clone());
+        let jd = j.checked_add(jiff::Span::new().days(add)).ok().filter(|x| x.year() >= 1);
+        prop_assert_eq!(ours.checked_add_days(add).map(|x| x.to_string()), jd.map(|x| x.to_string()));
+        let jm = j.checked_add(jiff::Span::new().months(months)).ok().filter(|x| x.year() >= 1);
+        prop_assert_eq!(ours.checked_add_months(months).map(|x| x.to_string()), jm.map(|x| x.to_string()));
+        if let Ok(b) = j.checked_add(jiff::Span::new().days(other)) {
+            if b.year() >= 1 {
+                let theirs = b.since(j).unwrap().get_days();
+                let ob: ratecard::date::Date = b.to_string().parse().unwrap();
+                prop_assert_eq!(ours.days_until(ob), theirs);
+                prop_assert_eq!(ours < ob, j < b);
+            }
+        }
+    }
+}
