@@ -2,7 +2,7 @@
 // against the plain-JS decimal.js engine of bench/js-engine.mjs, pair by pair,
 // plus cold start and the size of every shipped asset.
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus } from "node:os";
 import { join } from "node:path";
@@ -53,7 +53,26 @@ function median(fn, { batch, rounds = 15 }) {
   return times[Math.floor(times.length / 2)];
 }
 
+// The other boundary option, measured on the same core: serde-wasm-bindgen
+// object by object (cargo feature boundary-serde) against the default, one
+// JSON string each way. Built once into target/bench-serde.
+const SERDE = join(ROOT, "target/bench-serde");
+execFileSync("wasm-pack", ["build", "--release", "--target", "nodejs", "--out-dir", SERDE, "--out-name", "ratecard", "--no-pack", "--", "--features", "boundary-serde"],
+  { cwd: ROOT, stdio: "ignore", env: { ...process.env, PATH: `${join(ROOT, "node_modules/.bin")}:${process.env.HOME}/.cargo/bin:${process.env.PATH}` } });
+writeFileSync(join(SERDE, "package.json"), '{ "type": "commonjs" }\n');
+const serde = createRequire(import.meta.url)(join(SERDE, "ratecard.js")).RateEngine.preset("heygen-credits");
+assert.deepEqual(serde.quote(one), wasm.quote(one));
+
 const rows = [];
+const boundary = [];
+for (const [name, w, s, batch] of [
+  ["1-item quote", () => wasm.quote(one), () => serde.quote(one), 2000],
+  ["5-item quote", () => wasm.quote(five), () => serde.quote(five), 1000],
+  ["curve 1..1800 s", () => wasm.quoteCurve(curve), () => serde.quoteCurve(curve), 5],
+]) {
+  const a = median(w, { batch }), b = median(s, { batch });
+  boundary.push({ bench: name, "JSON string each way µs": (a / 1000).toFixed(2), "serde-wasm-bindgen µs": (b / 1000).toFixed(2) });
+}
 for (const [name, w, j, batch, target] of [
   ["1-item quote, balance + purchase options", () => wasm.quote(one), () => js.quote(one), 2000, 0.5],
   ["5-item quote", () => wasm.quote(five), () => js.quote(five), 1000, 0.5],
@@ -64,6 +83,9 @@ for (const [name, w, j, batch, target] of [
 }
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}`);
 console.table(rows);
+console.log("the boundary options (same core):");
+console.table(boundary);
+console.log(`serde-wasm-bindgen build: ${statSync(join(SERDE, "ratecard_bg.wasm")).size} bytes of .wasm`);
 
 // Cold start: a fresh Node process imports the package, loads the preset, quotes once.
 const cold = [];

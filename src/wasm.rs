@@ -5,6 +5,7 @@
 use serde::Serialize;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
+#[cfg(not(feature = "boundary-serde"))]
 use wasm_bindgen::JsCast;
 
 use crate::planner::{Capacity, CapacityRequest, CompareRequest, Comparison};
@@ -23,6 +24,7 @@ fn js_error(e: &Error) -> JsValue {
 /// `JSON.parse`. Measured against serde-wasm-bindgen's object-by-object
 /// conversion (README, Performance): one string each way is faster, and one
 /// serde path keeps the module small.
+#[cfg(not(feature = "boundary-serde"))]
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(value)
         .map_err(|e| js_error(&Error::new(crate::ErrorKind::InvalidRequest, format!("result: {e}"))))?;
@@ -34,6 +36,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 /// with the same codes). JSON has no NaN or ±Infinity: `JSON.stringify`
 /// writes them as `null`, refused as a missing value; a BigInt, a cycle or a
 /// top-level function is refused as `invalid_request`.
+#[cfg(not(feature = "boundary-serde"))]
 fn from_js<T: serde::de::DeserializeOwned + Tsify>(value: Ts<T>) -> Result<T, JsValue> {
     let refuse = |why: String| js_error(&Error::new(crate::ErrorKind::InvalidRequest, format!("request: {why}")));
     let text = js_sys::JSON::stringify(&value.js_value()).map_err(|e| {
@@ -47,6 +50,20 @@ fn from_js<T: serde::de::DeserializeOwned + Tsify>(value: Ts<T>) -> Result<T, Js
         .as_string()
         .ok_or_else(|| refuse("expected an object".into()))?;
     request::from_json(&text).map_err(|e| js_error(&e))
+}
+
+/// With `boundary-serde`: the result converted object by object.
+#[cfg(feature = "boundary-serde")]
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error(&Error::new(crate::ErrorKind::InvalidRequest, format!("result: {e}"))))
+}
+
+/// With `boundary-serde`: the request read object by object.
+#[cfg(feature = "boundary-serde")]
+fn from_js<T: serde::de::DeserializeOwned + Tsify>(value: Ts<T>) -> Result<T, JsValue> {
+    request::parse(serde_wasm_bindgen::Deserializer::from(value.js_value())).map_err(|e| js_error(&e))
 }
 
 /// The core's result → a typed plain JS object (maps as objects).
