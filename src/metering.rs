@@ -3,7 +3,7 @@
 //!
 //! The steps, each a rule of the rate card, never of a preset:
 //! 1. options: defaults applied, unknown ids and values refused;
-//! 2. the rate: the first [`RateRule`] whose `when` matches;
+//! 2. the rate: the first [`RateRule`](crate::rate_card::RateRule) whose `when` matches;
 //! 3. the input: seconds rounded **up** to whole seconds (PRICING.md), counts
 //!    must be whole; bounds and the plan's longest video checked;
 //! 4. increments (`ceil` or `floor_plus_one`) and the per-item minimum;
