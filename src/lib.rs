@@ -34,6 +34,7 @@ pub mod date;
 pub mod engine;
 pub mod error;
 pub mod integrity;
+mod json_path;
 pub mod metering;
 pub mod money;
 pub mod planner;

@@ -549,10 +549,8 @@ impl RateCard {
                 ),
             ));
         }
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let card: RateCard = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
+        let card: RateCard = serde_json::from_str(text).map_err(|inner: serde_json::Error| {
+            let path = crate::json_path::at(text, inner.line(), inner.column());
             let mut msg = inner.to_string();
             if let Some(at) = msg.rfind(" at line ") {
                 msg.truncate(at);
