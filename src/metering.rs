@@ -433,9 +433,10 @@ impl<'c> Resolved<'c> {
             Per::Video => format!("{rate} {u} per video (any length)"),
         }
     };
-    let mut exact = match per {
-        Per::Second | Per::Each => money::mul(charged, rate, at)?,
-        Per::Minute => money::div(money::mul(charged, rate, at)?, Decimal::from(60), at)?,
+    // The amount is rounded from the exact quotient (numerator / 60 for a
+    // per-minute rate); `exact` is shown in the explanation.
+    let mut numerator = match per {
+        Per::Second | Per::Each | Per::Minute => money::mul(charged, rate, at)?,
         Per::Video => {
             if charged > Decimal::ZERO {
                 rate
@@ -444,14 +445,21 @@ impl<'c> Resolved<'c> {
             }
         }
     };
+    let denominator = Decimal::from(if per == Per::Minute { 60 } else { 1 });
     let mut factors = String::new();
     for (m, label) in multipliers {
-        exact = money::mul(exact, *m, at)?;
+        numerator = money::mul(numerator, *m, at)?;
         if explain {
             factors.push_str(&format!(" × {m} ({label})"));
         }
     }
-    let amount = card.shape_amount(card.rounding.mode.round(exact, card.rounding.dp));
+    let rounded = money::div_round(numerator, denominator, card.rounding.dp, card.rounding.mode, at)?;
+    let amount = card.shape_amount(rounded);
+    let exact = if explain {
+        money::div(numerator, denominator, at)?
+    } else {
+        rounded
+    };
     let explanation = if !explain {
         String::new()
     } else if charged == Decimal::ZERO {

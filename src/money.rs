@@ -39,6 +39,9 @@ impl RoundingMode {
 
     /// Rounds `value` to `dp` decimal places with this mode. Never panics.
     pub fn round(self, value: Decimal, dp: u32) -> Decimal {
+        if value.scale() <= dp {
+            return value; // nothing to round: skip the costly general rounding
+        }
         let strategy = match self {
             RoundingMode::Up => RoundingStrategy::ToPositiveInfinity,
             RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
@@ -52,12 +55,55 @@ impl RoundingMode {
 /// Rounds up to a whole number (ceiling): fractional seconds become the next
 /// whole second, a shortfall of 150 credits becomes 2 blocks of 100.
 pub fn ceil_whole(value: Decimal) -> Decimal {
+    if value.scale() == 0 {
+        return value; // already whole: skip the costly general rounding
+    }
     value.round_dp_with_strategy(0, RoundingStrategy::ToPositiveInfinity)
 }
 
 /// Rounds down to a whole number (floor).
 pub fn floor_whole(value: Decimal) -> Decimal {
+    if value.scale() == 0 {
+        return value;
+    }
     value.round_dp_with_strategy(0, RoundingStrategy::ToNegativeInfinity)
+}
+
+/// `numerator / denominator` rounded to `dp` places by `mode`, from the exact
+/// quotient: integer arithmetic on the mantissas, with no 28-digit quotient
+/// rounded twice. Falls back to [`Decimal`] division and [`RoundingMode::round`]
+/// when the integers would not fit in 128 bits.
+///
+/// # Errors
+/// `overflow` naming `what` for a zero denominator or a result beyond
+/// [`Decimal`]'s range.
+pub fn div_round(numerator: Decimal, denominator: Decimal, dp: u32, mode: RoundingMode, what: &str) -> Result<Decimal> {
+    if let Some(v) = div_round_exact(numerator, denominator, dp, mode) {
+        return Ok(v);
+    }
+    Ok(mode.round(div(numerator, denominator, what)?, dp))
+}
+
+fn div_round_exact(n: Decimal, d: Decimal, dp: u32, mode: RoundingMode) -> Option<Decimal> {
+    // n / d × 10^dp = (mn × 10^(kd + dp)) / (md × 10^kn)
+    let pow = |e: u32| 10i128.checked_pow(e);
+    let a = n.mantissa().checked_mul(pow(d.scale().checked_add(dp)?)?)?;
+    let b = d.mantissa().checked_mul(pow(n.scale())?)?;
+    if b == 0 {
+        return None;
+    }
+    let (q, r) = (a.checked_div(b)?, a.checked_rem(b)?);
+    let away = if (a < 0) == (b < 0) { 1 } else { -1 }; // the quotient's sign
+    let (twice_r, abs_b) = (r.checked_abs()?.checked_mul(2)?, b.checked_abs()?);
+    let bump = r != 0
+        && match mode {
+            RoundingMode::Down => false,
+            RoundingMode::Up => away > 0,
+            RoundingMode::HalfUp => twice_r >= abs_b,
+            RoundingMode::HalfEven => twice_r > abs_b || (twice_r == abs_b && q % 2 != 0),
+        };
+    let q = if bump { q.checked_add(away)? } else { q };
+    Decimal::try_from_i128_with_scale(q, dp).ok()
 }
 
 /// Money in cents for display: half-up to 2 places, padded (`15` → `15.00`).
@@ -223,6 +269,31 @@ impl<'de> Deserialize<'de> for Amount {
 #[allow(clippy::expect_used, clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn div_round_table() {
+        let d = |t: &str| Decimal::from_str(t).unwrap_or_default();
+        let cases = [
+            // numerator, denominator, dp, mode, expected
+            ("20", "60", 2, RoundingMode::Up, "0.34"),
+            ("20", "60", 2, RoundingMode::Down, "0.33"),
+            ("40", "60", 2, RoundingMode::HalfUp, "0.67"),
+            ("0.125", "1", 2, RoundingMode::HalfUp, "0.13"),
+            ("0.125", "1", 2, RoundingMode::HalfEven, "0.12"),
+            ("0.135", "1", 2, RoundingMode::HalfEven, "0.14"),
+            ("-0.125", "1", 2, RoundingMode::HalfUp, "-0.13"),
+            ("-20", "60", 2, RoundingMode::Up, "-0.33"),
+            ("90", "60", 0, RoundingMode::Up, "2"),
+            ("3.6", "0.6", 2, RoundingMode::Up, "6"),
+            // Beyond 128-bit integers: Decimal division (28 digits) then rounding.
+            ("79228162514264337593543950335", "60", 2, RoundingMode::Up, "1320469375237738959892399172.2"),
+        ];
+        for (n, den, dp, mode, want) in cases {
+            let got = div_round(d(n), d(den), dp, mode, "t").map(|v| v.normalize().to_string());
+            assert_eq!(got.as_deref().ok(), Some(d(want).normalize().to_string().as_str()), "{n} / {den} {mode:?} {dp}");
+        }
+        assert!(div_round(d("1"), Decimal::ZERO, 2, RoundingMode::Up, "t").is_err());
+    }
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).expect("test literal")

@@ -162,8 +162,21 @@ impl JsRateEngine {
     #[wasm_bindgen(unchecked_return_type = "string[]")]
     pub fn quote_curve(&self, request: Ts<CurveRequest>) -> Result<JsValue, JsValue> {
         let totals = self.inner.quote_curve(&from_js(request)?).map_err(|e| js_error(&e))?;
-        // One JSON array crosses, not one string per point.
-        to_js(&totals.iter().map(ToString::to_string).collect::<Vec<_>>())
+        // One JSON array of decimal strings crosses, not one string per
+        // point; each amount is written straight into the JSON text.
+        struct Text<'a>(&'a rust_decimal::Decimal);
+        impl Serialize for Text<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self.0)
+            }
+        }
+        struct Amounts<'a>(&'a [rust_decimal::Decimal]);
+        impl Serialize for Amounts<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.iter().map(Text))
+            }
+        }
+        to_js(&Amounts(&totals))
     }
 
     /// Buys `{ plan?, quantity, seats?, billing? }` of the plan's product:

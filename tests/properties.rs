@@ -223,3 +223,19 @@ proptest! {
         }
     }
 }
+
+// The exact integer rounding of money::div_round agrees with Decimal division
+// followed by the named rounding, over ordinary amounts.
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(5000))]
+    #[test]
+    fn div_round_agrees_with_decimal_division(n in -10_000_000i64..10_000_000, ns in 0u32..6, den in prop::sample::select(vec![1i64, 3, 7, 60, 100, 3600]), dp in 0u32..4, mode in 0usize..4) {
+        use ratecard::money::{div_round, RoundingMode};
+        let mode = [RoundingMode::Up, RoundingMode::HalfUp, RoundingMode::HalfEven, RoundingMode::Down][mode];
+        let num = Decimal::new(n, ns);
+        let den = Decimal::from(den);
+        let ours = div_round(num, den, dp, mode, "t").unwrap();
+        let theirs = mode.round(num.checked_div(den).unwrap(), dp);
+        prop_assert_eq!(ours.normalize(), theirs.normalize(), "{} / {} at {} {:?}", num, den, dp, mode);
+    }
+}
