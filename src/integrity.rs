@@ -50,12 +50,14 @@ impl Feed {
     fn tag(&mut self, tag: u8) {
         self.0.update([tag]);
     }
+    #[inline(never)] // one copy, not one per call site: smaller wasm
     fn text(&mut self, v: &str) {
         self.0.update(u32::try_from(v.len()).unwrap_or(u32::MAX).to_le_bytes());
         self.0.update(v.as_bytes());
     }
     /// A decimal, normalized: its scale, then its mantissa zigzag- and
     /// LEB128-encoded (`80` is 2 bytes, not 16).
+    #[inline(never)]
     fn decimal(&mut self, v: Decimal) {
         let v = v.normalize();
         let m = v.mantissa(); // at most 96 bits: the shift cannot overflow

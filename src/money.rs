@@ -167,7 +167,7 @@ pub mod decimal_string {
     /// scales amounts before they leave it: cents for money, trailing zeros
     /// dropped for credits).
     pub fn serialize<S: serde::Serializer>(value: &Decimal, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(&value.to_string())
+        s.collect_str(value) // written straight into the output, no String
     }
 
     struct V;
@@ -205,7 +205,7 @@ pub mod decimal_string {
         /// Serializes `Some` as a string, `None` as null.
         pub fn serialize<S: serde::Serializer>(value: &Option<Decimal>, s: S) -> std::result::Result<S::Ok, S::Error> {
             match value {
-                Some(v) => s.serialize_str(&v.to_string()),
+                Some(v) => s.collect_str(v),
                 None => s.serialize_none(),
             }
         }
@@ -238,6 +238,12 @@ impl<'de> Deserialize<'de> for Amount {
             type Value = Amount;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a number or a decimal string")
+            }
+            // JSON.stringify writes NaN and ±Infinity as null: say so.
+            fn visit_unit<E: de::Error>(self) -> std::result::Result<Amount, E> {
+                Err(E::custom(
+                    "expected a finite number or a decimal string, got null (NaN and ±Infinity cross from JS as null)",
+                ))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Amount, E> {
                 parse_decimal(v, "value", ErrorKind::InvalidQuantity)

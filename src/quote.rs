@@ -98,11 +98,11 @@ pub struct Item {
     pub feature: String,
     /// Duration in seconds, for features metered by time; fractional seconds
     /// are rounded up to the next whole second.
-    #[serde(default, deserialize_with = "opt_amount")]
+    #[serde(default, deserialize_with = "opt_amount", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "number | string"))]
     pub seconds: Option<Decimal>,
     /// Count, for counted features (looks, images, trainings); whole.
-    #[serde(default, deserialize_with = "opt_amount")]
+    #[serde(default, deserialize_with = "opt_amount", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "number | string"))]
     pub quantity: Option<Decimal>,
     /// Option id → value: `true`/`false` for a boolean, a string for an enum.
@@ -111,8 +111,11 @@ pub struct Item {
     pub options: IndexMap<String, OptionValue>,
 }
 
+/// An optional amount: absent is `None`; given, it must be a number or a
+/// decimal string. An explicit `null` is refused (see [`Amount`]), because
+/// that is what `JSON.stringify` makes of NaN and ±Infinity.
 pub(crate) fn opt_amount<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<Decimal>, D::Error> {
-    Ok(Option::<Amount>::deserialize(d)?.map(|a| a.0))
+    Amount::deserialize(d).map(|a| Some(a.0))
 }
 
 impl Item {

@@ -89,11 +89,11 @@ pub struct UsageEvent {
     /// Feature id.
     pub feature: String,
     /// Duration in seconds, for features metered by time.
-    #[serde(default, deserialize_with = "opt_amount")]
+    #[serde(default, deserialize_with = "opt_amount", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "number | string"))]
     pub seconds: Option<Decimal>,
     /// Count, for counted features.
-    #[serde(default, deserialize_with = "opt_amount")]
+    #[serde(default, deserialize_with = "opt_amount", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "number | string"))]
     pub quantity: Option<Decimal>,
     /// Option id → value.

@@ -101,3 +101,14 @@ test("thousands of malformed calls to every export throw coded Errors, and the e
   assert.ok(calls > 10000, `${calls} calls`);
   console.log(`# ${calls} hostile calls`);
 });
+
+test("NaN, ±Infinity and BigInt amounts are named in the error, not reported as missing", () => {
+  const engine = RateEngine.preset("heygen-credits");
+  for (const seconds of [NaN, Infinity, -Infinity]) {
+    assert.throws(() => engine.quote({ plan: "business", items: [{ feature: "avatar_iv", seconds }] }),
+      (e) => e.code === "invalid_quantity" && /^items\[0\]\.seconds: expected a finite number or a decimal string, got null \(NaN/.test(e.message));
+  }
+  assert.throws(() => engine.quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 90n }] }),
+    (e) => e.code === "invalid_request" && /BigInt/.test(e.message));
+  assert.equal(engine.quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }] }).total, "30");
+});
