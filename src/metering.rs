@@ -66,14 +66,17 @@ pub fn meter<'c>(
     used: Decimal,
     explain: bool,
 ) -> Result<Metered<'c>> {
-    resolve(card, plan_id, plan, item, at)?.meter(card, plan_id, plan, item, at, used, explain)
+    resolve(card, plan_id, plan, item, at)?.meter(item, at, used, explain)
 }
 
 /// What metering an item takes from the rate card once its feature and
 /// options are known: the rate, the multipliers and the allowance. A curve
 /// or a capacity search resolves once, then meters many sizes.
 #[derive(Debug, Clone)]
-pub(crate) struct Resolved<'c> {
+pub(crate) struct Resolved<'c, 'p> {
+    card: &'c RateCard,
+    plan_id: &'p str,
+    plan: &'c Plan,
     feature: &'c Feature,
     rate: Decimal,
     per: Per,
@@ -90,13 +93,13 @@ pub(crate) struct Resolved<'c> {
 ///
 /// # Errors
 /// As [`meter`], but for the size's `invalid_quantity` and `plan_limit`.
-pub(crate) fn resolve<'c>(
+pub(crate) fn resolve<'c, 'p>(
     card: &'c RateCard,
-    plan_id: &str,
+    plan_id: &'p str,
     plan: &'c Plan,
     item: &Item,
     at: &str,
-) -> Result<Resolved<'c>> {
+) -> Result<Resolved<'c, 'p>> {
     let feature = card.features.get(&item.feature).ok_or_else(|| {
         Error::new(
             ErrorKind::UnknownFeature,
@@ -253,6 +256,9 @@ pub(crate) fn resolve<'c>(
     // Step 5's allowance depends on the options only.
     let allowance = plan.allowances.iter().find(|a| a.feature == item.feature && fits(&a.when));
     Ok(Resolved {
+        card,
+        plan_id,
+        plan,
         feature,
         rate,
         per,
@@ -262,23 +268,16 @@ pub(crate) fn resolve<'c>(
     })
 }
 
-impl<'c> Resolved<'c> {
+impl<'c> Resolved<'c, '_> {
     /// Steps 3 to 6 of [`meter`]: `item`'s size on the resolved rate.
     ///
     /// # Errors
     /// `invalid_quantity`, `plan_limit`, `overflow`.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn meter(
-        &self,
-        card: &'c RateCard,
-        plan_id: &str,
-        plan: &'c Plan,
-        item: &Item,
-        at: &str,
-        used: Decimal,
-        explain: bool,
-    ) -> Result<Metered<'c>> {
+    pub(crate) fn meter(&self, item: &Item, at: &str, used: Decimal, explain: bool) -> Result<Metered<'c>> {
         let Resolved {
+            card,
+            plan_id,
+            plan,
             feature,
             rate,
             per,

@@ -157,7 +157,7 @@ impl RateEngine {
             } else {
                 item.quantity = Some(x);
             }
-            resolved.meter(card, plan_id, plan, &item, "request", used, false).map(|m| m.amount)
+            resolved.meter(&item, "request", used, false).map(|m| m.amount)
         };
         let shape = |x: Decimal, c: Decimal, why: String| Capacity {
             seconds: seconds.then_some(x),

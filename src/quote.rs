@@ -547,7 +547,7 @@ impl RateEngine {
         let mut s = req.from_seconds;
         while s <= req.to_seconds {
             item.seconds = Some(Decimal::from(s));
-            out.push(resolved.meter(card, plan_id, plan, &item, "item", Decimal::ZERO, false)?.amount);
+            out.push(resolved.meter(&item, "item", Decimal::ZERO, false)?.amount);
             match s.checked_add(step) {
                 Some(next) => s = next,
                 None => break,
