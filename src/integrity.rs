@@ -29,6 +29,16 @@ pub(crate) fn canonical<T: Serialize>(value: &T) -> Result<String> {
     serde_json::to_string(value).map_err(|e| Error::new(ErrorKind::InvalidRequest, format!("canonical JSON: {e}")))
 }
 
+/// The digest as 64 lowercase hex digits (into a buffer at once: `hex::encode`
+/// pushes one char at a time, which shows in a quote's time in wasm).
+fn digest_hex(h: Sha256) -> String {
+    let mut out = [0u8; 64];
+    match hex::encode_to_slice(h.finalize(), &mut out) {
+        Ok(()) => String::from_utf8_lossy(&out).into_owned(),
+        Err(_) => String::new(), // 32 bytes always fit 64 digits
+    }
+}
+
 /// SHA-256 of the parts joined by newlines, as lowercase hex.
 pub(crate) fn sha256_hex(parts: &[&str]) -> String {
     let mut h = Sha256::new();
@@ -38,7 +48,7 @@ pub(crate) fn sha256_hex(parts: &[&str]) -> String {
         }
         h.update(p.as_bytes());
     }
-    hex::encode(h.finalize())
+    digest_hex(h)
 }
 
 /// Feeds the fingerprint's hash: strings length-prefixed, decimals
@@ -182,7 +192,7 @@ pub(crate) fn fingerprint(seed: &Sha256, request: &QuoteRequest, quote: &Quote) 
         f.text(&p.currency);
         f.text(p.period.as_str());
     }
-    hex::encode(f.0.finalize())
+    digest_hex(f.0)
 }
 
 /// What [`RateEngine::verify`] found.
