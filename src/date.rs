@@ -69,7 +69,8 @@ impl Date {
 
     /// The date `year-month-day`, or `None` when it does not exist.
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        let ok = (1..=9999).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
+        let ok =
+            (1..=9999).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
         ok.then(|| Date {
             days: days_from_civil(year, month, day),
         })
@@ -156,13 +157,30 @@ mod tests {
     fn parses_prints_and_refuses() {
         let d: Date = "2026-01-31".parse().unwrap_or(Date::MIN);
         assert_eq!(d.to_string(), "2026-01-31");
-        assert_eq!(d.checked_add_months(1).map(|d| d.to_string()).as_deref(), Some("2026-02-28"));
         assert_eq!(
-            "2028-01-31".parse::<Date>().ok().and_then(|d| d.checked_add_months(1)).map(|d| d.to_string()).as_deref(),
+            d.checked_add_months(1).map(|d| d.to_string()).as_deref(),
+            Some("2026-02-28")
+        );
+        assert_eq!(
+            "2028-01-31"
+                .parse::<Date>()
+                .ok()
+                .and_then(|d| d.checked_add_months(1))
+                .map(|d| d.to_string())
+                .as_deref(),
             Some("2028-02-29")
         );
         assert_eq!("2026-02-30".parse::<Date>(), Err("2026-02 has 28 days".to_string()));
-        for bad in ["", "2026-1-01", "2026/01/01", "99999-01-01", "2026-13-01", "0000-01-01", "2026-01-0x", "２０２６-01-01"] {
+        for bad in [
+            "",
+            "2026-1-01",
+            "2026/01/01",
+            "99999-01-01",
+            "2026-13-01",
+            "0000-01-01",
+            "2026-01-0x",
+            "２０２６-01-01",
+        ] {
             assert!(bad.parse::<Date>().is_err(), "{bad}");
         }
         assert_eq!(Date::MIN.to_string(), "0001-01-01");

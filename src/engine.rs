@@ -77,7 +77,7 @@ impl RateEngine {
     }
 
     fn with(card: RateCard) -> Result<Self> {
-        let card_hash = crate::integrity::sha256_hex(&[&crate::integrity::canonical(&card)?]);
+        let card_hash = crate::integrity::sha256_hex(&crate::integrity::canonical(&card)?);
         Ok(RateEngine {
             card: Arc::new(card),
             fingerprint_seed: crate::integrity::fingerprint_seed(&card_hash),

@@ -39,15 +39,10 @@ fn digest_hex(h: Sha256) -> String {
     }
 }
 
-/// SHA-256 of the parts joined by newlines, as lowercase hex.
-pub(crate) fn sha256_hex(parts: &[&str]) -> String {
+/// SHA-256 of `text`, as lowercase hex.
+pub(crate) fn sha256_hex(text: &str) -> String {
     let mut h = Sha256::new();
-    for (i, p) in parts.iter().enumerate() {
-        if i > 0 {
-            h.update(b"\n");
-        }
-        h.update(p.as_bytes());
-    }
+    h.update(text.as_bytes());
     digest_hex(h)
 }
 

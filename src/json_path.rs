@@ -37,7 +37,10 @@ pub(crate) fn at(text: &str, line: usize, column: usize) -> String {
     while i < end {
         let Some(&c) = bytes.get(i) else { break };
         match c {
-            b'{' => stack.push(Frame::Object { key: None, expect_key: true }),
+            b'{' => stack.push(Frame::Object {
+                key: None,
+                expect_key: true,
+            }),
             b'[' => stack.push(Frame::Array { index: 0 }),
             b'}' | b']' => {
                 stack.pop();
@@ -119,7 +122,10 @@ mod tests {
         assert_eq!(end(r#"{"items":[],"balance":12.5"#), "balance");
         assert_eq!(end(r#"{"items":[{"feature":"a","seconds":"x""#), "items[0].seconds");
         assert_eq!(end(r#"{"items":[{"feature":"a"},{"seconds":-1"#), "items[1].seconds");
-        assert_eq!(end(r#"{"items":[{"feature":"a","options":{"mode":["#), "items[0].options.mode");
+        assert_eq!(
+            end(r#"{"items":[{"feature":"a","options":{"mode":["#),
+            "items[0].options.mode"
+        );
         assert_eq!(end(r#"{"items":[{"seconds":1}"#), "items[0]"); // a missing field: the object
         assert_eq!(end(r#"{"plan":"x"}"#), "");
         assert_eq!(end(r#"{"a\"b":{"c":1"#), "a\"b.c");

@@ -254,7 +254,10 @@ pub(crate) fn resolve<'c, 'p>(
         (rule.rate, rule.per, rule.source.as_deref().unwrap_or(&feature.source))
     };
     // Step 5's allowance depends on the options only.
-    let allowance = plan.allowances.iter().find(|a| a.feature == item.feature && fits(&a.when));
+    let allowance = plan
+        .allowances
+        .iter()
+        .find(|a| a.feature == item.feature && fits(&a.when));
     Ok(Resolved {
         card,
         plan_id,
@@ -285,214 +288,214 @@ impl<'c> Resolved<'c, '_> {
             ref multipliers,
             allowance,
         } = *self;
-    // 3. The input.
-    let (raw, unit_one, unit_many) = match feature.input {
-        Input::Seconds => {
-            if item.quantity.is_some() {
-                return Err(Error::new(
-                    ErrorKind::InvalidQuantity,
-                    format!(
-                        "{at}.quantity: \"{}\" is metered in seconds; give \"seconds\"",
-                        item.feature
-                    ),
-                ));
+        // 3. The input.
+        let (raw, unit_one, unit_many) = match feature.input {
+            Input::Seconds => {
+                if item.quantity.is_some() {
+                    return Err(Error::new(
+                        ErrorKind::InvalidQuantity,
+                        format!(
+                            "{at}.quantity: \"{}\" is metered in seconds; give \"seconds\"",
+                            item.feature
+                        ),
+                    ));
+                }
+                let s = item.seconds.ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::InvalidQuantity,
+                        format!(
+                            "{at}.seconds: required for \"{}\" (a duration in seconds)",
+                            item.feature
+                        ),
+                    )
+                })?;
+                check_positive(s, at, "seconds", Decimal::from(MAX_SECONDS))?;
+                (ceil_whole(s), "s", Cow::Borrowed("s"))
             }
-            let s = item.seconds.ok_or_else(|| {
-                Error::new(
-                    ErrorKind::InvalidQuantity,
-                    format!(
-                        "{at}.seconds: required for \"{}\" (a duration in seconds)",
-                        item.feature
-                    ),
-                )
-            })?;
-            check_positive(s, at, "seconds", Decimal::from(MAX_SECONDS))?;
-            (ceil_whole(s), "s", Cow::Borrowed("s"))
-        }
-        Input::Quantity => {
-            if item.seconds.is_some() {
-                return Err(Error::new(
-                    ErrorKind::InvalidQuantity,
-                    format!("{at}.seconds: \"{}\" is counted; give \"quantity\"", item.feature),
-                ));
+            Input::Quantity => {
+                if item.seconds.is_some() {
+                    return Err(Error::new(
+                        ErrorKind::InvalidQuantity,
+                        format!("{at}.seconds: \"{}\" is counted; give \"quantity\"", item.feature),
+                    ));
+                }
+                let q = item.quantity.ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::InvalidQuantity,
+                        format!("{at}.quantity: required for \"{}\" (a whole count)", item.feature),
+                    )
+                })?;
+                check_positive(q, at, "quantity", Decimal::from(MAX_QUANTITY))?;
+                if q.fract() != Decimal::ZERO {
+                    return Err(Error::new(
+                        ErrorKind::InvalidQuantity,
+                        format!("{at}.quantity: must be a whole number, got {q}"),
+                    ));
+                }
+                let one = feature.unit_name.as_deref().unwrap_or("unit");
+                (q, one, Cow::Owned(format!("{one}s")))
             }
-            let q = item.quantity.ok_or_else(|| {
-                Error::new(
-                    ErrorKind::InvalidQuantity,
-                    format!("{at}.quantity: required for \"{}\" (a whole count)", item.feature),
-                )
-            })?;
-            check_positive(q, at, "quantity", Decimal::from(MAX_QUANTITY))?;
-            if q.fract() != Decimal::ZERO {
-                return Err(Error::new(
-                    ErrorKind::InvalidQuantity,
-                    format!("{at}.quantity: must be a whole number, got {q}"),
-                ));
+        };
+        let input_field = match feature.input {
+            Input::Seconds => "seconds",
+            Input::Quantity => "quantity",
+        };
+        let unit = |n: Decimal| {
+            if feature.input == Input::Seconds {
+                format!("{n} s")
+            } else {
+                format!("{n} {}", sing_plural(n, unit_one, &unit_many))
             }
-            let one = feature.unit_name.as_deref().unwrap_or("unit");
-            (q, one, Cow::Owned(format!("{one}s")))
-        }
-    };
-    let input_field = match feature.input {
-        Input::Seconds => "seconds",
-        Input::Quantity => "quantity",
-    };
-    let unit = |n: Decimal| {
-        if feature.input == Input::Seconds {
-            format!("{n} s")
-        } else {
-            format!("{n} {}", sing_plural(n, unit_one, &unit_many))
-        }
-    };
-    if let Some(lo) = feature.min.filter(|lo| raw < *lo) {
-        return Err(Error::new(
-            ErrorKind::InvalidQuantity,
-            format!(
-                "{at}.{input_field}: \"{}\" takes {} to {}, got {}",
-                item.feature,
-                unit(lo),
-                feature.max.map(&unit).unwrap_or_else(|| "any".into()),
-                unit(raw)
-            ),
-        ));
-    }
-    if let Some(hi) = feature.max.filter(|hi| raw > *hi) {
-        return Err(Error::new(
-            ErrorKind::InvalidQuantity,
-            format!(
-                "{at}.{input_field}: \"{}\" takes at most {}, got {}",
-                item.feature,
-                unit(hi),
-                unit(raw)
-            ),
-        ));
-    }
-    if feature.input == Input::Seconds && feature.length_limited {
-        if let Some(max) = plan.max_seconds.filter(|m| raw > *m) {
+        };
+        if let Some(lo) = feature.min.filter(|lo| raw < *lo) {
             return Err(Error::new(
-                ErrorKind::PlanLimit,
+                ErrorKind::InvalidQuantity,
                 format!(
-                    "{at}.seconds: plan \"{plan_id}\" allows videos up to {} s (longest video), got {raw} s",
-                    max
+                    "{at}.{input_field}: \"{}\" takes {} to {}, got {}",
+                    item.feature,
+                    unit(lo),
+                    feature.max.map(&unit).unwrap_or_else(|| "any".into()),
+                    unit(raw)
                 ),
             ));
         }
-    }
-
-    // 4. Increments and minimum.
-    let mut billed = raw;
-    // Explanations are built only when asked for (curves and capacity skip them).
-    let mut how = if explain { unit(raw) } else { String::new() };
-    if let Some(inc) = feature.increment {
-        let ratio = money::div(raw, inc, at)?;
-        let n = match feature.increment_rule {
-            IncrementRule::Ceil => ceil_whole(ratio),
-            IncrementRule::FloorPlusOne => money::add(floor_whole(ratio), Decimal::ONE, at)?,
-        };
-        billed = money::mul(n, inc, at)?;
-        if explain && billed != raw {
-            how = format!("{how} → {n} × {} = {}", unit(inc), unit(billed));
+        if let Some(hi) = feature.max.filter(|hi| raw > *hi) {
+            return Err(Error::new(
+                ErrorKind::InvalidQuantity,
+                format!(
+                    "{at}.{input_field}: \"{}\" takes at most {}, got {}",
+                    item.feature,
+                    unit(hi),
+                    unit(raw)
+                ),
+            ));
         }
-    }
-    if let Some(min) = feature.minimum.filter(|m| billed < *m) {
-        billed = min;
-        if explain {
-            how = format!("{how} → the {} minimum", unit(min));
-        }
-    }
-
-    // 5. Allowance (chosen by `resolve`).
-    let included = match allowance {
-        None => Decimal::ZERO,
-        Some(a) => match a.amount {
-            None => billed,
-            Some(amount) => billed.min(money::sub(amount, used, at)?.max(Decimal::ZERO)),
-        },
-    };
-    let charged = money::sub(billed, included, at)?;
-    let source = match allowance {
-        Some(a) if included > Decimal::ZERO => Cow::Owned(format!("{source}; allowance: {}", a.source)),
-        _ => Cow::Borrowed(source),
-    };
-    if let Some(a) = allowance.filter(|_| explain && included > Decimal::ZERO) {
-        how = if included == billed {
-            format!("{how}: all included in plan ({})", a.label)
-        } else {
-            format!("{how}, {} included in plan ({})", unit(included), a.label)
-        };
-    }
-
-    // 6. The amount.
-    let rate_text = || {
-        let u = sing_plural(rate, &card.unit_singular, &card.unit);
-        match per {
-            Per::Second => format!("{rate} {u}/s"),
-            Per::Minute => format!("{rate} {u}/min"),
-            Per::Each => format!("{rate} {u}/{unit_one}"),
-            Per::Video => format!("{rate} {u} per video (any length)"),
-        }
-    };
-    // The amount is rounded from the exact quotient (numerator / 60 for a
-    // per-minute rate); `exact` is shown in the explanation.
-    let mut numerator = match per {
-        Per::Second | Per::Each | Per::Minute => money::mul(charged, rate, at)?,
-        Per::Video => {
-            if charged > Decimal::ZERO {
-                rate
-            } else {
-                Decimal::ZERO
+        if feature.input == Input::Seconds && feature.length_limited {
+            if let Some(max) = plan.max_seconds.filter(|m| raw > *m) {
+                return Err(Error::new(
+                    ErrorKind::PlanLimit,
+                    format!(
+                        "{at}.seconds: plan \"{plan_id}\" allows videos up to {} s (longest video), got {raw} s",
+                        max
+                    ),
+                ));
             }
         }
-    };
-    let denominator = Decimal::from(if per == Per::Minute { 60 } else { 1 });
-    let mut factors = String::new();
-    for (m, label) in multipliers {
-        numerator = money::mul(numerator, *m, at)?;
-        if explain {
-            factors.push_str(&format!(" × {m} ({label})"));
+
+        // 4. Increments and minimum.
+        let mut billed = raw;
+        // Explanations are built only when asked for (curves and capacity skip them).
+        let mut how = if explain { unit(raw) } else { String::new() };
+        if let Some(inc) = feature.increment {
+            let ratio = money::div(raw, inc, at)?;
+            let n = match feature.increment_rule {
+                IncrementRule::Ceil => ceil_whole(ratio),
+                IncrementRule::FloorPlusOne => money::add(floor_whole(ratio), Decimal::ONE, at)?,
+            };
+            billed = money::mul(n, inc, at)?;
+            if explain && billed != raw {
+                how = format!("{how} → {n} × {} = {}", unit(inc), unit(billed));
+            }
         }
-    }
-    let rounded = money::div_round(numerator, denominator, card.rounding.dp, card.rounding.mode, at)?;
-    let amount = card.shape_amount(rounded);
-    let exact = if explain {
-        money::div(numerator, denominator, at)?
-    } else {
-        rounded
-    };
-    let explanation = if !explain {
-        String::new()
-    } else if charged == Decimal::ZERO {
-        format!("{how} = 0 {}", card.unit)
-    } else {
-        let charged_text = if included > Decimal::ZERO {
-            format!("; {} charged", unit(charged))
-        } else {
-            String::new()
+        if let Some(min) = feature.minimum.filter(|m| billed < *m) {
+            billed = min;
+            if explain {
+                how = format!("{how} → the {} minimum", unit(min));
+            }
+        }
+
+        // 5. Allowance (chosen by `resolve`).
+        let included = match allowance {
+            None => Decimal::ZERO,
+            Some(a) => match a.amount {
+                None => billed,
+                Some(amount) => billed.min(money::sub(amount, used, at)?.max(Decimal::ZERO)),
+            },
         };
-        let rounding = if exact != amount && exact.normalize() != amount.normalize() {
+        let charged = money::sub(billed, included, at)?;
+        let source = match allowance {
+            Some(a) if included > Decimal::ZERO => Cow::Owned(format!("{source}; allowance: {}", a.source)),
+            _ => Cow::Borrowed(source),
+        };
+        if let Some(a) = allowance.filter(|_| explain && included > Decimal::ZERO) {
+            how = if included == billed {
+                format!("{how}: all included in plan ({})", a.label)
+            } else {
+                format!("{how}, {} included in plan ({})", unit(included), a.label)
+            };
+        }
+
+        // 6. The amount.
+        let rate_text = || {
+            let u = sing_plural(rate, &card.unit_singular, &card.unit);
+            match per {
+                Per::Second => format!("{rate} {u}/s"),
+                Per::Minute => format!("{rate} {u}/min"),
+                Per::Each => format!("{rate} {u}/{unit_one}"),
+                Per::Video => format!("{rate} {u} per video (any length)"),
+            }
+        };
+        // The amount is rounded from the exact quotient (numerator / 60 for a
+        // per-minute rate); `exact` is shown in the explanation.
+        let mut numerator = match per {
+            Per::Second | Per::Each | Per::Minute => money::mul(charged, rate, at)?,
+            Per::Video => {
+                if charged > Decimal::ZERO {
+                    rate
+                } else {
+                    Decimal::ZERO
+                }
+            }
+        };
+        let denominator = Decimal::from(if per == Per::Minute { 60 } else { 1 });
+        let mut factors = String::new();
+        for (m, label) in multipliers {
+            numerator = money::mul(numerator, *m, at)?;
+            if explain {
+                factors.push_str(&format!(" × {m} ({label})"));
+            }
+        }
+        let rounded = money::div_round(numerator, denominator, card.rounding.dp, card.rounding.mode, at)?;
+        let amount = card.shape_amount(rounded);
+        let exact = if explain {
+            money::div(numerator, denominator, at)?
+        } else {
+            rounded
+        };
+        let explanation = if !explain {
+            String::new()
+        } else if charged == Decimal::ZERO {
+            format!("{how} = 0 {}", card.unit)
+        } else {
+            let charged_text = if included > Decimal::ZERO {
+                format!("; {} charged", unit(charged))
+            } else {
+                String::new()
+            };
+            let rounding = if exact != amount && exact.normalize() != amount.normalize() {
+                format!(
+                    " (exactly {}, rounded {} to {} places)",
+                    shown_exact(exact),
+                    card.rounding.mode.name(),
+                    card.rounding.dp
+                )
+            } else {
+                String::new()
+            };
             format!(
-                " (exactly {}, rounded {} to {} places)",
-                shown_exact(exact),
-                card.rounding.mode.name(),
-                card.rounding.dp
+                "{how}{charged_text} × {}{factors} = {amount} {}{rounding}",
+                rate_text(),
+                sing_plural(amount, &card.unit_singular, &card.unit)
             )
-        } else {
-            String::new()
         };
-        format!(
-            "{how}{charged_text} × {}{factors} = {amount} {}{rounding}",
-            rate_text(),
-            sing_plural(amount, &card.unit_singular, &card.unit)
-        )
-    };
-    Ok(Metered {
-        amount,
-        billed,
-        included,
-        explanation,
-        source,
-        name: &feature.name,
-    })
+        Ok(Metered {
+            amount,
+            billed,
+            included,
+            explanation,
+            source,
+            name: &feature.name,
+        })
     }
 }
 

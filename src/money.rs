@@ -292,11 +292,21 @@ mod tests {
             ("90", "60", 0, RoundingMode::Up, "2"),
             ("3.6", "0.6", 2, RoundingMode::Up, "6"),
             // Beyond 128-bit integers: Decimal division (28 digits) then rounding.
-            ("79228162514264337593543950335", "60", 2, RoundingMode::Up, "1320469375237738959892399172.2"),
+            (
+                "79228162514264337593543950335",
+                "60",
+                2,
+                RoundingMode::Up,
+                "1320469375237738959892399172.2",
+            ),
         ];
         for (n, den, dp, mode, want) in cases {
             let got = div_round(d(n), d(den), dp, mode, "t").map(|v| v.normalize().to_string());
-            assert_eq!(got.as_deref().ok(), Some(d(want).normalize().to_string().as_str()), "{n} / {den} {mode:?} {dp}");
+            assert_eq!(
+                got.as_deref().ok(),
+                Some(d(want).normalize().to_string().as_str()),
+                "{n} / {den} {mode:?} {dp}"
+            );
         }
         assert!(div_round(d("1"), Decimal::ZERO, 2, RoundingMode::Up, "t").is_err());
     }

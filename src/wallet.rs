@@ -16,8 +16,8 @@
 //! Invariant: credits granted = credits used + expired + remaining; overage
 //! (usage past the balance, billed afterwards) is counted apart.
 
-use indexmap::IndexMap;
 use crate::date::Date;
+use indexmap::IndexMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 

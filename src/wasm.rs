@@ -34,7 +34,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 /// A typed JS value → the core's request: `JSON.stringify`, then the same
 /// path-aware parser as the native crate (so both refuse the same inputs
 /// with the same codes). JSON has no NaN or ±Infinity: `JSON.stringify`
-/// writes them as `null`, refused as a missing value; a BigInt, a cycle or a
+/// writes them as `null`, refused with a message that says so; a BigInt, a cycle or a
 /// top-level function is refused as `invalid_request`.
 #[cfg(not(feature = "boundary-serde"))]
 fn from_js<T: serde::de::DeserializeOwned + Tsify>(value: Ts<T>) -> Result<T, JsValue> {
@@ -162,21 +162,9 @@ impl JsRateEngine {
     #[wasm_bindgen(unchecked_return_type = "string[]")]
     pub fn quote_curve(&self, request: Ts<CurveRequest>) -> Result<JsValue, JsValue> {
         let totals = self.inner.quote_curve(&from_js(request)?).map_err(|e| js_error(&e))?;
-        // One JSON array of decimal strings crosses, not one string per
-        // point; each amount is written straight into the JSON text.
-        struct Text<'a>(&'a rust_decimal::Decimal);
-        impl Serialize for Text<'_> {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_str(self.0)
-            }
-        }
-        struct Amounts<'a>(&'a [rust_decimal::Decimal]);
-        impl Serialize for Amounts<'_> {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_seq(self.0.iter().map(Text))
-            }
-        }
-        to_js(&Amounts(&totals))
+        // One JSON array crosses, not one string per point (rust_decimal
+        // serializes each amount as its decimal string).
+        to_js(&totals)
     }
 
     /// Buys `{ plan?, quantity, seats?, billing? }` of the plan's product:

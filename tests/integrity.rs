@@ -33,12 +33,20 @@ fn every_quote_names_its_card_and_carries_a_stable_fingerprint() {
     let payg = RateEngine::preset("heygen-payg").unwrap();
     let fp = |text: &str| payg.quote(&request::from_json(text).unwrap()).unwrap().fingerprint;
     assert_eq!(
-        fp(r#"{"items":[{"feature":"avatar_iv","seconds":60,"options":{"avatar_type":"digital_twin","resolution":"4k"}}],"balance":"5"}"#),
-        fp(r#"{"items":[{"feature":"avatar_iv","seconds":60,"options":{"resolution":"4k","avatar_type":"digital_twin"}}],"balance":"5"}"#)
+        fp(
+            r#"{"items":[{"feature":"avatar_iv","seconds":60,"options":{"avatar_type":"digital_twin","resolution":"4k"}}],"balance":"5"}"#
+        ),
+        fp(
+            r#"{"items":[{"feature":"avatar_iv","seconds":60,"options":{"resolution":"4k","avatar_type":"digital_twin"}}],"balance":"5"}"#
+        )
     );
     assert_ne!(
-        fp(r#"{"items":[{"feature":"avatar_iv","seconds":60,"options":{"avatar_type":"digital_twin","resolution":"4k"}}],"balance":"5"}"#),
-        fp(r#"{"items":[{"feature":"avatar_iv","seconds":60,"options":{"avatar_type":"digital_twin","resolution":"1080p"}}],"balance":"5"}"#)
+        fp(
+            r#"{"items":[{"feature":"avatar_iv","seconds":60,"options":{"avatar_type":"digital_twin","resolution":"4k"}}],"balance":"5"}"#
+        ),
+        fp(
+            r#"{"items":[{"feature":"avatar_iv","seconds":60,"options":{"avatar_type":"digital_twin","resolution":"1080p"}}],"balance":"5"}"#
+        )
     );
     // Another balance is another quote.
     let other: QuoteRequest = request::from_json(&REQ.replace("12.5", "12.6")).unwrap();
