@@ -17,6 +17,10 @@ done
 echo '{ "type": "commonjs" }' > pkg/node/package.json
 echo '{ "type": "module" }' > pkg/web/package.json
 ls -l pkg/node/ratecard_bg.wasm | awk '{ print "[build] ratecard_bg.wasm: " $5 " bytes" }'
-# The page imports the web build from www/pkg/ (build output, ignored by git).
-mkdir -p www/pkg
-cp pkg/web/ratecard.js pkg/web/ratecard_bg.wasm www/pkg/
+# Every shipped .d.ts declares [Symbol.dispose] (wasm-bindgen): reference the
+# lib that types it, so strict consumers need no tsconfig change.
+for f in pkg/node/ratecard.d.ts pkg/web/ratecard.d.ts; do
+  grep -q 'reference lib="esnext.disposable"' "$f" || sed -i '1i /// <reference lib="esnext.disposable" />' "$f"
+done
+# The widget (dist/widget, with esbuild) and the demo page (www/dist).
+node scripts/build-web.mjs

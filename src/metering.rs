@@ -31,6 +31,15 @@ pub struct Metered<'c> {
     pub billed: Decimal,
     /// Of `billed`, how much the plan's allowance covered.
     pub included: Decimal,
+    /// The input as metered (seconds rounded up to whole seconds, or the
+    /// count), before increments and minimum.
+    pub units: Decimal,
+    /// The rate applied, in the card's unit per `per`.
+    pub rate: Decimal,
+    /// What the rate is per.
+    pub per: Per,
+    /// The product of the boolean options' multipliers (1 when none).
+    pub multiplier: Decimal,
     /// How the amount was reached, for people.
     pub explanation: String,
     /// Seed file and section of the rate used (and of the allowance, when
@@ -449,8 +458,10 @@ impl<'c> Resolved<'c, '_> {
         };
         let denominator = Decimal::from(if per == Per::Minute { 60 } else { 1 });
         let mut factors = String::new();
+        let mut multiplier = Decimal::ONE;
         for (m, label) in multipliers {
             numerator = money::mul(numerator, *m, at)?;
+            multiplier = money::mul(multiplier, *m, at)?;
             if explain {
                 factors.push_str(&format!(" × {m} ({label})"));
             }
@@ -492,6 +503,10 @@ impl<'c> Resolved<'c, '_> {
             amount,
             billed,
             included,
+            units: raw,
+            rate,
+            per,
+            multiplier,
             explanation,
             source,
             name: &feature.name,

@@ -1,23 +1,24 @@
 //! The built-in rate cards, embedded in the crate at compile time.
 //!
-//! Each preset is a JSON file in `presets/` of the repository; ids and rules
-//! follow `PRICING.md`, and every rate names its seed file and section.
+//! Each preset is a JSON file in `presets/` of the repository, made from one
+//! public help-center article; every rate names the article (publisher,
+//! title) and the section it comes from.
 
 use crate::error::{one_of, Error, ErrorKind, Result};
 use crate::rate_card::RateCard;
 
 /// `(id, JSON text)` of every preset, in display order.
 const PRESETS: &[(&str, &str)] = &[
-    // seed 001_c123885b76a3ddbd.txt, “How to Use Credits on HeyGen”
+    // HeyGen Help Center, “How to Use Credits on HeyGen”
     ("heygen-credits", include_str!("../presets/heygen-credits.json")),
-    // seed 000_11de6c5e8c5c7530.txt, “How to Use Generative Credits (GenCredits) Packs”
+    // HeyGen Help Center, “How to Use Generative Credits (GenCredits) Packs”
     ("heygen-gencredits", include_str!("../presets/heygen-gencredits.json")),
-    // seed 002_f1e356301723b059.txt, “HeyGen API / LiveAvatar Pricing & Subscriptions Explained”
+    // HeyGen Help Center, “HeyGen API / LiveAvatar Pricing & Subscriptions Explained”
     ("heygen-api", include_str!("../presets/heygen-api.json")),
     ("heygen-liveavatar", include_str!("../presets/heygen-liveavatar.json")),
-    // seed 003_c8e7232caf3e1cce.txt, HeyGen self-serve (Pay-As-You-Go) plan
+    // HeyGen Help Center, “HeyGen self-serve (Pay-As-You-Go) plan”
     ("heygen-payg", include_str!("../presets/heygen-payg.json")),
-    // seed 004_826e1f2cfa198f26.txt, AI Studios generative credit add-on (no per-feature rates)
+    // AI Studios Help Center, “How to I add generative credits to my subscription?” (no per-feature rates)
     ("aistudios", include_str!("../presets/aistudios.json")),
 ];
 

@@ -10,6 +10,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::metering::{meter, resolve};
 use crate::money::{self, decimal_string, Amount};
 use crate::purchase::{purchase_options, PurchaseOption};
+use crate::rate_card::Per;
 use crate::wallet::{burn, parse_date, Held};
 
 /// A quote request.
@@ -286,7 +287,27 @@ pub struct QuoteLine {
     #[serde(with = "decimal_string")]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
     pub included: Decimal,
-    /// How the amount was reached: `"90 s × 20 credits/min = 30 credits"`.
+    /// The input as metered, before increments and minimum: seconds
+    /// (fractions rounded up to whole seconds) or the count.
+    #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub units: Decimal,
+    /// The rate applied, in the quote's unit per `per` (e.g. `"20"` credits
+    /// per minute).
+    #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub rate: Decimal,
+    /// What `rate` is per: `"second"`, `"minute"`, `"each"` (one counted
+    /// unit) or `"video"` (flat, any length).
+    pub per: Per,
+    /// The product of the options' multipliers, `"1"` when none applied
+    /// (`"2"` for expressive motion).
+    #[serde(with = "decimal_string")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub multiplier: Decimal,
+    /// How the amount was reached, in English: `"90 s × 20 credits/min = 30
+    /// credits"`. The parts above let a page write it in its own words and
+    /// number format.
     pub explanation: String,
     /// Seed file and section of the rate.
     pub source: String,
@@ -388,6 +409,10 @@ impl RateEngine {
                 amount: m.amount,
                 billed: m.billed,
                 included: m.included,
+                units: m.units,
+                rate: m.rate,
+                per: m.per,
+                multiplier: money::plain(m.multiplier),
                 explanation: m.explanation,
                 source: m.source.into_owned(),
                 burns: if request.grants.is_some() {

@@ -1,5 +1,5 @@
-//! heygen-credits through the native Rust API, with the numbers of seed
-//! 001_c123885b76a3ddbd.txt (“How credits apply to each feature”).
+//! heygen-credits through the native Rust API, with the numbers of the article
+//! “How to Use Credits on HeyGen” (HeyGen Help Center), § How credits apply to each feature.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -57,7 +57,7 @@ fn seed_worked_example_30s_expressive_scene_is_20_credits() {
         q.lines[0].explanation,
         "30 s × 20 credits/min × 2 (Custom Expressive Motion) = 20 credits"
     );
-    assert!(q.lines[0].source.contains("001_c123885b76a3ddbd.txt"));
+    assert!(q.lines[0].source.contains("HeyGen Help Center, “How to Use Credits on HeyGen” § "));
 }
 
 #[test]

@@ -1,198 +1,97 @@
-// The checkout page. Its controls come from the rate card, and every number
-// comes from the engine as a decimal string; the page only formats them.
-import init, { RateEngine } from "./pkg/ratecard.js";
+// The demo page: <ratecard-checkout> from the package's widget, and around it
+// what a pricing page adds: the price list and number format, a share link,
+// the price curve, the wallet (grants replayed by `simulate`), capacity, and
+// the comparison of every plan. Numbers come from the engine as decimal
+// strings; the page only formats them.
+import { setWasmUrl, engineReady, inUnit, money, number, duration, day } from "./widget/index.js";
 import { $, el } from "./dom.js";
 import { drawCurve } from "./chart.js";
-import { LOCALES, getLocale, inUnit, isZero, money, number, plural, setLocale } from "./format.js";
 
-await init();
+/* global __WASM_FILE__ */
+setWasmUrl(new URL(`./${__WASM_FILE__}`, import.meta.url));
 
-const state = {
-  engines: new Map(),   // preset id or "custom:<id>" → RateEngine
-  engine: null,
-  card: null,
-  items: [],            // { feature, amount, used, options }
-  quote: null,
-  buyQuantity: 1,
-};
+const LOCALES = [["en-US", "English (US) — 1,234.5"], ["de-DE", "Deutsch — 1.234,5"], ["fr-FR", "Français — 1 234,5"], ["ja-JP", "日本語 — 1,234.5"]];
+const checkout = $("checkout");
+let locale = "en-US";
+let custom = null;        // { json, name } of a loaded custom card
+let sim = null;           // the wallet's simulation, when since/today are given
+let restoring = false;
 
-// ---- rate card and plan -------------------------------------------------
-function selectCard(key) {
-  state.engine = state.engines.get(key);
-  state.card = state.engine.rateCard();
-  const plans = Object.entries(state.card.plans);
-  $("plan").replaceChildren(...plans.map(([id, p]) => el("option", { value: id, textContent: p.name })));
-  $("plan").value = (plans.find(([, p]) => (p.products ?? []).length > 0 && p.price !== undefined) ?? plans.find(([, p]) => (p.products ?? []).length > 0) ?? plans[0])[0];
-  $("balance-unit").textContent = state.card.unit;
-  $("balance").value = "";
-  state.items = featureIds().length ? [newItem()] : [];
-  onPlanChange();
+// ---- price list and locale -------------------------------------------------
+$("locale").replaceChildren(...LOCALES.map(([tag, label]) => el("option", { value: tag, textContent: label })));
+function setLocale(tag) {
+  locale = LOCALES.some(([t]) => t === tag) ? tag : "en-US";
+  $("locale").value = locale;
+  document.documentElement.lang = locale;
+  checkout.locale = locale;
 }
+setLocale(LOCALES.find(([t]) => t === navigator.language)?.[0] ?? "en-US");
+$("locale").addEventListener("change", () => { setLocale($("locale").value); settleSoon(); });
 
-const plan = () => state.card.plans[$("plan").value];
-const featureIds = () => Object.keys(state.card.features);
-
-function newItem(feature) {
-  const id = feature ?? (plan().features ?? featureIds())[0] ?? featureIds()[0];
-  return { feature: id, amount: state.card.features[id].input === "seconds" ? "60" : "1", used: "", options: {} };
-}
-
-function onPlanChange() {
-  const p = plan();
-  const price = p.price === undefined ? "price not published" : `${money(p.price, state.card.currency)} a ${p.period}`;
-  $("plan-note").textContent = `${p.name}: ${price}, ${inUnit(p.included, state.card)} included.`;
-  $("balance").placeholder = `${number(p.included)} (a fresh ${p.period})`;
-  const periods = [...new Set((p.products ?? []).map((id) => state.card.products[id].period))];
-  $("buy-billing").replaceChildren(...periods.map((per) => el("option", { value: per, textContent: per === "once" ? "one-time" : `${per}ly` })));
-  $("buy-billing-label").hidden = periods.length < 2;
-  renderItems();
-  update();
-}
-
-// ---- items --------------------------------------------------------------
-function renderItems() {
-  if (!featureIds().length) {
-    $("items").replaceChildren(el("li", { className: "note", textContent: "This rate card prices no features (its source gives no per-feature rates). Load a rate card of your own below to quote generations; packs and units can be bought here." }));
-    $("add-item").hidden = true;
-    return;
-  }
-  $("add-item").hidden = false;
-  // Re-rendering replaces the controls: keep keyboard focus where it was.
-  const focused = document.activeElement?.dataset?.testid;
-  $("items").replaceChildren(...state.items.map(itemRow));
-  if (focused) document.querySelector(`[data-testid="${CSS.escape(focused)}"]`)?.focus();
-}
-
-function itemRow(item, i) {
-  const f = state.card.features[item.feature];
-  const hook = (name) => (i === 0 ? name : `${name}-${i}`);
-  const rerender = () => { renderItems(); update(); };
-
-  const feature = el("select", { dataset: { testid: hook("feature") } },
-    ...Object.entries(state.card.features).map(([id, def]) => el("option", { value: id, textContent: def.name })));
-  feature.value = item.feature;
-  feature.addEventListener("change", () => { state.items[i] = { ...newItem(feature.value), amount: item.amount }; rerender(); });
-
-  const isSeconds = f.input === "seconds";
-  const amount = el("input", { value: item.amount, inputMode: "decimal", autocomplete: "off", className: "amount", dataset: { testid: hook(isSeconds ? "seconds" : "quantity") } });
-  amount.addEventListener("input", () => { item.amount = amount.value; update(); });
-  const unitWord = isSeconds ? "Seconds" : `How many (${plural(2, f.unitName ?? "unit")})`;
-  const controls = [el("label", {}, "Feature ", feature), el("label", {}, `${unitWord} `, amount)];
-
-  for (const [key, def] of Object.entries(f.options ?? {})) controls.push(optionControl(item, key, def, hook));
-
-  const allowance = (plan().allowances ?? []).find((a) => a.feature === item.feature && a.amount !== undefined);
-  if (allowance) {
-    const used = el("input", { value: item.used, inputMode: "decimal", autocomplete: "off", className: "amount", placeholder: "0", dataset: { testid: hook("used") } });
-    used.addEventListener("input", () => { item.used = used.value; update(); });
-    controls.push(el("label", { title: allowance.label }, `Used this ${plan().period} (${isSeconds ? "s" : plural(2, f.unitName ?? "unit")}) `, used));
-  }
-
-  const remove = el("button", { type: "button", className: "secondary remove", textContent: "Remove", disabled: state.items.length === 1, "aria-label": `Remove item ${i + 1}` });
-  remove.addEventListener("click", () => { state.items.splice(i, 1); rerender(); });
-  return el("li", { className: "item" }, ...controls, remove);
-}
-
-function optionControl(item, key, def, hook) {
-  if (def.type === "boolean") {
-    const box = el("input", { type: "checkbox", checked: item.options[key] === true, dataset: { testid: hook(`option-${key}`) } });
-    box.addEventListener("change", () => { item.options[key] = box.checked; update(); });
-    const suffix = def.multiplier !== undefined ? ` (×${def.multiplier})` : "";
-    return el("label", { className: "check", title: def.gate ?? "" }, box, ` ${def.label}${suffix}`);
-  }
-  const planMax = plan().maxOptions?.[key];
-  const blank = def.default !== undefined ? [] : [el("option", { value: "", textContent: planMax ? `plan's highest (${planMax})` : "— choose —" })];
-  const select = el("select", { dataset: { testid: hook(`option-${key}`) } }, ...blank,
-    ...def.values.map((v) => el("option", { value: v, textContent: v.replaceAll("_", " ") + (def.unavailable?.[v] ? " (not available)" : "") })));
-  select.value = item.options[key] ?? def.default ?? "";
-  select.addEventListener("change", () => {
-    if (select.value) item.options[key] = select.value; else delete item.options[key];
-    update();
-  });
-  return el("label", {}, `${def.label} `, select);
-}
-
-// ---- quote --------------------------------------------------------------
-// The wallet: grants replayed from the subscription start, when given.
-function wallet() {
-  const since = $("since").value, today = $("today").value;
-  if (!since || !today) return null;
-  return state.engine.simulate({ plan: $("plan").value, start: since, until: today });
-}
-
-function request(grants) {
-  const balance = $("balance").value.trim();
-  const periodUsage = {};
-  for (const { feature, used } of state.items) if (used.trim() && !(feature in periodUsage)) periodUsage[feature] = used.trim();
-  return {
-    plan: $("plan").value,
-    items: state.items.map(({ feature, amount, options }) => ({
-      feature,
-      [state.card.features[feature].input === "seconds" ? "seconds" : "quantity"]: amount.trim(),
-      options,
-    })),
-    ...(grants ? { grants, at: $("today").value } : balance ? { balance } : {}),
-    ...(Object.keys(periodUsage).length ? { periodUsage } : {}),
-  };
-}
-
-function update() {
-  state.quote = null;
-  let sim = null;
-  if (state.items.length) {
-    try {
-      sim = wallet();
-      state.quote = state.engine.quote(request(sim?.grants.filter((g) => !isZero(g.remaining))));
-      $("error").hidden = true;
-    } catch (e) {
-      $("error").hidden = false;
-      $("error").textContent = e.code ? `${e.message} (${e.code})` : String(e);
-    }
+function selectPreset(id) {
+  custom = id.startsWith("custom:") ? custom : null;
+  if (id.startsWith("custom:") && custom) {
+    checkout.rateCard = JSON.parse(custom.json);
+    checkout.removeAttribute("preset");
   } else {
-    $("error").hidden = true;
+    checkout.rateCard = null;
+    checkout.preset = id;
   }
-  // What the buyer is waiting for — the total, the lines, what to buy — is
-  // drawn now; the chart, capacity, comparison and link follow in the next
-  // task (one pass however fast the input), so typing never waits for them.
-  renderQuote(state.quote);
-  renderWallet(sim, state.quote);
-  const pack = state.quote?.purchase.find((p) => p.kind !== "upgrade" && p.product === chosenProduct());
-  state.buyQuantity = pack ? pack.quantity : 1;
-  renderBuy();
-  if (document.body.dataset.settled !== "false") {
-    document.body.dataset.settled = "false";
-    setTimeout(settle, 0);
-  }
+  $("preset").value = id;
+  resetWallet();
+}
+$("preset").addEventListener("change", () => selectPreset($("preset").value));
+
+// ---- after each quote: the chart, wallet, capacity, comparison and link ----
+let settleTimer = 0;
+function settleSoon() {
+  document.body.dataset.settled = "false";
+  clearTimeout(settleTimer);
+  // The total is already on screen: the rest waits for the next task.
+  settleTimer = setTimeout(settle, 0);
+}
+checkout.addEventListener("ratecard-quote", () => { settleSoon(); ready(); });
+checkout.addEventListener("ratecard-error", () => { settleSoon(); ready(); });
+
+function ready() {
+  if (document.body.dataset.ready !== "true") document.body.dataset.ready = "true";
 }
 
-/** The rest of an update: body[data-settled=true] once it is drawn. */
 function settle() {
-  renderCurve(state.quote);
-  renderCapacity(state.quote);
+  const q = checkout.quote;
+  renderCurve(q);
+  renderWallet(q);
+  renderCapacity(q);
   renderCompare();
-  saveState();
+  if (!restoring) saveState();
   document.body.dataset.settled = "true";
 }
 
-// ---- the price curve of the first item ----------------------------------
+const card = () => checkout.card;
+const fmt = (v) => inUnit(locale, v, card());
+
 function renderCurve(q) {
-  const item = state.items[0];
-  const f = item && state.card.features[item.feature];
-  const current = Number.parseInt(item?.amount ?? "", 10);
-  $("curve-figure").hidden = !q || !f || f.input !== "seconds" || !(current > 0);
-  if ($("curve-figure").hidden) return;
-  const p = plan();
+  const item = checkout.cart[0];
+  const f = item && card()?.features[item.feature];
+  const svg = $("curve");
+  if (!q || !f || f.input !== "seconds") {
+    svg.replaceChildren();
+    $("curve-caption").textContent = "The first item's price at every length appears here for items priced by length.";
+    return;
+  }
+  const plan = card().plans[checkout.selectedPlan];
+  const current = Number(q.lines[0].units);   // whole seconds, as metered
   const from = Math.max(1, Math.ceil(Number(f.min ?? 1)));
   let to = Math.max(60, current * 2);
-  for (const limit of [f.max, f.lengthLimited === false ? undefined : p.maxSeconds, 86400]) {
+  for (const limit of [f.max, f.lengthLimited === false ? undefined : plan.maxSeconds, 86400]) {
     if (limit !== undefined) to = Math.min(to, Math.floor(Number(limit)));
   }
   const step = Math.max(1, Math.ceil((to - from) / 300));
   let totals;
   try {
-    totals = state.engine.quoteCurve({ plan: $("plan").value, item: { feature: item.feature, options: item.options }, fromSeconds: from, toSeconds: to, stepSeconds: step });
+    totals = checkout.engine.quoteCurve({ plan: checkout.selectedPlan, item: { feature: item.feature, options: item.options }, fromSeconds: from, toSeconds: to, stepSeconds: step });
   } catch {
-    $("curve-figure").hidden = true;
+    svg.replaceChildren();
     return;
   }
   const steps = [];
@@ -200,193 +99,189 @@ function renderCurve(q) {
   const inc = Number(f.increment ?? 0);
   if (inc > 1 && to / inc <= 80) {
     for (let s = inc; s <= to; s += inc) steps.push(s);
-    notes.push(`dashed lines: ${inc} s increments`);
+    notes.push(`dashed lines: steps of ${duration(locale, f.increment)}`);
   }
   if (f.minimum !== undefined) {
     steps.push(Number(f.minimum));
-    notes.push(`the ${f.minimum} s minimum charge`);
+    notes.push(`the ${duration(locale, f.minimum)} minimum charge`);
   }
-  drawCurve($("curve"), { from, step, totals, current, steps, format: (t) => inUnit(t, state.card) });
-  $("curve-caption").textContent = `Price of ${f.name} on ${p.name} from ${from} s to ${from + step * (totals.length - 1)} s; the red line is your ${current} s.${notes.length ? ` Also marked: ${notes.join(", ")}.` : ""}`;
+  // The marker shows the quote's own amount for the item, so chart and quote agree at any length.
+  drawCurve(svg, { from, step, totals, current, currentTotal: q.lines[0].amount, steps, format: fmt, seconds: (s) => duration(locale, String(s)) });
+  $("curve-caption").textContent = `Price of ${f.name} on ${plan.name} from ${duration(locale, String(from))} to ${duration(locale, String(from + step * (totals.length - 1)))}; the red line is your ${duration(locale, q.lines[0].units)}.${notes.length ? ` Also marked: ${notes.join(", ")}.` : ""}`;
 }
 
-// ---- the state in the URL, so a quote can be shared by link --------------
-function saveState() {
-  const params = new URLSearchParams({
-    preset: $("preset").value, plan: $("plan").value, locale: getLocale(),
-    items: JSON.stringify(state.items),
-  });
-  for (const id of ["balance", "since", "today"]) if ($(id).value) params.set(id, $(id).value);
-  history.replaceState(null, "", `#${params}`);
-  $("share").href = location.href;
+// ---- wallet ------------------------------------------------------------------
+function resetWallet() {
+  sim = null;
+  checkout.grants = null;
+  $("grants").hidden = true;
+  $("wallet-error").hidden = true;
 }
 
-function restoreState() {
-  const params = new URLSearchParams(location.hash.slice(1));
-  const preset = params.get("preset");
-  if (!preset || !state.engines.has(preset)) return false;
-  setLocale(params.get("locale") ?? getLocale());
-  $("locale").value = getLocale();
-  $("preset").value = preset;
-  selectCard(preset);
-  if (params.get("plan") in state.card.plans) $("plan").value = params.get("plan");
-  for (const id of ["balance", "since", "today"]) $(id).value = params.get(id) ?? "";
+function runWallet() {
+  const since = $("since").value, today = $("today").value;
+  $("wallet-error").hidden = true;
+  if (!since || !today || !checkout.engine) { sim = null; checkout.grants = null; checkout.at = undefined; return; }
   try {
-    const items = JSON.parse(params.get("items") ?? "[]");
-    const valid = Array.isArray(items) ? items.filter((it) => it && it.feature in state.card.features) : [];
-    if (valid.length) state.items = valid.map((it) => ({ feature: it.feature, amount: String(it.amount ?? ""), used: String(it.used ?? ""), options: typeof it.options === "object" && it.options ? it.options : {} }));
-  } catch { /* a damaged link keeps the defaults */ }
-  onPlanChange();
-  return true;
+    sim = checkout.engine.simulate({ plan: checkout.selectedPlan, start: since, until: today });
+    checkout.grants = sim.grants.filter((g) => !/^-?0*(\.0*)?$/.test(g.remaining));
+    checkout.at = today;
+  } catch (e) {
+    sim = null;
+    checkout.grants = null;
+    $("wallet-error").hidden = false;
+    $("wallet-error").textContent = e.code === "invalid_request" ? "Give both days as dates, the start no later than today." : "Your wallet cannot be replayed for this plan.";
+  }
 }
+$("since").addEventListener("input", runWallet);
+$("today").addEventListener("input", runWallet);
 
-function renderQuote(q) {
-  const card = state.card;
-  $("lines").tBodies[0].replaceChildren(...(q?.lines ?? []).map((line) =>
-    el("tr", {},
-      el("th", { scope: "row", textContent: line.name }),
-      el("td", {}, el("span", { textContent: line.explanation }), el("small", { className: "source", textContent: line.source })),
-      el("td", { className: "num", textContent: inUnit(line.amount, card) }))));
-  $("total").textContent = q ? inUnit(q.total, card) : "—";
-  $("balance-after").textContent = q ? inUnit(q.balanceAfter, card) : "—";
-  $("warnings").replaceChildren(...(q?.warnings ?? []).map((w) => el("li", { textContent: w })));
-  const short = q !== null && !isZero(q.shortfall);
-  $("short").hidden = !short;
-  if (!short) return;
-  $("shortfall").textContent = inUnit(q.shortfall, card);
-  $("upgrades").replaceChildren(...q.purchase.filter((p) => p.kind === "upgrade").map((p) =>
-    el("li", { textContent: `${p.name}: +${number(p.credits)} ${q.unit} now for ${money(p.price, p.currency)} more a ${p.period} (balance after ${inUnit(p.balanceAfter, card)})` })));
-}
-
-function renderWallet(sim, q) {
-  $("balance").disabled = sim !== null;
+function renderWallet(q) {
   $("grants").hidden = !sim;
   if (!sim) return;
-  const burned = new Map();
-  for (const line of q?.lines ?? []) for (const b of line.burns ?? []) burned.set(b.grant, [...(burned.get(b.grant) ?? []), b.credits]);
-  $("grants").tBodies[0].replaceChildren(...sim.grants.filter((g) => !isZero(g.remaining)).map((g) =>
+  const used = new Map();
+  for (const line of q?.lines ?? []) for (const b of line.burns ?? []) used.set(b.grant, [...(used.get(b.grant) ?? []), b.credits]);
+  $("grants").tBodies[0].replaceChildren(...(checkout.grants ?? []).map((g) =>
     el("tr", {},
-      el("th", { scope: "row", textContent: g.id }),
-      el("td", { textContent: g.source }),
-      el("td", { className: "num", textContent: inUnit(g.remaining, state.card) }),
-      el("td", { textContent: g.expiresAt ?? "never" }),
-      el("td", { className: "num", textContent: (burned.get(g.id) ?? []).map((c) => inUnit(c, state.card)).join(" + ") || "—" }))));
+      el("th", { scope: "row", textContent: day(locale, g.issuedAt) }),
+      el("td", { className: "num", textContent: fmt(g.remaining) }),
+      el("td", { textContent: g.expiresAt ? day(locale, g.expiresAt) : "never" }),
+      el("td", { className: "num", textContent: (used.get(g.id) ?? []).map(fmt).join(" + ") || "—" }))));
 }
 
 function renderCapacity(q) {
-  const item = state.items[0];
+  const item = checkout.cart[0];
   if (!q || !item) { $("capacity").textContent = ""; return; }
   try {
-    const c = state.engine.capacity({ plan: $("plan").value, feature: item.feature, options: item.options, balance: q.balance });
-    const f = state.card.features[item.feature];
-    const amount = c.seconds !== undefined ? `${number(c.seconds)} s` : `${number(c.quantity)} ${plural(Number(c.quantity), f.unitName ?? "unit")}`;
-    $("capacity").textContent = `Your balance of ${inUnit(q.balance, state.card)} buys up to ${amount} of ${f.name} (${inUnit(c.cost, state.card)}; limited by ${c.limitedBy}).`;
-  } catch (e) {
+    const c = checkout.engine.capacity({ plan: checkout.selectedPlan, feature: item.feature, options: item.options, balance: q.balance });
+    const f = card().features[item.feature];
+    const amount = c.seconds !== undefined ? duration(locale, c.seconds) : `${number(locale, c.quantity)} ${f.unitName ?? "unit"}${c.quantity === "1" ? "" : "s"}`;
+    const why = { balance: "your balance", feature: `the longest ${f.name} allowed`, plan: "the plan's longest video" }[c.limitedBy] ?? "a limit";
+    $("capacity").textContent = `Your balance of ${fmt(q.balance)} buys up to ${amount} of ${f.name} (${fmt(c.cost)}; limited by ${why}).`;
+  } catch {
     $("capacity").textContent = "";
   }
 }
 
+// ---- comparison ----------------------------------------------------------------
+let names = new Map();
+async function presetNames() {
+  if (names.size) return names;
+  const Engine = await engineReady();
+  for (const id of Engine.presetIds()) names.set(id, Engine.preset(id).rateCard());
+  return names;
+}
+
 function renderCompare() {
+  const cart = checkout.cart;
+  if (!cart.length || !names.size) { $("compare").tBodies[0].replaceChildren(); return; }
   let rows = [];
-  try {
-    if (state.items.length) rows = RateEngine.compare({ workload: request().items });
-  } catch { rows = []; }
-  $("compare").tBodies[0].replaceChildren(...rows.map((r) =>
-    el("tr", { className: r.runnable ? "" : "muted" },
-      el("th", { scope: "row", textContent: r.plan ? `${r.preset} · ${r.plan}` : r.preset }),
-      el("td", { className: "num", textContent: r.usd !== undefined ? money(r.usd, "USD") : "—" }),
-      el("td", { textContent: r.explanation }))));
+  engineReady().then((Engine) => {
+    try { rows = Engine.compare({ workload: cart }); } catch { rows = []; }
+    $("compare").tBodies[0].replaceChildren(...rows.map((r) => {
+      const c = names.get(r.preset);
+      const plan = r.plan ? c?.plans[r.plan] : undefined;
+      const label = `${c?.name ?? r.preset}${plan ? ` · ${plan.name}` : ""}`;
+      const buys = !r.runnable ? "Cannot run this cart on any plan of this price list."
+        : r.purchases.length ? r.purchases.map((p) => `${number(locale, String(p.quantity))} × ${p.name}: ${inUnit(locale, p.credits, c)} for ${money(locale, p.price, p.currency)}`).join("; ")
+        : "The plan's own credits cover it.";
+      const price = r.usd !== undefined ? money(locale, r.usd, "USD") : "—";
+      return el("tr", { className: r.runnable ? "" : "muted" },
+        el("th", { scope: "row", textContent: label }),
+        el("td", { className: "num", textContent: price }),
+        el("td", { textContent: buys }));
+    }));
+  });
 }
 
-// ---- buying more --------------------------------------------------------
-function chosenProduct() {
-  const period = $("buy-billing").value;
-  return (plan().products ?? []).find((id) => state.card.products[id].period === period);
+// ---- the share link: every setting in the URL; back/forward restores ----------
+function saveState() {
+  const s = checkout.settings;
+  const params = new URLSearchParams({ preset: $("preset").value, locale, plan: s.plan ?? "", rows: JSON.stringify(s.rows ?? []) });
+  for (const [k, v] of [["balance", s.balance], ["billing", s.billing], ["seats", s.seats !== "1" ? s.seats : ""], ["since", $("since").value], ["today", $("today").value]]) if (v) params.set(k, v);
+  if (custom) params.set("card", custom.json);
+  const hash = `#${params}`;
+  if (location.hash !== hash) history.pushState(null, "", hash);
+  $("share").href = location.href;
 }
 
-function renderBuy() {
-  const productId = chosenProduct();
-  $("buy").hidden = !productId;
-  if (!productId) return;
-  const product = state.card.products[productId];
-  $("buy-seats-label").hidden = !product.perSeat;
-  const n = state.buyQuantity;
-  $("buy-quantity").value = String(n);
-  $("buy-minus").disabled = n <= 1;
-  let p;
-  try {
-    p = state.engine.buyPacks({
-      plan: $("plan").value, quantity: n, billing: product.period,
-      ...(product.perSeat ? { seats: $("buy-seats").value.trim() } : {}),
-    });
-  } catch (e) {
-    $("buy-total").textContent = "";
-    $("buy-detail").textContent = `${e.message} (${e.code})`;
-    return;
+async function restoreState() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const preset = params.get("preset");
+  if (!preset) return false;
+  restoring = true;
+  setLocale(params.get("locale") ?? locale);
+  $("share-notice").hidden = true;
+  if (preset.startsWith("custom:")) {
+    const json = params.get("card");
+    try {
+      const Engine = await engineReady();
+      const engine = Engine.fromJson(json ?? "");
+      addCustom(engine, json);
+    } catch {
+      $("share-notice").hidden = false;
+      $("share-notice").textContent = "This link's own rate card could not be restored; showing the built-in HeyGen credit plans instead.";
+      selectPreset("heygen-credits");
+    }
+  } else if ([...$("preset").options].some((o) => o.value === preset)) {
+    selectPreset(preset);
   }
-  const every = p.period === "once" ? "" : ` a ${p.period}`;
-  const seats = p.seats !== undefined ? ` × ${p.seats} ${plural(p.seats, "seat")}` : "";
-  $("buy-total").textContent = product.kind === "top_up"
-    ? `Top up ${money(p.price, p.currency)}`
-    : `Buy ${n} ${plural(n, product.unitName)}${seats} — ${money(p.price, p.currency)}${every}`;
-  const suggested = state.quote?.purchase.find((o) => o.product === productId);
-  const cover = !suggested ? "" : n >= suggested.quantity ? " — covers the shortfall" : ` — not enough: ${suggested.quantity} needed`;
-  const charge = p.period === "once" ? "" : ` (new ${p.period}ly add-on charge)`;
-  $("buy-detail").textContent = `adds ${inUnit(p.credits, state.card)}${charge}${cover}`;
+  let rows = [];
+  try { rows = JSON.parse(params.get("rows") ?? "[]"); } catch { /* a damaged link keeps the defaults */ }
+  checkout.settings = { plan: params.get("plan") ?? undefined, balance: params.get("balance") ?? "", billing: params.get("billing") ?? undefined, seats: params.get("seats") ?? "1", rows };
+  $("since").value = params.get("since") ?? "";
+  $("today").value = params.get("today") ?? "";
+  await checkout.updateComplete;
+  await new Promise((r) => setTimeout(r, 0));
+  runWallet();
+  await checkout.updateComplete;
+  restoring = false;
+  return true;
 }
+window.addEventListener("popstate", () => { restoreState(); });
 
-function setBuyQuantity(n) {
-  state.buyQuantity = Number.isInteger(n) && n >= 1 ? n : 1;
-  renderBuy();
-}
-
-// ---- custom rate cards --------------------------------------------------
-function loadCustomCard(text) {
-  let engine;
+$("share-copy").addEventListener("click", async () => {
+  saveState();
   try {
-    engine = RateEngine.fromJson(text);
+    await navigator.clipboard.writeText(location.href);
+    $("share-status").textContent = "Link copied.";
+  } catch {
+    $("share-status").textContent = "Copy the link from the address bar.";
+  }
+  setTimeout(() => { $("share-status").textContent = ""; }, 4000);
+});
+
+// ---- custom rate cards -----------------------------------------------------------
+function addCustom(engine, json) {
+  const card = engine.rateCard();
+  custom = { json, name: card.name };
+  const key = `custom:${card.id}`;
+  if (![...$("preset").options].some((o) => o.value === key)) $("preset").append(el("option", { value: key, textContent: `${card.name} (your own)` }));
+  selectPreset(key);
+}
+
+async function loadCustomCard(text) {
+  const Engine = await engineReady();
+  try {
+    const engine = Engine.fromJson(text);
+    $("card-error").hidden = true;
+    addCustom(engine, text);
   } catch (e) {
     $("card-error").hidden = false;
-    $("card-error").textContent = `${e.message} (${e.code})`;
-    return;
+    // The JSON path helps whoever writes the card; the code stays out of sight.
+    $("card-error").textContent = `This rate card has a problem: ${e.message}`;
   }
-  $("card-error").hidden = true;
-  const key = `custom:${engine.id}`;
-  state.engines.set(key, engine);
-  if (![...$("preset").options].some((o) => o.value === key)) {
-    $("preset").append(el("option", { value: key, textContent: `${engine.rateCard().name} (custom)` }));
-  }
-  $("preset").value = key;
-  selectCard(key);
 }
-
-// ---- wiring -------------------------------------------------------------
-for (const id of RateEngine.presetIds()) {
-  state.engines.set(id, RateEngine.preset(id));
-  $("preset").append(el("option", { value: id, textContent: `${id} — ${state.engines.get(id).rateCard().name}` }));
-}
-$("preset").addEventListener("change", () => selectCard($("preset").value));
-$("plan").addEventListener("change", onPlanChange);
-$("balance").addEventListener("input", update);
-$("since").addEventListener("input", update);
-$("today").addEventListener("input", update);
-$("add-item").addEventListener("click", () => { state.items.push(newItem()); renderItems(); update(); });
-$("buy-minus").addEventListener("click", () => setBuyQuantity(state.buyQuantity - 1));
-$("buy-plus").addEventListener("click", () => setBuyQuantity(state.buyQuantity + 1));
-$("buy-quantity").addEventListener("change", () => setBuyQuantity(Number($("buy-quantity").value)));
-$("buy-billing").addEventListener("change", update);
-$("buy-seats").addEventListener("input", renderBuy);
-$("card-start").addEventListener("click", () => { $("card-json").value = JSON.stringify(state.card, null, 2); });
+$("card-start").addEventListener("click", () => { $("card-json").value = JSON.stringify(card(), null, 2); });
 $("card-load").addEventListener("click", () => loadCustomCard($("card-json").value));
 $("card-file").addEventListener("change", async () => {
   const file = $("card-file").files[0];
   if (file) { $("card-json").value = await file.text(); loadCustomCard($("card-json").value); }
 });
 
-$("locale").replaceChildren(...LOCALES.map((tag) => el("option", { value: tag, textContent: tag })));
-setLocale(LOCALES.find((tag) => tag === navigator.language) ?? "en-US");
-$("locale").value = getLocale();
-$("locale").addEventListener("change", () => { setLocale($("locale").value); onPlanChange(); });
-
-if (!restoreState()) selectCard(RateEngine.presetIds()[0]);
-document.body.dataset.ready = "true";
+// ---- start -------------------------------------------------------------------------
+const Engine = await engineReady();
+$("preset").replaceChildren(...Engine.presetIds().map((id) => el("option", { value: id, textContent: Engine.preset(id).rateCard().name })));
+if (!(await restoreState())) selectPreset(Engine.presetIds()[0]);
+// Names for the comparison, and the comparison itself, wait for idle time.
+(window.requestIdleCallback ?? ((f) => setTimeout(f, 200)))(() => presetNames().then(settleSoon));

@@ -12,10 +12,11 @@ function svgEl(tag, attrs = {}, text) {
 
 /**
  * Draws `totals[i]` at `from + i × step` seconds into `svg`, marks `current`
- * seconds and each step position (increment boundaries, a minimum charge).
- * `format` turns a decimal string into display text.
+ * seconds with the quote's own `currentTotal`, and each step position
+ * (increment boundaries, a minimum charge). `format` turns a decimal string
+ * into display text, `seconds` a number of seconds.
  */
-export function drawCurve(svg, { from, step, totals, current, steps, format }) {
+export function drawCurve(svg, { from, step, totals, current, currentTotal, steps, format, seconds = (s) => `${s} s` }) {
   svg.replaceChildren();
   svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
   if (!totals.length) return;
@@ -33,12 +34,13 @@ export function drawCurve(svg, { from, step, totals, current, steps, format }) {
   const points = values.map((v, i) => `${x(from + i * step).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
   svg.append(svgEl("polyline", { points, class: "curve" }));
   svg.append(svgEl("text", { x: PAD.left - 6, y: PAD.top + 10, "text-anchor": "end", class: "label" }, format(totals.reduce((a, b) => (Number(b) > Number(a) ? b : a)))));
-  svg.append(svgEl("text", { x: PAD.left, y: H - 8, class: "label" }, `${from} s`));
-  svg.append(svgEl("text", { x: W - PAD.right, y: H - 8, "text-anchor": "end", class: "label" }, `${to} s`));
+  svg.append(svgEl("text", { x: PAD.left, y: H - 8, class: "label" }, seconds(from)));
+  svg.append(svgEl("text", { x: W - PAD.right, y: H - 8, "text-anchor": "end", class: "label" }, seconds(to)));
   if (current >= from && current <= to) {
-    const i = Math.min(totals.length - 1, Math.max(0, Math.round((current - from) / step)));
+    // The marker is the quote's own amount (currentTotal), not the nearest sample.
+    const amount = currentTotal ?? totals[Math.min(totals.length - 1, Math.max(0, Math.round((current - from) / step)))];
     svg.append(svgEl("line", { x1: x(current), y1: PAD.top, x2: x(current), y2: y(0), class: "now" }));
-    svg.append(svgEl("circle", { cx: x(current), cy: y(values[i]), r: 4, class: "now-dot" }));
-    svg.append(svgEl("text", { x: Math.min(x(current) + 6, W - 120), y: PAD.top + 24, class: "label now-label" }, `${current} s: ${format(totals[i])}`));
+    svg.append(svgEl("circle", { cx: x(current), cy: y(Number(amount)), r: 4, class: "now-dot" }));
+    svg.append(svgEl("text", { x: Math.min(x(current) + 6, W - 150), y: PAD.top + 24, class: "label now-label" }, `${seconds(current)}: ${format(amount)}`));
   }
 }

@@ -15,10 +15,10 @@ export async function freePort() {
   return port;
 }
 
-/** Serves www/ as `npm start` does; resolves when it answers. */
-export async function serveWww() {
+/** Serves the built page (www/dist) as `npm start` does, or `dir`; resolves when it answers. */
+export async function serveWww(dir = "www/dist") {
   const port = await freePort();
-  const child = spawn("python3", ["-m", "http.server", "--bind", "127.0.0.1", String(port), "--directory", "www"], { cwd: ROOT, stdio: "ignore" });
+  const child = spawn("node", ["scripts/serve.mjs", dir, String(port)], { cwd: ROOT, stdio: "ignore" });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     try { if ((await fetch(url)).ok) break; } catch { await new Promise((r) => setTimeout(r, 50)); }

@@ -1,0 +1,68 @@
+// Builds what the browser gets, with esbuild (after scripts/build.sh has built pkg/):
+//   dist/widget/   the package's `ratecard/widget`: ratecard-widget.js (browser ESM,
+//                  Lit inside, minified), ratecard-widget.node.js (Node/SSR: Lit's
+//                  server build, defines nothing without a registry), index.d.ts.
+//                  Both import the engine from ../../pkg/web/ratecard.js, a separate
+//                  file, so its .wasm resolves with new URL(…, import.meta.url).
+//   www/dist/      the demo page: index.html, hashed JS and .wasm, style.css, each
+//                  precompressed (.br, .gz) for the static server.
+import { build } from "esbuild";
+import { createHash } from "node:crypto";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const at = (...p) => join(ROOT, ...p);
+
+/** `ratecard-engine` → the package's web build, kept as a separate file. */
+const engineExternal = {
+  name: "ratecard-engine",
+  setup(b) {
+    b.onResolve({ filter: /^ratecard-engine$/ }, () => ({ path: "../../pkg/web/ratecard.js", external: true }));
+  },
+};
+
+// ---- the package's widget ------------------------------------------------
+rmSync(at("dist/widget"), { recursive: true, force: true });
+mkdirSync(at("dist/widget"), { recursive: true });
+const common = { entryPoints: [at("www/widget/index.js")], bundle: true, format: "esm", minify: true, target: "es2022", legalComments: "none", plugins: [engineExternal], logLevel: "warning" };
+await build({ ...common, outfile: at("dist/widget/ratecard-widget.js"), platform: "browser" });
+await build({ ...common, outfile: at("dist/widget/ratecard-widget.node.js"), platform: "neutral", conditions: ["node"], mainFields: ["module", "main"] });
+writeFileSync(at("dist/widget/index.d.ts"), `/// <reference lib="esnext.disposable" />\n${readFileSync(at("www/widget/index.d.ts"), "utf8")}`);
+
+// ---- the demo page --------------------------------------------------------
+const out = at("www/dist");
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+const hash = (buf) => createHash("sha256").update(buf).digest("hex").slice(0, 10);
+const wasm = readFileSync(at("pkg/web/ratecard_bg.wasm"));
+const wasmName = `ratecard_bg.${hash(wasm)}.wasm`;
+writeFileSync(join(out, wasmName), wasm);
+const page = await build({
+  entryPoints: [at("www/app.js")], bundle: true, format: "esm", minify: true, target: "es2022", legalComments: "none",
+  outdir: out, entryNames: "[name].[hash]", write: true, metafile: true, logLevel: "warning",
+  alias: { "ratecard-engine": at("pkg/web/ratecard.js") },
+  define: { __WASM_FILE__: JSON.stringify(wasmName) },
+});
+const appName = Object.keys(page.metafile.outputs).map((p) => p.split("/").pop()).find((n) => /^app\.\w+\.js$/.test(n));
+const css = readFileSync(at("www/style.css"));
+const cssName = `style.${hash(css)}.css`;
+writeFileSync(join(out, cssName), css);
+const html = readFileSync(at("www/index.html"), "utf8")
+  .replaceAll("./style.css", `./${cssName}`)
+  .replace('<script type="module" src="./app.js"></script>',
+    `<link rel="modulepreload" href="./${appName}">\n  <link rel="preload" href="./${wasmName}" as="fetch" type="application/wasm" crossorigin>\n  <script type="module" src="./${appName}"></script>`);
+writeFileSync(join(out, "index.html"), html);
+
+for (const name of readdirSync(out)) {
+  const file = join(out, name);
+  if (!/\.(js|wasm|css|html)$/.test(name)) continue;
+  const body = readFileSync(file);
+  writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
+}
+const size = (f) => statSync(f).size;
+const w = at("dist/widget/ratecard-widget.js");
+console.log(`[build] widget: ratecard-widget.js ${size(w)} B raw, ${gzipSync(readFileSync(w), { level: 9 }).length} B gzip; page: ${appName} ${size(join(out, appName))} B, ${wasmName} ${size(join(out, wasmName))} B`);

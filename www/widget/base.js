@@ -1,0 +1,180 @@
+// What both elements share: the configuration (attributes and properties),
+// loading the engine for the rate card, quoting, and the three events. The
+// elements render what the engine returns; no pricing rule lives here.
+import { LitElement, css } from "lit";
+import { engineFor } from "./engine.js";
+import { resolveLocale } from "./locale.js";
+import { fieldOf, plainWords } from "./messages.js";
+
+/** Fires a bubbling, composed event, so hosts hear it through shadow roots. */
+export function emit(el, name, detail) {
+  el.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}
+
+/** The first plan a buyer would start from: the first (in card order) that can use features. */
+export function defaultPlan(card) {
+  const plans = Object.entries(card.plans);
+  return (plans.find(([, p]) => p.features === undefined || p.features.length > 0) ?? plans[0])?.[0];
+}
+
+export class RatecardBase extends LitElement {
+  static properties = {
+    preset: { type: String, reflect: true },
+    cardSrc: { type: String, attribute: "card-src" },
+    rateCard: { attribute: false },
+    plan: { type: String },
+    balance: { type: String },
+    grants: { attribute: false },
+    at: { type: String },
+    billing: { type: String },
+    locale: { type: String },
+    readonly: { type: Boolean, reflect: true },
+    items: { attribute: false },
+    _engine: { state: true },
+    _failure: { state: true },
+  };
+
+  static sharedStyles = css`
+    :host {
+      --_fg: var(--ratecard-color, #1b1f24);
+      --_bg: var(--ratecard-background, #ffffff);
+      --_muted: var(--ratecard-muted, #57606a);
+      --_accent: var(--ratecard-accent, #0b5fff);
+      --_accent-fg: var(--ratecard-accent-contrast, #ffffff);
+      --_error: var(--ratecard-error, #b42318);
+      --_line: var(--ratecard-border, #d0d7de);
+      --_radius: var(--ratecard-radius, 8px);
+      --_space: var(--ratecard-space, 0.75rem);
+      font: var(--ratecard-font, 1rem/1.45 system-ui, sans-serif);
+      color: var(--_fg);
+      color-scheme: light dark;
+    }
+    @media (prefers-color-scheme: dark) {
+      :host {
+        --_fg: var(--ratecard-color, #e6edf3);
+        --_bg: var(--ratecard-background, #0d1117);
+        --_muted: var(--ratecard-muted, #9da7b3);
+        --_accent: var(--ratecard-accent, #58a6ff);
+        --_accent-fg: var(--ratecard-accent-contrast, #0d1117);
+        --_error: var(--ratecard-error, #ff8182);
+        --_line: var(--ratecard-border, #30363d);
+      }
+    }
+    button {
+      font: inherit; cursor: pointer; border-radius: var(--_radius); padding: 0.4em 0.9em;
+      border: 1px solid var(--_accent); background: var(--_accent); color: var(--_accent-fg); min-height: 2.5rem;
+    }
+    button.secondary { background: transparent; color: var(--_accent); }
+    button[aria-disabled="true"] { opacity: 0.5; cursor: not-allowed; }
+    input, select {
+      font: inherit; color: inherit; background: var(--_bg); border: 1px solid var(--_line);
+      border-radius: calc(var(--_radius) / 2); padding: 0.35em 0.5em; min-height: 2.5rem; box-sizing: border-box; max-width: 100%;
+    }
+    [aria-invalid="true"] { border-color: var(--_error); outline-color: var(--_error); }
+    .error { color: var(--_error); margin: 0.25rem 0 0; font-size: 0.9em; }
+    .muted { color: var(--_muted); }
+    .skeleton {
+      display: inline-block; border-radius: 4px; min-height: 1em; color: transparent;
+      background: linear-gradient(90deg, color-mix(in srgb, var(--_line) 60%, transparent), color-mix(in srgb, var(--_line) 25%, transparent));
+    }
+    .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    :focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; }
+  `;
+
+  constructor() {
+    super();
+    this.items = [];
+    this.readonly = false;
+    /** The last quote, or null (`ratecard-quote` carries it too). */
+    this.quote = null;
+    /** The last request sent to the engine. */
+    this.request = null;
+    /** The last error: `{ code, message, field, text }` (text: the plain words shown). */
+    this.error = null;
+    this._engine = null;
+    this._failure = null;
+    this._loadId = 0;
+    this._lastEvent = "";
+  }
+
+  /** The RateEngine in use (null until the wasm and the rate card are loaded). */
+  get engine() {
+    return this._engine;
+  }
+
+  /** The rate card in use, as a plain object (null until loaded). */
+  get card() {
+    return this._card ?? null;
+  }
+
+  get _locale() {
+    return resolveLocale(this.locale);
+  }
+
+  willUpdate(changed) {
+    if (changed.has("preset") || changed.has("cardSrc") || changed.has("rateCard") || (!this._engine && !this._loading)) this._load();
+  }
+
+  async _load() {
+    const id = ++this._loadId;
+    this._loading = true;
+    try {
+      const engine = await engineFor({ preset: this.preset, rateCard: this.rateCard, cardSrc: this.cardSrc });
+      if (id !== this._loadId) return;
+      this._card = engine.rateCard();
+      this._failure = null;
+      this.cardChanged?.(this._card);
+      this._engine = engine;
+    } catch (e) {
+      if (id !== this._loadId) return;
+      this._engine = null;
+      this._card = null;
+      this._failure = this._report(e, "card");
+    } finally {
+      if (id === this._loadId) this._loading = false;
+    }
+  }
+
+  /** Runs the engine's quote; returns the quote, or null with `this.error` set. */
+  _quote(request) {
+    this.request = request;
+    try {
+      this.quote = this._engine.quote(request);
+      this.error = null;
+    } catch (e) {
+      this.quote = null;
+      this.error = this._report(e, undefined, request);
+    }
+    return this.quote;
+  }
+
+  /** An engine error → `{ code, message, field, text }`, and a `ratecard-error` event (once per distinct error). */
+  _report(e, field, request) {
+    const code = e?.code ?? "internal";
+    const message = String(e?.message ?? e);
+    const at = field ?? fieldOf(e);
+    const text = plainWords({ code, message }, at, {
+      locale: this._locale, card: this._card, planId: request?.plan, items: request?.items,
+    });
+    const error = { code, message, field: at, text };
+    this._pendingError = error;
+    return error;
+  }
+
+  updated() {
+    const key = this.error ? `e:${this.error.code}:${this.error.message}` : this._failure ? `f:${this._failure.message}` : this.quote ? `q:${this.quote.fingerprint}` : "";
+    if (key === this._lastEvent || !key) return;
+    this._lastEvent = key;
+    if (this.quote && !this.error) {
+      emit(this, "ratecard-quote", this.quote);
+    } else {
+      const { code, message, field } = this.error ?? this._failure;
+      emit(this, "ratecard-error", { code, message, field });
+    }
+  }
+
+  /** Fires `ratecard-buy` for a purchase option and quantity, with the quote's fingerprint. */
+  _buy(option, quantity) {
+    emit(this, "ratecard-buy", { option, quantity, fingerprint: this.quote?.fingerprint ?? null });
+  }
+}

@@ -1,0 +1,56 @@
+// <ratecard-cost>: the one line next to a "Generate" button.
+//   "30 credits · 1,470 left", or "Short by 30 credits — Buy 1 block, $5.00".
+import { html, css, nothing } from "lit";
+import { RatecardBase, defaultPlan } from "./base.js";
+import { inUnit, isZero, money, number } from "./locale.js";
+import { assumedBalance } from "./messages.js";
+
+/** What a purchase option's button says: "Buy 1 block, $5.00", "Upgrade to Pro, $20.00 more a month". */
+export function purchaseLabel(locale, option, card) {
+  const every = option.period === "once" ? "" : ` a ${option.period}`;
+  if (option.kind === "upgrade") return `${option.name}, ${money(locale, option.price, option.currency)} more${every}`;
+  if (option.kind === "top_up") return `Top up ${money(locale, option.price, option.currency)}`;
+  const product = card.products?.[option.product];
+  const unit = product?.unitName ?? "pack";
+  const n = option.quantity;
+  return `Buy ${number(locale, String(n))} ${n === 1 ? unit : `${unit}s`}, ${money(locale, option.price, option.currency)}${every}`;
+}
+
+export class RatecardCost extends RatecardBase {
+  static styles = [RatecardBase.sharedStyles, css`
+    :host { display: inline-block; min-height: 2.5rem; max-width: 100%; }
+    [part~="cost"] { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.6rem; min-height: 2.5rem; }
+    .skeleton { width: 12rem; }
+    small { color: var(--_muted); }
+  `];
+
+  render() {
+    const locale = this._locale;
+    if (this._failure) return html`<span part="cost error" class="error" role="alert">${this._failure.text}</span>`;
+    if (!this._engine) return html`<span part="cost skeleton" aria-busy="true"><span class="skeleton">Loading the price…</span></span>`;
+    const card = this.card;
+    const planId = this.plan || defaultPlan(card);
+    const items = Array.isArray(this.items) ? this.items : [];
+    if (!items.length) return html`<span part="cost" class="muted">Nothing to price yet</span>`;
+    const grants = Array.isArray(this.grants) ? this.grants : undefined;
+    const request = {
+      plan: planId,
+      items,
+      ...(grants ? { grants, ...(this.at ? { at: this.at } : {}) } : this.balance ? { balance: String(this.balance) } : {}),
+    };
+    const q = this._quote(request);
+    if (!q) return html`<span part="cost error" class="error" role="alert">${this.error.text}</span>`;
+    const assumed = !grants && !this.balance;
+    const note = assumed ? html`<small part="note">${assumedBalance(locale, card, card.plans[planId])}</small>` : nothing;
+    if (isZero(q.shortfall)) {
+      return html`<span part="cost" role="status"><span part="total">${inUnit(locale, q.total, card)}</span>
+        <span aria-hidden="true">·</span> <span part="left">${inUnit(locale, q.balanceAfter, card)} left</span> ${note}</span>`;
+    }
+    const best = q.purchase[0];
+    return html`<span part="cost short" role="status"><span part="shortfall">Short by ${inUnit(locale, q.shortfall, card)}</span>
+      ${best
+        ? html`<span aria-hidden="true">—</span> <button part="buy-button" type="button" @click=${() => this._buy(best, best.quantity)}>${purchaseLabel(locale, best, card)}</button>`
+        : html`<span class="muted">${card.plans[planId]?.purchaseNote ?? "nothing to buy on this plan"}</span>`}
+      ${note}</span>`;
+  }
+}

@@ -1,0 +1,59 @@
+// A quote line in the buyer's words and number format, written from the
+// parts the engine returns with each line (units, billed, included, rate, per,
+// multiplier, amount). No arithmetic: every number shown is one of those parts.
+import { duration, inUnit, isZero, number } from "./locale.js";
+
+const plural = (n, one) => (/^1(\.0*)?$/.test(String(n)) ? one : `${one}s`);
+
+/** `"20 credits/min"`, `"$0.0667/s"`, `"1 credit each"`, `"90 credits per video"`. */
+export function rateText(locale, line, card) {
+  const wallet = card.unit === card.currency;
+  const value = wallet
+    ? new Intl.NumberFormat(locale, { style: "currency", currency: card.currency, maximumFractionDigits: 6 }).format(line.rate)
+    : inUnit(locale, line.rate, card);
+  switch (line.per) {
+    case "minute": return `${value}/min`;
+    case "second": return `${value}/s`;
+    case "video": return `${value} per video`;
+    default: return `${value} each`;
+  }
+}
+
+/** What the item amounts to, as billed: "1 min 30 s", "4 looks". */
+export function amountText(locale, value, feature) {
+  if (feature?.input === "seconds") return duration(locale, value);
+  return `${number(locale, value)} ${plural(value, feature?.unitName ?? "unit")}`;
+}
+
+/**
+ * The sentence for one line, e.g. "1 min 30 s × 20 credits/min = 30 credits",
+ * "1 min 43 s billed as 2 min (steps of 30 s) × …", "1 video × 90 credits per
+ * video = 90 credits". `item` is the request's item (for the option labels of
+ * a multiplier).
+ */
+export function lineSentence(locale, line, card, item) {
+  const feature = card.features?.[line.feature];
+  const amt = (v) => amountText(locale, v, feature);
+  let how;
+  if (line.per === "video") {
+    how = "1 video";
+  } else {
+    how = amt(line.units);
+    if (line.billed !== line.units) {
+      const why = feature?.increment ? ` (in steps of ${amt(feature.increment)})` : feature?.minimum ? " (the minimum charge)" : "";
+      how += ` billed as ${amt(line.billed)}${why}`;
+    }
+  }
+  if (!isZero(line.included)) {
+    if (line.included === line.billed) return `${how}, included in your plan: ${inUnit(locale, line.amount, card)}`;
+    how += `, of which ${amt(line.included)} included in your plan`;
+  }
+  let factors = "";
+  if (line.multiplier && line.multiplier !== "1") {
+    const labels = Object.entries(feature?.options ?? {})
+      .filter(([key, def]) => def.type === "boolean" && def.multiplier !== undefined && item?.options?.[key] === true)
+      .map(([, def]) => def.label);
+    factors = ` × ${number(locale, line.multiplier)}${labels.length ? ` (${labels.join(", ")})` : ""}`;
+  }
+  return `${how} × ${rateText(locale, line, card)}${factors} = ${inUnit(locale, line.amount, card)}`;
+}

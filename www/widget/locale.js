@@ -1,0 +1,110 @@
+// Numbers in the buyer's locale, both ways. The engine speaks decimal strings;
+// Intl.NumberFormat formats a decimal string exactly (no float in between), and
+// `parseNumber` reads what the buyer typed back into a decimal string. Nothing
+// here computes a price.
+
+const cache = new Map();
+function nf(locale, options = {}) {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = new Intl.NumberFormat(locale, options)));
+  return f;
+}
+
+/** The locale to use: the element's `locale`, else the document's, else the browser's. */
+export function resolveLocale(tag) {
+  const candidates = [tag, globalThis.document?.documentElement?.lang, globalThis.navigator?.language, "en-US"];
+  for (const c of candidates) {
+    if (!c) continue;
+    try {
+      return Intl.NumberFormat.supportedLocalesOf([c]).length ? c : "en-US";
+    } catch { /* an invalid tag: try the next */ }
+  }
+  return "en-US";
+}
+
+/** `"1500"` → "1,500" (en-US) / "1.500" (de-DE); up to 6 decimals, as given. */
+export function number(locale, decimalString) {
+  return nf(locale, { maximumFractionDigits: 6 }).format(decimalString);
+}
+
+/** `"5.00"`, `"USD"` → "$5.00" / "5,00 $". */
+export function money(locale, decimalString, currency) {
+  return nf(locale, { style: "currency", currency }).format(decimalString);
+}
+
+const isOne = (s) => /^1(\.0*)?$/.test(String(s));
+
+/** An amount in a card's unit: "1,500 credits", "1 credit", or "$4.50" on a USD wallet. */
+export function inUnit(locale, decimalString, card) {
+  if (card.unit === card.currency) return money(locale, decimalString, card.currency);
+  return `${number(locale, decimalString)} ${isOne(decimalString) ? card.unitSingular : card.unit}`;
+}
+
+/** Whole seconds (a decimal string or number) as minutes and seconds: "1 min 30 s", "1 Min., 30 Sek.". */
+export function duration(locale, seconds) {
+  const text = String(seconds);
+  if (!/^\d+$/.test(text)) return `${number(locale, text)} ${unitWord(locale, "second", 2)}`;
+  const total = BigInt(text);
+  const h = total / 3600n, m = (total % 3600n) / 60n, s = total % 60n;
+  const parts = [];
+  if (h) parts.push(nf(locale, { style: "unit", unit: "hour", unitDisplay: "short" }).format(h));
+  if (m) parts.push(nf(locale, { style: "unit", unit: "minute", unitDisplay: "short" }).format(m));
+  if (s || !parts.length) parts.push(nf(locale, { style: "unit", unit: "second", unitDisplay: "short" }).format(s));
+  return parts.join(" ");
+}
+
+function unitWord(locale, unit, n) {
+  return nf(locale, { style: "unit", unit, unitDisplay: "short" }).formatToParts(n).filter((p) => p.type === "unit").map((p) => p.value).join("");
+}
+
+/** A `YYYY-MM-DD` day as a date in the locale: "Mar 1, 2026" / "1. März 2026". */
+export function day(locale, iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? "");
+  if (!m) return iso ?? "";
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+}
+
+/** The locale's group and decimal separators, e.g. `{ group: ".", decimal: "," }` for de-DE. */
+export function separators(locale) {
+  const parts = nf(locale).formatToParts(1234567.5);
+  return {
+    group: parts.find((p) => p.type === "group")?.value ?? ",",
+    decimal: parts.find((p) => p.type === "decimal")?.value ?? ".",
+  };
+}
+
+/** An example of a number as the locale writes it, for hints: "1,500.5" / "1.500,5". */
+export function example(locale) {
+  return nf(locale, { maximumFractionDigits: 1 }).format("1500.5");
+}
+
+/**
+ * Reads a number typed in `locale` into a decimal string, or `null` when it is
+ * not one. de-DE: "1.000" → "1000", "60,5" → "60.5"; en-US: "1,000" → "1000",
+ * "60.5" → "60.5". Group separators must stand between groups of three digits,
+ * so a misplaced one ("60.5" in de-DE) is refused rather than misread.
+ */
+export function parseNumber(locale, text) {
+  const { group, decimal } = separators(locale);
+  let s = String(text ?? "").trim();
+  if (/[\s\u00a0\u202f]/.test(group)) s = s.replace(/[\s\u00a0\u202f]/g, group);
+  else if (/[\s\u00a0\u202f]/.test(s)) return null;
+  let sign = "";
+  if (/^[-\u2212]/.test(s)) { sign = "-"; s = s.slice(1); }
+  const escape = (c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const g = escape(group), d = escape(decimal);
+  const re = new RegExp(`^(\\d{1,3}(?:${g}\\d{3})+|\\d+)?(?:${d}(\\d+))?$`);
+  const m = re.exec(s);
+  if (!m || (!m[1] && !m[2])) return null;
+  const whole = (m[1] ?? "0").split(group).join("");
+  return `${sign}${whole}${m[2] ? `.${m[2]}` : ""}`;
+}
+
+/** An id as words for people: "photo_avatar" → "photo avatar". */
+export function words(id) {
+  return String(id).replaceAll("_", " ");
+}
+
+export const isZero = (s) => /^-?0*(\.0*)?$/.test(String(s));
+export const isNegative = (s) => /^-/.test(String(s)) && !isZero(s);

@@ -1,0 +1,104 @@
+// Engine errors in plain words, placed next to their field. The engine's code
+// and message stay for developers (the `ratecard-error` event); the buyer sees
+// only what is written here, with every number formatted for the locale.
+import { duration, example, inUnit, number, words } from "./locale.js";
+
+/**
+ * The field an engine error is about: `"plan"`, `"balance"`, `"items.0.seconds"`,
+ * `"items.0.options.resolution"`, … or `""` when it is about no one field.
+ * Uses `error.path` (an array) when the engine gives one, else the message's
+ * leading path (`items[0].seconds: …`).
+ */
+export function fieldOf(error) {
+  if (Array.isArray(error?.path) && error.path.length) return error.path.join(".");
+  const m = /^([A-Za-z_][\w]*(?:\[\d+\]|\.[A-Za-z_]\w*)*):\s/.exec(String(error?.message ?? ""));
+  return m ? m[1].replace(/\[(\d+)\]/g, ".$1") : "";
+}
+
+/**
+ * Plain words for an engine error about `field`, given what the buyer asked:
+ * `ctx = { locale, card, planId, items }` (items as sent to the engine).
+ */
+export function plainWords(error, field, ctx) {
+  const { locale, card, planId } = ctx;
+  const plan = card?.plans?.[planId];
+  const planName = plan?.name ?? "This plan";
+  const itemMatch = /^items\.(\d+)\.?(.*)$/.exec(field);
+  const item = itemMatch ? ctx.items?.[Number(itemMatch[1])] : undefined;
+  const feature = item ? card?.features?.[item.feature] : undefined;
+  const sub = itemMatch?.[2] ?? "";
+  const amountOf = (v) => (feature?.input === "seconds" ? duration(locale, v) : number(locale, v));
+  switch (error?.code) {
+    case "invalid_quantity": {
+      const raw = item?.seconds ?? item?.quantity;
+      const value = typeof raw === "string" ? raw : String(raw ?? "");
+      if (!/^\d+(\.\d+)?$/.test(value) || /^0*(\.0*)?$/.test(value)) return "Enter an amount greater than zero.";
+      if (feature?.input === "quantity" && value.includes(".") && !/\.0*$/.test(value)) return "Enter a whole number.";
+      if (feature?.max !== undefined && cmp(value, feature.max) > 0) return `${feature.name} takes at most ${amountOf(feature.max)}.`;
+      if (feature?.min !== undefined && cmp(value, feature.min) < 0) return `${feature.name} takes at least ${amountOf(feature.min)}.`;
+      return `That is more than can be quoted at once (at most ${amountOf("1000000")}).`;
+    }
+    case "plan_limit":
+      if (sub === "seconds" && plan?.maxSeconds) return `${planName} allows videos up to ${duration(locale, plan.maxSeconds)}.`;
+      if (sub.startsWith("options.")) {
+        const key = sub.slice("options.".length);
+        const max = plan?.maxOptions?.[key];
+        return max ? `${planName} allows up to ${words(max)}.` : `${planName} does not allow this choice.`;
+      }
+      return `${planName} does not allow this.`;
+    case "invalid_option": {
+      const key = sub.startsWith("options.") ? sub.slice("options.".length) : "";
+      const option = feature?.options?.[key];
+      if (option?.type === "boolean" && option.gate) return option.gate;
+      if (option) return `Choose a ${option.label.toLowerCase()} this feature offers.`;
+      return "One of the choices for this item is not available.";
+    }
+    case "not_available":
+      if (itemMatch && plan?.unavailableReason) return sentence(plan.unavailableReason);
+      if (itemMatch) return `${planName} does not include ${feature?.name ?? "this feature"}. Choose another plan or feature.`;
+      return plan?.purchaseNote ? sentence(plan.purchaseNote) : `${planName} cannot buy this.`;
+    case "unknown_plan":
+      return "Choose a plan.";
+    case "unknown_feature":
+      return "Choose what to generate.";
+    case "overflow":
+      return "That amount is too large to price exactly.";
+    case "invalid_request":
+      if (field === "balance") return `Enter your balance as a number, like ${example(locale)}.`;
+      if (sub === "seconds" || sub === "quantity") return `Enter a number, like ${example(locale)}.`;
+      return "Something in this request cannot be priced; check the highlighted field.";
+    case "invalid_rate_card":
+      return "This rate card could not be read, so no price can be shown.";
+    case "unknown_preset":
+    case "card_fetch":
+      return "The price list could not be loaded. Try again later.";
+    default:
+      return "This cannot be priced right now.";
+  }
+}
+
+/** A hint for a number the widget could not read, before it reaches the engine. */
+export function unreadable(locale, what) {
+  return `Enter ${what} as a number, like ${example(locale)}.`;
+}
+
+/** The balance notice when none is given: the quote assumes a fresh period. */
+export function assumedBalance(locale, card, plan) {
+  return `No balance given: this quote assumes a fresh ${plan.period} of ${plan.name}, ${inUnit(locale, plan.included, card)}.`;
+}
+
+function sentence(text) {
+  const t = String(text).trim();
+  return /[.!?]$/.test(t) ? t[0].toUpperCase() + t.slice(1) : `${t[0]?.toUpperCase() ?? ""}${t.slice(1)}.`;
+}
+
+/** Compares two non-negative decimal strings. */
+function cmp(a, b) {
+  const [ai, af = ""] = String(a).split("."), [bi, bf = ""] = String(b).split(".");
+  const x = ai.replace(/^0+/, ""), y = bi.replace(/^0+/, "");
+  if (x.length !== y.length) return x.length < y.length ? -1 : 1;
+  if (x !== y) return x < y ? -1 : 1;
+  const n = Math.max(af.length, bf.length);
+  const p = af.padEnd(n, "0"), q = bf.padEnd(n, "0");
+  return p === q ? 0 : p < q ? -1 : 1;
+}
