@@ -156,7 +156,8 @@ function renderCapacity(q) {
     const c = checkout.engine.capacity({ plan: checkout.selectedPlan, feature: item.feature, options: item.options, balance: q.balance });
     const f = card().features[item.feature];
     const amount = c.seconds !== undefined ? duration(locale, c.seconds) : `${number(locale, c.quantity)} ${f.unitName ?? "unit"}${c.quantity === "1" ? "" : "s"}`;
-    const why = { balance: "your balance", feature: `the longest ${f.name} allowed`, plan: "the plan's longest video" }[c.limitedBy] ?? "a limit";
+    const why = c.limitedBy === "the balance" ? "your balance" : c.limitedBy.startsWith("plan") ? "the plan's longest video"
+      : c.limitedBy.startsWith("the feature") ? `the longest ${f.name} allowed` : "the most one quote can price";
     $("capacity").textContent = `Your balance of ${fmt(q.balance)} buys up to ${amount} of ${f.name} (${fmt(c.cost)}; limited by ${why}).`;
   } catch {
     $("capacity").textContent = "";

@@ -5,7 +5,7 @@
 import { html, css, nothing } from "lit";
 import { live } from "lit/directives/live.js";
 import { RatecardBase, defaultPlan } from "./base.js";
-import { day, example, inUnit, isZero, money, number, parseNumber, words } from "./locale.js";
+import { day, example, inUnit, isZero, money, number, parseNumber, resolveLocale, words } from "./locale.js";
 import { lineSentence } from "./lines.js";
 import { assumedBalance, plainWords, unreadable } from "./messages.js";
 
@@ -82,6 +82,21 @@ export class RatecardCheckout extends RatecardBase {
     if (changed.has("items") && this._card && changed.get("items") !== undefined) this._rows = this._rowsFrom(this.items, this._card);
     if (changed.has("balance")) this._balanceText = this.balance == null || this.balance === "" ? "" : number(this._locale, String(this.balance));
     if (changed.has("billing")) this._billing = this.billing ?? null;
+    const before = changed.get("locale");
+    if (changed.has("locale") && this._rows) this._relocale(resolveLocale(before), this._locale);
+  }
+
+  /** Keeps what the buyer typed when the locale changes: each number re-written in the new format. */
+  _relocale(from, to) {
+    if (from === to) return;
+    const again = (text) => {
+      const value = parseNumber(from, text ?? "");
+      return value === null ? text : number(to, value);
+    };
+    this._rows = this._rows.map((r) => ({ ...r, text: again(r.text), used: r.used ? again(r.used) : r.used }));
+    if (this._balanceText) this._balanceText = again(this._balanceText);
+    if (this._qtyText) this._qtyText = again(this._qtyText);
+    this._seatsText = again(this._seatsText);
   }
 
   /** Host items (`{ feature, seconds | quantity, options }`) → editable rows, numbers in the locale. */
@@ -217,7 +232,10 @@ export class RatecardCheckout extends RatecardBase {
   }
 
   _field(field, label, control, error) {
-    return html`<div class="field"><label>${label} ${control}</label>${error ? html`<p class="error" id="${this._id}-${field.replaceAll(".", "-")}-err" data-testid="${field.replaceAll(".", "-")}-error">${error}</p>` : nothing}</div>`;
+    // Test hooks follow the inputs': "seconds-error" for the first item, "seconds-1-error" for the second.
+    const m = /^items\.(\d+)\.(.*)$/.exec(field);
+    const hook = m ? `${m[2].replaceAll(".", "-")}${m[1] === "0" ? "" : `-${m[1]}`}` : field.replaceAll(".", "-");
+    return html`<div class="field"><label>${label} ${control}</label>${error ? html`<p class="error" id="${this._id}-${field.replaceAll(".", "-")}-err" data-testid="${hook}-error">${error}</p>` : nothing}</div>`;
   }
 
   _items(card, locale, errFor) {
@@ -382,6 +400,7 @@ export class RatecardCheckout extends RatecardBase {
 
   _setPlan(id) {
     this._planId = id;
+    this._qtyText = null;
     this._billing = this.billing ?? null;
   }
 
