@@ -1,0 +1,219 @@
+// The widget (`ratecard/widget`) from the packed tarball, as a front-end team
+// would use it: a plain HTML host page with <ratecard-cost> beside a form, a
+// Vite app, a React 19 app, strict `tsc` over a TSX file, and Node/SSR import.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, packAndInstall, launchChromium, serveWww } from "./helpers.mjs";
+
+// React and Vite live in the test consumer only, never in the package.
+const DEPS = ["vite@7.3.8", "react@19.2.0", "react-dom@19.2.0", "@types/react@19.2.9", "@types/react-dom@19.2.7"];
+let dir, browser;
+before(async () => {
+  ({ dir } = await packAndInstall(DEPS));
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(url) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.setDefaultTimeout(8000);
+  await page.goto(url);
+  return { page, errors };
+}
+
+const costText = (page, id) => page.evaluate(async (id) => {
+  const el = document.getElementById(id);
+  await el.updateComplete;
+  return el.shadowRoot.textContent.replace(/\s+/g, " ").trim();
+}, id);
+
+test("Node and SSR: importing ratecard/widget defines nothing without a registry and touches no window", () => {
+  writeFileSync(join(dir, "ssr.mjs"), `
+    const before = typeof window;
+    const w = await import("ratecard/widget");
+    console.log(JSON.stringify({ before, after: typeof window, cost: typeof w.RatecardCost, checkout: typeof w.RatecardCheckout, parsed: w.parseNumber("de-DE", "1.000") }));
+  `);
+  const r = JSON.parse(execFileSync("node", ["ssr.mjs"], { cwd: dir, encoding: "utf8" }));
+  assert.deepEqual(r, { before: "undefined", after: "undefined", cost: "function", checkout: "function", parsed: "1000" });
+});
+
+test("a plain HTML host page: <ratecard-cost> beside a Generate button, events, two instances, attributes re-quote", async () => {
+  const host = join(dir, "host");
+  mkdirSync(host, { recursive: true });
+  copyFileSync(join(ROOT, "presets/heygen-credits.json"), join(dir, "my-card.json"));
+  writeFileSync(join(dir, "host.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,">
+<script type="module" src="./node_modules/ratecard/dist/widget/ratecard-widget.js"></script></head><body>
+<main><h1>Make a video</h1>
+<form id="f"><label>Length (s) <input id="len" value="90"></label>
+  <button type="button" id="generate">Generate</button>
+  <ratecard-cost id="a" preset="heygen-credits" plan="business" balance="1500"></ratecard-cost></form>
+<p><ratecard-cost id="b" preset="heygen-api" plan="pro" balance="100"></ratecard-cost></p>
+<p><ratecard-cost id="c" card-src="./my-card.json" plan="creator" balance="600"></ratecard-cost></p>
+<ratecard-checkout id="d" preset="heygen-credits" plan="business" balance="10"></ratecard-checkout>
+</main>
+<script type="module">
+  window.events = [];
+  for (const name of ["ratecard-quote", "ratecard-buy", "ratecard-error"]) document.addEventListener(name, (e) => window.events.push({ name, id: e.target.id, detail: e.detail }));
+  await customElements.whenDefined("ratecard-cost");
+  document.getElementById("a").items = [{ feature: "avatar_iv", seconds: 90 }];
+  document.getElementById("b").items = [{ feature: "video_avatar", seconds: 103 }];
+  document.getElementById("c").items = [{ feature: "avatar_iv", seconds: 90 }];
+  document.getElementById("d").items = [{ feature: "avatar_iv", seconds: 120 }];
+  document.body.dataset.ready = "true";
+</script></body></html>`);
+  const server = await serveWww(dir);
+  try {
+    const { page, errors } = await open(`${server.url}host.html`);
+    await page.waitForSelector("body[data-ready=true]");
+    await page.waitForFunction(() => ["a", "b", "c"].every((id) => document.getElementById(id).quote));
+    assert.equal(await costText(page, "a"), "30 credits · 1,470 credits left");
+    assert.equal(await costText(page, "b"), "2 credits · 98 credits left");
+    assert.equal(await costText(page, "c"), "30 credits · 570 credits left", "a card from card-src");
+    const quoteEvent = await page.evaluate(() => window.events.find((e) => e.name === "ratecard-quote" && e.id === "a").detail);
+    assert.equal(quoteEvent.total, "30");
+    assert.match(quoteEvent.fingerprint, /^[0-9a-f]{64}$/);
+
+    // Setting .items updates the text; the other instances stay as they were.
+    await page.evaluate(() => { const a = document.getElementById("a"); a.items = [{ feature: "avatar_iv", seconds: 120 }]; a.setAttribute("balance", "10"); });
+    assert.equal(await costText(page, "a"), "Short by 30 credits — Buy 1 block, $5.00");
+    assert.equal(await costText(page, "b"), "2 credits · 98 credits left");
+    await page.screenshot({ path: join(ROOT, "test-results/widget-cost-in-form.png"), clip: { x: 0, y: 0, width: 900, height: 160 } });
+
+    // The buy button fires ratecard-buy with the option, quantity and fingerprint.
+    await page.locator("#a").getByRole("button", { name: "Buy 1 block, $5.00" }).click();
+    const buy = await page.evaluate(() => window.events.find((e) => e.name === "ratecard-buy").detail);
+    assert.equal(buy.quantity, 1);
+    assert.equal(buy.option.product, "credit_block");
+    assert.equal(buy.option.price, "5.00");
+    assert.equal(buy.fingerprint, await page.evaluate(() => document.getElementById("a").quote.fingerprint));
+
+    // An attribute change re-quotes; bad input is plain words, the code goes in the event.
+    await page.evaluate(() => document.getElementById("b").setAttribute("plan", "free"));
+    await page.evaluate(() => { document.getElementById("b").items = [{ feature: "video_avatar", seconds: 181 }]; });
+    assert.equal(await costText(page, "b"), "API Free allows videos up to 3 min.");
+    const err = await page.evaluate(() => window.events.filter((e) => e.name === "ratecard-error" && e.id === "b").at(-1).detail);
+    assert.equal(err.code, "plan_limit");
+    assert.equal(err.field, "items.0.seconds");
+    assert.equal(await costText(page, "a"), "Short by 30 credits — Buy 1 block, $5.00");
+
+    // No balance: the element says it assumes a fresh month.
+    await page.evaluate(() => document.getElementById("a").removeAttribute("balance"));
+    assert.match(await costText(page, "a"), /^40 credits · 1,460 credits left No balance given: this quote assumes a fresh month of Business, 1,500 credits\.$/);
+
+    // axe-core over the host page with both elements.
+    await page.evaluate(readFileSync(`${ROOT}/node_modules/axe-core/axe.min.js`, "utf8"));
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    server.close();
+  }
+});
+
+test("a Vite 7 app builds the widget from the tarball, copies the .wasm, and prices in Chromium", async () => {
+  const app = join(dir, "vite-widget");
+  mkdirSync(app, { recursive: true });
+  writeFileSync(join(app, "index.html"), `<!doctype html><html lang="en"><head><link rel="icon" href="data:,"><title>Vite</title></head><body>
+<ratecard-cost id="cost" preset="heygen-credits" plan="business" balance="1500"></ratecard-cost><script type="module" src="./main.js"></script></body></html>`);
+  writeFileSync(join(app, "main.js"), `
+import "ratecard/widget";
+const cost = document.getElementById("cost");
+cost.addEventListener("ratecard-quote", (e) => { document.title = "total " + e.detail.total; });
+cost.items = [{ feature: "avatar_iv", seconds: 90 }];
+`);
+  execFileSync(join(dir, "node_modules/.bin/vite"), ["build", "--logLevel", "error", "--outDir", "dist", "--emptyOutDir"], { cwd: app, encoding: "utf8" });
+  const server = await serveWww(join(app, "dist"));
+  try {
+    const { page, errors } = await open(server.url);
+    await page.waitForFunction(() => document.title === "total 30");
+    assert.equal(await costText(page, "cost"), "30 credits · 1,470 credits left");
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    server.close();
+  }
+});
+
+test("a React 19 app: properties, attributes and onratecard-* events on the elements", async () => {
+  const app = join(dir, "react-app");
+  mkdirSync(app, { recursive: true });
+  writeFileSync(join(app, "index.html"), `<!doctype html><html lang="en"><head><link rel="icon" href="data:,"><title>React</title></head><body><div id="root"></div><script type="module" src="./main.jsx"></script></body></html>`);
+  writeFileSync(join(app, "vite.config.js"), `export default { esbuild: { jsx: "automatic" } };`);
+  writeFileSync(join(app, "main.jsx"), `
+import { useState } from "react";
+import { createRoot } from "react-dom/client";
+import "ratecard/widget";
+function App() {
+  const [seconds, setSeconds] = useState(90);
+  const [total, setTotal] = useState("");
+  return <form>
+    <button type="button" id="longer" onClick={() => setSeconds(120)}>Longer</button>
+    <ratecard-cost id="cost" preset="heygen-credits" plan="business" balance="10"
+      items={[{ feature: "avatar_iv", seconds }]} onratecard-quote={(e) => setTotal(e.detail.total)} />
+    <output id="total">{total}</output>
+  </form>;
+}
+createRoot(document.getElementById("root")).render(<App />);
+`);
+  execFileSync(join(dir, "node_modules/.bin/vite"), ["build", "--logLevel", "error", "--outDir", "dist", "--emptyOutDir"], { cwd: app, encoding: "utf8" });
+  const server = await serveWww(join(app, "dist"));
+  try {
+    const { page, errors } = await open(server.url);
+    await page.waitForFunction(() => document.getElementById("total").textContent === "30");
+    assert.equal(await costText(page, "cost"), "Short by 20 credits — Buy 1 block, $5.00");
+    await page.click("#longer");
+    await page.waitForFunction(() => document.getElementById("total").textContent === "40");
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    server.close();
+  }
+});
+
+test("strict tsc over a TSX file: the elements and their events are typed with no declarations of the consumer's own", () => {
+  writeFileSync(join(dir, "tsconfig.widget.json"), JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, jsx: "react-jsx", module: "nodenext", moduleResolution: "nodenext", target: "es2022", lib: ["es2022", "dom"] },
+    files: ["app.tsx", "dom.ts"],
+  }));
+  writeFileSync(join(dir, "app.tsx"), `
+import "ratecard/widget";
+import type { RatecardBuyEvent } from "ratecard/widget";
+export function Price({ seconds }: { seconds: number }) {
+  return <ratecard-cost preset="heygen-credits" plan="business" balance="1500" items={[{ feature: "avatar_iv", seconds }]}
+    onratecard-buy={(e: RatecardBuyEvent) => console.log(e.detail.option.price, e.detail.quantity, e.detail.fingerprint)}
+    onratecard-quote={(e) => { const total: string = e.detail.total; console.log(total); }} />;
+}
+// @ts-expect-error balance is a decimal string, not a number
+export const wrong = <ratecard-cost balance={12} />;
+`);
+  writeFileSync(join(dir, "dom.ts"), `
+import type { Quote } from "ratecard/widget";
+const cost = document.querySelector("ratecard-cost");
+if (cost) {
+  cost.items = [{ feature: "avatar_iv", seconds: 90 }];
+  const q: Quote | null = cost.quote;
+  cost.addEventListener("ratecard-error", (e) => { const code: string = e.detail.code; console.log(code, q); });
+}
+const checkout = document.createElement("ratecard-checkout");
+const plan: string | null = checkout.selectedPlan;
+export { plan };
+`);
+  let out = "";
+  try {
+    execFileSync(join(ROOT, "node_modules/.bin/tsc"), ["-p", join(dir, "tsconfig.widget.json")], { cwd: dir, encoding: "utf8" });
+  } catch (e) {
+    out = `${e.stdout}${e.stderr}`;
+  }
+  assert.equal(out, "", out);
+});
