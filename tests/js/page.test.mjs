@@ -499,7 +499,7 @@ test("axe-core finds no serious or critical accessibility violation; screenshots
     const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
     const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
-    await page.screenshot({ path: `${ROOT}/test-results/page-${viewport.width}.png`, fullPage: viewport.width > 400 });
+    await page.screenshot({ path: `${ROOT}/test-results/page-${viewport.width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1100, height: 1000 });
 });

@@ -45,7 +45,7 @@ test("the README has examples of every kind", () => {
   const kinds = blocks.map((b) => `${b.lang} ${b.kind ?? ""}`.trim());
   for (const k of ["js node", "html browser", "js vite", "rust"]) assert.ok(kinds.includes(k), `${k} in ${kinds}`);
   // No JS example goes untested.
-  assert.deepEqual(blocks.filter((b) => ["js", "ts", "html", "mjs"].includes(b.lang) && !["node", "browser", "vite"].includes(b.kind)), []);
+  assert.deepEqual(blocks.filter((b) => ["js", "ts", "html", "mjs"].includes(b.lang) && !["node", "browser", "vite", "widget"].includes(b.kind)), []);
 });
 
 test("every `js node` example runs", () => {
@@ -68,6 +68,29 @@ test("the `html browser` example runs in Chromium", async () => {
   const { text, errors } = await load(dir, "readme.html", () => document.getElementById("out").textContent !== "…");
   assert.deepEqual(errors, []);
   assert.match(text, /30 credits/);
+});
+
+test("the `html widget` example runs in Chromium: <ratecard-cost> shows the shortfall and its purchase", async () => {
+  const [widget] = blocks.filter((b) => b.kind === "widget");
+  writeFileSync(join(dir, "readme-widget.html"), widget.code);
+  const { errors } = await load(dir, "readme-widget.html", () => document.getElementById("cost")?.quote);
+  assert.deepEqual(errors, []);
+  const page = await browser.newPage();
+  try {
+    const port = await freePort();
+    const server = spawn("python3", ["-m", "http.server", "--bind", "127.0.0.1", String(port), "--directory", dir], { stdio: "ignore" });
+    try {
+      for (let i = 0; i < 100; i++) { try { if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break; } catch { await new Promise((r) => setTimeout(r, 50)); } }
+      await page.goto(`http://127.0.0.1:${port}/readme-widget.html`);
+      await page.waitForFunction(() => document.getElementById("cost")?.quote);
+      const text = await page.evaluate(() => document.getElementById("cost").shadowRoot.textContent.replace(/\s+/g, " ").trim());
+      assert.equal(text, "Short by 30 credits — Buy 1 block, $5.00");
+    } finally {
+      server.kill();
+    }
+  } finally {
+    await page.close();
+  }
 });
 
 test("the `js vite` example builds with Vite 7 and runs in Chromium", async () => {

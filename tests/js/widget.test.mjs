@@ -30,6 +30,20 @@ async function open(url) {
   return { page, errors };
 }
 
+/** Builds the Vite app in `app` and opens it in Chromium; `check(page)` runs against it. */
+async function builtApp(app, check) {
+  execFileSync(join(dir, "node_modules/.bin/vite"), ["build", "--logLevel", "error", "--outDir", "dist", "--emptyOutDir"], { cwd: app, encoding: "utf8" });
+  const server = await serveWww(join(app, "dist"));
+  try {
+    const { page, errors } = await open(server.url);
+    await check(page);
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    server.close();
+  }
+}
+
 const costText = (page, id) => page.evaluate(async (id) => {
   const el = document.getElementById(id);
   await el.updateComplete;
@@ -132,17 +146,10 @@ const cost = document.getElementById("cost");
 cost.addEventListener("ratecard-quote", (e) => { document.title = "total " + e.detail.total; });
 cost.items = [{ feature: "avatar_iv", seconds: 90 }];
 `);
-  execFileSync(join(dir, "node_modules/.bin/vite"), ["build", "--logLevel", "error", "--outDir", "dist", "--emptyOutDir"], { cwd: app, encoding: "utf8" });
-  const server = await serveWww(join(app, "dist"));
-  try {
-    const { page, errors } = await open(server.url);
+  await builtApp(app, async (page) => {
     await page.waitForFunction(() => document.title === "total 30");
     assert.equal(await costText(page, "cost"), "30 credits · 1,470 credits left");
-    assert.deepEqual(errors, []);
-    await page.close();
-  } finally {
-    server.close();
-  }
+  });
 });
 
 test("a React 19 app: properties, attributes and onratecard-* events on the elements", async () => {
@@ -166,19 +173,12 @@ function App() {
 }
 createRoot(document.getElementById("root")).render(<App />);
 `);
-  execFileSync(join(dir, "node_modules/.bin/vite"), ["build", "--logLevel", "error", "--outDir", "dist", "--emptyOutDir"], { cwd: app, encoding: "utf8" });
-  const server = await serveWww(join(app, "dist"));
-  try {
-    const { page, errors } = await open(server.url);
+  await builtApp(app, async (page) => {
     await page.waitForFunction(() => document.getElementById("total").textContent === "30");
     assert.equal(await costText(page, "cost"), "Short by 20 credits — Buy 1 block, $5.00");
     await page.click("#longer");
     await page.waitForFunction(() => document.getElementById("total").textContent === "40");
-    assert.deepEqual(errors, []);
-    await page.close();
-  } finally {
-    server.close();
-  }
+  });
 });
 
 test("strict tsc over a TSX file: the elements and their events are typed with no declarations of the consumer's own", () => {

@@ -48,16 +48,9 @@ interface RatecardConfig {
   items?: CartItem[];
 }
 
+/** The configuration as properties (declaration merging with the class below). */
+interface RatecardElement extends Omit<RatecardConfig, "readonly" | "items"> {}
 declare class RatecardElement extends HTMLElement {
-  preset?: string;
-  cardSrc?: string;
-  rateCard?: RateCard | null;
-  plan?: string;
-  balance?: string;
-  grants?: GrantBalance[] | null;
-  at?: string;
-  billing?: string;
-  locale?: string;
   readonly: boolean;
   items: CartItem[];
   /** The last quote (null before the first, or after an error). */
