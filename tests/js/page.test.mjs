@@ -487,6 +487,19 @@ test("no layout shift while the engine arrives (CLS ≤ 0.02 at 1280×900 and 39
   }
 });
 
+test("usable from 320 px wide: nothing scrolls sideways, the buy button is on screen", async () => {
+  const p = await browser.newPage({ viewport: { width: 320, height: 700 } });
+  await fresh(p);
+  await byId("plan", p).selectOption("business");
+  await byId("feature", p).selectOption("avatar_iv");
+  await byId("seconds", p).fill("120");
+  await byId("balance", p).fill("10");
+  assert.equal(await p.evaluate(() => document.documentElement.scrollWidth), 320);
+  const box = await byId("buy-button", p).boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 320, JSON.stringify(box));
+  await p.close();
+});
+
 test("axe-core finds no serious or critical accessibility violation; screenshots at 1280×900 and 390×844", async () => {
   for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
     await page.setViewportSize(viewport);
