@@ -115,7 +115,7 @@ console.log(`largest .wasm gzipped: ${(wasmGz / 1024).toFixed(1)} KiB (target �
 
 // In the page: input event → updated total, 200 inputs in headless Chromium.
 {
-  const { serveWww, launchChromium } = await import("../tests/js/helpers.mjs");
+  const { serveWww, launchChromium, measureCls } = await import("../tests/js/helpers.mjs");
   const server = await serveWww();
   const browser = await launchChromium();
   try {
@@ -159,16 +159,8 @@ console.log(`largest .wasm gzipped: ${(wasmGz / 1024).toFixed(1)} KiB (target �
     });
     // Layout shift while the engine arrives, measured as the page test does.
     for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
-      const q = await browser.newPage({ viewport });
-      await q.addInitScript(() => {
-        window.__cls = 0;
-        new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: "layout-shift", buffered: true });
-      });
-      await q.goto(server.url);
-      await q.waitForSelector("body[data-settled=true]", { state: "attached" });
-      await q.waitForTimeout(500);
-      console.log(`page CLS at ${viewport.width}×${viewport.height}: ${(await q.evaluate(() => window.__cls)).toFixed(4)} (target ≤ 0.02)`);
-      await q.close();
+      const cls = await measureCls(browser, server.url, viewport);
+      console.log(`page CLS at ${viewport.width}×${viewport.height}: ${cls.toFixed(4)} (target ≤ 0.02)`);
     }
     const p = (xs, q) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))];
     console.log(`page, input → updated total over 200 inputs: median ${p(times, 0.5).toFixed(2)} ms, p95 ${p(times, 0.95).toFixed(2)} ms (target p95 ≤ 4 ms)`);

@@ -42,8 +42,8 @@ pub struct Metered<'c> {
     pub multiplier: Decimal,
     /// How the amount was reached, for people.
     pub explanation: String,
-    /// Seed file and section of the rate used (and of the allowance, when
-    /// one applied).
+    /// The article (publisher, title) and section of the rate used, and of
+    /// the allowance when one applied.
     pub source: Cow<'c, str>,
     /// The feature's display name.
     pub name: &'c str,
@@ -93,6 +93,8 @@ pub(crate) struct Resolved<'c, 'p> {
     source: &'c str,
     /// Each boolean option switched on: its multiplier and label.
     multipliers: Vec<(Decimal, &'c str)>,
+    /// The product of `multipliers` (1 when none), for the quote line.
+    multiplier: Decimal,
     /// The plan's allowance that fits the options, if any.
     allowance: Option<&'c Allowance>,
 }
@@ -267,6 +269,9 @@ pub(crate) fn resolve<'c, 'p>(
         .allowances
         .iter()
         .find(|a| a.feature == item.feature && fits(&a.when));
+    let multiplier = multipliers
+        .iter()
+        .try_fold(Decimal::ONE, |product, (m, _)| money::mul(product, *m, at))?;
     Ok(Resolved {
         card,
         plan_id,
@@ -276,6 +281,7 @@ pub(crate) fn resolve<'c, 'p>(
         per,
         source,
         multipliers,
+        multiplier,
         allowance,
     })
 }
@@ -295,6 +301,7 @@ impl<'c> Resolved<'c, '_> {
             per,
             source,
             ref multipliers,
+            multiplier,
             allowance,
         } = *self;
         // 3. The input.
@@ -458,10 +465,8 @@ impl<'c> Resolved<'c, '_> {
         };
         let denominator = Decimal::from(if per == Per::Minute { 60 } else { 1 });
         let mut factors = String::new();
-        let mut multiplier = Decimal::ONE;
         for (m, label) in multipliers {
             numerator = money::mul(numerator, *m, at)?;
-            multiplier = money::mul(multiplier, *m, at)?;
             if explain {
                 factors.push_str(&format!(" × {m} ({label})"));
             }

@@ -309,7 +309,7 @@ pub struct QuoteLine {
     /// credits"`. The parts above let a page write it in its own words and
     /// number format.
     pub explanation: String,
-    /// Seed file and section of the rate.
+    /// The article (publisher, title) and section the rate comes from.
     pub source: String,
     /// With `grants`: the grants this line burns, in burn-down order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

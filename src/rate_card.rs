@@ -11,7 +11,7 @@
 //! ```
 //! Every amount is a decimal **string** (`"0.05"`); a JSON number where an
 //! amount is expected is an `invalid_rate_card` error, so a binary float never
-//! stands in for a price. Every rate carries a `source` (seed file and section).
+//! stands in for a price. Every rate carries a `source` (the article's publisher, title and section).
 //! Unknown fields are refused, so a typo cannot silently drop a rule.
 
 use indexmap::IndexMap;
@@ -45,7 +45,7 @@ pub struct RateCard {
     pub unit_singular: String,
     /// How each quote line is rounded.
     pub rounding: Rounding,
-    /// Where the card comes from (seed file and title).
+    /// Where the card comes from (the article's publisher and title).
     pub source: String,
     /// Plans by id, in display order.
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, Plan>"))]
@@ -102,7 +102,7 @@ pub struct WalletRules {
     /// Expiry of purchased credits (packs, blocks, top-ups) unless the
     /// product says otherwise.
     pub purchases: Expiry,
-    /// Seed file and section of these rules.
+    /// The article (publisher, title) and section of these rules.
     pub source: String,
 }
 
@@ -216,7 +216,7 @@ pub struct Plan {
     /// Warnings every quote on this plan carries (a watermark, say).
     #[serde(default)]
     pub warnings: Vec<String>,
-    /// Seed file and section of the plan's price and credits.
+    /// The article (publisher, title) and section of the plan's price and credits.
     pub source: String,
 }
 
@@ -239,7 +239,7 @@ pub struct Allowance {
     pub amount: Option<Decimal>,
     /// Shown in the line, e.g. `"audio-only translation is unlimited on paid plans"`.
     pub label: String,
-    /// Seed file and section.
+    /// The article (publisher, title) and section.
     pub source: String,
 }
 
@@ -311,7 +311,7 @@ pub struct Product {
     /// number of seats.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub per_seat: bool,
-    /// Seed file and section.
+    /// The article (publisher, title) and section.
     pub source: String,
 }
 
@@ -349,7 +349,7 @@ pub enum IncrementRule {
     /// `ceil(x / increment)` increments: 1–30 s is one 30 s increment.
     #[default]
     Ceil,
-    /// Started increments as seed 002's table counts them:
+    /// Started increments as the API article's table counts them:
     /// `floor(x / increment) + 1`, so 0:30 is already two 30 s increments.
     FloorPlusOne,
 }
@@ -409,7 +409,7 @@ pub struct Feature {
     #[serde(default)]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, OptionDef>"))]
     pub options: IndexMap<String, OptionDef>,
-    /// Seed file and section of the rate.
+    /// The article (publisher, title) and section of the rate.
     pub source: String,
 }
 
@@ -430,7 +430,7 @@ pub struct RateRule {
     pub rate: Decimal,
     /// What the rate is per.
     pub per: Per,
-    /// Seed file and section; defaults to the feature's.
+    /// The article (publisher, title) and section; defaults to the feature's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
@@ -504,7 +504,7 @@ pub struct OptionDef {
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, string>"))]
     pub unavailable: IndexMap<String, String>,
-    /// Seed file and section of the multiplier or gate.
+    /// The article (publisher, title) and section of the multiplier or gate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }

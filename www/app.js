@@ -16,6 +16,9 @@ let locale = "en-US";
 let custom = null;        // { json, name } of a loaded custom card
 let sim = null;           // the wallet's simulation, when since/today are given
 let restoring = false;
+let Engine = null;        // the RateEngine class, once the wasm is loaded
+const names = new Map();  // preset id → its rate card: the picker's names and the comparison's
+let compareReady = false; // the comparison of every preset waits for idle time
 
 // ---- price list and locale -------------------------------------------------
 $("locale").replaceChildren(...LOCALES.map(([tag, label]) => el("option", { value: tag, textContent: label })));
@@ -29,11 +32,11 @@ setLocale(LOCALES.find(([t]) => t === navigator.language)?.[0] ?? "en-US");
 $("locale").addEventListener("change", () => { setLocale($("locale").value); settleSoon(); });
 
 function selectPreset(id) {
-  custom = id.startsWith("custom:") ? custom : null;
   if (id.startsWith("custom:") && custom) {
     checkout.rateCard = JSON.parse(custom.json);
     checkout.removeAttribute("preset");
   } else {
+    custom = null;
     checkout.rateCard = null;
     checkout.preset = id;
   }
@@ -165,34 +168,24 @@ function renderCapacity(q) {
 }
 
 // ---- comparison ----------------------------------------------------------------
-let names = new Map();
-async function presetNames() {
-  if (names.size) return names;
-  const Engine = await engineReady();
-  for (const id of Engine.presetIds()) names.set(id, Engine.preset(id).rateCard());
-  return names;
-}
-
 function renderCompare() {
   const cart = checkout.cart;
-  if (!cart.length || !names.size) { $("compare").tBodies[0].replaceChildren(); return; }
-  let rows = [];
-  engineReady().then((Engine) => {
-    try { rows = Engine.compare({ workload: cart }); } catch { rows = []; }
-    $("compare").tBodies[0].replaceChildren(...rows.map((r) => {
-      const c = names.get(r.preset);
-      const plan = r.plan ? c?.plans[r.plan] : undefined;
-      const label = `${c?.name ?? r.preset}${plan ? ` · ${plan.name}` : ""}`;
-      const buys = !r.runnable ? "Cannot run this cart on any plan of this price list."
-        : r.purchases.length ? r.purchases.map((p) => `${number(locale, String(p.quantity))} × ${p.name}: ${inUnit(locale, p.credits, c)} for ${money(locale, p.price, p.currency)}`).join("; ")
-        : "The plan's own credits cover it.";
-      const price = r.usd !== undefined ? money(locale, r.usd, "USD") : "—";
-      return el("tr", { className: r.runnable ? "" : "muted" },
-        el("th", { scope: "row", textContent: label }),
-        el("td", { className: "num", textContent: price }),
-        el("td", { textContent: buys }));
-    }));
-  });
+  if (!cart.length || !compareReady) { $("compare").tBodies[0].replaceChildren(); return; }
+  let rows;
+  try { rows = Engine.compare({ workload: cart }); } catch { rows = []; }
+  $("compare").tBodies[0].replaceChildren(...rows.map((r) => {
+    const c = names.get(r.preset);
+    const plan = r.plan ? c?.plans[r.plan] : undefined;
+    const label = `${c?.name ?? r.preset}${plan ? ` · ${plan.name}` : ""}`;
+    const buys = !r.runnable ? "Cannot run this cart on any plan of this price list."
+      : r.purchases.length ? r.purchases.map((p) => `${number(locale, String(p.quantity))} × ${p.name}: ${inUnit(locale, p.credits, c)} for ${money(locale, p.price, p.currency)}`).join("; ")
+      : "The plan's own credits cover it.";
+    const price = r.usd !== undefined ? money(locale, r.usd, "USD") : "—";
+    return el("tr", { className: r.runnable ? "" : "muted" },
+      el("th", { scope: "row", textContent: label }),
+      el("td", { className: "num", textContent: price }),
+      el("td", { textContent: buys }));
+  }));
 }
 
 // ---- the share link: every setting in the URL; back/forward restores ----------
@@ -216,7 +209,6 @@ async function restoreState() {
   if (preset.startsWith("custom:")) {
     const json = params.get("card");
     try {
-      const Engine = await engineReady();
       const engine = Engine.fromJson(json ?? "");
       addCustom(engine, json);
     } catch {
@@ -261,8 +253,7 @@ function addCustom(engine, json) {
   selectPreset(key);
 }
 
-async function loadCustomCard(text) {
-  const Engine = await engineReady();
+function loadCustomCard(text) {
   try {
     const engine = Engine.fromJson(text);
     $("card-error").hidden = true;
@@ -281,8 +272,8 @@ $("card-file").addEventListener("change", async () => {
 });
 
 // ---- start -------------------------------------------------------------------------
-const Engine = await engineReady();
-$("preset").replaceChildren(...Engine.presetIds().map((id) => el("option", { value: id, textContent: Engine.preset(id).rateCard().name })));
+Engine = await engineReady();
+for (const id of Engine.presetIds()) names.set(id, Engine.preset(id).rateCard());
+$("preset").replaceChildren(...[...names].map(([id, c]) => el("option", { value: id, textContent: c.name })));
 if (!(await restoreState())) selectPreset(Engine.presetIds()[0]);
-// Names for the comparison, and the comparison itself, wait for idle time.
-(window.requestIdleCallback ?? ((f) => setTimeout(f, 200)))(() => presetNames().then(settleSoon));
+(window.requestIdleCallback ?? ((f) => setTimeout(f, 200)))(() => { compareReady = true; settleSoon(); });

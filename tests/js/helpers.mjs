@@ -51,3 +51,24 @@ export async function packAndInstall(extraDeps = []) {
   execFileSync("npm", ["install", "--no-audit", "--no-fund", join(dir, packed.filename), ...extraDeps], { cwd: dir, stdio: "ignore" });
   return { dir, packed };
 }
+
+/**
+ * The page's cumulative layout shift from navigation until it has settled
+ * (body[data-settled=true]) and half a second more: shifts without recent
+ * input, summed from a buffered PerformanceObserver.
+ */
+export async function measureCls(browser, url, viewport) {
+  const page = await browser.newPage({ viewport });
+  try {
+    await page.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(url);
+    await page.waitForSelector("body[data-settled=true]", { state: "attached" });
+    await page.waitForTimeout(500);
+    return await page.evaluate(() => window.__cls);
+  } finally {
+    await page.close();
+  }
+}

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
-import { serveWww, launchChromium, ROOT } from "./helpers.mjs";
+import { serveWww, launchChromium, measureCls, ROOT } from "./helpers.mjs";
 
 let server, browser, page;
 const errors = [];
@@ -472,18 +472,9 @@ test("a custom card in a link that cannot be restored says so", async () => {
 
 test("no layout shift while the engine arrives (CLS ≤ 0.02 at 1280×900 and 390×844)", async () => {
   for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
-    const p = await browser.newPage({ viewport });
-    await p.addInitScript(() => {
-      window.__cls = 0;
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: "layout-shift", buffered: true });
-    });
-    await fresh(p);
-    await settled(p);
-    await p.waitForTimeout(300);
-    const cls = await p.evaluate(() => window.__cls);
+    const cls = await measureCls(browser, server.url, viewport);
     console.log(`# CLS ${viewport.width}×${viewport.height}: ${cls.toFixed(4)}`);
     assert.ok(cls <= 0.02, `CLS ${cls}`);
-    await p.close();
   }
 });
 

@@ -156,9 +156,7 @@ export class RatecardBase extends LitElement {
     const text = plainWords({ code, message }, at, {
       locale: this._locale, card: this._card, planId: request?.plan, items: request?.items,
     });
-    const error = { code, message, field: at, text };
-    this._pendingError = error;
-    return error;
+    return { code, message, field: at, text };
   }
 
   updated() {

@@ -5,11 +5,10 @@
 import { html, css, nothing } from "lit";
 import { live } from "lit/directives/live.js";
 import { RatecardBase, defaultPlan } from "./base.js";
-import { day, example, inUnit, isZero, money, number, parseNumber, resolveLocale, words } from "./locale.js";
+import { day, example, inUnit, isZero, money, number, parseNumber, plural, resolveLocale, words } from "./locale.js";
 import { lineSentence } from "./lines.js";
 import { assumedBalance, plainWords, unreadable } from "./messages.js";
 
-const plural = (n, one) => (n === 1 ? one : `${one}s`);
 let uid = 0;
 
 export class RatecardCheckout extends RatecardBase {
@@ -84,6 +83,26 @@ export class RatecardCheckout extends RatecardBase {
     if (changed.has("billing")) this._billing = this.billing ?? null;
     const before = changed.get("locale");
     if (changed.has("locale") && this._rows) this._relocale(resolveLocale(before), this._locale);
+    // Quote once per change of what is priced; the screen-reader announcement alone re-quotes nothing.
+    if (this._engine && this._rows && !(changed.size === 1 && changed.has("_announce"))) this._run();
+  }
+
+  /** Prices what the buyer typed: sets `quote`, `request` and `error`, and schedules the announcement. */
+  _run() {
+    if (!this._rows.length) {
+      this.quote = null;
+      this.error = null;
+    } else {
+      const built = this._build();
+      if (built.local) {
+        this.quote = null;
+        this.request = null;
+        this.error = built.local;
+      } else {
+        this._quote(built.request);
+      }
+    }
+    this._scheduleAnnounce(this.quote, this._card, this._locale);
   }
 
   /** Keeps what the buyer typed when the locale changes: each number re-written in the new format. */
@@ -105,7 +124,7 @@ export class RatecardCheckout extends RatecardBase {
     if (list.length) {
       return list.map((it) => ({
         feature: it.feature,
-        text: it.seconds ?? it.quantity ?? "" ? number(this._locale, String(it.seconds ?? it.quantity)) : "",
+        text: (it.seconds ?? it.quantity) === undefined ? "" : number(this._locale, String(it.seconds ?? it.quantity)),
         options: { ...(it.options ?? {}) },
         used: "",
       }));
@@ -169,26 +188,11 @@ export class RatecardCheckout extends RatecardBase {
     const card = this._card;
     const locale = this._locale;
     const plan = card.plans[this._planId];
-    let q = null;
-    if (this._rows.length) {
-      const built = this._build();
-      if (built.local) {
-        this.quote = null;
-        this.request = null;
-        this.error = built.local;
-      } else {
-        q = this._quote(built.request);
-      }
-    } else {
-      this.quote = null;
-      this.error = null;
-    }
-    this._scheduleAnnounce(q, card, locale);
+    const q = this.quote;
     const errFor = (field) => (this.error && this.error.field === field ? this.error.text : null);
-    const claimed = new Set();
-    const fieldsShown = [`balance`, ...this._rows.flatMap((r, i) => [`items.${i}.seconds`, `items.${i}.quantity`, `items.${i}.used`, ...Object.keys(card.features[r.feature].options ?? {}).map((k) => `items.${i}.options.${k}`)])];
-    if (this.error && fieldsShown.includes(this.error.field)) claimed.add(this.error.field);
-    const general = this.error && !claimed.has(this.error.field) ? this.error.text : null;
+    // An error about a field drawn here shows beside it; any other, above the total.
+    const drawn = [`balance`, ...this._rows.flatMap((r, i) => [`items.${i}.seconds`, `items.${i}.quantity`, `items.${i}.used`, ...Object.keys(card.features[r.feature].options ?? {}).map((k) => `items.${i}.options.${k}`)])];
+    const general = this.error && !drawn.includes(this.error.field) ? this.error.text : null;
 
     return html`<section part="panel" aria-label="Price of this generation">
       <div class="row">
@@ -200,7 +204,7 @@ export class RatecardCheckout extends RatecardBase {
           : this._field("balance", `Balance (${card.unit === card.currency ? card.currency : card.unit})`, html`<input id="${this._id}-balance" data-testid="balance" part="balance"
               inputmode="decimal" autocomplete="off" placeholder=${`${number(locale, plan.included)} (a fresh ${plan.period})`}
               .value=${live(this._balanceText ?? "")} @input=${(e) => { this._balanceText = e.target.value; }}
-              aria-invalid=${errFor("balance") ? "true" : "false"} aria-describedby=${errFor("balance") ? `${this._id}-balance-err` : nothing}>`, errFor("balance"))}
+              aria-invalid=${errFor("balance") ? "true" : "false"} aria-describedby=${errFor("balance") ? this._errId("balance") : nothing}>`, errFor("balance"))}
       </div>
       <p class="muted" data-testid="plan-note">${plan.name}: ${plan.price === undefined ? "price not published" : `${money(locale, plan.price, card.currency)} a ${plan.period}`}, ${inUnit(locale, plan.included, card)} included.</p>
       ${this._items(card, locale, errFor)}
@@ -235,7 +239,12 @@ export class RatecardCheckout extends RatecardBase {
     // Test hooks follow the inputs': "seconds-error" for the first item, "seconds-1-error" for the second.
     const m = /^items\.(\d+)\.(.*)$/.exec(field);
     const hook = m ? `${m[2].replaceAll(".", "-")}${m[1] === "0" ? "" : `-${m[1]}`}` : field.replaceAll(".", "-");
-    return html`<div class="field"><label>${label} ${control}</label>${error ? html`<p class="error" id="${this._id}-${field.replaceAll(".", "-")}-err" data-testid="${hook}-error">${error}</p>` : nothing}</div>`;
+    return html`<div class="field"><label>${label} ${control}</label>${error ? html`<p class="error" id=${this._errId(field)} data-testid="${hook}-error">${error}</p>` : nothing}</div>`;
+  }
+
+  /** The id of the message under `field`, for its input's aria-describedby. */
+  _errId(field) {
+    return `${this._id}-${field.replaceAll(".", "-")}-err`;
   }
 
   _items(card, locale, errFor) {
@@ -249,7 +258,7 @@ export class RatecardCheckout extends RatecardBase {
         const key = f.input === "seconds" ? "seconds" : "quantity";
         const field = `items.${i}.${key}`;
         const err = errFor(field);
-        const errId = `${this._id}-${field.replaceAll(".", "-")}-err`;
+        const errId = this._errId(field);
         if (this.readonly) {
           return html`<li class="item" part="item"><strong>${f.name}</strong> <span data-testid=${hook(key, i)}>${row.text}</span>${err ? html`<p class="error">${err}</p>` : nothing}</li>`;
         }
@@ -275,7 +284,7 @@ export class RatecardCheckout extends RatecardBase {
 
   _option(i, row, key, def, err, hook) {
     const field = `items.${i}.options.${key}`;
-    const errId = `${this._id}-${field.replaceAll(".", "-")}-err`;
+    const errId = this._errId(field);
     if (def.type === "boolean") {
       const suffix = def.multiplier !== undefined ? ` (×${number(this._locale, def.multiplier)})` : "";
       return html`<div class="field"><label class="check" title=${def.gate ?? ""}><input type="checkbox" data-testid=${hook(`option-${key}`, i)}
@@ -364,7 +373,7 @@ export class RatecardCheckout extends RatecardBase {
     const cover = !suggested || !p ? "" : qty >= suggested.quantity ? " — covers the shortfall" : ` — not enough: ${number(locale, String(suggested.quantity))} needed`;
     const charge = p && p.period !== "once" && !renewal ? ` (a new ${p.period}ly add-on charge)` : "";
     const renewNote = renewal ? ` This replaces your current ${plan.name} month: a new ${plan.period} starts today.` : "";
-    const errId = `${this._id}-buy-err`;
+    const errId = this._errId("buy");
     return html`<section class="buy" part="buy" aria-labelledby="${this._id}-buy-h" data-testid="buy">
       <h3 id="${this._id}-buy-h">${renewal ? "Renew your plan" : "Buy more"}</h3>
       <div class="row">

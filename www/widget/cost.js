@@ -2,7 +2,7 @@
 //   "30 credits · 1,470 left", or "Short by 30 credits — Buy 1 block, $5.00".
 import { html, css, nothing } from "lit";
 import { RatecardBase, defaultPlan } from "./base.js";
-import { inUnit, isZero, money, number } from "./locale.js";
+import { inUnit, isZero, money, number, plural } from "./locale.js";
 import { assumedBalance } from "./messages.js";
 
 /** What a purchase option's button says: "Buy 1 block, $5.00", "Upgrade to Pro, $20.00 more a month". */
@@ -12,8 +12,7 @@ export function purchaseLabel(locale, option, card) {
   if (option.kind === "top_up") return `Top up ${money(locale, option.price, option.currency)}`;
   const product = card.products?.[option.product];
   const unit = product?.unitName ?? "pack";
-  const n = option.quantity;
-  return `Buy ${number(locale, String(n))} ${n === 1 ? unit : `${unit}s`}, ${money(locale, option.price, option.currency)}${every}`;
+  return `Buy ${number(locale, String(option.quantity))} ${plural(option.quantity, unit)}, ${money(locale, option.price, option.currency)}${every}`;
 }
 
 export class RatecardCost extends RatecardBase {

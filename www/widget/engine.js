@@ -35,18 +35,16 @@ export async function engineFor({ preset, rateCard, cardSrc }) {
   }
   if (cardSrc) {
     const key = `src:${new URL(cardSrc, globalThis.document?.baseURI).href}`;
-    if (!engines.has(key)) {
-      let text;
-      try {
-        const res = await fetch(cardSrc);
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        text = await res.text();
-      } catch (e) {
-        throw Object.assign(new Error(`card-src: could not fetch ${cardSrc}: ${e.message}`), { code: "card_fetch" });
-      }
-      return cached(key, () => Engine.fromJson(text));
+    if (engines.has(key)) return engines.get(key);
+    let text;
+    try {
+      const res = await fetch(cardSrc);
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      text = await res.text();
+    } catch (e) {
+      throw Object.assign(new Error(`card-src: could not fetch ${cardSrc}: ${e.message}`), { code: "card_fetch" });
     }
-    return engines.get(key);
+    return cached(key, () => Engine.fromJson(text));
   }
   return cached(`preset:${preset ?? ""}`, () => Engine.preset(preset || Engine.presetIds()[0]));
 }

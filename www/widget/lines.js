@@ -1,16 +1,12 @@
 // A quote line in the buyer's words and number format, written from the
 // parts the engine returns with each line (units, billed, included, rate, per,
 // multiplier, amount). No arithmetic: every number shown is one of those parts.
-import { duration, inUnit, isZero, number } from "./locale.js";
-
-const plural = (n, one) => (/^1(\.0*)?$/.test(String(n)) ? one : `${one}s`);
+import { duration, inUnit, isZero, money, number, plural } from "./locale.js";
 
 /** `"20 credits/min"`, `"$0.0667/s"`, `"1 credit each"`, `"90 credits per video"`. */
 export function rateText(locale, line, card) {
   const wallet = card.unit === card.currency;
-  const value = wallet
-    ? new Intl.NumberFormat(locale, { style: "currency", currency: card.currency, maximumFractionDigits: 6 }).format(line.rate)
-    : inUnit(locale, line.rate, card);
+  const value = wallet ? money(locale, line.rate, card.currency, 6) : inUnit(locale, line.rate, card);
   switch (line.per) {
     case "minute": return `${value}/min`;
     case "second": return `${value}/s`;

@@ -28,12 +28,20 @@ export function number(locale, decimalString) {
   return nf(locale, { maximumFractionDigits: 6 }).format(decimalString);
 }
 
-/** `"5.00"`, `"USD"` → "$5.00" / "5,00 $". */
-export function money(locale, decimalString, currency) {
-  return nf(locale, { style: "currency", currency }).format(decimalString);
+/**
+ * `"5.00"`, `"USD"` → "$5.00" / "5,00 $". `maxDigits` shows more than the
+ * currency's cents, for rates: `"0.0667"` → "$0.0667".
+ */
+export function money(locale, decimalString, currency, maxDigits) {
+  return nf(locale, maxDigits === undefined ? { style: "currency", currency } : { style: "currency", currency, maximumFractionDigits: maxDigits }).format(decimalString);
 }
 
 const isOne = (s) => /^1(\.0*)?$/.test(String(s));
+
+/** An English unit name for a count (a number or decimal string): "1 look", "4 looks". */
+export function plural(n, one) {
+  return isOne(n) ? one : `${one}s`;
+}
 
 /** An amount in a card's unit: "1,500 credits", "1 credit", or "$4.50" on a USD wallet. */
 export function inUnit(locale, decimalString, card) {
@@ -107,4 +115,3 @@ export function words(id) {
 }
 
 export const isZero = (s) => /^-?0*(\.0*)?$/.test(String(s));
-export const isNegative = (s) => /^-/.test(String(s)) && !isZero(s);
