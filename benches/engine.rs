@@ -17,7 +17,7 @@ fn benches(c: &mut Criterion) {
             {"feature":"video_asset","seconds":8,"options":{"model":"seedance2"}},{"feature":"avatar_iii","seconds":45}]}"#,
     )
     .unwrap();
-    let curve: ratecard::quote::CurveRequest =
+    let curve: ratecard::request::CurveRequest =
         request::from_json(r#"{"plan":"business","item":{"feature":"avatar_iv"},"fromSeconds":1,"toSeconds":1800}"#)
             .unwrap();
     let usage: Vec<String> = (0..365)
@@ -29,7 +29,7 @@ fn benches(c: &mut Criterion) {
             format!(r#"{{"at":"{day}","feature":"avatar_iv","seconds":{}}}"#, 30 + d % 200)
         })
         .collect();
-    let year: ratecard::wallet::SimulateRequest = request::from_json(&format!(
+    let year: ratecard::request::SimulateRequest = request::from_json(&format!(
         r#"{{"plan":"business","start":"2026-01-01","until":"2026-12-31","autoReload":{{"threshold":"100","quantity":2}},"usage":[{}]}}"#,
         usage.join(",")
     ))

@@ -11,15 +11,8 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --
 SECONDS_EACH="${FUZZ_SECONDS:-60}"
 mkdir -p fuzz/corpus/rate_card fuzz/corpus/quote
 cp presets/*.json fuzz/corpus/rate_card/
-python3 - <<'PY'
-import json, hashlib
-calls = {"quote": 0, "buyPacks": 64, "capacity": 128, "simulate": 192}
-ids = ["heygen-credits", "heygen-gencredits", "heygen-api", "heygen-liveavatar", "heygen-payg", "aistudios"]
-for case in json.load(open("tests/cases.json")):
-    selector = calls[case["call"]] + ids.index(case["preset"])
-    data = bytes([selector]) + json.dumps(case["request"]).encode()
-    open(f"fuzz/corpus/quote/{hashlib.sha1(data).hexdigest()}", "wb").write(data)
-PY
+# The corpus from the case table; selectors from ratecard::fuzzing (Rust).
+cargo run --quiet --example fuzz_corpus -- tests/cases.json fuzz/corpus/quote
 for target in rate_card quote; do
   echo "[fuzz] $target for ${SECONDS_EACH}s"
   (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir . "$target" "corpus/$target" -- -max_total_time="$SECONDS_EACH" 2>&1 | grep -E "^Done|ERROR|panicked|SUMMARY")

@@ -149,6 +149,36 @@ impl fmt::Display for Date {
     }
 }
 
+/// Parses an ISO date for the field `field` of a request.
+///
+/// # Errors
+/// `invalid_request` at `field`: `expected a date YYYY-MM-DD, got "…" (why)`.
+pub fn parse_date(text: &str, field: &str) -> crate::error::Result<Date> {
+    text.parse::<Date>().map_err(|e| {
+        crate::error::Error::at(
+            crate::error::ErrorKind::InvalidRequest,
+            field,
+            format!("expected a date YYYY-MM-DD, got \"{text}\" ({e})"),
+        )
+    })
+}
+
+/// Written as `"YYYY-MM-DD"`.
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Read from `"YYYY-MM-DD"` only.
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        text.parse::<Date>()
+            .map_err(|e| serde::de::Error::custom(format!("expected a date YYYY-MM-DD, got \"{text}\" ({e})")))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Date;

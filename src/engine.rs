@@ -1,18 +1,21 @@
-//! [`RateEngine`]: one validated rate card, ready to quote.
+//! [`RateEngine`]: one validated rate card, ready to answer. This file is
+//! the whole public API of the engine in one place: each method resolves
+//! the request's plan and delegates to the module that owns the behaviour
+//! (`quote`, `purchase`, `ledger`, `planner`, `integrity`).
 
 use sha2::Sha256;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use crate::error::{one_of, Error, ErrorKind, Result};
+use crate::error::Result;
+use crate::integrity::{self, Verification};
+use crate::ledger::{self, Simulation};
+use crate::planner::{self, Capacity, Comparison};
 use crate::presets;
-use crate::rate_card::{Plan, RateCard};
-
-/// Largest duration an item may give, in seconds (1,000,000 s ≈ 11.6 days).
-pub const MAX_SECONDS: u32 = 1_000_000;
-/// Largest count an item, or a purchase, may give.
-pub const MAX_QUANTITY: u32 = 1_000_000;
-/// Most items in one quote.
-pub const MAX_ITEMS: usize = 1_000;
+use crate::purchase::{self, Purchase};
+use crate::quote::{self, Quote};
+use crate::rate_card::RateCard;
+use crate::request::{self, BuyPacksRequest, CapacityRequest, CompareRequest, CurveRequest, QuoteRequest, SimulateRequest};
+use rust_decimal::Decimal;
 
 /// A rate engine over one validated [`RateCard`]. Cheap to query, immutable.
 ///
@@ -29,34 +32,26 @@ pub const MAX_ITEMS: usize = 1_000;
 /// ```
 #[derive(Debug, Clone)]
 pub struct RateEngine {
-    /// Shared: a preset's engine is parsed once per process and cloned cheaply.
+    /// Shared: a preset's card is parsed once per process.
     card: Arc<RateCard>,
     /// SHA-256 (hex) of the card's canonical JSON, computed once.
     card_hash: Arc<str>,
-    /// The fingerprint's hash state after the card hash (see [`crate::integrity`]).
+    /// The fingerprint's hash state after the card hash (see `integrity`).
     fingerprint_seed: Sha256,
 }
 
 impl RateEngine {
-    /// The engine for built-in preset `id` (see [`presets::ids`]).
+    /// The engine for built-in preset `id` (see [`presets::ids`]); built
+    /// once per process and cloned cheaply.
     ///
     /// # Errors
     /// `unknown_preset` naming the valid ids.
     pub fn preset(id: &str) -> Result<Self> {
-        Self::cached(id).cloned()
-    }
-
-    /// The engine of preset `id`, parsed, validated and hashed once per
-    /// process and shared.
-    pub(crate) fn cached(id: &str) -> Result<&'static RateEngine> {
-        use std::sync::OnceLock;
         static CACHE: [OnceLock<Result<RateEngine>>; presets::COUNT] = [const { OnceLock::new() }; presets::COUNT];
         let slot = presets::index(id)
             .and_then(|i| CACHE.get(i))
             .ok_or_else(|| presets::unknown(id))?;
-        slot.get_or_init(|| presets::load(id).and_then(Self::with))
-            .as_ref()
-            .map_err(Clone::clone)
+        slot.get_or_init(|| presets::shared(id).and_then(Self::with)).clone()
     }
 
     /// The engine for an operator's own rate card, given as JSON text.
@@ -64,7 +59,7 @@ impl RateEngine {
     /// # Errors
     /// `invalid_rate_card` with the JSON path of the first problem.
     pub fn from_json(text: &str) -> Result<Self> {
-        Self::with(RateCard::from_json(text)?)
+        Self::with(Arc::new(RateCard::from_json(text)?))
     }
 
     /// The engine for a rate card built in Rust; validates it first.
@@ -73,16 +68,21 @@ impl RateEngine {
     /// `invalid_rate_card` with the path of the first problem.
     pub fn new(card: RateCard) -> Result<Self> {
         card.validate()?;
-        Self::with(card)
+        Self::with(Arc::new(card))
     }
 
-    fn with(card: RateCard) -> Result<Self> {
-        let card_hash = crate::integrity::sha256_hex(&crate::integrity::canonical(&card)?);
+    fn with(card: Arc<RateCard>) -> Result<Self> {
+        let card_hash = integrity::sha256_hex(&integrity::canonical(&*card)?);
         Ok(RateEngine {
-            card: Arc::new(card),
-            fingerprint_seed: crate::integrity::fingerprint_seed(&card_hash),
+            card,
+            fingerprint_seed: integrity::fingerprint_seed(&card_hash),
             card_hash: card_hash.into(),
         })
+    }
+
+    /// The rate card.
+    pub fn card(&self) -> &RateCard {
+        &self.card
     }
 
     /// SHA-256 (hex) of the rate card's canonical JSON: what a quote's
@@ -91,48 +91,130 @@ impl RateEngine {
         &self.card_hash
     }
 
-    pub(crate) fn fingerprint_seed(&self) -> &Sha256 {
-        &self.fingerprint_seed
+    /// Prices `request`: one line per item, the total, the balance after, the
+    /// shortfall and, when short, the purchases that cover it, cheapest
+    /// first (see [`quote::price`]). Given `grants` instead of a balance,
+    /// each line says which grants it burns (see [`ledger::with_grants`]).
+    /// The quote's fingerprint binds the request and every amount.
+    ///
+    /// # Errors
+    /// `unknown_plan`, `unknown_feature`, `invalid_option`,
+    /// `invalid_quantity`, `plan_limit`, `not_available`, `invalid_request`,
+    /// `overflow`, each with the field's path.
+    ///
+    /// # Example
+    /// ```
+    /// use ratecard::{RateEngine, QuoteRequest, Item};
+    /// let engine = RateEngine::preset("heygen-credits").unwrap();
+    /// let q = engine.quote(&QuoteRequest {
+    ///     plan: Some("business".into()),
+    ///     items: vec![Item::seconds("avatar_iv", 120)],
+    ///     balance: Some("10".parse().unwrap()),
+    ///     ..Default::default()
+    /// }).unwrap();
+    /// assert_eq!(q.shortfall.to_string(), "30");
+    /// assert_eq!(q.purchase[0].quantity, 1);           // one 100-credit block
+    /// assert_eq!(q.purchase[0].price.to_string(), "5.00");
+    /// ```
+    pub fn quote(&self, request: &QuoteRequest) -> Result<Quote> {
+        let (plan_id, plan) = self.card.plan(request.plan.as_deref())?;
+        let mut quote = match &request.grants {
+            Some(grants) => ledger::with_grants(&self.card, &self.card_hash, plan_id, plan, request, grants)?,
+            None => quote::price(&self.card, &self.card_hash, plan_id, plan, request)?,
+        };
+        quote.fingerprint = integrity::fingerprint(&self.fingerprint_seed, request, &quote);
+        Ok(quote)
     }
 
-    /// The rate card.
-    pub fn card(&self) -> &RateCard {
-        &self.card
+    /// The item's amount, in the card's unit, at each duration of the curve
+    /// (see [`quote::curve`]). One call for a whole chart.
+    ///
+    /// # Errors
+    /// As [`quote::curve`].
+    pub fn quote_curve(&self, request: &CurveRequest) -> Result<Vec<Decimal>> {
+        let (plan_id, plan) = self.card.plan(request.plan.as_deref())?;
+        quote::curve(&self.card, plan_id, plan, request)
     }
 
-    /// Resolves the request's plan: the named one, or the only one.
-    pub(crate) fn plan(&self, id: Option<&str>) -> Result<(&str, &Plan)> {
-        let names = || one_of(self.card.plans.keys().map(String::as_str));
-        match id {
-            Some(id) => self
-                .card
-                .plans
-                .get_key_value(id)
-                .map(|(k, p)| (k.as_str(), p))
-                .ok_or_else(|| {
-                    Error::new(
-                        ErrorKind::UnknownPlan,
-                        format!(
-                            "plan: no plan \"{id}\" on rate card \"{}\"; plans: {}",
-                            self.card.id,
-                            names()
-                        ),
-                    )
-                }),
-            None if self.card.plans.len() == 1 => self
-                .card
-                .plans
-                .first()
-                .map(|(k, p)| (k.as_str(), p))
-                .ok_or_else(|| Error::new(ErrorKind::UnknownPlan, "plan: the rate card has no plan")),
-            None => Err(Error::new(
-                ErrorKind::UnknownPlan,
-                format!(
-                    "plan: required, rate card \"{}\" has several plans: {}",
-                    self.card.id,
-                    names()
-                ),
-            )),
+    /// Buys `quantity` of the plan's product (see [`purchase::buy`]).
+    ///
+    /// # Errors
+    /// As [`purchase::buy`].
+    pub fn buy_packs(&self, request: &BuyPacksRequest) -> Result<Purchase> {
+        let (plan_id, plan) = self.card.plan(request.plan.as_deref())?;
+        purchase::buy(&self.card, plan_id, plan, request)
+    }
+
+    /// Simulates the wallet over a window (see [`ledger`] for the order of
+    /// each day and the burn-down order).
+    ///
+    /// # Errors
+    /// As [`ledger::simulate`].
+    ///
+    /// # Example
+    /// ```
+    /// use ratecard::{RateEngine, request};
+    /// let engine = RateEngine::preset("heygen-credits").unwrap();
+    /// let sim = engine.simulate(&request::from_json(r#"{
+    ///     "plan": "creator", "start": "2026-01-01", "until": "2026-02-15",
+    ///     "usage": [{ "at": "2026-01-10", "feature": "avatar_iv", "seconds": 300 }] }"#).unwrap()).unwrap();
+    /// assert_eq!(sim.balance.to_string(), "1100"); // 600 − 100, rolled over, + 600
+    /// assert_eq!(sim.spent_usd.to_string(), "58.00");
+    /// ```
+    pub fn simulate(&self, request: &SimulateRequest) -> Result<Simulation> {
+        let (plan_id, plan) = self.card.plan(request.plan.as_deref())?;
+        ledger::simulate(&self.card, plan_id, plan, request)
+    }
+
+    /// The most of a feature the balance buys (see [`planner::capacity`]).
+    ///
+    /// # Errors
+    /// As [`planner::capacity`].
+    pub fn capacity(&self, request: &CapacityRequest) -> Result<Capacity> {
+        let (plan_id, plan) = self.card.plan(request.plan.as_deref())?;
+        planner::capacity(&self.card, plan_id, plan, request)
+    }
+
+    /// Prices a workload for one month on every plan of every preset (or
+    /// those named), cheapest first (see [`planner::compare`]).
+    ///
+    /// # Errors
+    /// As [`planner::compare`].
+    pub fn compare(request: &CompareRequest) -> Result<Vec<Comparison>> {
+        planner::compare(request)
+    }
+
+    /// Recomputes the quote for `request` and compares it with `quote` (as
+    /// the page showed it), so a server charges exactly that amount or
+    /// refuses. The fingerprint alone proves nothing (it is an unkeyed
+    /// checksum); this recomputation does.
+    ///
+    /// # Errors
+    /// Any error of [`RateEngine::quote`] for the request.
+    ///
+    /// # Example
+    /// ```
+    /// use ratecard::{integrity::Verdict, request, RateEngine};
+    /// let engine = RateEngine::preset("heygen-credits").unwrap();
+    /// let req = request::from_json(r#"{"plan":"business","items":[{"feature":"avatar_iv","seconds":90}]}"#).unwrap();
+    /// let mut quote = engine.quote(&req).unwrap();
+    /// assert_eq!(engine.verify(&req, &quote).unwrap().verdict, Verdict::Match);
+    /// quote.total = "3".parse().unwrap();
+    /// assert_eq!(engine.verify(&req, &quote).unwrap().verdict, Verdict::Altered);
+    /// ```
+    pub fn verify(&self, request: &QuoteRequest, quote: &Quote) -> Result<Verification> {
+        if let Some(stale) = integrity::stale(&self.card, &self.card_hash, quote) {
+            return Ok(stale);
         }
+        Ok(integrity::compare(self.quote(request)?, quote))
+    }
+
+    /// [`RateEngine::verify`] with the request and the quote as JSON text,
+    /// as a server receives them from the page.
+    ///
+    /// # Errors
+    /// `invalid_request` when either text does not parse; as `verify`.
+    pub fn verify_json(&self, request: &str, quote: &str) -> Result<Verification> {
+        self.verify(&request::from_json(request)?, &request::from_json(quote)?)
     }
 }

@@ -12,17 +12,20 @@
 //!   from those and the card. Strings are length-prefixed and decimals a
 //!   scale byte and a varint mantissa, so two different inputs never feed the same bytes.
 //!
-//! [`RateEngine::verify`] recomputes the quote from the request and compares
-//! every field, explanations included.
+//! The fingerprint is a checksum and a quote id, not a signature: it is
+//! unkeyed, so anyone can compute it. A server that must trust a quote
+//! recomputes it from the request (`RateEngine::verify` does: [`stale`]
+//! first, then [`compare`] with the quote recomputed) and charges that.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::engine::RateEngine;
 use crate::error::{Error, ErrorKind, Result};
 use crate::purchase::PurchaseKind;
-use crate::quote::{OptionValue, Quote, QuoteRequest};
+use crate::quote::Quote;
+use crate::rate_card::RateCard;
+use crate::request::{OptionValue, QuoteRequest};
 
 /// Canonical JSON: compact, fields in declaration order, maps in their order.
 pub(crate) fn canonical<T: Serialize>(value: &T) -> Result<String> {
@@ -141,7 +144,7 @@ pub(crate) fn fingerprint(seed: &Sha256, request: &QuoteRequest, quote: &Quote) 
         }
     }
     f.tag(b'b');
-    f.opt_decimal(request.balance);
+    f.opt_decimal(request.balance.map(|b| b.0));
     let mut usage: Vec<_> = request.period_usage.iter().collect();
     usage.sort_unstable_by(|a, b| a.0.cmp(b.0));
     for (k, v) in usage {
@@ -152,25 +155,25 @@ pub(crate) fn fingerprint(seed: &Sha256, request: &QuoteRequest, quote: &Quote) 
     for g in request.grants.iter().flatten() {
         f.tag(b'g');
         f.text(&g.id);
-        f.decimal(g.remaining);
-        f.opt_text(g.expires_at.as_deref());
-        f.opt_text(g.issued_at.as_deref());
+        f.decimal(g.remaining.0);
+        f.opt_text(g.expires_at.map(|d| d.to_string()).as_deref());
+        f.opt_text(g.issued_at.map(|d| d.to_string()).as_deref());
     }
     f.tag(b'a');
     f.opt_text(request.at.as_deref());
     for line in &quote.lines {
         f.tag(b'l');
         for v in [line.amount, line.billed, line.included] {
-            f.decimal(v);
+            f.decimal(v.0);
         }
         for b in &line.burns {
             f.text(&b.grant);
-            f.decimal(b.credits);
+            f.decimal(b.credits.0);
         }
     }
     f.tag(b'r');
     for v in [quote.total, quote.balance, quote.balance_after, quote.shortfall] {
-        f.decimal(v);
+        f.decimal(v.0);
     }
     for p in &quote.purchase {
         f.tag(b'o');
@@ -182,7 +185,7 @@ pub(crate) fn fingerprint(seed: &Sha256, request: &QuoteRequest, quote: &Quote) 
         f.text(&p.product);
         f.0.update(p.quantity.to_le_bytes());
         for v in [p.credits, p.price, p.balance_after] {
-            f.decimal(v);
+            f.decimal(v.0);
         }
         f.text(&p.currency);
         f.text(p.period.as_str());
@@ -190,7 +193,7 @@ pub(crate) fn fingerprint(seed: &Sha256, request: &QuoteRequest, quote: &Quote) 
     digest_hex(f.0)
 }
 
-/// What [`RateEngine::verify`] found.
+/// What `RateEngine::verify` found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
@@ -203,7 +206,7 @@ pub enum Verdict {
     Altered,
 }
 
-/// The result of [`RateEngine::verify`].
+/// The result of `RateEngine::verify`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Verification {
@@ -216,73 +219,49 @@ pub struct Verification {
     pub expected: Option<Quote>,
 }
 
-impl RateEngine {
-    /// Recomputes the quote for `request` and compares it with `quote` (as
-    /// the page showed it), so a server charges exactly that amount or
-    /// refuses.
-    ///
-    /// # Errors
-    /// Any error of `quote` for the request.
-    ///
-    /// # Example
-    /// ```
-    /// use ratecard::{integrity::Verdict, request, RateEngine};
-    /// let engine = RateEngine::preset("heygen-credits").unwrap();
-    /// let req = request::from_json(r#"{"plan":"business","items":[{"feature":"avatar_iv","seconds":90}]}"#).unwrap();
-    /// let mut quote = engine.quote(&req).unwrap();
-    /// assert_eq!(engine.verify(&req, &quote).unwrap().verdict, Verdict::Match);
-    /// quote.total = "3".parse().unwrap();
-    /// assert_eq!(engine.verify(&req, &quote).unwrap().verdict, Verdict::Altered);
-    /// ```
-    pub fn verify(&self, request: &QuoteRequest, quote: &Quote) -> Result<Verification> {
-        let card = self.card();
-        if quote.rate_card != card.id || quote.card_hash != self.card_hash() {
-            return Ok(Verification {
-                verdict: Verdict::StaleCard,
-                message: format!(
-                    "the quote was made with rate card \"{}\" version {} ({}…); this engine has \"{}\" version {} ({}…)",
-                    quote.rate_card,
-                    quote.version,
-                    quote.card_hash.get(..12).unwrap_or(&quote.card_hash),
-                    card.id,
-                    card.version,
-                    self.card_hash().get(..12).unwrap_or_default()
-                ),
-                expected: None,
-            });
-        }
-        let expected = self.quote(request)?;
-        if expected == *quote {
-            return Ok(Verification {
-                verdict: Verdict::Match,
-                message: "the quote matches the request".into(),
-                expected: Some(expected),
-            });
-        }
-        let mut differ = Vec::new();
-        let (a, b) = (serde_json::to_value(&expected), serde_json::to_value(quote));
-        if let (Ok(serde_json::Value::Object(a)), Ok(serde_json::Value::Object(b))) = (a, b) {
-            for (k, v) in &a {
-                if b.get(k) != Some(v) {
-                    differ.push(k.clone());
-                }
+/// A stale-card verdict when `quote` was not made with this `card` (its id
+/// or its hash differ); `None` when it was.
+pub fn stale(card: &RateCard, card_hash: &str, quote: &Quote) -> Option<Verification> {
+    if quote.rate_card == card.id && quote.card_hash == card_hash {
+        return None;
+    }
+    Some(Verification {
+        verdict: Verdict::StaleCard,
+        message: format!(
+            "the quote was made with rate card \"{}\" version {} ({}…); this engine has \"{}\" version {} ({}…)",
+            quote.rate_card,
+            quote.version,
+            quote.card_hash.get(..12).unwrap_or(&quote.card_hash),
+            card.id,
+            card.version,
+            card_hash.get(..12).unwrap_or_default()
+        ),
+        expected: None,
+    })
+}
+
+/// Compares `quote` (as the page showed it) with `expected` (recomputed
+/// from the request): a match, or altered with the fields that differ.
+pub fn compare(expected: Quote, quote: &Quote) -> Verification {
+    if expected == *quote {
+        return Verification {
+            verdict: Verdict::Match,
+            message: "the quote matches the request".into(),
+            expected: Some(expected),
+        };
+    }
+    let mut differ = Vec::new();
+    let (a, b) = (serde_json::to_value(&expected), serde_json::to_value(quote));
+    if let (Ok(serde_json::Value::Object(a)), Ok(serde_json::Value::Object(b))) = (a, b) {
+        for (k, v) in &a {
+            if b.get(k) != Some(v) {
+                differ.push(k.clone());
             }
         }
-        Ok(Verification {
-            verdict: Verdict::Altered,
-            message: format!("the quote differs from the request's in: {}", differ.join(", ")),
-            expected: Some(expected),
-        })
     }
-
-    /// [`RateEngine::verify`] with the request and the quote as JSON text,
-    /// as a server receives them from the page.
-    ///
-    /// # Errors
-    /// `invalid_request` when either text does not parse; as `verify`.
-    pub fn verify_json(&self, request: &str, quote: &str) -> Result<Verification> {
-        let req: QuoteRequest = crate::request::from_json(request)?;
-        let q: Quote = crate::request::from_json(quote)?;
-        self.verify(&req, &q)
+    Verification {
+        verdict: Verdict::Altered,
+        message: format!("the quote differs from the request's in: {}", differ.join(", ")),
+        expected: Some(expected),
     }
 }

@@ -5,6 +5,8 @@
 //! (serde_path_to_error) put a wrapper around every deserializer: 73 KB of
 //! the wasm module.
 
+use crate::error::PathSegment;
+
 /// Where the reader is inside one open object or array.
 enum Frame {
     /// In an object: the last key read, and whether a key comes next.
@@ -26,9 +28,9 @@ fn offset(text: &str, line: usize, column: usize) -> usize {
     start.saturating_add(column).min(text.len())
 }
 
-/// The path (`items[0].options.mode`, empty at the top level) of the value
-/// being read when serde_json stopped at `line`/`column` of `text`.
-pub(crate) fn at(text: &str, line: usize, column: usize) -> String {
+/// The path (`items[0].options.mode` as segments, empty at the top level)
+/// of the value being read when serde_json stopped at `line`/`column` of `text`.
+pub(crate) fn at(text: &str, line: usize, column: usize) -> Vec<PathSegment> {
     let bytes = text.as_bytes();
     let end = offset(text, line, column);
     let mut stack: Vec<Frame> = Vec::new();
@@ -89,24 +91,14 @@ pub(crate) fn at(text: &str, line: usize, column: usize) -> String {
     if last == b'{' || last == b'[' {
         stack.pop();
     }
-    let mut path = String::new();
-    for frame in &stack {
-        match frame {
-            Frame::Object { key: Some(k), .. } => {
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(k);
-            }
-            Frame::Object { key: None, .. } => {}
-            Frame::Array { index } => {
-                path.push('[');
-                path.push_str(&index.to_string());
-                path.push(']');
-            }
-        }
-    }
-    path
+    stack
+        .into_iter()
+        .filter_map(|frame| match frame {
+            Frame::Object { key: Some(k), .. } => Some(PathSegment::Key(k)),
+            Frame::Object { key: None, .. } => None,
+            Frame::Array { index } => Some(PathSegment::Index(index)),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -114,7 +106,12 @@ mod tests {
     /// The path at the end of `text` (serde_json's position after an error
     /// at the last byte).
     fn end(text: &str) -> String {
-        super::at(text, 1, text.len())
+        text_of(&super::at(text, 1, text.len()))
+    }
+    fn text_of(path: &[crate::error::PathSegment]) -> String {
+        let mut out = String::new();
+        crate::error::write_path(path, &mut out);
+        out
     }
 
     #[test]
@@ -131,6 +128,6 @@ mod tests {
         assert_eq!(end(r#"{"a\"b":{"c":1"#), "a\"b.c");
         assert_eq!(end(r#"{"note":"a,[{","bogus""#), "bogus");
         let multi = "{\n  \"features\": {\n    \"x\": {\n      \"rate\": 0.1\n";
-        assert_eq!(super::at(multi, 4, 17), "features.x.rate");
+        assert_eq!(text_of(&super::at(multi, 4, 17)), "features.x.rate");
     }
 }

@@ -3,16 +3,30 @@
 //! A credit-pricing rate engine for generative AI video: before a generation
 //! runs, it says what it will cost in credits and in dollars, what the balance
 //! will be after, and, when short, what to buy. Every number is an exact
-//! [`rust_decimal::Decimal`] and every line explains itself and names the seed
+//! [`rust_decimal::Decimal`] and every line explains itself and names the
 //! article it comes from.
 //!
-//! The architecture, one module per idea:
-//! [`rate_card`] (the pricing model as validated JSON data) →
-//! [`metering`] (an item → billed units → an amount) →
-//! [`quote`] (items → lines, total, balance after, shortfall) →
-//! [`purchase`] (packs, top-ups, upgrades). [`presets`] embeds the built-in
-//! cards; [`money`] names every rounding mode. The wasm binding lives beside
-//! them (`src/wasm.rs`, wasm32 only) and only converts and delegates.
+//! # Architecture
+//!
+//! One module per idea, each importing only modules to its left:
+//!
+//! ```text
+//! error, limits, money, date          leaf types: errors with paths, bounds, exact amounts, days
+//!   → rate_card (+ presets)           the pricing model as validated JSON data
+//!   → request                         every request, as typed data, and its JSON reader
+//!   → metering                        one item → billed units → an amount, step by step
+//!   → purchase                        packs, top-ups, upgrades
+//!   → quote                           items → lines, total, balance after, shortfall
+//!   → ledger                          grants over time: burn-down, expiry, the cycle, simulate
+//!   → planner                         capacity of a balance; compare plans for a workload
+//!   → integrity                       card hash, fingerprint, verify
+//!   → engine                          `RateEngine`: the whole API in one `impl`, delegating
+//!   → wasm                            the JS binding (wasm32 only): converts and delegates
+//! ```
+//!
+//! `tests/architecture.rs` fails on an import that points right. Every
+//! amount is an exact [`rust_decimal::Decimal`], every rounding names its
+//! mode, and every line explains itself and names the article it comes from.
 //!
 //! # Example
 //! ```
@@ -24,35 +38,48 @@
 //!     balance: Some("100".parse().unwrap()),
 //!     ..Default::default()
 //! })?;
-//! assert_eq!(quote.total.to_string(), "20"); // seed 001: 10 + 10 credits
+//! assert_eq!(quote.total.to_string(), "20"); // “How to Use Credits on HeyGen”: 10 + 10 credits
 //! # Ok::<(), ratecard::Error>(())
 //! ```
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
 pub mod date;
-pub mod engine;
 pub mod error;
-pub mod integrity;
 mod json_path;
-pub mod metering;
+pub mod limits;
 pub mod money;
-pub mod planner;
+
 pub mod presets;
-pub mod purchase;
-pub mod quote;
 pub mod rate_card;
+#[doc(hidden)]
+pub mod fuzzing;
+
 pub mod request;
-pub mod wallet;
+
+pub mod metering;
+
+pub mod purchase;
+
+pub mod quote;
+
+pub mod ledger;
+
+pub mod planner;
+
+pub mod integrity;
+
+pub mod engine;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use engine::RateEngine;
-pub use error::{Error, ErrorKind, Result};
-pub use purchase::{BuyPacksRequest, Purchase, PurchaseKind, PurchaseOption};
-pub use quote::{Item, OptionValue, Quote, QuoteLine, QuoteRequest};
+pub use error::{Error, ErrorKind, PathSegment, Result};
+pub use purchase::{Purchase, PurchaseKind, PurchaseOption};
+pub use quote::{Quote, QuoteLine};
 pub use rate_card::RateCard;
+pub use request::{BuyPacksRequest, Grant, Item, OptionValue, QuoteRequest};
 
 /// The README's Rust examples, run as doc tests.
 #[allow(clippy::unwrap_used, clippy::expect_used)]

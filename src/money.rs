@@ -1,4 +1,7 @@
-//! Exact amounts: parsing decimal strings, and the named rounding modes.
+//! Exact amounts as types: [`DecimalString`] (money and credits, written as
+//! decimal strings), [`Measure`] (a duration or a count from a request),
+//! [`Currency`] (an ISO 4217 code and its minor-unit exponent), the named
+//! rounding modes, and checked arithmetic that names what overflowed.
 //!
 //! Every rounding site in the engine calls one of the functions here, so the
 //! strategy is named where it is used. `rust_decimal`'s `round_dp` is banker's
@@ -8,7 +11,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::str::FromStr;
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{tagged, Error, ErrorKind, Result};
 
 /// How a line's amount is rounded, as named in a rate card's `rounding.mode`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -106,11 +109,42 @@ fn div_round_exact(n: Decimal, d: Decimal, dp: u32, mode: RoundingMode) -> Optio
     Decimal::try_from_i128_with_scale(q, dp).ok()
 }
 
-/// Money in cents for display: half-up to 2 places, padded (`15` → `15.00`).
-pub fn cents(value: Decimal) -> Decimal {
-    let mut v = RoundingMode::HalfUp.round(value, 2);
-    v.rescale(2);
-    v
+/// A currency: its ISO 4217 code and the exponent of its minor unit (USD 2:
+/// cents; JPY 0; KWD 3). Prices are rounded to the minor unit by a named mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Currency<'a> {
+    /// ISO 4217 code, e.g. `"USD"`.
+    pub code: &'a str,
+    /// Decimal places of the minor unit, e.g. 2.
+    pub exponent: u32,
+}
+
+impl<'a> Currency<'a> {
+    /// The currency with ISO 4217 code `code`; its exponent from ISO 4217
+    /// (2 unless listed there as 0 or 3).
+    pub fn of(code: &'a str) -> Self {
+        let exponent = match code {
+            "BIF" | "CLP" | "DJF" | "GNF" | "ISK" | "JPY" | "KMF" | "KRW" | "PYG" | "RWF" | "UGX" | "UYI" | "VND"
+            | "VUV" | "XAF" | "XOF" | "XPF" => 0,
+            "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND" => 3,
+            _ => 2,
+        };
+        Currency { code, exponent }
+    }
+
+    /// `value` rounded to the minor unit by `mode` and padded to it
+    /// (`15` → `15.00` in USD).
+    pub fn round(self, value: Decimal, mode: RoundingMode) -> Decimal {
+        let mut v = mode.round(value, self.exponent);
+        v.rescale(self.exponent);
+        v
+    }
+
+    /// `value` as a price for people: rounded half-up to the minor unit, then
+    /// the code (`"5.00 USD"`).
+    pub fn show(self, value: Decimal) -> String {
+        format!("{} {}", self.round(value, RoundingMode::HalfUp), self.code)
+    }
 }
 
 /// A credit amount for display: trailing zeros removed (`64.00` → `64`).
@@ -154,6 +188,117 @@ pub fn parse_decimal(text: &str, field: &str, kind: ErrorKind) -> Result<Decimal
         )
     })
 }
+
+/// An exact decimal that crosses JSON and JS as a **string** (`"0.05"`),
+/// never a number: money, credits and rates. Reading refuses a JSON number,
+/// so a binary float never stands in for a price. Its JSON Schema (a pattern)
+/// and TypeScript type (`string`) are declared here once.
+///
+/// It dereferences to its [`Decimal`] and compares with one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct DecimalString(pub Decimal);
+
+impl DecimalString {
+    /// The decimal.
+    pub fn get(self) -> Decimal {
+        self.0
+    }
+}
+
+impl std::ops::Deref for DecimalString {
+    type Target = Decimal;
+    fn deref(&self) -> &Decimal {
+        &self.0
+    }
+}
+
+impl From<Decimal> for DecimalString {
+    fn from(d: Decimal) -> Self {
+        DecimalString(d)
+    }
+}
+
+impl From<DecimalString> for Decimal {
+    fn from(d: DecimalString) -> Self {
+        d.0
+    }
+}
+
+impl PartialEq<Decimal> for DecimalString {
+    fn eq(&self, other: &Decimal) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialOrd<Decimal> for DecimalString {
+    fn partial_cmp(&self, other: &Decimal) -> Option<std::cmp::Ordering> {
+        self.0.partial_cmp(other)
+    }
+}
+
+impl std::iter::Sum<DecimalString> for Decimal {
+    fn sum<I: Iterator<Item = DecimalString>>(iter: I) -> Decimal {
+        iter.map(|d| d.0).sum()
+    }
+}
+
+impl std::ops::Add<DecimalString> for Decimal {
+    type Output = Decimal;
+    /// Unchecked, as `Decimal + Decimal` (panics on overflow): for tests and
+    /// tools; the engine itself adds with [`add`].
+    #[allow(clippy::arithmetic_side_effects)]
+    fn add(self, other: DecimalString) -> Decimal {
+        self + other.0
+    }
+}
+
+impl std::fmt::Display for DecimalString {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl FromStr for DecimalString {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        parse_decimal(s, "value", ErrorKind::InvalidRequest).map(DecimalString)
+    }
+}
+
+impl Serialize for DecimalString {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        decimal_string::serialize(&self.0, s)
+    }
+}
+
+impl<'de> Deserialize<'de> for DecimalString {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        decimal_string::deserialize(d).map(DecimalString)
+    }
+}
+
+impl schemars::JsonSchema for DecimalString {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DecimalString".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[+-]?[0-9]+(\\.[0-9]+)?$",
+            "description": "An exact decimal written as a string, e.g. \"0.05\"; never a JSON number."
+        })
+    }
+}
+
+/// The TypeScript declaration of [`DecimalString`] and [`Measure`].
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const TS_DECIMALS: &str = r#"
+/** An exact decimal as a string, e.g. "12.5": money, credits, rates. */
+export type DecimalString = string;
+/** A duration in seconds or a count: a finite number or a decimal string. */
+export type Measure = number | string;
+"#;
 
 /// Serde for a [`Decimal`] that must be written as a JSON string (`"0.05"`),
 /// never a number: money and credits are deserialized from strings only, so a
@@ -222,49 +367,70 @@ pub mod decimal_string {
     }
 }
 
-/// A duration or quantity from a request: a JSON number (`90`) or a decimal
-/// string (`"90"`). A number is read through its shortest decimal form, so
-/// `0.1` is exactly `0.1`; NaN and infinities are refused. Durations and
-/// counts are not prices: this is the one place a float is accepted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Amount(pub Decimal);
+/// A duration or a count from a request (seconds, a quantity, seats): a JSON
+/// number (`90`) or a decimal string (`"90"`). A number is read through its
+/// shortest decimal form, so `0.1` is exactly `0.1`; NaN and infinities are
+/// refused. Durations and counts are not prices: this is the one place a
+/// float is accepted. Anything else is `invalid_quantity`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Measure(pub Decimal);
 
-impl<'de> Deserialize<'de> for Amount {
+impl Serialize for Measure {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Measure {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
         use serde::de::{self, Visitor};
         use std::fmt;
         struct V;
+        fn refuse<E: de::Error>(message: impl fmt::Display) -> E {
+            E::custom(tagged(ErrorKind::InvalidQuantity, message))
+        }
+        const EXPECTED: &str = "expected a number or a decimal string";
         impl<'de> Visitor<'de> for V {
-            type Value = Amount;
+            type Value = Measure;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a number or a decimal string")
             }
             // JSON.stringify writes NaN and ±Infinity as null: say so.
-            fn visit_unit<E: de::Error>(self) -> std::result::Result<Amount, E> {
-                Err(E::custom(
+            fn visit_unit<E: de::Error>(self) -> std::result::Result<Measure, E> {
+                Err(refuse(
                     "expected a finite number or a decimal string, got null (NaN and ±Infinity cross from JS as null)",
                 ))
             }
-            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Amount, E> {
+            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Measure, E> {
                 parse_decimal(v, "value", ErrorKind::InvalidQuantity)
-                    .map(Amount)
-                    .map_err(|_| E::custom(format!("expected a number, got \"{v}\"")))
+                    .map(Measure)
+                    .map_err(|_| refuse(format!("expected a number, got \"{v}\"")))
             }
-            fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<Amount, E> {
+            fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<Measure, E> {
                 if !v.is_finite() {
-                    return Err(E::custom(format!("expected a finite number, got {v}")));
+                    return Err(refuse(format!("expected a finite number, got {v}")));
                 }
                 // Shortest round-trip form, then exact decimal parse.
                 Decimal::from_str(&format!("{v}"))
                     .or_else(|_| Decimal::from_scientific(&format!("{v:e}")))
-                    .map(Amount)
-                    .map_err(|_| E::custom(format!("the number {v} is out of range")))
+                    .map(Measure)
+                    .map_err(|_| refuse(format!("the number {v} is out of range")))
             }
-            fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<Amount, E> {
-                Ok(Amount(Decimal::from(v)))
+            fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<Measure, E> {
+                Ok(Measure(Decimal::from(v)))
             }
-            fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<Amount, E> {
-                Ok(Amount(Decimal::from(v)))
+            fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<Measure, E> {
+                Ok(Measure(Decimal::from(v)))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> std::result::Result<Measure, E> {
+                Err(refuse(format!("invalid type: boolean `{v}`, {EXPECTED}")))
+            }
+            // Refused without reading inside: nothing deep can recurse.
+            fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> std::result::Result<Measure, A::Error> {
+                Err(refuse(format!("invalid type: sequence, {EXPECTED}")))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, _: A) -> std::result::Result<Measure, A::Error> {
+                Err(refuse(format!("invalid type: map, {EXPECTED}")))
             }
         }
         d.deserialize_any(V)
@@ -335,9 +501,13 @@ mod tests {
     }
 
     #[test]
-    fn cents_pads_and_rounds_half_up() {
-        assert_eq!(cents(d("15")).to_string(), "15.00");
-        assert_eq!(cents(d("0.125")).to_string(), "0.13");
+    fn currency_rounds_to_its_minor_unit_by_a_named_mode() {
+        let usd = Currency::of("USD");
+        assert_eq!(usd.round(d("15"), RoundingMode::HalfUp).to_string(), "15.00");
+        assert_eq!(usd.round(d("0.125"), RoundingMode::HalfUp).to_string(), "0.13");
+        assert_eq!(usd.round(d("0.125"), RoundingMode::HalfEven).to_string(), "0.12");
+        assert_eq!(Currency::of("JPY").round(d("99.5"), RoundingMode::HalfUp).to_string(), "100");
+        assert_eq!(usd.show(d("5")), "5.00 USD");
     }
 
     #[test]

@@ -1,8 +1,11 @@
-//! The built-in rate cards, embedded in the crate at compile time.
+//! The built-in rate cards, embedded in the crate at compile time (the rate
+//! card layer: this module reads only `rate_card` and `error`).
 //!
 //! Each preset is a JSON file in `presets/` of the repository, made from one
 //! public help-center article; every rate names the article (publisher,
 //! title) and the section it comes from.
+
+use std::sync::{Arc, OnceLock};
 
 use crate::error::{one_of, Error, ErrorKind, Result};
 use crate::rate_card::RateCard;
@@ -50,10 +53,21 @@ pub fn load(id: &str) -> Result<RateCard> {
     RateCard::from_json(text)
 }
 
+/// Preset `id`, parsed and validated once per process and shared.
+///
+/// # Errors
+/// As [`load`].
+pub fn shared(id: &str) -> Result<Arc<RateCard>> {
+    static CACHE: [OnceLock<Result<Arc<RateCard>>>; COUNT] = [const { OnceLock::new() }; COUNT];
+    let slot = index(id).and_then(|i| CACHE.get(i)).ok_or_else(|| unknown(id))?;
+    slot.get_or_init(|| load(id).map(Arc::new)).clone()
+}
+
 /// The `unknown_preset` error for `id`, naming the valid ids.
 pub(crate) fn unknown(id: &str) -> Error {
-    Error::new(
+    Error::at(
         ErrorKind::UnknownPreset,
-        format!("preset: no preset \"{id}\"; presets: {}", one_of(ids())),
+        "preset",
+        format!("no preset \"{id}\"; presets: {}", one_of(ids())),
     )
 }

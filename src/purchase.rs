@@ -1,13 +1,15 @@
-//! Purchases: buying N of a plan's product, and the options a short quote
-//! offers (packs, top-ups, upgrades), cheapest first.
+//! Purchases: buying N of a plan's product ([`buy`]), and the options a
+//! short quote offers ([`options`]: packs, top-ups, upgrades), cheapest first.
+//! Prices are rounded half-up to the currency's minor unit.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{RateEngine, MAX_QUANTITY};
 use crate::error::{one_of, Error, ErrorKind, Result};
-use crate::money::{self, ceil_whole, decimal_string, Amount};
+use crate::limits::MAX_QUANTITY;
+use crate::money::{self, ceil_whole, DecimalString, RoundingMode};
 use crate::rate_card::{Period, Plan, ProductKind, RateCard};
+use crate::request::BuyPacksRequest;
 
 /// What kind of purchase an option is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,50 +42,21 @@ pub struct PurchaseOption {
     /// How many units of the product (1 for an upgrade).
     pub quantity: u32,
     /// Credits added now, in the card's unit. For an upgrade mid-cycle: the
-    /// new plan's allowance minus the current one (seed 001, “What happens if
+    /// new plan's allowance minus the current one (“How to Use Credits on HeyGen”, “What happens if
     /// I upgrade mid-cycle?”).
-    #[serde(with = "decimal_string")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub credits: Decimal,
+    pub credits: DecimalString,
     /// Price in `currency`, to the cent. For an upgrade: the difference in
     /// price per period (the most a mid-cycle proration charges).
-    #[serde(with = "decimal_string")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub price: Decimal,
+    pub price: DecimalString,
     /// ISO 4217 code of `price`.
     pub currency: String,
     /// `"once"`, `"month"` or `"year"`.
     pub period: Period,
     /// The quote's balance after this purchase, in the card's unit.
-    #[serde(with = "decimal_string")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub balance_after: Decimal,
+    pub balance_after: DecimalString,
 }
 
-/// A request to buy N of a plan's product.
-///
-/// JS shape: `{ plan?, quantity: 3, seats?, billing?: "once" | "month" | "year" }`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct BuyPacksRequest {
-    /// Plan id; may be omitted when the card has one plan.
-    #[serde(default)]
-    pub plan: Option<String>,
-    /// How many units (blocks, packs); a whole number from 1 to [`MAX_QUANTITY`].
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | string"))]
-    pub quantity: Amount,
-    /// Seats, for a product priced per seat (aistudios basic: per user);
-    /// default 1. Refused for other products.
-    #[serde(default)]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | string"))]
-    pub seats: Option<Amount>,
-    /// Which of the plan's products by billing period; default the first.
-    #[serde(default)]
-    pub billing: Option<Period>,
-}
-
-/// The result of [`RateEngine::buy_packs`].
+/// The result of [`buy`] (and of `RateEngine::buy_packs`).
 ///
 /// JS shape: `{ product, name, quantity, credits, price, currency, period }`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -100,13 +73,9 @@ pub struct Purchase {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub seats: Option<u32>,
     /// Credits granted, in the card's unit.
-    #[serde(with = "decimal_string")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub credits: Decimal,
+    pub credits: DecimalString,
     /// Price in `currency`, to the cent.
-    #[serde(with = "decimal_string")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub price: Decimal,
+    pub price: DecimalString,
     /// ISO 4217 code.
     pub currency: String,
     /// `"once"`, or the period it renews.
@@ -115,108 +84,105 @@ pub struct Purchase {
 
 fn whole_quantity(q: Decimal, field: &str) -> Result<u32> {
     if q <= Decimal::ZERO || q.fract() != Decimal::ZERO || q > Decimal::from(MAX_QUANTITY) {
-        return Err(Error::new(
+        return Err(Error::at(
             ErrorKind::InvalidQuantity,
-            format!("{field}: a whole number from 1 to {MAX_QUANTITY}, got {q}"),
+            field,
+            format!("a whole number from 1 to {MAX_QUANTITY}, got {q}"),
         ));
     }
-    rust_decimal::prelude::ToPrimitive::to_u32(&q)
-        .ok_or_else(|| Error::new(ErrorKind::InvalidQuantity, format!("{field}: out of range")))
+    rust_decimal::prelude::ToPrimitive::to_u32(&q).ok_or_else(|| Error::at(ErrorKind::InvalidQuantity, field, "out of range"))
 }
 
-impl RateEngine {
-    /// Buys `quantity` of the plan's product: the credits granted and the
-    /// price (e.g. heygen-credits business: 3 × 100-credit block = 300
-    /// credits for $15.00, seed 001 § Business credit one-time-pack).
-    ///
-    /// # Errors
-    /// `unknown_plan`; `not_available` when the plan sells no product (the
-    /// message says what to do instead, e.g. upgrade); `invalid_quantity`
-    /// unless `quantity` is a whole number from 1 to [`MAX_QUANTITY`].
-    pub fn buy_packs(&self, request: &BuyPacksRequest) -> Result<Purchase> {
-        let card = self.card();
-        let (plan_id, plan) = self.plan(request.plan.as_deref())?;
-        let quantity = whole_quantity(request.quantity.0, "quantity")?;
-        let candidates: Vec<&String> = plan
+/// Buys `quantity` of the plan's product: the credits granted and the
+/// price (e.g. heygen-credits business: 3 × 100-credit block = 300
+/// credits for $15.00, “How to Use Credits on HeyGen” § Business credit one-time-pack).
+///
+/// # Errors
+/// `unknown_plan`; `not_available` when the plan sells no product (the
+/// message says what to do instead, e.g. upgrade); `invalid_quantity`
+/// unless `quantity` is a whole number from 1 to [`MAX_QUANTITY`].
+pub fn buy(card: &RateCard, plan_id: &str, plan: &Plan, request: &BuyPacksRequest) -> Result<Purchase> {
+    let quantity = whole_quantity(request.quantity.0, "quantity")?;
+    let candidates: Vec<&String> = plan
+        .products
+        .iter()
+        .filter(|p| {
+            card.products
+                .get(*p)
+                .is_some_and(|prod| request.billing.is_none_or(|b| prod.period == b))
+        })
+        .collect();
+    let Some(product_id) = candidates.first() else {
+        if plan.products.is_empty() {
+            let what = plan.purchase_note.clone().unwrap_or_else(|| "it sells no packs".into());
+            return Err(Error::at(
+                ErrorKind::NotAvailable,
+                "plan",
+                format!("\"{plan_id}\" cannot buy packs: {what}"),
+            ));
+        }
+        let periods: Vec<&str> = plan
             .products
             .iter()
-            .filter(|p| {
-                card.products
-                    .get(*p)
-                    .is_some_and(|prod| request.billing.is_none_or(|b| prod.period == b))
-            })
+            .filter_map(|p| card.products.get(p))
+            .map(|p| p.period.as_str())
             .collect();
-        let Some(product_id) = candidates.first() else {
-            if plan.products.is_empty() {
-                let what = plan.purchase_note.clone().unwrap_or_else(|| "it sells no packs".into());
-                return Err(Error::new(
-                    ErrorKind::NotAvailable,
-                    format!("plan: \"{plan_id}\" cannot buy packs: {what}"),
-                ));
-            }
-            let periods: Vec<&str> = plan
-                .products
-                .iter()
-                .filter_map(|p| card.products.get(p))
-                .map(|p| p.period.as_str())
-                .collect();
-            return Err(Error::new(
-                ErrorKind::NotAvailable,
-                format!(
-                    "billing: plan \"{plan_id}\" sells no product billed that way; billing: {}",
-                    one_of(periods)
-                ),
-            ));
-        };
-        let product = card
-            .products
-            .get(*product_id)
-            .ok_or_else(|| Error::new(ErrorKind::InvalidRateCard, format!("products.{product_id}: missing")))?;
-        let seats = match (product.per_seat, request.seats) {
-            (true, Some(seats)) => Some(whole_quantity(seats.0, "seats")?),
-            (true, None) => Some(1),
-            (false, None) => None,
-            (false, Some(_)) => {
-                return Err(Error::new(
-                    ErrorKind::InvalidRequest,
-                    format!("seats: \"{product_id}\" of plan \"{plan_id}\" is not priced per seat"),
-                ))
-            }
-        };
-        let q = money::mul(
-            Decimal::from(quantity),
-            Decimal::from(seats.unwrap_or(1)),
-            "quantity × seats",
-        )?;
-        Ok(Purchase {
-            product: (*product_id).clone(),
-            name: product.name.clone(),
-            quantity,
-            seats,
-            credits: money::plain(money::mul(q, product.credits, "credits")?),
-            price: money::cents(money::mul(q, product.price, "price")?),
-            currency: card.currency.clone(),
-            period: product.period,
-        })
-    }
+        return Err(Error::at(
+            ErrorKind::NotAvailable,
+            "billing",
+            format!("plan \"{plan_id}\" sells no product billed that way; billing: {}", one_of(periods)),
+        ));
+    };
+    let product = card
+        .products
+        .get(*product_id)
+        .ok_or_else(|| Error::at(ErrorKind::InvalidRateCard, "products", format!("\"{product_id}\" is missing")))?;
+    let seats = match (product.per_seat, request.seats) {
+        (true, Some(seats)) => Some(whole_quantity(seats.0, "seats")?),
+        (true, None) => Some(1),
+        (false, None) => None,
+        (false, Some(_)) => {
+            return Err(Error::at(
+                ErrorKind::InvalidRequest,
+                "seats",
+                format!("\"{product_id}\" of plan \"{plan_id}\" is not priced per seat"),
+            ))
+        }
+    };
+    let q = money::mul(
+        Decimal::from(quantity),
+        Decimal::from(seats.unwrap_or(1)),
+        "quantity × seats",
+    )?;
+    Ok(Purchase {
+        product: (*product_id).clone(),
+        name: product.name.clone(),
+        quantity,
+        seats,
+        credits: money::plain(money::mul(q, product.credits.0, "credits")?).into(),
+        price: card.money().round(money::mul(q, product.price.0, "price")?, RoundingMode::HalfUp).into(),
+        currency: card.currency.clone(),
+        period: product.period,
+    })
 }
 
 /// The purchases that add credits to a quote short by `shortfall`
 /// (`balance_after` negative), cheapest first: for each product of the plan,
 /// the fewest units that cover it (`ceil(shortfall / credits)`); for each
 /// upgrade, the credits the new plan adds now.
-pub(crate) fn purchase_options(
+pub fn options(
     card: &RateCard,
     plan: &Plan,
     shortfall: Decimal,
     balance_after: Decimal,
 ) -> Result<Vec<PurchaseOption>> {
+    let usd = card.money();
     let mut options = Vec::new();
     for id in &plan.products {
         let Some(p) = card.products.get(id) else { continue };
-        let n = ceil_whole(money::div(shortfall, p.credits, "shortfall")?).max(Decimal::ONE);
+        let n = ceil_whole(money::div(shortfall, p.credits.0, "shortfall")?).max(Decimal::ONE);
         let quantity = whole_quantity(n, "purchase quantity")?;
-        let credits = money::mul(n, p.credits, "credits")?;
+        let credits = money::mul(n, p.credits.0, "credits")?;
         options.push(PurchaseOption {
             kind: match p.kind {
                 ProductKind::Pack => PurchaseKind::Pack,
@@ -225,11 +191,11 @@ pub(crate) fn purchase_options(
             product: id.clone(),
             name: p.name.clone(),
             quantity,
-            credits: money::plain(credits),
-            price: money::cents(money::mul(n, p.price, "price")?),
+            credits: money::plain(credits).into(),
+            price: usd.round(money::mul(n, p.price.0, "price")?, RoundingMode::HalfUp).into(),
             currency: card.currency.clone(),
             period: p.period,
-            balance_after: money::plain(money::add(balance_after, credits, "balanceAfter")?),
+            balance_after: money::plain(money::add(balance_after, credits, "balanceAfter")?).into(),
         });
     }
     for id in &plan.upgrades {
@@ -237,7 +203,7 @@ pub(crate) fn purchase_options(
         let (Some(to), Some(from)) = (target.price, plan.price) else {
             continue;
         };
-        let credits = money::sub(target.included, plan.included, "credits")?;
+        let credits = money::sub(target.included.0, plan.included.0, "credits")?;
         if credits <= Decimal::ZERO {
             continue;
         }
@@ -246,13 +212,13 @@ pub(crate) fn purchase_options(
             product: id.clone(),
             name: format!("Upgrade to {}", target.name),
             quantity: 1,
-            credits: money::plain(credits),
-            price: money::cents(money::sub(to, from, "price")?.max(Decimal::ZERO)),
+            credits: money::plain(credits).into(),
+            price: usd.round(money::sub(to.0, from.0, "price")?.max(Decimal::ZERO), RoundingMode::HalfUp).into(),
             currency: card.currency.clone(),
             period: target.period,
-            balance_after: money::plain(money::add(balance_after, credits, "balanceAfter")?),
+            balance_after: money::plain(money::add(balance_after, credits, "balanceAfter")?).into(),
         });
     }
-    options.sort_by_key(|o| o.price);
+    options.sort_by_key(|o| o.price.0);
     Ok(options)
 }

@@ -8,15 +8,41 @@ use wasm_bindgen::prelude::*;
 #[cfg(not(feature = "boundary-serde"))]
 use wasm_bindgen::JsCast;
 
-use crate::planner::{Capacity, CapacityRequest, CompareRequest, Comparison};
-use crate::quote::CurveRequest;
-use crate::wallet::{SimulateRequest, Simulation};
+use crate::error::{ErrorKind, PathSegment};
+use crate::ledger::Simulation;
+use crate::planner::{Capacity, Comparison};
+use crate::request::{CapacityRequest, CompareRequest, CurveRequest, SimulateRequest};
 use crate::{presets, request, BuyPacksRequest, Error, Purchase, Quote, QuoteRequest, RateCard};
 
+/// The TypeScript type of an error's `code` (generated from [`ErrorKind`])
+/// and of the error the engine throws.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ERROR: &str = concat!(
+    "\n",
+    "/** An error the engine throws: a JS `Error` with a stable `code` and the\n",
+    " * offending field's `path` (`[\"items\", 0, \"seconds\"]`, empty for the whole request). */\n",
+    "export interface RateCardError extends Error {\n",
+    "    code: ErrorCode;\n",
+    "    path: (string | number)[];\n",
+    "}\n"
+);
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ERROR_CODE: &str = crate::error::TS_ERROR_CODE;
+
+/// A JS `Error` with the message, a stable `code` and the field's `path`.
 fn js_error(e: &Error) -> JsValue {
-    let err = js_sys::Error::new(e.message());
+    let err = js_sys::Error::new(&e.message());
+    let path = js_sys::Array::new();
+    for seg in e.path() {
+        path.push(&match seg {
+            PathSegment::Key(k) => JsValue::from_str(k),
+            PathSegment::Index(i) => JsValue::from_f64(*i as f64),
+        });
+    }
     // Setting a property on a fresh Error object cannot fail.
     let _ = js_sys::Reflect::set(&err, &JsValue::from_str("code"), &JsValue::from_str(e.code()));
+    let _ = js_sys::Reflect::set(&err, &JsValue::from_str("path"), &path);
     err.into()
 }
 
@@ -27,7 +53,7 @@ fn js_error(e: &Error) -> JsValue {
 #[cfg(not(feature = "boundary-serde"))]
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(value)
-        .map_err(|e| js_error(&Error::new(crate::ErrorKind::InvalidRequest, format!("result: {e}"))))?;
+        .map_err(|e| js_error(&Error::new(ErrorKind::InvalidRequest, format!("result: {e}"))))?;
     js_sys::JSON::parse(&text)
 }
 
@@ -38,7 +64,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 /// top-level function is refused as `invalid_request`.
 #[cfg(not(feature = "boundary-serde"))]
 fn from_js<T: serde::de::DeserializeOwned + Tsify>(value: Ts<T>) -> Result<T, JsValue> {
-    let refuse = |why: String| js_error(&Error::new(crate::ErrorKind::InvalidRequest, format!("request: {why}")));
+    let refuse = |why: String| js_error(&Error::new(ErrorKind::InvalidRequest, format!("request: {why}")));
     let text = js_sys::JSON::stringify(&value.js_value()).map_err(|e| {
         refuse(
             e.dyn_ref::<js_sys::Error>()
@@ -57,7 +83,7 @@ fn from_js<T: serde::de::DeserializeOwned + Tsify>(value: Ts<T>) -> Result<T, Js
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error(&Error::new(crate::ErrorKind::InvalidRequest, format!("result: {e}"))))
+        .map_err(|e| js_error(&Error::new(ErrorKind::InvalidRequest, format!("result: {e}"))))
 }
 
 /// With `boundary-serde`: the request read object by object.
@@ -75,7 +101,7 @@ fn into_ts<T: Serialize + Tsify>(value: crate::Result<T>) -> Result<Ts<T>, JsVal
 fn string_arg(value: &JsValue, field: &str) -> Result<String, JsValue> {
     value.as_string().ok_or_else(|| {
         js_error(&Error::new(
-            crate::ErrorKind::InvalidRequest,
+            ErrorKind::InvalidRequest,
             format!("{field}: expected a string"),
         ))
     })
@@ -95,6 +121,12 @@ impl JsRateEngine {
     #[wasm_bindgen(js_name = presetIds)]
     pub fn preset_ids() -> Vec<String> {
         presets::ids().into_iter().map(String::from).collect()
+    }
+
+    /// Every error `code` the engine throws, e.g. `"invalid_quantity"`.
+    #[wasm_bindgen(js_name = errorCodes, unchecked_return_type = "ErrorCode[]")]
+    pub fn error_codes() -> Vec<String> {
+        ErrorKind::ALL.iter().map(|k| k.code().to_string()).collect()
     }
 
     /// The engine for built-in preset `id`. Throws `unknown_preset`.

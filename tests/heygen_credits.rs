@@ -25,7 +25,7 @@ fn quote(plan: &str, items: Vec<Item>, balance: Option<&str>) -> ratecard::Quote
         .quote(&QuoteRequest {
             plan: Some(plan.into()),
             items,
-            balance: balance.map(d),
+            balance: balance.map(|b| d(b).into()),
             ..Default::default()
         })
         .expect("quote")
@@ -223,7 +223,7 @@ fn creator_is_offered_the_upgrade_to_pro_and_pro_a_note() {
     assert_eq!(up.kind, ratecard::PurchaseKind::Upgrade);
     assert_eq!(
         (up.product.as_str(), up.credits, up.price.to_string()),
-        ("pro", d("400"), "20.00".to_string())
+        ("pro", d("400").into(), "20.00".to_string())
     );
     let q = quote("pro", vec![Item::seconds("avatar_iv", 60)], Some("5"));
     assert!(q.purchase.is_empty());

@@ -8,7 +8,7 @@
 )]
 #![cfg(not(target_arch = "wasm32"))]
 
-use ratecard::planner::CapacityRequest;
+use ratecard::request::CapacityRequest;
 use ratecard::{request, Item, QuoteRequest, RateEngine};
 use rust_decimal::Decimal;
 
@@ -24,7 +24,7 @@ fn cost(engine: &RateEngine, plan: &str, feature: &str, x: Decimal, seconds: boo
     engine
         .quote(&request::from_json::<QuoteRequest>(&json).ok()?)
         .ok()
-        .map(|q| q.total)
+        .map(|q| q.total.0)
 }
 
 #[test]
@@ -61,9 +61,9 @@ fn capacity_is_affordable_and_one_more_is_not() {
         ))
         .expect("req");
         let c = engine.capacity(&req).expect("capacity");
-        let x = if seconds { c.seconds } else { c.quantity }.expect("the right unit");
+        let x = if seconds { c.seconds } else { c.quantity }.expect("the right unit").0;
         let here = cost(&engine, plan, feature, x, seconds, options).expect("quotable");
-        assert_eq!(here, c.cost, "{preset} {feature}");
+        assert_eq!(here, c.cost.0, "{preset} {feature}");
         assert!(here <= d(balance), "{preset} {feature}: {x} costs {here} > {balance}");
         let more = cost(&engine, plan, feature, x + Decimal::ONE, seconds, options).expect("quotable");
         assert!(more > d(balance), "{preset} {feature}: {x}+1 costs {more} ≤ {balance}");
@@ -77,31 +77,31 @@ fn capacity_values_from_the_seeds() {
     let c = engine
         .capacity(&request::from_json(r#"{"plan":"pro","feature":"video_avatar","balance":"1"}"#).expect("req"))
         .expect("cap");
-    assert_eq!(c.seconds, Some(d("59")));
+    assert_eq!(c.seconds, Some(d("59").into()));
     // 100 credits would buy 100 minutes, but Pro videos stop at 30 minutes.
     let c = engine
         .capacity(&request::from_json(r#"{"plan":"pro","feature":"video_avatar","balance":"100"}"#).expect("req"))
         .expect("cap");
-    assert_eq!(c.seconds, Some(d("1800")));
+    assert_eq!(c.seconds, Some(d("1800").into()));
     assert!(c.limited_by.contains("longest video"), "{}", c.limited_by);
     let engine = RateEngine::preset("heygen-credits").expect("preset");
     let c = engine
         .capacity(&request::from_json(r#"{"plan":"business","feature":"avatar_iv","balance":"20"}"#).expect("req"))
         .expect("cap");
-    assert_eq!(c.seconds, Some(d("60"))); // 1 credit = 3 s
+    assert_eq!(c.seconds, Some(d("60").into())); // 1 credit = 3 s
     let c = engine
         .capacity(&request::from_json(r#"{"plan":"business","feature":"avatar_iv","balance":"0"}"#).expect("req"))
         .expect("cap");
-    assert_eq!(c.seconds, Some(d("0")));
+    assert_eq!(c.seconds, Some(d("0").into()));
     let engine = RateEngine::preset("heygen-payg").expect("preset");
     let c = engine
         .capacity(&request::from_json(r#"{"feature":"cinematic_avatar","balance":"7"}"#).expect("req"))
         .expect("cap");
-    assert_eq!(c.seconds, Some(d("15"))); // flat $7 per video of 4–15 s
+    assert_eq!(c.seconds, Some(d("15").into())); // flat $7 per video of 4–15 s
     let c = engine
         .capacity(&request::from_json(r#"{"feature":"cinematic_avatar","balance":"6.99"}"#).expect("req"))
         .expect("cap");
-    assert_eq!(c.seconds, Some(d("0")));
+    assert_eq!(c.seconds, Some(d("0").into()));
 }
 
 #[test]
@@ -111,7 +111,7 @@ fn compare_orders_plans_cheapest_first_and_explains_who_cannot_run() {
     )
     .expect("req");
     let rows = RateEngine::compare(&req).expect("compare");
-    let usd: Vec<Decimal> = rows.iter().filter_map(|r| r.usd).collect();
+    let usd: Vec<Decimal> = rows.iter().filter_map(|r| r.usd).map(|u| u.0).collect();
     assert!(usd.windows(2).all(|w| w[0] <= w[1]), "{usd:?}");
     assert!(
         rows.iter().skip_while(|r| r.runnable).all(|r| !r.runnable),
@@ -122,7 +122,7 @@ fn compare_orders_plans_cheapest_first_and_explains_who_cannot_run() {
         .iter()
         .find(|r| r.preset == "heygen-credits" && r.plan.as_deref() == Some("business"))
         .expect("business");
-    assert_eq!(business.credits, Some(d("2400")));
+    assert_eq!(business.credits, Some(d("2400").into()));
     assert_eq!(business.usd.map(|u| u.to_string()), Some("194.00".into()));
     assert_eq!(business.purchases[0].quantity, 9);
     // heygen-gencredits ignores expressive_motion and says so.
@@ -167,7 +167,7 @@ fn a_quote_on_grants_shows_what_it_burns_and_what_expires_unused() {
     let burns: Vec<Vec<(String, Decimal)>> = q
         .lines
         .iter()
-        .map(|l| l.burns.iter().map(|b| (b.grant.clone(), b.credits)).collect())
+        .map(|l| l.burns.iter().map(|b| (b.grant.clone(), b.credits.0)).collect())
         .collect();
     assert_eq!(
         burns,
@@ -187,7 +187,7 @@ fn a_quote_on_grants_shows_what_it_burns_and_what_expires_unused() {
         vec!["40 credits of grant g1 expire on 2026-03-01, unused by this quote".to_string()]
     );
     let both = QuoteRequest {
-        balance: Some(d("1")),
+        balance: Some(d("1").into()),
         ..req
     };
     assert_eq!(engine.quote(&both).expect_err("both").code(), "invalid_request");

@@ -91,7 +91,7 @@ fn validation_names_the_path_of_the_first_problem() {
     rejects(&c, "features.generate_look.per: \"each\" goes with input \"quantity\"");
 
     rejects(&json!({"id": "x"}), "$: missing field");
-    let e = RateEngine::from_json(&" ".repeat(ratecard::rate_card::MAX_RATE_CARD_BYTES + 1)).expect_err("too big");
+    let e = RateEngine::from_json(&" ".repeat(ratecard::limits::MAX_RATE_CARD_BYTES + 1)).expect_err("too big");
     assert!(e.message().contains("limit"), "{}", e.message());
 }
 

@@ -7,13 +7,12 @@ use ratecard::{request, RateEngine};
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, rest)) = data.split_first() else { return };
     let Ok(text) = std::str::from_utf8(rest) else { return };
-    let ids = ratecard::presets::ids();
-    let Some(id) = ids.get(usize::from(selector) % ids.len()) else { return };
+    let (call, id) = ratecard::fuzzing::decode(selector);
     let Ok(engine) = RateEngine::preset(id) else { return };
-    let result = match selector / 64 {
-        0 => request::from_json(text).and_then(|r| engine.quote(&r)).map(|_| ()),
-        1 => request::from_json(text).and_then(|r| engine.buy_packs(&r)).map(|_| ()),
-        2 => request::from_json(text).and_then(|r| engine.capacity(&r)).map(|_| ()),
+    let result = match call {
+        "quote" => request::from_json(text).and_then(|r| engine.quote(&r)).map(|_| ()),
+        "buyPacks" => request::from_json(text).and_then(|r| engine.buy_packs(&r)).map(|_| ()),
+        "capacity" => request::from_json(text).and_then(|r| engine.capacity(&r)).map(|_| ()),
         _ => request::from_json(text).and_then(|r| engine.simulate(&r)).map(|_| ()),
     };
     if let Err(e) = result {

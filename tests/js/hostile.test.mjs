@@ -8,8 +8,8 @@ import { createRequire } from "node:module";
 import { ROOT } from "./helpers.mjs";
 
 const { RateEngine } = createRequire(import.meta.url)(`${ROOT}/pkg/node/ratecard.js`);
-const CODES = new Set(["unknown_preset", "unknown_plan", "unknown_feature", "invalid_option", "invalid_quantity", "plan_limit",
-  "not_available", "invalid_rate_card", "invalid_request", "overflow"]);
+// The codes come from Rust (ErrorKind::ALL), not from a copy here.
+const CODES = new Set(RateEngine.errorCodes());
 
 function deep(n) {
   let v = {};
@@ -100,6 +100,18 @@ test("thousands of malformed calls to every export throw coded Errors, and the e
   assert.equal(({}).polluted, undefined);
   assert.ok(calls > 10000, `${calls} calls`);
   console.log(`# ${calls} hostile calls`);
+});
+
+test("the error codes are Rust's, and an error carries its field's path as data", () => {
+  assert.ok(CODES.has("invalid_quantity") && CODES.has("unknown_plan") && CODES.size === 10, [...CODES].join());
+  const engine = RateEngine.preset("heygen-credits");
+  assert.throws(() => engine.quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }, { feature: "avatar_iv", seconds: 0 }] }),
+    (e) => e.code === "invalid_quantity" && JSON.stringify(e.path) === '["items",1,"seconds"]' && e.message.startsWith("items[1].seconds: "));
+  assert.throws(() => engine.quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 9, options: { expressive_motion: [1] } }] }),
+    (e) => e.code === "invalid_option" && JSON.stringify(e.path) === '["items",0,"options","expressive_motion"]');
+  assert.throws(() => engine.quote({ plan: "nope", items: [] }), (e) => e.code === "unknown_plan" && JSON.stringify(e.path) === '["plan"]');
+  assert.throws(() => engine.simulate({ plan: "business", start: "2026-01-01", until: "2026-02-01", usage: [{ at: "2026-03-01", feature: "avatar_iv", seconds: 1 }] }),
+    (e) => e.code === "invalid_request" && JSON.stringify(e.path) === '["usage",0,"at"]');
 });
 
 test("NaN, ±Infinity and BigInt amounts are named in the error, not reported as missing", () => {

@@ -4,6 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { serveWww, launchChromium, measureCls, ROOT } from "./helpers.mjs";
 
 let server, browser, page;
@@ -154,7 +155,11 @@ test("the engine's code and message go to ratecard-error, with the field", async
 // ---- every preset opens on a price --------------------------------------------
 
 test("every rate card opens on a price, not an error; no id, path or file name is visible", async () => {
-  for (const preset of ["heygen-credits", "heygen-gencredits", "heygen-api", "heygen-liveavatar", "heygen-payg"]) {
+  // Every preset that prices features (from the engine, not a copied list).
+  const { RateEngine } = createRequire(import.meta.url)(`${ROOT}/pkg/node/ratecard.js`);
+  const priced = RateEngine.presetIds().filter((id) => Object.keys(RateEngine.preset(id).rateCard().features).length > 0);
+  assert.ok(priced.length >= 5, priced.join());
+  for (const preset of priced) {
     await choose(preset);
     const total = await byId("total").textContent();
     assert.notEqual(total, "—", `${preset} opens on an error: ${await visibleText()}`);

@@ -1,9 +1,11 @@
 // Types of `ratecard/widget`: the elements, their properties and events, for
 // TypeScript (HTMLElementTagNameMap, HTMLElementEventMap) and React 19's JSX
 // (React.JSX.IntrinsicElements). Amounts are decimal strings, as in the engine.
-import type { Quote, PurchaseOption, RateCard, RateEngine, Item, GrantBalance } from "../../pkg/web/ratecard.js";
+import type { Quote, PurchaseOption, RateCard, RateEngine, Item, Grant } from "../../pkg/web/ratecard.js";
 
-export type { Quote, PurchaseOption, RateCard, Item, GrantBalance };
+export type { Quote, PurchaseOption, RateCard, Item, Grant };
+/** @deprecated The one credit-grant type is `Grant`. */
+export type GrantBalance = Grant;
 
 /** What is being generated: `{ feature, seconds | quantity, options }` (seconds and counts as numbers or decimal strings). */
 export type CartItem = Item;
@@ -35,7 +37,7 @@ interface RatecardConfig {
   /** Balance in the card's unit, a decimal string; absent: a fresh period's allowance (said visibly). */
   balance?: string;
   /** The wallet's grants (from `simulate`) in place of `balance` (property only). */
-  grants?: GrantBalance[] | null;
+  grants?: Grant[] | null;
   /** The day of the quote, `YYYY-MM-DD`, with `grants`. */
   at?: string;
   /** Billing period of the product to buy: `"once" | "month" | "year"`. */

@@ -13,6 +13,9 @@
 //! amount is expected is an `invalid_rate_card` error, so a binary float never
 //! stands in for a price. Every rate carries a `source` (the article's publisher, title and section).
 //! Unknown fields are refused, so a typo cannot silently drop a rule.
+//!
+//! This module holds the types; `validate.rs` the checks the types cannot
+//! express; `schema.rs` the JSON Schema generated from the types.
 
 use indexmap::IndexMap;
 use rust_decimal::Decimal;
@@ -20,10 +23,13 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{one_of, Error, ErrorKind, Result};
-use crate::money::decimal_string;
+use crate::limits::MAX_RATE_CARD_BYTES;
+use crate::money::{self, Currency, DecimalString, RoundingMode};
 
-/// Largest rate card accepted by [`RateCard::from_json`], in bytes (1 MiB).
-pub const MAX_RATE_CARD_BYTES: usize = 1 << 20;
+mod schema;
+mod validate;
+
+pub use schema::json_schema;
 
 /// A whole rate card. See the module docs for the JSON shape.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -113,7 +119,7 @@ pub struct WalletRules {
 pub struct Rounding {
     /// The named rounding mode.
     #[cfg_attr(target_arch = "wasm32", tsify(type = "RoundingMode"))]
-    pub mode: crate::money::RoundingMode,
+    pub mode: RoundingMode,
     /// Decimal places, 0 to 6.
     pub dp: u32,
 }
@@ -151,17 +157,12 @@ pub struct Plan {
     pub name: String,
     /// Price per period in the card's currency; absent for a custom price
     /// (not purchasable self-serve).
-    #[schemars(with = "Option<DecimalString>")]
-    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub price: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<DecimalString>,
     /// Billing period of `price` and `included`.
     pub period: Period,
     /// Credits (the card's unit) granted each period.
-    #[schemars(with = "DecimalString")]
-    #[serde(with = "decimal_string")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub included: Decimal,
+    pub included: DecimalString,
     /// Ids of the features the plan allows; absent means every feature.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub features: Option<Vec<String>>,
@@ -188,31 +189,23 @@ pub struct Plan {
     pub max_options: IndexMap<String, String>,
     /// With overage allowed, usage past the balance is billed afterwards at
     /// this price per unit of the card, in its currency.
-    #[schemars(with = "Option<DecimalString>")]
-    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub overage_price: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overage_price: Option<DecimalString>,
     /// Price per year when billed yearly; absent: 12 × `price`.
-    #[schemars(with = "Option<DecimalString>")]
-    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub annual_price: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_price: Option<DecimalString>,
     /// The plan renews early (charging its price, refilling its credits and
     /// starting a new cycle) once this fraction of the cycle's credits is used
     /// (`"0.9"`).
-    #[schemars(with = "Option<DecimalString>")]
-    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub auto_renew_at: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_renew_at: Option<DecimalString>,
     /// The plan offers auto-reload: buying its first product when the balance
     /// falls below a threshold the buyer sets.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub auto_reload: bool,
     /// Longest video the plan allows, in seconds.
-    #[schemars(with = "Option<DecimalString>")]
-    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub max_seconds: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_seconds: Option<DecimalString>,
     /// Warnings every quote on this plan carries (a watermark, say).
     #[serde(default)]
     pub warnings: Vec<String>,
@@ -233,10 +226,8 @@ pub struct Allowance {
     pub when: IndexMap<String, OneOrMany>,
     /// Included amount per period, in the feature's input unit (seconds or a
     /// count); absent means unlimited.
-    #[schemars(with = "Option<DecimalString>")]
-    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub amount: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<DecimalString>,
     /// Shown in the line, e.g. `"audio-only translation is unlimited on paid plans"`.
     pub label: String,
     /// The article (publisher, title) and section.
@@ -245,22 +236,6 @@ pub struct Allowance {
 
 fn yes() -> bool {
     true
-}
-
-/// Schema stand-in for amounts: a decimal string such as `"0.05"`.
-struct DecimalString;
-
-impl JsonSchema for DecimalString {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "DecimalString".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "string",
-            "pattern": "^[+-]?[0-9]+(\\.[0-9]+)?$",
-            "description": "An exact decimal written as a string, e.g. \"0.05\"; never a JSON number."
-        })
-    }
 }
 
 fn default_unit_name() -> String {
@@ -292,15 +267,9 @@ pub struct Product {
     /// Pack or top-up.
     pub kind: ProductKind,
     /// Credits (the card's unit) one unit grants.
-    #[schemars(with = "DecimalString")]
-    #[serde(with = "decimal_string")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub credits: Decimal,
+    pub credits: DecimalString,
     /// Price of one unit in the card's currency.
-    #[schemars(with = "DecimalString")]
-    #[serde(with = "decimal_string")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub price: Decimal,
+    pub price: DecimalString,
     /// `once` for one-time packs, else the renewal period.
     pub period: Period,
     /// When the product's credits expire; absent: the card's
@@ -367,10 +336,8 @@ pub struct Feature {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_name: Option<String>,
     /// The rate, in the card's unit per `per`, when one rate fits all options.
-    #[schemars(with = "Option<DecimalString>")]
-    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub rate: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate: Option<DecimalString>,
     /// What `rate` is per.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per: Option<Per>,
@@ -379,28 +346,20 @@ pub struct Feature {
     pub rates: Vec<RateRule>,
     /// Increment size, in the input's unit (seconds or a count): 30 s, or
     /// looks generated 4 at a time. Absent: whole seconds / whole units.
-    #[schemars(with = "Option<DecimalString>")]
-    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub increment: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub increment: Option<DecimalString>,
     /// How increments are counted.
     #[serde(default)]
     pub increment_rule: IncrementRule,
     /// Least amount billed per item, in the input's unit (a 30 s minimum).
-    #[schemars(with = "Option<DecimalString>")]
-    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub minimum: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimum: Option<DecimalString>,
     /// Smallest accepted input (seconds or count); below is `invalid_quantity`.
-    #[schemars(with = "Option<DecimalString>")]
-    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub min: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<DecimalString>,
     /// Largest accepted input (seconds or count); above is `invalid_quantity`.
-    #[schemars(with = "Option<DecimalString>")]
-    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub max: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<DecimalString>,
     /// Whether the plan's `maxSeconds` (longest video) applies; `false` for
     /// streaming sessions, which are not videos.
     #[serde(default = "yes", skip_serializing_if = "Clone::clone")]
@@ -424,10 +383,7 @@ pub struct RateRule {
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, string | string[]>"))]
     pub when: IndexMap<String, OneOrMany>,
     /// The rate, in the card's unit per `per`.
-    #[schemars(with = "DecimalString")]
-    #[serde(with = "decimal_string")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub rate: Decimal,
+    pub rate: DecimalString,
     /// What the rate is per.
     pub per: Per,
     /// The article (publisher, title) and section; defaults to the feature's.
@@ -444,22 +400,6 @@ pub enum OneOrMany {
     One(String),
     /// Any of these values.
     Many(Vec<String>),
-}
-
-impl OneOrMany {
-    /// Whether `value` is (one of) the value(s).
-    pub fn matches(&self, value: &str) -> bool {
-        match self {
-            OneOrMany::One(v) => v == value,
-            OneOrMany::Many(vs) => vs.iter().any(|v| v == value),
-        }
-    }
-    fn values(&self) -> Vec<&str> {
-        match self {
-            OneOrMany::One(v) => vec![v.as_str()],
-            OneOrMany::Many(vs) => vs.iter().map(String::as_str).collect(),
-        }
-    }
 }
 
 /// The type of an option.
@@ -491,10 +431,8 @@ pub struct OptionDef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<String>,
     /// Boolean: the factor applied to the rate when `true` (`"2"` doubles).
-    #[schemars(with = "Option<DecimalString>")]
-    #[serde(default, with = "decimal_string::option", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
-    pub multiplier: Option<Decimal>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub multiplier: Option<DecimalString>,
     /// Boolean: the option must be `true` to use the feature; otherwise
     /// `not_available` with this reason ("existing customers only").
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -509,30 +447,30 @@ pub struct OptionDef {
     pub source: Option<String>,
 }
 
-fn invalid(path: impl AsRef<str>, msg: impl AsRef<str>) -> Error {
-    Error::new(
-        ErrorKind::InvalidRateCard,
-        format!("{}: {}", path.as_ref(), msg.as_ref()),
-    )
-}
-
-impl RateCard {
-    /// An amount in the card's unit as it is shown: to the cent on a money
-    /// wallet (`unit` is the currency), without trailing zeros in credits.
-    pub fn shape_amount(&self, value: Decimal) -> Decimal {
-        if self.unit == self.currency {
-            crate::money::cents(value)
-        } else {
-            crate::money::plain(value)
+impl OneOrMany {
+    /// Whether `value` is (one of) the value(s).
+    pub fn matches(&self, value: &str) -> bool {
+        match self {
+            OneOrMany::One(v) => v == value,
+            OneOrMany::Many(vs) => vs.iter().any(|v| v == value),
         }
     }
 
+    fn values(&self) -> Vec<&str> {
+        match self {
+            OneOrMany::One(v) => vec![v.as_str()],
+            OneOrMany::Many(vs) => vs.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+impl RateCard {
     /// Parses and validates a rate card from JSON text.
     ///
     /// # Errors
-    /// `invalid_rate_card`, with a message that starts with the JSON path of
-    /// the first problem: `features.avatar_iv.rate: expected a decimal string,
-    /// got 0.1`.
+    /// `invalid_rate_card`, with the JSON path of the first problem in
+    /// [`Error::path`] and at the start of the message:
+    /// `features.avatar_iv.rate: expected a decimal string, got 0.1`.
     ///
     /// # Example
     /// ```
@@ -541,12 +479,9 @@ impl RateCard {
     /// ```
     pub fn from_json(text: &str) -> Result<RateCard> {
         if text.len() > MAX_RATE_CARD_BYTES {
-            return Err(invalid(
-                "$",
-                format!(
-                    "the rate card is {} bytes; the limit is {MAX_RATE_CARD_BYTES}",
-                    text.len()
-                ),
+            return Err(Error::new(
+                ErrorKind::InvalidRateCard,
+                format!("$: the rate card is {} bytes; the limit is {MAX_RATE_CARD_BYTES}", text.len()),
             ));
         }
         let card: RateCard = serde_json::from_str(text).map_err(|inner: serde_json::Error| {
@@ -555,291 +490,67 @@ impl RateCard {
             if let Some(at) = msg.rfind(" at line ") {
                 msg.truncate(at);
             }
-            let path = if path.is_empty() || path == "." {
-                "$".to_string()
+            let detail = format!("{msg} (line {}, column {})", inner.line(), inner.column());
+            if path.is_empty() {
+                Error::new(ErrorKind::InvalidRateCard, format!("$: {detail}"))
             } else {
-                path
-            };
-            invalid(
-                path,
-                format!("{msg} (line {}, column {})", inner.line(), inner.column()),
-            )
+                Error::new(ErrorKind::InvalidRateCard, detail).within(&path)
+            }
         })?;
         card.validate()?;
         Ok(card)
     }
 
-    /// Checks every cross-reference and range the types cannot express.
+    /// Checks every cross-reference and range the types cannot express (see
+    /// `validate.rs`: the card, its products, plans and features, each apart).
     ///
     /// # Errors
     /// `invalid_rate_card` naming the path of the first problem.
     pub fn validate(&self) -> Result<()> {
-        if self.id.trim().is_empty() {
-            return Err(invalid("id", "must not be empty"));
-        }
-        if self.rounding.dp > 6 {
-            return Err(invalid(
-                "rounding.dp",
-                format!("must be 0 to 6, got {}", self.rounding.dp),
-            ));
-        }
-        if self.plans.is_empty() {
-            return Err(invalid("plans", "a rate card needs at least one plan"));
-        }
-        for (id, p) in &self.products {
-            let at = format!("products.{id}");
-            if p.credits <= Decimal::ZERO {
-                return Err(invalid(format!("{at}.credits"), "must be greater than 0"));
-            }
-            if p.price < Decimal::ZERO {
-                return Err(invalid(format!("{at}.price"), "must not be negative"));
-            }
-        }
-        for (id, f) in &self.features {
-            self.validate_feature(id, f)?;
-        }
-        for (id, plan) in &self.plans {
-            self.validate_plan(id, plan)?;
-        }
-        Ok(())
+        validate::card(self)
     }
 
-    fn validate_plan(&self, id: &str, plan: &Plan) -> Result<()> {
-        let at = format!("plans.{id}");
-        if plan.included < Decimal::ZERO {
-            return Err(invalid(format!("{at}.included"), "must not be negative"));
-        }
-        if plan.price.is_some_and(|p| p < Decimal::ZERO) {
-            return Err(invalid(format!("{at}.price"), "must not be negative"));
-        }
-        if let Some(features) = &plan.features {
-            for (i, f) in features.iter().enumerate() {
-                if !self.features.contains_key(f) {
-                    return Err(invalid(
-                        format!("{at}.features[{i}]"),
-                        format!(
-                            "unknown feature \"{f}\"; features: {}",
-                            one_of(self.features.keys().map(String::as_str))
-                        ),
-                    ));
-                }
-            }
-        }
-        for (i, p) in plan.products.iter().enumerate() {
-            if !self.products.contains_key(p) {
-                return Err(invalid(
-                    format!("{at}.products[{i}]"),
-                    format!(
-                        "unknown product \"{p}\"; products: {}",
-                        one_of(self.products.keys().map(String::as_str))
-                    ),
-                ));
-            }
-        }
-        for (i, u) in plan.upgrades.iter().enumerate() {
-            if !self.plans.contains_key(u) || u == id {
-                return Err(invalid(
-                    format!("{at}.upgrades[{i}]"),
-                    format!(
-                        "unknown plan \"{u}\"; plans: {}",
-                        one_of(self.plans.keys().map(String::as_str))
-                    ),
-                ));
-            }
-        }
-        for (i, a) in plan.allowances.iter().enumerate() {
-            let at = format!("{at}.allowances[{i}]");
-            let Some(f) = self.features.get(&a.feature) else {
-                return Err(invalid(
-                    format!("{at}.feature"),
-                    format!("unknown feature \"{}\"", a.feature),
-                ));
-            };
-            if a.amount.is_some_and(|x| x < Decimal::ZERO) {
-                return Err(invalid(format!("{at}.amount"), "must not be negative"));
-            }
-            for (opt, v) in &a.when {
-                check_enum_value(f, opt, v, &format!("{at}.when.{opt}"))?;
-            }
-        }
-        for (opt, value) in &plan.max_options {
-            let at = format!("{at}.maxOptions.{opt}");
-            let mut found = false;
-            for f in self.features.values() {
-                if let Some(def) = f.options.get(opt).filter(|o| o.kind == OptionType::Enum) {
-                    found = true;
-                    if !def.values.contains(value) {
-                        let valid = one_of(def.values.iter().map(String::as_str));
-                        return Err(invalid(at, format!("\"{value}\" is not one of {valid}")));
-                    }
-                }
-            }
-            if !found {
-                return Err(invalid(at, format!("no feature has an enum option \"{opt}\"")));
-            }
-        }
-        if plan.max_seconds.is_some_and(|x| x <= Decimal::ZERO) {
-            return Err(invalid(format!("{at}.maxSeconds"), "must be greater than 0"));
-        }
-        Ok(())
+    /// The card's currency (code and minor unit).
+    pub fn money(&self) -> Currency<'_> {
+        Currency::of(&self.currency)
     }
 
-    fn validate_feature(&self, id: &str, f: &Feature) -> Result<()> {
-        let at = format!("features.{id}");
-        match (f.rate, f.per, f.rates.is_empty()) {
-            (Some(_), Some(_), true) | (None, None, false) => {}
-            (Some(_), None, _) => {
-                return Err(invalid(
-                    format!("{at}.per"),
-                    "a rate needs \"per\": \"second\", \"minute\", \"each\" or \"video\"",
-                ))
-            }
-            _ => {
-                return Err(invalid(
-                    format!("{at}.rate"),
-                    "give either \"rate\" with \"per\", or \"rates\"",
-                ))
-            }
-        }
-        if f.rate.is_some_and(|r| r < Decimal::ZERO) {
-            return Err(invalid(format!("{at}.rate"), "must not be negative"));
-        }
-        let per_ok = |per: Per| match f.input {
-            Input::Seconds => per != Per::Each,
-            Input::Quantity => per == Per::Each,
-        };
-        if let Some(per) = f.per {
-            if !per_ok(per) {
-                return Err(invalid(format!("{at}.per"), "\"each\" goes with input \"quantity\"; \"second\", \"minute\" and \"video\" with input \"seconds\""));
-            }
-        }
-        for (i, r) in f.rates.iter().enumerate() {
-            let at = format!("{at}.rates[{i}]");
-            if r.rate < Decimal::ZERO {
-                return Err(invalid(format!("{at}.rate"), "must not be negative"));
-            }
-            if !per_ok(r.per) {
-                return Err(invalid(format!("{at}.per"), "\"each\" goes with input \"quantity\"; \"second\", \"minute\" and \"video\" with input \"seconds\""));
-            }
-            for (opt, v) in &r.when {
-                check_enum_value(f, opt, v, &format!("{at}.when.{opt}"))?;
-            }
-        }
-        for (name, value) in [("increment", f.increment), ("minimum", f.minimum), ("max", f.max)] {
-            if value.is_some_and(|x| x <= Decimal::ZERO) {
-                return Err(invalid(format!("{at}.{name}"), "must be greater than 0"));
-            }
-        }
-        if let (Some(lo), Some(hi)) = (f.min, f.max) {
-            if lo > hi {
-                return Err(invalid(format!("{at}.min"), format!("{lo} is above max {hi}")));
-            }
-        }
-        for (oid, o) in &f.options {
-            let at = format!("{at}.options.{oid}");
-            match o.kind {
-                OptionType::Enum => {
-                    if o.values.is_empty() {
-                        return Err(invalid(format!("{at}.values"), "an enum needs at least one value"));
-                    }
-                    if let Some(d) = &o.default {
-                        if !o.values.contains(d) {
-                            return Err(invalid(
-                                format!("{at}.default"),
-                                format!("\"{d}\" is not one of {}", one_of(o.values.iter().map(String::as_str))),
-                            ));
-                        }
-                    }
-                    for v in o.unavailable.keys() {
-                        if !o.values.contains(v) {
-                            return Err(invalid(
-                                format!("{at}.unavailable.{v}"),
-                                "not one of the option's values",
-                            ));
-                        }
-                    }
-                    if o.multiplier.is_some() || o.gate.is_some() {
-                        return Err(invalid(
-                            format!("{at}.multiplier"),
-                            "only a boolean option has a multiplier or a gate",
-                        ));
-                    }
-                }
-                OptionType::Boolean => match (o.multiplier, &o.gate) {
-                    (Some(m), _) if m >= Decimal::ZERO => {}
-                    (None, Some(_)) => {}
-                    _ => {
-                        return Err(invalid(
-                            format!("{at}.multiplier"),
-                            "a boolean option needs a multiplier (a decimal string of at least 0) or a gate",
-                        ))
-                    }
-                },
-            }
-        }
-        // Every combination of enum values must find a rate.
-        let enums: Vec<(&String, &OptionDef)> = f.options.iter().filter(|(_, o)| o.kind == OptionType::Enum).collect();
-        if !f.rates.is_empty() {
-            let mut combos: Vec<Vec<(&str, &str)>> = vec![vec![]];
-            for (oid, o) in &enums {
-                let mut next = Vec::new();
-                for c in &combos {
-                    for v in o.values.iter().filter(|v| !o.unavailable.contains_key(*v)) {
-                        let mut c2 = c.clone();
-                        c2.push((oid.as_str(), v.as_str()));
-                        next.push(c2);
-                    }
-                }
-                combos = next;
-                if combos.len() > 10_000 {
-                    return Err(invalid(
-                        format!("{at}.options"),
-                        "too many combinations of enum values (more than 10,000)",
-                    ));
-                }
-            }
-            for c in combos {
-                let hit = f.rates.iter().any(|r| {
-                    r.when
-                        .iter()
-                        .all(|(k, w)| c.iter().any(|(ck, cv)| ck == k && w.matches(cv)))
-                });
-                if !hit {
-                    let desc: Vec<String> = c.iter().map(|(k, v)| format!("{k}={v}")).collect();
-                    return Err(invalid(
-                        format!("{at}.rates"),
-                        format!("no rate for {}", desc.join(", ")),
-                    ));
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
-fn check_enum_value(f: &Feature, opt: &str, v: &OneOrMany, at: &str) -> Result<()> {
-    let Some(def) = f.options.get(opt).filter(|o| o.kind == OptionType::Enum) else {
-        return Err(invalid(at, format!("the feature has no enum option \"{opt}\"")));
-    };
-    for value in v.values() {
-        if !def.values.iter().any(|x| x == value) {
-            return Err(invalid(
-                at,
-                format!(
-                    "\"{value}\" is not one of {}",
-                    one_of(def.values.iter().map(String::as_str))
-                ),
-            ));
+    /// An amount in the card's unit as it is shown: on a money wallet (`unit`
+    /// is the currency) rounded half-up to the minor unit, in credits without
+    /// trailing zeros.
+    pub fn shape_amount(&self, value: Decimal) -> Decimal {
+        if self.unit == self.currency {
+            self.money().round(value, RoundingMode::HalfUp)
+        } else {
+            money::plain(value)
         }
     }
-    Ok(())
-}
 
-/// The JSON Schema (draft 2020-12) of the rate-card format, generated from
-/// these types, as pretty-printed JSON text. The repository ships it as
-/// `schema/rate-card.schema.json`; a test keeps the two identical.
-pub fn json_schema() -> String {
-    let mut schema = schemars::schema_for!(RateCard);
-    schema.insert("$id".into(), "https://ratecard.invalid/rate-card.schema.json".into());
-    serde_json::to_string_pretty(&schema).unwrap_or_default()
+    /// The request's plan: the named one, or the only one. Returns the plan's
+    /// id and the plan.
+    ///
+    /// # Errors
+    /// `unknown_plan` at `plan`, naming the card's plans.
+    pub fn plan(&self, id: Option<&str>) -> Result<(&str, &Plan)> {
+        let names = || one_of(self.plans.keys().map(String::as_str));
+        match id {
+            Some(id) => self.plans.get_key_value(id).map(|(k, p)| (k.as_str(), p)).ok_or_else(|| {
+                Error::at(
+                    ErrorKind::UnknownPlan,
+                    "plan",
+                    format!("no plan \"{id}\" on rate card \"{}\"; plans: {}", self.id, names()),
+                )
+            }),
+            None if self.plans.len() == 1 => self
+                .plans
+                .first()
+                .map(|(k, p)| (k.as_str(), p))
+                .ok_or_else(|| Error::at(ErrorKind::UnknownPlan, "plan", "the rate card has no plan")),
+            None => Err(Error::at(
+                ErrorKind::UnknownPlan,
+                "plan",
+                format!("required, rate card \"{}\" has several plans: {}", self.id, names()),
+            )),
+        }
+    }
 }

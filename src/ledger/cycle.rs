@@ -1,0 +1,97 @@
+//! What happens at a cycle start: the subscription is charged at a billing
+//! boundary and the plan's credits granted; at a new cycle, what is left
+//! rolls over and recurring add-ons renew; an auto-renewal starts a new
+//! cycle early.
+
+use rust_decimal::Decimal;
+
+use super::expiry::{expires, plan_rule};
+use super::log::EventKind;
+use super::simulate::Sim;
+use crate::date::Date;
+use crate::error::Result;
+use crate::money;
+use crate::rate_card::{Period, Plan};
+
+impl Sim<'_> {
+    /// The plan's price for the billing period (12 × monthly when no annual
+    /// price is published).
+    pub(super) fn plan_price(&self, plan: &Plan) -> Option<Decimal> {
+        match self.calendar.billing {
+            Period::Year => plan
+                .annual_price
+                .map(|p| p.0)
+                .or_else(|| plan.price.and_then(|p| p.0.checked_mul(Decimal::from(12)))),
+            _ => plan.price.map(|p| p.0),
+        }
+    }
+
+    /// Charges the subscription (at a billing boundary) and grants the plan's credits.
+    pub(super) fn start_cycle(&mut self, day: Date, kind: EventKind, why: &str) -> Result<()> {
+        let plan = self.plan()?;
+        let charge = if self.calendar.at_billing_boundary() {
+            match self.plan_price(plan) {
+                Some(p) => {
+                    self.charge(p)?;
+                    format!("; charged {}", self.usd(p))
+                }
+                None => "; the plan's own price is not published".to_string(),
+            }
+        } else {
+            String::new()
+        };
+        if plan.included > Decimal::ZERO || kind == EventKind::AutoRenew {
+            let until = expires(plan_rule(self.card, self.calendar.billing), day, &self.calendar)?;
+            let source = format!("plan {}, cycle of {day}", self.plan_id);
+            let id = self.wallet.issue(day, plan.included.0, source, until, true);
+            let until = until.map(|d| format!(", expiring {d}")).unwrap_or_default();
+            let credits = money::plain(plan.included.0);
+            let note = format!("{why}: {credits} {} from plan {}{until}{charge}", self.card.unit, plan.name);
+            self.event(day, kind, plan.included.0, Some(id), note);
+        } else if !charge.is_empty() && plan.price.is_some() {
+            self.event(day, kind, Decimal::ZERO, None, format!("{why}: plan {}{charge}", plan.name));
+        }
+        self.cycle_usage.clear();
+        self.cycle_used = Decimal::ZERO;
+        Ok(())
+    }
+
+    /// A new cycle on `day`: rollover, the cycle's grant, add-on renewals.
+    pub(super) fn new_cycle(&mut self, day: Date) -> Result<()> {
+        self.calendar.advance(day)?;
+        let carried = self.wallet.balance();
+        if carried > Decimal::ZERO {
+            let note = format!(
+                "{} {} carried into the cycle starting {day}",
+                money::plain(carried),
+                self.card.unit
+            );
+            self.event(day, EventKind::Rollover, carried, None, note);
+        }
+        self.start_cycle(day, EventKind::Grant, "new cycle")?;
+        let cycle = self.calendar.cycle;
+        let due: Vec<(crate::money::Measure, Option<crate::money::Measure>, Period)> = self
+            .addons
+            .iter()
+            .filter(|a| cycle.saturating_sub(a.start_cycle).checked_rem(a.months) == Some(0))
+            .map(|a| (a.quantity, a.seats, a.billing))
+            .collect();
+        for (quantity, seats, billing) in due {
+            self.buy(day, quantity, seats, Some(billing), EventKind::Purchase, "renews with the subscription", &["purchases".into()])?;
+        }
+        Ok(())
+    }
+
+    /// Renews the plan early on `day`: its unused credits are replaced.
+    pub(super) fn renew(&mut self, day: Date, share: Decimal) -> Result<()> {
+        for g in self.wallet.plan_grants() {
+            self.forfeit(day, g, "replaced by the auto-renewal");
+        }
+        self.calendar = super::calendar::Calendar::starting(day, self.calendar.billing)?;
+        let why = format!(
+            "auto-renewed once {}% of the cycle's credits were used",
+            money::plain(money::mul(share, Decimal::from(100), "autoRenewAt")?)
+        );
+        self.start_cycle(day, EventKind::AutoRenew, &why)
+    }
+}

@@ -1,0 +1,54 @@
+//! The event log a simulation returns: one [`Event`] per thing that moved
+//! credits or money, in order, each with the balance after it.
+
+use serde::Serialize;
+
+use crate::money::DecimalString;
+
+/// What kind of thing happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// A plan's credits were granted at a cycle start.
+    Grant,
+    /// Usage burned credits from a grant (one event per grant burned).
+    Usage,
+    /// Credits expired or were forfeited.
+    Expire,
+    /// Unused credits carried into a new cycle.
+    Rollover,
+    /// A purchase (pack, block, unit, top-up) or an add-on renewal.
+    Purchase,
+    /// An automatic reload when the balance fell below the threshold.
+    AutoReload,
+    /// The plan renewed early after 90 % (or the card's share) was used.
+    AutoRenew,
+    /// Usage past the balance, billed afterwards.
+    Overage,
+    /// A mid-cycle upgrade: prorated charge and extra credits.
+    Upgrade,
+    /// A cancellation.
+    Cancel,
+}
+
+/// One event: on `at`, `kind` moved `credits`, leaving `balance`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Event {
+    /// The day.
+    pub at: String,
+    /// What happened.
+    pub kind: EventKind,
+    /// Credits granted, burned, expired or carried (always ≥ 0).
+    pub credits: DecimalString,
+    /// The balance after the event.
+    pub balance: DecimalString,
+    /// The grant concerned, if one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant: Option<String>,
+    /// For people: what and why, with any USD charged.
+    pub note: String,
+}
+

@@ -1,0 +1,42 @@
+//! The ledger: credit grants over time, in the shape of OpenMeter's credit
+//! engine, one part per file:
+//! - `burn_down.rs`: which grants usage burns, and in what order;
+//! - `expiry.rs`: when a grant expires, from the card's wallet rules;
+//! - `calendar.rs`: the billing-cycle calendar (cycle starts, billing window);
+//! - `log.rs`: the event log a simulation returns;
+//! - `wallet.rs`: the grants held and their balance: issue, burn, expire, forfeit;
+//! - `cycle.rs`, `activity.rs`: what happens at a cycle start, and each kind
+//!   of event in a day (purchases, auto-reload, usage, auto-renew, upgrades);
+//! - `simulate.rs`: the driver that walks the window day by day;
+//! - `quote.rs`: a quote given the wallet's grants (which grants each line burns).
+//!
+//! [`simulate`] walks a window day by day. Each day, in order: grants that
+//! expire that day expire; a cancelled plan ends at the end of its billing
+//! period (everything left is forfeited); a new cycle starts (what is left
+//! rolls over, the subscription is charged at a billing boundary, the plan's
+//! credits are granted, recurring add-ons renew); then the day's
+//! cancellation, upgrades, purchases and usage run in that order, each kind
+//! in request order.
+//!
+//! **Burn-down order**: usage burns the grant that expires soonest first (a
+//! grant that never expires comes last), then the oldest, then the first
+//! issued. The same order is used by a quote given grants.
+//!
+//! Invariant: credits granted = credits used + expired + remaining; overage
+//! (usage past the balance, billed afterwards) is counted apart.
+
+mod activity;
+mod burn_down;
+mod calendar;
+mod cycle;
+mod expiry;
+mod log;
+mod quote;
+mod simulate;
+mod wallet;
+
+pub use crate::request::Grant;
+pub use burn_down::burn;
+pub use log::{Event, EventKind};
+pub use quote::with_grants;
+pub use simulate::{simulate, Simulation};

@@ -1,0 +1,276 @@
+//! The simulation driver: checks the request, schedules its events by day,
+//! then walks the window day by day (see the module docs of `ledger` for
+//! the order within a day).
+
+use indexmap::IndexMap;
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+use super::calendar::{add_days, Calendar};
+use super::log::{Event, EventKind};
+use super::wallet::Wallet;
+use crate::date::{parse_date, Date};
+use crate::error::{one_of, Error, ErrorKind, Result};
+use crate::limits::{MAX_USAGE_EVENTS, MAX_WINDOW_DAYS};
+use crate::money::{self, DecimalString, Measure, RoundingMode};
+use crate::rate_card::{Period, Plan, RateCard};
+use crate::request::{Grant, SimulateRequest};
+
+/// The result of a simulation. Credits in the card's unit; `spentUsd` in
+/// the card's currency to the cent.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Simulation {
+    /// Credits left at the end of the window.
+    pub balance: DecimalString,
+    /// Credits that expired or were forfeited unused.
+    pub expired: DecimalString,
+    /// Usage past the balance, billed afterwards (overage), in credits.
+    pub overage: DecimalString,
+    /// Everything paid inside the window: subscription charges at cycle
+    /// starts, packs, blocks, units, top-ups, auto-reloads, overage.
+    pub spent_usd: DecimalString,
+    /// Every grant issued, in issue order.
+    pub grants: Vec<Grant>,
+    /// What happened, in order.
+    pub events: Vec<Event>,
+}
+
+/// A recurring add-on bought in the window: renews at each cycle boundary
+/// `months` after it was bought (the plan's product of that billing period).
+pub(super) struct Addon {
+    pub quantity: Measure,
+    pub seats: Option<Measure>,
+    pub billing: Period,
+    pub start_cycle: i32,
+    pub months: i32,
+}
+
+/// One scheduled event of the request: its kind and its index in its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Action {
+    Cancel,
+    Upgrade(usize),
+    Purchase(usize),
+    Usage(usize),
+}
+
+/// The state of a simulation in progress.
+pub(super) struct Sim<'a> {
+    pub card: &'a RateCard,
+    pub req: &'a SimulateRequest,
+    pub plan_id: String,
+    pub calendar: Calendar,
+    pub active: bool,
+    pub ends_at: Option<Date>,
+    pub wallet: Wallet,
+    pub events: Vec<Event>,
+    pub spent: Decimal,
+    pub overage: Decimal,
+    pub cycle_usage: IndexMap<String, Decimal>,
+    pub cycle_used: Decimal,
+    pub addons: Vec<Addon>,
+}
+
+impl<'a> Sim<'a> {
+    /// The current plan.
+    pub(super) fn plan(&self) -> Result<&'a Plan> {
+        self.card.plan(Some(&self.plan_id)).map(|(_, p)| p)
+    }
+
+    /// Logs an event; its balance is the wallet's after it.
+    pub(super) fn event(&mut self, day: Date, kind: EventKind, credits: Decimal, grant: Option<String>, note: String) {
+        let balance = money::plain(self.wallet.balance()).into();
+        self.events.push(Event {
+            at: day.to_string(),
+            kind,
+            credits: money::plain(credits).into(),
+            balance,
+            grant,
+            note,
+        });
+    }
+
+    /// A price for a note: `"5.00 USD"`.
+    pub(super) fn usd(&self, amount: Decimal) -> String {
+        self.card.money().show(amount)
+    }
+
+    /// Adds `amount` to what was spent.
+    pub(super) fn charge(&mut self, amount: Decimal) -> Result<()> {
+        self.spent = money::add(self.spent, amount, "spentUsd")?;
+        Ok(())
+    }
+
+    /// Forfeits grant `i` on `day`, saying why.
+    pub(super) fn forfeit(&mut self, day: Date, i: usize, why: &str) {
+        if let Some(f) = self.wallet.forfeit(i) {
+            let note = format!("{why}: {} unused (issued {})", money::plain(f.credits), f.issued);
+            self.event(day, EventKind::Expire, f.credits, Some(f.id), note);
+        }
+    }
+
+    /// What happens on `day` before its events: expiry, the end of a
+    /// cancelled plan, a new cycle.
+    fn open_day(&mut self, day: Date) -> Result<()> {
+        for i in self.wallet.due(day) {
+            self.forfeit(day, i, "expired");
+        }
+        if self.ends_at == Some(day) {
+            for i in self.wallet.live() {
+                self.forfeit(day, i, "forfeited: the plan was cancelled");
+            }
+            self.active = false;
+            self.addons.clear();
+        }
+        if self.active && day == self.calendar.next_cycle {
+            self.new_cycle(day)?;
+        }
+        Ok(())
+    }
+
+    fn run(&mut self, day: Date, action: Action) -> Result<()> {
+        let req = self.req;
+        match action {
+            Action::Cancel => self.cancel(day),
+            Action::Upgrade(i) => req.upgrades.get(i).map_or(Ok(()), |u| self.upgrade(day, i, u)),
+            Action::Purchase(i) => req.purchases.get(i).map_or(Ok(()), |p| self.purchase(day, i, p)),
+            Action::Usage(i) => req.usage.get(i).map_or(Ok(()), |u| self.usage(day, i, u)),
+        }
+    }
+}
+
+/// The plan's billing period: `month` (default) or `year`.
+fn billing(req: &SimulateRequest) -> Result<Period> {
+    match req.billing {
+        None | Some(Period::Month) => Ok(Period::Month),
+        Some(Period::Year) => Ok(Period::Year),
+        Some(Period::Once) => Err(Error::at(ErrorKind::InvalidRequest, "billing", "\"month\" or \"year\"")),
+    }
+}
+
+/// What the request asks of the plan, checked before the walk.
+fn check(card: &RateCard, plan_id: &str, plan: &Plan, req: &SimulateRequest) -> Result<()> {
+    if req.usage.len() > MAX_USAGE_EVENTS {
+        return Err(Error::at(
+            ErrorKind::InvalidRequest,
+            "usage",
+            format!("at most {MAX_USAGE_EVENTS} events, got {}", req.usage.len()),
+        ));
+    }
+    billing(req)?;
+    if req.auto_reload.is_some() && !plan.auto_reload {
+        let on = card.plans.iter().filter(|(_, p)| p.auto_reload).map(|(k, _)| k.as_str());
+        return Err(Error::at(
+            ErrorKind::NotAvailable,
+            "autoReload",
+            format!("plan \"{plan_id}\" does not offer auto-reload; plans that do: {}", one_of(on)),
+        ));
+    }
+    if req.allow_overage && plan.overage_price.is_none() {
+        return Err(Error::at(
+            ErrorKind::NotAvailable,
+            "allowOverage",
+            format!("plan \"{plan_id}\" does not offer overage"),
+        ));
+    }
+    Ok(())
+}
+
+/// Every event of the request by day, in the order a day runs them.
+fn schedule(req: &SimulateRequest, start: Date, until: Date) -> Result<BTreeMap<Date, Vec<Action>>> {
+    let mut days: BTreeMap<Date, Vec<Action>> = BTreeMap::new();
+    let mut add = |text: &str, list: &str, index: Option<usize>, action: Action| -> Result<()> {
+        // `cancelAt`, or `usage[2].at`.
+        let place = |e: Error| match index {
+            Some(i) => e.context(i).context(list),
+            None => e,
+        };
+        let field = if index.is_some() { "at" } else { list };
+        let day = parse_date(text, field).map_err(place)?;
+        if day < start || day > until {
+            return Err(place(Error::at(
+                ErrorKind::InvalidRequest,
+                field,
+                format!("{day} is outside the window {start} to {until}"),
+            )));
+        }
+        days.entry(day).or_default().push(action);
+        Ok(())
+    };
+    if let Some(c) = &req.cancel_at {
+        add(c, "cancelAt", None, Action::Cancel)?;
+    }
+    for (i, u) in req.upgrades.iter().enumerate() {
+        add(&u.at, "upgrades", Some(i), Action::Upgrade(i))?;
+    }
+    for (i, p) in req.purchases.iter().enumerate() {
+        add(&p.at, "purchases", Some(i), Action::Purchase(i))?;
+    }
+    for (i, u) in req.usage.iter().enumerate() {
+        add(&u.at, "usage", Some(i), Action::Usage(i))?;
+    }
+    for actions in days.values_mut() {
+        actions.sort();
+    }
+    Ok(days)
+}
+
+/// Simulates the wallet of `plan` over the request's window.
+///
+/// # Errors
+/// `invalid_request` for a bad date, an event outside the window, a window
+/// over [`MAX_WINDOW_DAYS`] or more than [`MAX_USAGE_EVENTS`] usage events;
+/// `not_available` for auto-reload or overage on a plan without them; and
+/// any error of a quote or a purchase for an event, with the event's path
+/// (`usage[2].seconds: …`).
+pub fn simulate(card: &RateCard, plan_id: &str, plan: &Plan, req: &SimulateRequest) -> Result<Simulation> {
+    let start = parse_date(&req.start, "start")?;
+    let until = parse_date(&req.until, "until")?;
+    if until < start || start.days_until(until) > MAX_WINDOW_DAYS {
+        return Err(Error::at(
+            ErrorKind::InvalidRequest,
+            "until",
+            format!("must be from start to {MAX_WINDOW_DAYS} days after it, got {start} to {until}"),
+        ));
+    }
+    check(card, plan_id, plan, req)?;
+    let mut days = schedule(req, start, until)?;
+    let mut sim = Sim {
+        card,
+        req,
+        plan_id: plan_id.to_string(),
+        calendar: Calendar::starting(start, billing(req)?)?,
+        active: true,
+        ends_at: None,
+        wallet: Wallet::default(),
+        events: Vec::new(),
+        spent: Decimal::ZERO,
+        overage: Decimal::ZERO,
+        cycle_usage: IndexMap::new(),
+        cycle_used: Decimal::ZERO,
+        addons: Vec::new(),
+    };
+    sim.start_cycle(start, EventKind::Grant, "subscription starts")?;
+    let mut day = start;
+    while day <= until {
+        if day > start {
+            sim.open_day(day)?;
+        }
+        for action in days.remove(&day).unwrap_or_default() {
+            sim.run(day, action)?;
+        }
+        day = add_days(day, 1)?;
+    }
+    let currency = card.money();
+    Ok(Simulation {
+        balance: money::plain(sim.wallet.balance()).into(),
+        expired: money::plain(sim.wallet.expired).into(),
+        overage: money::plain(sim.overage).into(),
+        spent_usd: currency.round(sim.spent, RoundingMode::HalfUp).into(),
+        grants: sim.wallet.into_grants(),
+        events: sim.events,
+    })
+}

@@ -1,0 +1,33 @@
+//! Every bound the engine enforces, in one place. A request or rate card
+//! past one gets a clear error naming the bound; nothing here is a price.
+
+/// Largest duration an item may give, in seconds (1,000,000 s ≈ 11.6 days).
+pub const MAX_SECONDS: u32 = 1_000_000;
+/// Largest count an item, a purchase or a seat count may give.
+pub const MAX_QUANTITY: u32 = 1_000_000;
+/// Most items in one quote.
+pub const MAX_ITEMS: usize = 1_000;
+/// Most points one price-curve call computes.
+pub const MAX_CURVE_POINTS: usize = 100_000;
+/// Most usage events in one simulation.
+pub const MAX_USAGE_EVENTS: usize = 10_000;
+/// Longest window simulated, in days (about ten years).
+pub const MAX_WINDOW_DAYS: i32 = 3_660;
+/// Most auto-reloads one usage event may trigger.
+pub const MAX_RELOADS_PER_USAGE: u32 = 1_000;
+/// Largest rate card accepted as JSON text, in bytes (1 MiB).
+pub const MAX_RATE_CARD_BYTES: usize = 1 << 20;
+/// Most decimal places a rate card may round to.
+pub const MAX_ROUNDING_DP: u32 = 6;
+/// Most combinations of enum option values a feature may define (each must
+/// find a rate, and validation tries them all).
+pub const MAX_OPTION_COMBINATIONS: usize = 10_000;
+/// Longest expiry counted in billing cycles (100 years of months).
+pub const MAX_EXPIRY_CYCLES: u32 = 1_200;
+/// Longest expiry counted in days (about 270 years).
+pub const MAX_EXPIRY_DAYS: u32 = 100_000;
+/// A quote given grants and a day warns about credits expiring within this
+/// many days that it leaves unused.
+pub const EXPIRY_WARNING_DAYS: i32 = 7;
+/// Most decimal places an exact amount shows in an explanation before "…".
+pub const EXPLANATION_DP: u32 = 6;

@@ -1,0 +1,407 @@
+//! The request vocabulary: every request the engine answers, as typed data,
+//! and the one [`Grant`] type (a credit grant, as a quote takes it and as a
+//! simulation returns it). `parse.rs` reads them from JSON text, with the
+//! offending field's path and the code its reader chose.
+//!
+//! Durations and counts are [`Measure`]s (a number or a decimal string);
+//! money and credits are [`DecimalString`]s (strings only).
+
+use indexmap::IndexMap;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::date::Date;
+use crate::error::{tagged, ErrorKind};
+use crate::money::{DecimalString, Measure};
+use crate::rate_card::Period;
+
+mod parse;
+
+pub use parse::{from_json, parse};
+
+/// A quote request.
+///
+/// JSON / JS shape: `{ plan?, items: [Item], balance?: "12.5", periodUsage?: { <feature>: 14 } }`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct QuoteRequest {
+    /// Plan id; may be omitted when the card has one plan.
+    #[serde(default)]
+    pub plan: Option<String>,
+    /// The generation items, at least one, at most [`MAX_ITEMS`](crate::limits::MAX_ITEMS).
+    pub items: Vec<Item>,
+    /// Current balance in the card's unit (credits, or USD for a wallet), a
+    /// decimal string. Absent: a fresh period's included credits of the plan.
+    #[serde(default)]
+    pub balance: Option<DecimalString>,
+    /// Usage so far this billing period, by feature id, in the feature's
+    /// input unit (seconds or count); counts against the plan's allowances.
+    #[serde(default, deserialize_with = "usage_map")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, number | string>"))]
+    pub period_usage: IndexMap<String, Decimal>,
+    /// The wallet's grants, in place of `balance`: the quote then shows per
+    /// line which grants it burns (soonest expiry first, then oldest) and
+    /// warns about credits expiring within 7 days of `at` unused.
+    #[serde(default)]
+    pub grants: Option<Vec<Grant>>,
+    /// The day of the quote, `YYYY-MM-DD`, for expiry warnings.
+    #[serde(default)]
+    pub at: Option<String>,
+}
+
+/// Usage so far by feature: feature id → a [`Measure`].
+pub(crate) fn usage_map<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<IndexMap<String, Decimal>, D::Error> {
+    let raw: IndexMap<String, Measure> = IndexMap::deserialize(d)?;
+    Ok(raw.into_iter().map(|(k, v)| (k, v.0)).collect())
+}
+
+/// An optional [`Measure`]: absent is `None`; given, it must be a number or
+/// a decimal string. An explicit `null` is refused, because that is what
+/// `JSON.stringify` makes of NaN and ±Infinity.
+pub(crate) fn opt_measure<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<Decimal>, D::Error> {
+    Measure::deserialize(d).map(|a| Some(a.0))
+}
+
+/// An option's value as given by the caller.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OptionValue {
+    /// A boolean option's value.
+    Bool(bool),
+    /// An enum option's value.
+    Text(String),
+    /// A number or null: always refused as `invalid_option`. (Arrays and
+    /// objects are refused while parsing, also as `invalid_option`.)
+    Other(String),
+}
+
+impl OptionValue {
+    pub(crate) fn describe(&self) -> String {
+        match self {
+            OptionValue::Bool(b) => b.to_string(),
+            OptionValue::Text(t) => format!("\"{t}\""),
+            OptionValue::Other(o) => o.clone(),
+        }
+    }
+}
+
+impl Serialize for OptionValue {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            OptionValue::Bool(b) => s.serialize_bool(*b),
+            OptionValue::Text(t) | OptionValue::Other(t) => s.serialize_str(t),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for OptionValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        use serde::de::{self, MapAccess, SeqAccess, Visitor};
+        use std::fmt;
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = OptionValue;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a boolean or a string")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> std::result::Result<OptionValue, E> {
+                Ok(OptionValue::Bool(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<OptionValue, E> {
+                Ok(OptionValue::Text(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<OptionValue, E> {
+                Ok(OptionValue::Other(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<OptionValue, E> {
+                Ok(OptionValue::Other(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<OptionValue, E> {
+                Ok(OptionValue::Other(v.to_string()))
+            }
+            fn visit_unit<E: de::Error>(self) -> std::result::Result<OptionValue, E> {
+                Ok(OptionValue::Other("null".into()))
+            }
+            fn visit_none<E: de::Error>(self) -> std::result::Result<OptionValue, E> {
+                Ok(OptionValue::Other("null".into()))
+            }
+            // Arrays and objects are refused at once, without reading them:
+            // a deeply nested value cannot recurse the stack.
+            // (Tagged: a wrong value of an option is `invalid_option`.)
+            fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> std::result::Result<OptionValue, A::Error> {
+                Err(de::Error::custom(tagged(
+                    ErrorKind::InvalidOption,
+                    "invalid type: sequence, expected a boolean or a string",
+                )))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, _: A) -> std::result::Result<OptionValue, A::Error> {
+                Err(de::Error::custom(tagged(
+                    ErrorKind::InvalidOption,
+                    "invalid type: map, expected a boolean or a string",
+                )))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// One generation item: a feature with a duration (`seconds`) or a count
+/// (`quantity`), and the feature's options.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// Feature id, e.g. `"avatar_iv"`.
+    pub feature: String,
+    /// Duration in seconds, for features metered by time; fractional seconds
+    /// are rounded up to the next whole second.
+    #[serde(default, deserialize_with = "opt_measure", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | string"))]
+    pub seconds: Option<Decimal>,
+    /// Count, for counted features (looks, images, trainings); whole.
+    #[serde(default, deserialize_with = "opt_measure", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | string"))]
+    pub quantity: Option<Decimal>,
+    /// Option id → value: `true`/`false` for a boolean, a string for an enum.
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, boolean | string>"))]
+    pub options: IndexMap<String, OptionValue>,
+}
+
+impl Item {
+    /// An item of `seconds` of `feature`.
+    pub fn seconds(feature: &str, seconds: u32) -> Self {
+        Item {
+            feature: feature.into(),
+            seconds: Some(Decimal::from(seconds)),
+            ..Default::default()
+        }
+    }
+    /// An item of `quantity` units of `feature`.
+    pub fn quantity(feature: &str, quantity: u32) -> Self {
+        Item {
+            feature: feature.into(),
+            quantity: Some(Decimal::from(quantity)),
+            ..Default::default()
+        }
+    }
+    /// The same item with option `key` set.
+    pub fn with(mut self, key: &str, value: OptionValue) -> Self {
+        self.options.insert(key.into(), value);
+        self
+    }
+}
+
+/// A price curve request: one item priced at each duration from
+/// `fromSeconds` to `toSeconds` (included) every `stepSeconds`.
+///
+/// JS shape: `{ plan?, item: { feature, options? }, fromSeconds, toSeconds, stepSeconds? }`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CurveRequest {
+    /// Plan id; may be omitted when the card has one plan.
+    #[serde(default)]
+    pub plan: Option<String>,
+    /// The item; its `seconds` is ignored.
+    pub item: Item,
+    /// First duration, whole seconds ≥ 1.
+    pub from_seconds: u32,
+    /// Last duration, whole seconds.
+    pub to_seconds: u32,
+    /// Step, whole seconds ≥ 1; default 1.
+    #[serde(default)]
+    pub step_seconds: Option<u32>,
+}
+
+/// A request to buy N of a plan's product.
+///
+/// JS shape: `{ plan?, quantity: 3, seats?, billing?: "once" | "month" | "year" }`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BuyPacksRequest {
+    /// Plan id; may be omitted when the card has one plan.
+    #[serde(default)]
+    pub plan: Option<String>,
+    /// How many units (blocks, packs); a whole number from 1 to [`MAX_QUANTITY`](crate::limits::MAX_QUANTITY).
+    pub quantity: Measure,
+    /// Seats, for a product priced per seat (aistudios basic: per user);
+    /// default 1. Refused for other products.
+    #[serde(default)]
+    pub seats: Option<Measure>,
+    /// Which of the plan's products by billing period; default the first.
+    #[serde(default)]
+    pub billing: Option<Period>,
+}
+
+/// A simulation request. Dates are ISO `YYYY-MM-DD`; the window runs from
+/// `start` to `until`, both included; the subscription starts at `start`.
+///
+/// JS shape: `{ plan?, billing?: "month" | "year", start, until, usage?: [UsageEvent],
+/// purchases?: [PurchaseEvent], autoReload?: { threshold, quantity }, allowOverage?,
+/// cancelAt?, upgrades?: [{ at, plan }] }`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SimulateRequest {
+    /// Plan id; may be omitted when the card has one plan.
+    #[serde(default)]
+    pub plan: Option<String>,
+    /// Billing period of the subscription: `month` (default) or `year`.
+    #[serde(default)]
+    pub billing: Option<Period>,
+    /// First day, `YYYY-MM-DD`; the subscription starts here.
+    pub start: String,
+    /// Last day simulated, `YYYY-MM-DD`, included.
+    pub until: String,
+    /// Generations, each a feature with seconds or quantity on a day.
+    #[serde(default)]
+    pub usage: Vec<UsageEvent>,
+    /// Purchases of the plan's products (packs, blocks, units, top-ups).
+    #[serde(default)]
+    pub purchases: Vec<PurchaseEvent>,
+    /// Buy `quantity` of the plan's product whenever the balance falls below
+    /// `threshold` (where the plan offers auto-reload).
+    #[serde(default)]
+    pub auto_reload: Option<AutoReload>,
+    /// Let usage go past the balance, billed afterwards at the plan's
+    /// overage price (where the card offers it).
+    #[serde(default)]
+    pub allow_overage: bool,
+    /// Cancel on this day: access continues to the end of the billing
+    /// period, then unused credits are forfeited.
+    #[serde(default)]
+    pub cancel_at: Option<String>,
+    /// Mid-cycle upgrades to other plans.
+    #[serde(default)]
+    pub upgrades: Vec<UpgradeEvent>,
+}
+
+/// One generation on a day: `{ at, feature, seconds | quantity, options? }`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct UsageEvent {
+    /// The day, `YYYY-MM-DD`.
+    pub at: String,
+    /// Feature id.
+    pub feature: String,
+    /// Duration in seconds, for features metered by time.
+    #[serde(default, deserialize_with = "opt_measure", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | string"))]
+    pub seconds: Option<Decimal>,
+    /// Count, for counted features.
+    #[serde(default, deserialize_with = "opt_measure", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | string"))]
+    pub quantity: Option<Decimal>,
+    /// Option id → value.
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, boolean | string>"))]
+    pub options: IndexMap<String, OptionValue>,
+}
+
+/// A purchase on a day: `{ at, quantity, billing?, seats? }` of the plan's product.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct PurchaseEvent {
+    /// The day, `YYYY-MM-DD`.
+    pub at: String,
+    /// Units of the product.
+    pub quantity: Measure,
+    /// Which product by billing period, as in `buyPacks`.
+    #[serde(default)]
+    pub billing: Option<Period>,
+    /// Seats, for products priced per seat.
+    #[serde(default)]
+    pub seats: Option<Measure>,
+}
+
+/// Auto-reload settings: `{ threshold: "100", quantity: 2 }`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct AutoReload {
+    /// Reload when the balance falls below this, in the card's unit.
+    pub threshold: DecimalString,
+    /// Units of the plan's product bought at each reload.
+    pub quantity: Measure,
+}
+
+/// An upgrade on a day: `{ at, plan }`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct UpgradeEvent {
+    /// The day, `YYYY-MM-DD`.
+    pub at: String,
+    /// The new plan's id.
+    pub plan: String,
+}
+
+/// What does a balance buy? `{ plan?, feature, options?, balance, periodUsage? }`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CapacityRequest {
+    /// Plan id; may be omitted when the card has one plan.
+    #[serde(default)]
+    pub plan: Option<String>,
+    /// Feature id.
+    pub feature: String,
+    /// Option id → value, as in a quote item.
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, boolean | string>"))]
+    pub options: IndexMap<String, OptionValue>,
+    /// The balance to spend, in the card's unit, a decimal string.
+    pub balance: DecimalString,
+    /// Usage so far this period (for allowances), as in `quote`.
+    #[serde(default, deserialize_with = "usage_map")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, number | string>"))]
+    pub period_usage: IndexMap<String, Decimal>,
+}
+
+/// A workload to compare across presets: `{ workload: [Item], presets? }`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct CompareRequest {
+    /// The month's generations, as quote items.
+    pub workload: Vec<Item>,
+    /// Preset ids to compare; default all.
+    #[serde(default)]
+    pub presets: Option<Vec<String>>,
+}
+
+/// A credit grant: `amount` credits issued on `issuedAt`, `remaining` of
+/// them left, expiring on `expiresAt` (absent: never, but cancellation
+/// forfeits). A quote takes the wallet's grants in this shape (only `id` and
+/// `remaining` required); a simulation returns every grant it issued in it.
+///
+/// JSON / JS shape: `{ id, source?, amount?, remaining, issuedAt?, expiresAt? }`;
+/// credits are decimal strings in the card's unit, days `YYYY-MM-DD`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Grant {
+    /// Grant id: `g1`, `g2`, … in issue order for a simulation's grants.
+    pub id: String,
+    /// Where it came from: `plan creator, cycle of 2026-01-01`, `2 × 100-credit block`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Credits granted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<DecimalString>,
+    /// Credits left.
+    pub remaining: DecimalString,
+    /// Day issued.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub issued_at: Option<Date>,
+    /// Day it expires; absent: never.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    pub expires_at: Option<Date>,
+}
+
