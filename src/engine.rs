@@ -3,6 +3,7 @@
 //! the request's plan and delegates to the module that owns the behaviour
 //! (`quote`, `purchase`, `ledger`, `planner`, `integrity`).
 
+use rust_decimal::Decimal;
 use sha2::Sha256;
 use std::sync::{Arc, OnceLock};
 
@@ -15,7 +16,6 @@ use crate::purchase::{self, Purchase};
 use crate::quote::{self, Quote};
 use crate::rate_card::RateCard;
 use crate::request::{self, BuyPacksRequest, CapacityRequest, CompareRequest, CurveRequest, QuoteRequest, SimulateRequest};
-use rust_decimal::Decimal;
 
 /// A rate engine over one validated [`RateCard`]. Cheap to query, immutable.
 ///

@@ -198,13 +198,6 @@ pub fn parse_decimal(text: &str, field: &str, kind: ErrorKind) -> Result<Decimal
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct DecimalString(pub Decimal);
 
-impl DecimalString {
-    /// The decimal.
-    pub fn get(self) -> Decimal {
-        self.0
-    }
-}
-
 impl std::ops::Deref for DecimalString {
     type Target = Decimal;
     fn deref(&self) -> &Decimal {
@@ -233,22 +226,6 @@ impl PartialEq<Decimal> for DecimalString {
 impl PartialOrd<Decimal> for DecimalString {
     fn partial_cmp(&self, other: &Decimal) -> Option<std::cmp::Ordering> {
         self.0.partial_cmp(other)
-    }
-}
-
-impl std::iter::Sum<DecimalString> for Decimal {
-    fn sum<I: Iterator<Item = DecimalString>>(iter: I) -> Decimal {
-        iter.map(|d| d.0).sum()
-    }
-}
-
-impl std::ops::Add<DecimalString> for Decimal {
-    type Output = Decimal;
-    /// Unchecked, as `Decimal + Decimal` (panics on overflow): for tests and
-    /// tools; the engine itself adds with [`add`].
-    #[allow(clippy::arithmetic_side_effects)]
-    fn add(self, other: DecimalString) -> Decimal {
-        self + other.0
     }
 }
 
@@ -303,7 +280,7 @@ export type Measure = number | string;
 /// Serde for a [`Decimal`] that must be written as a JSON string (`"0.05"`),
 /// never a number: money and credits are deserialized from strings only, so a
 /// binary float never stands in for a price.
-pub mod decimal_string {
+mod decimal_string {
     use super::*;
     use serde::de::{self, Visitor};
     use std::fmt;
@@ -342,28 +319,6 @@ pub mod decimal_string {
     /// Deserializes from a JSON string only.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Decimal, D::Error> {
         d.deserialize_any(V)
-    }
-
-    /// The same for an optional field.
-    pub mod option {
-        use super::*;
-        /// Serializes `Some` as a string, `None` as null.
-        pub fn serialize<S: serde::Serializer>(value: &Option<Decimal>, s: S) -> std::result::Result<S::Ok, S::Error> {
-            match value {
-                Some(v) => s.collect_str(v),
-                None => s.serialize_none(),
-            }
-        }
-        /// Deserializes a string or null/undefined.
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<Decimal>, D::Error> {
-            Option::<Wrapped>::deserialize(d).map(|o| o.map(|w| w.0))
-        }
-        struct Wrapped(Decimal);
-        impl<'de> Deserialize<'de> for Wrapped {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-                super::deserialize(d).map(Wrapped)
-            }
-        }
     }
 }
 

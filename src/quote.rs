@@ -151,6 +151,17 @@ pub fn check(request: &QuoteRequest) -> Result<()> {
 /// (`items[2].seconds`).
 pub fn price(card: &RateCard, card_hash: &str, plan_id: &str, plan: &Plan, request: &QuoteRequest) -> Result<Quote> {
     check(request)?;
+    price_checked(card, card_hash, plan_id, plan, request)
+}
+
+/// [`price`] for a request [`check`] has already passed.
+pub(crate) fn price_checked(
+    card: &RateCard,
+    card_hash: &str,
+    plan_id: &str,
+    plan: &Plan,
+    request: &QuoteRequest,
+) -> Result<Quote> {
     let mut used = request.period_usage.clone();
     let mut lines = Vec::with_capacity(request.items.len());
     let mut total = Decimal::ZERO;
@@ -286,7 +297,7 @@ pub fn curve(card: &RateCard, plan_id: &str, plan: &Plan, req: &CurveRequest) ->
         quantity: None,
         ..req.item.clone()
     };
-    let in_item = |e: crate::error::Error| e.context("item");
+    let in_item = |e: Error| e.context("item");
     // The feature, options and rate are resolved once; each point only
     // meters its duration.
     let resolved = resolve(card, plan_id, plan, &item).map_err(in_item)?;

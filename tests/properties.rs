@@ -126,7 +126,7 @@ proptest! {
         prop_assume!(!items.is_empty());
         let balance = Decimal::new(cents as i64, 2);
         let q = quote(&e, &plan, items, Some(balance));
-        let sum: Decimal = q.lines.iter().map(|l| l.amount).sum();
+        let sum: Decimal = q.lines.iter().map(|l| l.amount.0).sum();
         prop_assert_eq!(sum, q.total.0);
         prop_assert_eq!(q.balance_after.0, balance - q.total.0);
         prop_assert_eq!(q.shortfall.0, (q.total.0 - balance).max(Decimal::ZERO));
@@ -191,9 +191,9 @@ proptest! {
             cancel.map(|c| format!(r#","cancelAt":"{}""#, date(c))).unwrap_or_default()
         );
         let sim = e.simulate(&request::from_json(&json).unwrap()).unwrap();
-        let granted: Decimal = sim.grants.iter().filter_map(|g| g.amount).sum();
-        let used: Decimal = sim.events.iter().filter(|ev| ev.kind == ratecard::ledger::EventKind::Usage).map(|ev| ev.credits).sum();
-        prop_assert_eq!(granted, used + sim.expired + sim.balance, "{}", json);
+        let granted: Decimal = sim.grants.iter().filter_map(|g| g.amount).map(|a| a.0).sum();
+        let used: Decimal = sim.events.iter().filter(|ev| ev.kind == ratecard::ledger::EventKind::Usage).map(|ev| ev.credits.0).sum();
+        prop_assert_eq!(granted, used + sim.expired.0 + sim.balance.0, "{}", json);
         prop_assert!(sim.balance >= Decimal::ZERO && sim.overage >= Decimal::ZERO);
         prop_assert!(sim.grants.iter().all(|g| g.remaining.0 >= Decimal::ZERO && Some(g.remaining) <= g.amount));
     }

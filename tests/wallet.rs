@@ -22,15 +22,15 @@ fn simulate(preset: &str, json: &str) -> Simulation {
         .expect("preset")
         .simulate(&request::from_json(json).expect("request"))
         .expect("simulate");
-    let granted: Decimal = sim.grants.iter().filter_map(|g| g.amount).sum();
+    let granted: Decimal = sim.grants.iter().filter_map(|g| g.amount).map(|a| a.0).sum();
     let used: Decimal = sim
         .events
         .iter()
         .filter(|e| e.kind == EventKind::Usage)
-        .map(|e| e.credits)
+        .map(|e| e.credits.0)
         .sum();
-    assert_eq!(granted, used + sim.expired + sim.balance, "conservation in {json}");
-    let remaining: Decimal = sim.grants.iter().map(|g| g.remaining).sum();
+    assert_eq!(granted, used + sim.expired.0 + sim.balance.0, "conservation in {json}");
+    let remaining: Decimal = sim.grants.iter().map(|g| g.remaining.0).sum();
     assert_eq!(sim.balance, remaining);
     sim
 }

@@ -5,12 +5,13 @@
 
 use rust_decimal::Decimal;
 
+use super::calendar::Calendar;
 use super::expiry::{expires, plan_rule};
 use super::log::EventKind;
 use super::simulate::Sim;
 use crate::date::Date;
 use crate::error::Result;
-use crate::money;
+use crate::money::{self, Measure};
 use crate::rate_card::{Period, Plan};
 
 impl Sim<'_> {
@@ -70,7 +71,7 @@ impl Sim<'_> {
         }
         self.start_cycle(day, EventKind::Grant, "new cycle")?;
         let cycle = self.calendar.cycle;
-        let due: Vec<(crate::money::Measure, Option<crate::money::Measure>, Period)> = self
+        let due: Vec<(Measure, Option<Measure>, Period)> = self
             .addons
             .iter()
             .filter(|a| cycle.saturating_sub(a.start_cycle).checked_rem(a.months) == Some(0))
@@ -87,7 +88,7 @@ impl Sim<'_> {
         for g in self.wallet.plan_grants() {
             self.forfeit(day, g, "replaced by the auto-renewal");
         }
-        self.calendar = super::calendar::Calendar::starting(day, self.calendar.billing)?;
+        self.calendar = Calendar::starting(day, self.calendar.billing)?;
         let why = format!(
             "auto-renewed once {}% of the cycle's credits were used",
             money::plain(money::mul(share, Decimal::from(100), "autoRenewAt")?)

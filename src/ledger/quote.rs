@@ -34,7 +34,7 @@ pub fn with_grants(
             .context(i)
             .context("grants"));
     }
-    let mut quote = quote::price(card, card_hash, plan_id, plan, request)?;
+    let mut quote = quote::price_checked(card, card_hash, plan_id, plan, request)?;
     let mut held = grants.to_vec();
     for line in &mut quote.lines {
         let (taken, _) = burn(&mut held, line.amount.0);
@@ -63,8 +63,8 @@ pub fn with_grants(
                 )
             });
         // After the plan's own warnings, as the quote lists them.
-        let at = plan.warnings.len().min(quote.warnings.len());
-        quote.warnings.splice(at..at, expiring.collect::<Vec<_>>());
+        let after_plan = plan.warnings.len().min(quote.warnings.len());
+        quote.warnings.splice(after_plan..after_plan, expiring.collect::<Vec<_>>());
     }
     Ok(quote)
 }
