@@ -159,7 +159,7 @@ impl RateEngine {
     ///     "plan": "creator", "start": "2026-01-01", "until": "2026-02-15",
     ///     "usage": [{ "at": "2026-01-10", "feature": "avatar_iv", "seconds": 300 }] }"#).unwrap()).unwrap();
     /// assert_eq!(sim.balance.to_string(), "1100"); // 600 − 100, rolled over, + 600
-    /// assert_eq!(sim.spent_usd.to_string(), "58.00");
+    /// assert_eq!(sim.spent.to_string(), "58.00");
     /// ```
     pub fn simulate(&self, request: &SimulateRequest) -> Result<Simulation> {
         let (plan_id, plan) = self.card.plan(request.plan.as_deref())?;

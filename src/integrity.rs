@@ -181,7 +181,9 @@ pub(crate) fn fingerprint(seed: &Sha256, request: &QuoteRequest, quote: &Quote) 
             PurchaseKind::Pack => b'P',
             PurchaseKind::TopUp => b'T',
             PurchaseKind::Upgrade => b'U',
+            PurchaseKind::Renewal => b'R',
         });
+        f.tag(if p.covers { b'c' } else { b'n' });
         f.text(&p.product);
         f.0.update(p.quantity.to_le_bytes());
         for v in [p.credits, p.price, p.balance_after] {

@@ -19,9 +19,9 @@ use crate::error::{tagged, Error, ErrorKind, Result};
 #[serde(rename_all = "snake_case")]
 pub enum RoundingMode {
     /// Toward positive infinity: a preview never shows less than will be
-    /// charged (PRICING.md: credits are rounded up to 2 places).
+    /// charged (the presets round credits up to 2 places).
     Up,
-    /// Half away from zero: `0.125 → 0.13` (PRICING.md: money to cents).
+    /// Half away from zero: `0.125 → 0.13` (the presets round money to cents this way).
     HalfUp,
     /// Half to even (banker's): `0.125 → 0.12`.
     HalfEven,
@@ -138,6 +138,27 @@ impl<'a> Currency<'a> {
         let mut v = mode.round(value, self.exponent);
         v.rescale(self.exponent);
         v
+    }
+
+    /// `numerator / denominator` rounded once, from the exact quotient, to the
+    /// minor unit by `mode` (a proration: `20 × 17 / 31` → `10.97` half-up).
+    ///
+    /// # Errors
+    /// `overflow` naming `what` for a zero denominator or a result out of range.
+    pub fn round_quotient(self, numerator: Decimal, denominator: Decimal, mode: RoundingMode, what: &str) -> Result<Decimal> {
+        let mut v = div_round(numerator, denominator, self.exponent, mode, what)?;
+        v.rescale(self.exponent);
+        Ok(v)
+    }
+
+    /// The minor unit in words, for a note on rounding: `"the cent"` (an
+    /// exponent of 2), `"a whole JPY"` (0), `"3 decimal places"`.
+    pub fn minor_unit(self) -> String {
+        match self.exponent {
+            0 => format!("a whole {}", self.code),
+            2 => "the cent".to_string(),
+            e => format!("{e} decimal places"),
+        }
     }
 
     /// `value` as a price for people: rounded half-up to the minor unit, then

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{one_of, Error, ErrorKind, Result};
 use crate::limits::MAX_QUANTITY;
 use crate::money::{self, ceil_whole, DecimalString, RoundingMode};
-use crate::rate_card::{Period, Plan, ProductKind, RateCard};
+use crate::rate_card::{Period, Plan, ProductKind, RateCard, UpgradeCharge};
 use crate::request::BuyPacksRequest;
 
 /// What kind of purchase an option is.
@@ -22,6 +22,8 @@ pub enum PurchaseKind {
     TopUp,
     /// Moving to a larger plan.
     Upgrade,
+    /// Renewing the plan now (it replaces the current cycle; one at a time).
+    Renewal,
 }
 
 /// A way to cover a quote's shortfall.
@@ -41,12 +43,14 @@ pub struct PurchaseOption {
     pub name: String,
     /// How many units of the product (1 for an upgrade).
     pub quantity: u32,
-    /// Credits added now, in the card's unit. For an upgrade mid-cycle: the
-    /// new plan's allowance minus the current one (“How to Use Credits on HeyGen”, “What happens if
-    /// I upgrade mid-cycle?”).
+    /// Credits added now, in the card's unit. For an upgrade mid-cycle on
+    /// the web plans: the new plan's allowance minus the current one (“How
+    /// to Use Credits on HeyGen” § What happens if I upgrade mid-cycle?); on
+    /// standalone subscriptions (the API plans): the new plan's whole allowance.
     pub credits: DecimalString,
-    /// Price in `currency`, to the cent. For an upgrade: the difference in
-    /// price per period (the most a mid-cycle proration charges).
+    /// Price in `currency`, to the cent. For an upgrade on the web plans: the
+    /// difference in price per period (the most a mid-cycle proration
+    /// charges); on standalone subscriptions: the new plan's price.
     pub price: DecimalString,
     /// ISO 4217 code of `price`.
     pub currency: String,
@@ -54,6 +58,10 @@ pub struct PurchaseOption {
     pub period: Period,
     /// The quote's balance after this purchase, in the card's unit.
     pub balance_after: DecimalString,
+    /// Whether it covers the shortfall (`balanceAfter` ≥ 0). Options that do
+    /// not rank after every option that does; a renewal is never suggested
+    /// more than once, so it may not.
+    pub covers: bool,
 }
 
 /// The result of [`buy`] (and of `RateEngine::buy_packs`).
@@ -137,6 +145,13 @@ pub fn buy(card: &RateCard, plan_id: &str, plan: &Plan, request: &BuyPacksReques
         .products
         .get(*product_id)
         .ok_or_else(|| Error::at(ErrorKind::InvalidRateCard, "products", format!("\"{product_id}\" is missing")))?;
+    if product.kind == ProductKind::Renewal && quantity != 1 {
+        return Err(Error::at(
+            ErrorKind::InvalidQuantity,
+            "quantity",
+            format!("\"{product_id}\" renews the plan now, which replaces it: one at a time, got {quantity}"),
+        ));
+    }
     let seats = match (product.per_seat, request.seats) {
         (true, Some(seats)) => Some(whole_quantity(seats.0, "seats")?),
         (true, None) => Some(1),
@@ -167,9 +182,12 @@ pub fn buy(card: &RateCard, plan_id: &str, plan: &Plan, request: &BuyPacksReques
 }
 
 /// The purchases that add credits to a quote short by `shortfall`
-/// (`balance_after` negative), cheapest first: for each product of the plan,
-/// the fewest units that cover it (`ceil(shortfall / credits)`); for each
-/// upgrade, the credits the new plan adds now.
+/// (`balance_after` negative): for each product of the plan, the fewest
+/// units that cover it (`ceil(shortfall / credits)`; a renewal is one); for
+/// each upgrade, what the card's upgrade rule grants now.
+///
+/// Ranking: options that cover the shortfall first; then by price, the
+/// cheapest first; at equal price, more credits first.
 pub fn options(
     card: &RateCard,
     plan: &Plan,
@@ -178,47 +196,55 @@ pub fn options(
 ) -> Result<Vec<PurchaseOption>> {
     let usd = card.money();
     let mut options = Vec::new();
+    let option = |kind, product: &str, name: String, n: Decimal, credits: Decimal, price: Decimal, period| -> Result<PurchaseOption> {
+        let after = money::add(balance_after, credits, "balanceAfter")?;
+        Ok(PurchaseOption {
+            kind,
+            product: product.to_string(),
+            name,
+            quantity: whole_quantity(n, "purchase quantity")?,
+            credits: money::plain(credits).into(),
+            price: usd.round(price, RoundingMode::HalfUp).into(),
+            currency: card.currency.clone(),
+            period,
+            balance_after: money::plain(after).into(),
+            covers: after >= Decimal::ZERO,
+        })
+    };
     for id in &plan.products {
         let Some(p) = card.products.get(id) else { continue };
-        let n = ceil_whole(money::div(shortfall, p.credits.0, "shortfall")?).max(Decimal::ONE);
-        let quantity = whole_quantity(n, "purchase quantity")?;
+        let (kind, n) = match p.kind {
+            ProductKind::Renewal => (PurchaseKind::Renewal, Decimal::ONE),
+            ProductKind::Pack => (PurchaseKind::Pack, ceil_whole(money::div(shortfall, p.credits.0, "shortfall")?)),
+            ProductKind::TopUp => (PurchaseKind::TopUp, ceil_whole(money::div(shortfall, p.credits.0, "shortfall")?)),
+        };
+        let n = n.max(Decimal::ONE);
         let credits = money::mul(n, p.credits.0, "credits")?;
-        options.push(PurchaseOption {
-            kind: match p.kind {
-                ProductKind::Pack => PurchaseKind::Pack,
-                ProductKind::TopUp => PurchaseKind::TopUp,
-            },
-            product: id.clone(),
-            name: p.name.clone(),
-            quantity,
-            credits: money::plain(credits).into(),
-            price: usd.round(money::mul(n, p.price.0, "price")?, RoundingMode::HalfUp).into(),
-            currency: card.currency.clone(),
-            period: p.period,
-            balance_after: money::plain(money::add(balance_after, credits, "balanceAfter")?).into(),
-        });
+        let price = money::mul(n, p.price.0, "price")?;
+        options.push(option(kind, id, p.name.clone(), n, credits, price, p.period)?);
     }
+    let restart = card.upgrade_rule.as_ref().is_some_and(|r| r.charge == UpgradeCharge::NewSubscription);
     for id in &plan.upgrades {
         let Some(target) = card.plans.get(id) else { continue };
         let (Some(to), Some(from)) = (target.price, plan.price) else {
             continue;
         };
-        let credits = money::sub(target.included.0, plan.included.0, "credits")?;
+        let (credits, price) = if restart {
+            (target.included.0, to.0)
+        } else {
+            (money::sub(target.included.0, plan.included.0, "credits")?, money::sub(to.0, from.0, "price")?.max(Decimal::ZERO))
+        };
         if credits <= Decimal::ZERO {
             continue;
         }
-        options.push(PurchaseOption {
-            kind: PurchaseKind::Upgrade,
-            product: id.clone(),
-            name: format!("Upgrade to {}", target.name),
-            quantity: 1,
-            credits: money::plain(credits).into(),
-            price: usd.round(money::sub(to.0, from.0, "price")?.max(Decimal::ZERO), RoundingMode::HalfUp).into(),
-            currency: card.currency.clone(),
-            period: target.period,
-            balance_after: money::plain(money::add(balance_after, credits, "balanceAfter")?).into(),
-        });
+        let name = format!("Upgrade to {}", target.name);
+        options.push(option(PurchaseKind::Upgrade, id, name, Decimal::ONE, credits, price, target.period)?);
     }
-    options.sort_by_key(|o| o.price.0);
+    options.sort_by(|a, b| {
+        b.covers
+            .cmp(&a.covers)
+            .then(a.price.cmp(&b.price))
+            .then(b.credits.cmp(&a.credits))
+    });
     Ok(options)
 }

@@ -12,7 +12,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::limits::{MAX_CURVE_POINTS, MAX_ITEMS};
 use crate::metering::{meter, resolve};
 use crate::money::{self, DecimalString, RoundingMode};
-use crate::purchase::{self, PurchaseOption};
+use crate::purchase::{self, PurchaseKind, PurchaseOption};
 use crate::rate_card::{Per, Plan, RateCard};
 use crate::request::{CurveRequest, Item, QuoteRequest};
 
@@ -178,6 +178,10 @@ pub(crate) fn price_checked(
         (None, Some(grants)) => grants
             .iter()
             .try_fold(Decimal::ZERO, |acc, g| money::add(acc, g.remaining.0, "grants"))?,
+        (None, None) if !plan.subscription => {
+            warnings.push(format!("no balance given: assumed an empty wallet (0 {})", card.unit));
+            plan.included.0
+        }
         (None, None) => {
             warnings.push(format!(
                 "no balance given: assumed a fresh {}'s {} {} of plan {}",
@@ -253,6 +257,15 @@ fn shortfall_notes(
             card.currency,
             card.currency
         ));
+    }
+    for renewal in options.iter().filter(|o| o.kind == PurchaseKind::Renewal && !o.covers) {
+        warnings.push(format!(
+            "{} adds {} {}, less than the {shortfall} short: the plan renews one at a time",
+            renewal.name, renewal.credits, card.unit
+        ));
+    }
+    if !options.is_empty() && options.iter().all(|o| !o.covers) {
+        warnings.push(format!("no single purchase covers the whole shortfall of {shortfall} {}", card.unit));
     }
     if options.is_empty() {
         warnings.push(

@@ -168,7 +168,7 @@ impl JsRateEngine {
 
     /// Simulates the wallet over a window: `{ plan?, billing?, start, until,
     /// usage?, purchases?, autoReload?, allowOverage?, cancelAt?, upgrades? }`
-    /// → `{ balance, expired, overage, spentUsd, grants, events }`.
+    /// → `{ balance, expired, overage, spent, currency, spentUsd (deprecated), grants, events }`.
     pub fn simulate(&self, request: Ts<SimulateRequest>) -> Result<Ts<Simulation>, JsValue> {
         into_ts(self.inner.simulate(&from_js(request)?))
     }

@@ -5,7 +5,9 @@
 //!
 //! Matching: every key of `expect` must be present in the result with an equal
 //! value; arrays match element by element and must have the same length; a
-//! string starting with `~` matches any string that contains the rest.
+//! string starting with `~` matches any string that contains the rest; an
+//! array starting with `"~some"` matches when each of its other elements
+//! matches some element of the actual array (events of a simulation).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -15,6 +17,7 @@
 )]
 #![cfg(not(target_arch = "wasm32"))]
 
+use ratecard::request::{CapacityRequest, CompareRequest, SimulateRequest};
 use ratecard::{request, BuyPacksRequest, QuoteRequest, RateEngine};
 use serde_json::Value;
 
@@ -30,6 +33,19 @@ fn matches(expected: &Value, actual: &Value, path: &str, problems: &mut Vec<Stri
                 match a.get(k) {
                     Some(av) => matches(v, av, &format!("{path}.{k}"), problems),
                     None => problems.push(format!("{path}.{k}: missing")),
+                }
+            }
+        }
+        // ["~some", x, y]: each of x, y matches some element (any order, any length).
+        (Value::Array(e), Value::Array(a)) if e.first().and_then(Value::as_str) == Some("~some") => {
+            for (i, ev) in e.iter().enumerate().skip(1) {
+                let found = a.iter().any(|av| {
+                    let mut p = Vec::new();
+                    matches(ev, av, path, &mut p);
+                    p.is_empty()
+                });
+                if !found {
+                    problems.push(format!("{path}: no element matches {ev} (some[{i}])"));
                 }
             }
         }
@@ -61,6 +77,18 @@ fn run(case: &Value) -> Value {
         Some("buyPacks") => {
             let req: BuyPacksRequest = request::from_json(&request_text)?;
             Ok(serde_json::to_value(engine.buy_packs(&req)?).expect("serialize"))
+        }
+        Some("simulate") => {
+            let req: SimulateRequest = request::from_json(&request_text)?;
+            Ok(serde_json::to_value(engine.simulate(&req)?).expect("serialize"))
+        }
+        Some("capacity") => {
+            let req: CapacityRequest = request::from_json(&request_text)?;
+            Ok(serde_json::to_value(engine.capacity(&req)?).expect("serialize"))
+        }
+        Some("compare") => {
+            let req: CompareRequest = request::from_json(&request_text)?;
+            Ok(serde_json::to_value(RateEngine::compare(&req)?).expect("serialize"))
         }
         other => panic!("unknown call {other:?}"),
     });

@@ -60,7 +60,7 @@ fn monthly_rollover_is_burned_before_the_new_cycles_credits() {
     assert_eq!(feb, vec![(Some("g1".into()), d("500")), (Some("g2".into()), d("100"))]);
     assert_eq!(kinds(&sim, EventKind::Rollover), vec![("2026-02-01".into(), d("500"))]);
     assert_eq!(sim.balance, d("500"));
-    assert_eq!(sim.spent_usd.to_string(), "58.00");
+    assert_eq!(sim.spent.to_string(), "58.00");
 }
 
 #[test]
@@ -73,7 +73,7 @@ fn rolled_over_credits_expire_after_one_more_cycle() {
     assert_eq!(kinds(&sim, EventKind::Expire), vec![("2026-03-01".into(), d("600"))]);
     assert_eq!(sim.balance, d("1200")); // February's and March's
     assert_eq!(sim.expired, d("600"));
-    assert_eq!(sim.spent_usd.to_string(), "87.00");
+    assert_eq!(sim.spent.to_string(), "87.00");
 }
 
 #[test]
@@ -85,7 +85,7 @@ fn annual_subscribers_accumulate_until_the_renewal_date() {
     assert_eq!(sim.balance, d("7200"));
     assert_eq!(sim.expired, d("0"));
     assert!(sim.grants.iter().all(|g| g.expires_at.map(|d| d.to_string()).as_deref() == Some("2027-01-01")));
-    assert_eq!(sim.spent_usd.to_string(), "348.00"); // one annual charge: 12 × $29 (no annual price published)
+    assert_eq!(sim.spent.to_string(), "348.00"); // one annual charge: 12 × $29 (no annual price published)
     let sim = simulate(
         "heygen-credits",
         r#"{"plan":"creator","billing":"year","start":"2026-01-01","until":"2027-01-01"}"#,
@@ -107,7 +107,7 @@ fn cancelling_keeps_access_to_the_cycle_end_then_forfeits() {
     let last = sim.events.last().expect("events");
     assert!(last.note.contains("not run, the plan ended"), "{}", last.note);
     assert_eq!(sim.balance, d("0"));
-    assert_eq!(sim.spent_usd.to_string(), "149.00");
+    assert_eq!(sim.spent.to_string(), "149.00");
 }
 
 #[test]
@@ -125,7 +125,7 @@ fn an_upgrade_mid_cycle_is_prorated_by_days_left_and_grants_the_difference_at_on
     assert!(up.note.contains("prorated 46.45 USD for 12 of 31 days"), "{}", up.note); // (149 − 29) × 12 / 31
                                                                                       // Feb 1: the full Business allowance.
     assert_eq!(sim.grants.last().and_then(|g| g.amount), Some(d("1500").into()));
-    assert_eq!(sim.spent_usd.to_string(), "224.45"); // 29 + 46.45 + 149
+    assert_eq!(sim.spent.to_string(), "224.45"); // 29 + 46.45 + 149
 }
 
 #[test]
@@ -140,7 +140,7 @@ fn business_auto_reload_buys_blocks_below_the_threshold() {
         vec![("2026-01-05".into(), d("200"))]
     );
     assert_eq!(sim.balance, d("233.33")); // 1500 − 1466.67 + 200
-    assert_eq!(sim.spent_usd.to_string(), "159.00");
+    assert_eq!(sim.spent.to_string(), "159.00");
     let e = RateEngine::preset("heygen-credits")
         .expect("preset")
         .simulate(&request::from_json(r#"{"plan":"creator","start":"2026-01-01","until":"2026-01-31","autoReload":{"threshold":"100","quantity":2}}"#).expect("req"))
@@ -172,22 +172,30 @@ fn api_credits_expire_30_days_after_issue() {
 }
 
 #[test]
-fn api_scale_auto_renews_at_90_percent_used() {
-    let sim = simulate(
-        "heygen-api",
-        r#"{"plan":"scale","start":"2026-01-01","until":"2026-01-31","usage":[
-            {"at":"2026-01-05","feature":"avatar_iv","seconds":1790},
-            {"at":"2026-01-06","feature":"avatar_iv","seconds":1790},
-            {"at":"2026-01-07","feature":"avatar_iv","seconds":1790},
-            {"at":"2026-01-08","feature":"avatar_iv","seconds":590}]}"#,
-    );
-    // 3 × 180 + 60 = 600 of 660 credits: 90.9 % → renew on Jan 8.
+fn api_scale_auto_renews_at_90_percent_used_when_auto_renew_is_on() {
+    let json = |auto: bool| {
+        format!(
+            r#"{{"plan":"scale","start":"2026-01-01","until":"2026-01-31","autoRenew":{auto},"usage":[
+            {{"at":"2026-01-05","feature":"avatar_iv","seconds":1790}},
+            {{"at":"2026-01-06","feature":"avatar_iv","seconds":1790}},
+            {{"at":"2026-01-07","feature":"avatar_iv","seconds":1790}},
+            {{"at":"2026-01-08","feature":"avatar_iv","seconds":600}}]}}"#
+        )
+    };
+    let sim = simulate("heygen-api", &json(true));
+    // 3 × 179 + 60 = 597 of 660 credits: 90.5 % → renew on Jan 8.
     let renew: Vec<_> = kinds(&sim, EventKind::AutoRenew);
     assert_eq!(renew, vec![("2026-01-08".into(), d("660"))]);
-    assert_eq!(sim.expired, d("60")); // the old cycle's rest is replaced
+    assert_eq!(sim.expired, d("63")); // the old cycle's rest is replaced
     assert_eq!(sim.balance, d("660"));
-    assert_eq!(sim.spent_usd.to_string(), "660.00");
+    assert_eq!(sim.spent.to_string(), "660.00");
     assert_eq!(sim.grants[1].expires_at.map(|d| d.to_string()).as_deref(), Some("2026-02-07"));
+    // Off (the default): nothing renews early, nothing is charged twice.
+    let sim = simulate("heygen-api", &json(false));
+    assert!(kinds(&sim, EventKind::AutoRenew).is_empty());
+    assert_eq!(sim.spent.to_string(), "330.00");
+    assert_eq!(sim.expired, d("63")); // on Jan 31, 30 days after issue
+    assert_eq!(sim.balance, d("0"));
 }
 
 #[test]
@@ -198,8 +206,8 @@ fn liveavatar_overage_is_billed_afterwards_at_ten_cents() {
     );
     assert_eq!(sim.overage, d("30"));
     assert_eq!(kinds(&sim, EventKind::Overage), vec![("2026-01-03".into(), d("30"))]);
-    // $100 plan + $3.00 overage + the auto-renewal at 90 % used.
-    assert_eq!(sim.spent_usd.to_string(), "203.00");
+    // $100 plan + $3.00 overage (auto-renew is off unless asked for).
+    assert_eq!(sim.spent.to_string(), "103.00");
     let without = simulate(
         "heygen-liveavatar",
         r#"{"start":"2026-01-01","until":"2026-01-20","usage":[{"at":"2026-01-03","feature":"full_sdk","seconds":30900}]}"#,
@@ -237,20 +245,20 @@ fn gencredits_monthly_pack_renews_with_the_subscription_and_annual_grants_3600_a
             ("2026-03-01".into(), d("300"))
         ]
     );
-    assert_eq!(sim.spent_usd.to_string(), "45.00");
+    assert_eq!(sim.spent.to_string(), "45.00");
     assert_eq!(sim.balance, d("900"));
     let sim = simulate(
         "heygen-gencredits",
         r#"{"plan":"team","start":"2026-01-01","until":"2026-12-31","purchases":[{"at":"2026-01-01","quantity":1,"billing":"year"}]}"#,
     );
     assert_eq!(kinds(&sim, EventKind::Purchase), vec![("2026-01-01".into(), d("3600"))]);
-    assert_eq!(sim.spent_usd.to_string(), "150.00");
+    assert_eq!(sim.spent.to_string(), "150.00");
     let sim = simulate(
         "heygen-gencredits",
         r#"{"plan":"creator","start":"2026-01-01","until":"2026-03-15","cancelAt":"2026-01-20","purchases":[{"at":"2026-01-05","quantity":1,"billing":"month"}]}"#,
     );
     assert_eq!(sim.expired, d("300")); // nothing carries over when not renewed
-    assert_eq!(sim.spent_usd.to_string(), "15.00");
+    assert_eq!(sim.spent.to_string(), "15.00");
 }
 
 #[test]
@@ -264,7 +272,7 @@ fn aistudios_units_reset_each_cycle() {
         vec![("2026-01-01".into(), d("360")), ("2026-02-01".into(), d("360"))]
     );
     assert_eq!(kinds(&sim, EventKind::Expire), vec![("2026-02-01".into(), d("360"))]);
-    assert_eq!(sim.spent_usd.to_string(), "120.00");
+    assert_eq!(sim.spent.to_string(), "120.00");
 }
 
 #[test]
@@ -275,7 +283,7 @@ fn payg_top_ups_fund_usage_in_dollars() {
             "usage":[{"at":"2026-01-03","feature":"avatar_iv","seconds":60,"options":{"avatar_type":"photo_avatar"}}]}"#,
     );
     assert_eq!(sim.balance, d("7"));
-    assert_eq!(sim.spent_usd.to_string(), "10.00");
+    assert_eq!(sim.spent.to_string(), "10.00");
 }
 
 #[test]

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::burn_down::burn;
+use super::calendar::Calendar;
 use super::expiry::{expires, plan_rule, product_rule};
 use super::log::EventKind;
 use super::simulate::{Addon, Sim};
@@ -13,8 +14,8 @@ use crate::limits::MAX_RELOADS_PER_USAGE;
 use crate::metering::meter;
 use crate::money::{self, Measure, RoundingMode};
 use crate::purchase;
-use crate::rate_card::{Period, ProductKind};
-use crate::request::{BuyPacksRequest, Item, PurchaseEvent, UpgradeEvent, UsageEvent};
+use crate::rate_card::{downgrade, Period, Product, ProductKind, UpgradeCharge};
+use crate::request::{BuyPacksRequest, Item, PurchaseEvent, UnitChange, UpgradeEvent, UsageEvent};
 
 impl Sim<'_> {
     /// Cancels on `day`: access continues to the end of the billing period.
@@ -30,7 +31,8 @@ impl Sim<'_> {
     pub(super) fn purchase(&mut self, day: Date, i: usize, p: &PurchaseEvent) -> Result<()> {
         let within = [PathSegment::from("purchases"), i.into()];
         let product = self.buy(day, p.quantity, p.seats, p.billing, EventKind::Purchase, "bought", &within)?;
-        if let Some(prod) = self.card.products.get(&product).filter(|x| x.period != Period::Once) {
+        let recurring = |x: &&Product| x.period != Period::Once && x.kind != ProductKind::Renewal;
+        if let Some(prod) = self.card.products.get(&product).filter(recurring) {
             self.addons.push(Addon {
                 quantity: p.quantity,
                 seats: p.seats,
@@ -68,17 +70,27 @@ impl Sim<'_> {
             .products
             .get(&p.product)
             .ok_or_else(|| Error::at(ErrorKind::InvalidRateCard, "products", "missing"))?;
-        let until = expires(product_rule(self.card, product), day, &self.calendar)?;
+        let renewal = product.kind == ProductKind::Renewal;
+        let mut restart = String::new();
+        if renewal {
+            // "Renew now" replaces the plan: its cycle restarts today.
+            self.calendar = Calendar::starting(day, self.calendar.billing)?;
+            self.cycle_usage.clear();
+            self.cycle_used = Decimal::ZERO;
+            restart = format!("; the plan's cycle restarts today, next renewal {}", self.calendar.next_cycle);
+        }
+        let rule = if renewal { plan_rule(self.card, self.calendar.billing) } else { product_rule(self.card, product) };
+        let until = expires(rule, day, &self.calendar)?;
         self.charge(p.price.0)?;
         let source = format!("{} × {}", p.quantity, product.name);
-        let id = self.wallet.issue(day, p.credits.0, source, until, false);
+        let id = self.wallet.issue(day, p.credits.0, source, until, renewal);
         let until = until.map(|d| format!(", expiring {d}")).unwrap_or_default();
-        let what = if product.kind == ProductKind::TopUp {
-            "top-up".to_string()
-        } else {
-            format!("{} × {}", p.quantity, product.name)
+        let what = match product.kind {
+            ProductKind::TopUp => "top-up".to_string(),
+            ProductKind::Renewal => product.name.clone(),
+            ProductKind::Pack => format!("{} × {}", p.quantity, product.name),
         };
-        let note = format!("{why}: {what} for {}{until}", self.usd(p.price.0));
+        let note = format!("{why}: {what} for {}{until}{restart}", self.usd(p.price.0));
         self.event(day, kind, p.credits.0, Some(id), note);
         Ok(p.product)
     }
@@ -88,14 +100,21 @@ impl Sim<'_> {
         let (Some(auto), true) = (self.req.auto_reload.as_ref(), self.plan()?.auto_reload) else {
             return Ok(false);
         };
-        let why = format!("balance below {}", money::plain(auto.threshold.0));
+        let why = format!(
+            "balance {} below {}",
+            money::plain(self.wallet.balance()),
+            money::plain(auto.threshold.0)
+        );
         self.buy(day, auto.quantity, None, None, EventKind::AutoReload, &why, &["autoReload".into()])?;
         Ok(true)
     }
 
-    /// The request's usage `i`: metered, covered by reloads if needed, then
-    /// burned; overage past the balance if allowed; then auto-reload and
-    /// auto-renew.
+    /// The request's usage `i`: metered; auto-reload first if the balance
+    /// does not cover it; then burned. Past the balance, with auto-renew on
+    /// and the cycle's share used, the plan renews at that moment and the
+    /// rest burns from the refill; what is still uncovered is billed as
+    /// overage (with Allow Overage), or the usage does not run. Then
+    /// auto-reload below the threshold, and auto-renew.
     pub(super) fn usage(&mut self, day: Date, i: usize, u: &UsageEvent) -> Result<()> {
         let at = format!("usage[{i}]");
         if !self.active {
@@ -119,42 +138,77 @@ impl Sim<'_> {
             reloads = reloads.saturating_add(1);
         }
         let overage_price = plan.overage_price.filter(|_| self.req.allow_overage).map(|p| p.0);
-        if cost > self.wallet.balance() && overage_price.is_none() {
+        let refill = self.refill_at(cost)?;
+        if cost > money::add(self.wallet.balance(), refill, "usage")? && overage_price.is_none() {
             let balance = money::plain(self.wallet.balance());
             let note = format!("{at} {}: not run, needs {cost} {} and the balance is {balance}", u.feature, self.card.unit);
             self.event(day, EventKind::Usage, Decimal::ZERO, None, note);
             return Ok(());
         }
-        let (taken, left) = burn(&mut self.wallet.grants, cost);
-        for (g, credits) in taken {
-            let id = self.wallet.grants.get(g).map(|h| h.id.clone());
-            self.event(day, EventKind::Usage, credits, id, format!("{at} {}: {}", u.feature, m.explanation));
+        let note = format!("{at} {}: {}", u.feature, m.explanation);
+        let mut left = self.burn_logged(day, cost, &note)?;
+        if left > Decimal::ZERO && refill > Decimal::ZERO {
+            self.renew(day)?;
+            left = self.burn_logged(day, left, &note)?;
         }
         if let (Some(price), true) = (overage_price, left > Decimal::ZERO) {
             self.bill_overage(day, &at, &u.feature, left, price)?;
         }
-        self.cycle_used = money::add(self.cycle_used, cost, "usage")?;
         self.after_usage(day)
     }
 
-    /// Usage past the balance, billed afterwards at `price` per credit
-    /// (rounded half-up to the minor unit).
+    /// Burns `cost` and logs one usage event per grant burned (one event of
+    /// 0 when nothing was burned, so usage that costs nothing still shows);
+    /// adds what was burned to the cycle's use. Returns what was not covered.
+    fn burn_logged(&mut self, day: Date, cost: Decimal, note: &str) -> Result<Decimal> {
+        let (taken, left) = burn(&mut self.wallet.grants, cost);
+        if taken.is_empty() {
+            self.event(day, EventKind::Usage, Decimal::ZERO, None, note.to_string());
+        }
+        for (g, credits) in taken {
+            let id = self.wallet.grants.get(g).map(|h| h.id.clone());
+            self.event(day, EventKind::Usage, credits, id, note.to_string());
+        }
+        self.cycle_used = money::add(self.cycle_used, money::sub(cost, left, "usage")?, "usage")?;
+        Ok(left)
+    }
+
+    /// The credits an auto-renewal would add at this moment, for usage of
+    /// `cost` that runs past the balance: the plan's credits when auto-renew
+    /// is on and burning the balance reaches the plan's share; else 0.
+    fn refill_at(&self, cost: Decimal) -> Result<Decimal> {
+        let plan = self.plan()?;
+        let balance = self.wallet.balance();
+        match plan.auto_renew_at {
+            Some(share) if self.req.auto_renew && cost > balance && plan.included > Decimal::ZERO => {
+                let reached = money::add(self.cycle_used, balance, "usage")? >= money::mul(plan.included.0, share.0, "autoRenew")?;
+                Ok(if reached { plan.included.0 } else { Decimal::ZERO })
+            }
+            _ => Ok(Decimal::ZERO),
+        }
+    }
+
+    /// Usage past the balance, billed afterwards at `price` per credit,
+    /// rounded half-up to the currency's minor unit.
     fn bill_overage(&mut self, day: Date, at: &str, feature: &str, left: Decimal, price: Decimal) -> Result<()> {
-        let cost = self.card.money().round(money::mul(left, price, "overage")?, RoundingMode::HalfUp);
+        let mode = RoundingMode::HalfUp;
+        let cost = self.card.money().round(money::mul(left, price, "overage")?, mode);
         self.overage = money::add(self.overage, left, "overage")?;
         self.charge(cost)?;
         let note = format!(
-            "{at} {feature}: {} past the balance, billed afterwards at {} each: {}",
+            "{at} {feature}: {} past the balance, billed afterwards at {} each: {} (rounded {} to {})",
             money::plain(left),
             self.usd(price),
-            self.usd(cost)
+            self.usd(cost),
+            mode.name(),
+            self.card.money().minor_unit()
         );
         self.event(day, EventKind::Overage, left, None, note);
         Ok(())
     }
 
-    /// After usage: auto-reload below the threshold; auto-renew past the
-    /// plan's share of its credits.
+    /// After usage: auto-reload below the threshold; with auto-renew on,
+    /// renew past the plan's share of its credits.
     fn after_usage(&mut self, day: Date) -> Result<()> {
         if let Some(auto) = &self.req.auto_reload {
             if self.wallet.balance() < auto.threshold.0 {
@@ -162,37 +216,54 @@ impl Sim<'_> {
             }
         }
         let plan = self.plan()?;
-        if let Some(share) = plan.auto_renew_at.filter(|_| plan.included > Decimal::ZERO) {
+        if let Some(share) = plan.auto_renew_at.filter(|_| self.req.auto_renew && plan.included > Decimal::ZERO) {
             if self.cycle_used >= money::mul(plan.included.0, share.0, "autoRenew")? {
-                self.renew(day, share.0)?;
+                self.renew(day)?;
             }
         }
         Ok(())
     }
 
-    /// The request's upgrade `i`: a prorated charge for the rest of the
-    /// billing period, and the difference in credits now.
+    /// The request's upgrade `i`. A downgrade is refused. On the web plans:
+    /// the price difference prorated by the days left in the billing period
+    /// (rounded once, half-up, to the minor unit) and the difference in
+    /// credits now. On standalone subscriptions (the card's upgrade rule):
+    /// the new plan starts today, its full price and its full allowance.
     pub(super) fn upgrade(&mut self, day: Date, i: usize, u: &UpgradeEvent) -> Result<()> {
         let at = |e: Error| e.context(i).context("upgrades");
         let old = self.plan()?;
         let (new_id, new) = self.card.plan(Some(&u.plan)).map_err(at)?;
+        if let Some(why) = downgrade(old, new) {
+            return Err(at(Error::at(
+                ErrorKind::InvalidRequest,
+                "plan",
+                format!(
+                    "\"{}\" → \"{new_id}\" is a downgrade, not an upgrade: {why}; a downgrade takes effect at the next cycle (cancel, then start the new plan)",
+                    self.plan_id
+                ),
+            )));
+        }
+        let (new_name, old_name) = (new.name.clone(), old.name.clone());
+        if self.card.upgrade_rule.as_ref().is_some_and(|r| r.charge == UpgradeCharge::NewSubscription) {
+            self.plan_id = new_id.to_string();
+            self.calendar = Calendar::starting(day, self.calendar.billing)?;
+            let why = format!("{old_name} → {new_name}: a new subscription starts today");
+            return self.start_cycle(day, EventKind::Upgrade, &why);
+        }
         let (start, end) = self.calendar.billing_window()?;
         let (left, total) = (day.days_until(end), start.days_until(end).max(1));
         let (charge, how) = match (self.plan_price(new), self.plan_price(old)) {
-            (Some(n), Some(o)) if n > o => {
-                let what = "upgrade";
-                let c = self.card.money().round(
-                    money::div(money::mul(money::sub(n, o, what)?, Decimal::from(left), what)?, Decimal::from(total), what)?,
-                    RoundingMode::HalfUp,
-                );
-                (c, format!("prorated {} for {left} of {total} days", self.usd(c)))
+            (Some(n), Some(o)) => {
+                let (mode, what) = (RoundingMode::HalfUp, "upgrade");
+                let part = money::mul(money::sub(n, o, what)?, Decimal::from(left), what)?;
+                let c = self.card.money().round_quotient(part, Decimal::from(total), mode, what)?;
+                let rounded = format!("rounded {} to {}", mode.name(), self.card.money().minor_unit());
+                (c, format!("prorated {} for {left} of {total} days ({rounded})", self.usd(c)))
             }
-            (Some(_), Some(_)) => (Decimal::ZERO, "no charge (the new plan does not cost more)".to_string()),
             _ => (Decimal::ZERO, "the price difference is not published".to_string()),
         };
         self.charge(charge)?;
         let extra = money::sub(new.included.0, old.included.0, "upgrade")?;
-        let (new_name, old_name) = (new.name.clone(), old.name.clone());
         self.plan_id = new_id.to_string();
         let grant = if extra > Decimal::ZERO {
             let until = expires(plan_rule(self.card, self.calendar.billing), day, &self.calendar)?;
@@ -204,6 +275,38 @@ impl Sim<'_> {
         let extra = extra.max(Decimal::ZERO);
         let note = format!("{old_name} → {new_name}: {} extra {} now; {how}", money::plain(extra), self.card.unit);
         self.event(day, EventKind::Upgrade, extra, grant, note);
+        Ok(())
+    }
+
+    /// The request's unit change `i`: the recurring add-on's units from the
+    /// next cycle on (the most recently bought lowered first); this cycle's
+    /// credits stay.
+    pub(super) fn unit_change(&mut self, day: Date, i: usize, c: &UnitChange) -> Result<()> {
+        let at = |e: Error| e.context(i).context("unitChanges");
+        let target = c.quantity.0;
+        let current = self.addons.iter().map(|a| a.quantity.0).sum::<Decimal>();
+        if target < Decimal::ZERO || target.fract() != Decimal::ZERO {
+            return Err(at(Error::at(ErrorKind::InvalidQuantity, "quantity", format!("a whole number ≥ 0, got {target}"))));
+        }
+        if target > current {
+            return Err(at(Error::at(
+                ErrorKind::InvalidRequest,
+                "quantity",
+                format!("{target} units is more than the {current} held: to add units, buy them (purchases)"),
+            )));
+        }
+        let mut cut = money::sub(current, target, "unitChanges")?;
+        for a in self.addons.iter_mut().rev() {
+            let less = cut.min(a.quantity.0);
+            a.quantity = Measure(money::sub(a.quantity.0, less, "unitChanges")?);
+            cut = money::sub(cut, less, "unitChanges")?;
+        }
+        self.addons.retain(|a| a.quantity.0 > Decimal::ZERO);
+        let note = format!(
+            "units: {current} → {target} from the cycle starting {}; this cycle's credits stay",
+            self.calendar.next_cycle
+        );
+        self.event(day, EventKind::UnitChange, Decimal::ZERO, None, note);
         Ok(())
     }
 }

@@ -83,8 +83,11 @@ impl Sim<'_> {
         Ok(())
     }
 
-    /// Renews the plan early on `day`: its unused credits are replaced.
-    pub(super) fn renew(&mut self, day: Date, share: Decimal) -> Result<()> {
+    /// Auto-renews the plan on `day` (auto-renew on, its share of the
+    /// cycle's credits used): the plan's unused credits are replaced, its
+    /// price charged, its credits granted; the cycle restarts.
+    pub(super) fn renew(&mut self, day: Date) -> Result<()> {
+        let share = self.plan()?.auto_renew_at.map(|s| s.0).unwrap_or(Decimal::ONE);
         for g in self.wallet.plan_grants() {
             self.forfeit(day, g, "replaced by the auto-renewal");
         }

@@ -26,10 +26,13 @@ pub enum EventKind {
     AutoRenew,
     /// Usage past the balance, billed afterwards.
     Overage,
-    /// A mid-cycle upgrade: prorated charge and extra credits.
+    /// An upgrade: a prorated charge and the extra credits (web plans), or a
+    /// new subscription starting that day (standalone API plans).
     Upgrade,
     /// A cancellation.
     Cancel,
+    /// A change to the add-on's units, from the next cycle.
+    UnitChange,
 }
 
 /// One event: on `at`, `kind` moved `credits`, leaving `balance`.

@@ -14,11 +14,11 @@ use crate::date::{parse_date, Date};
 use crate::error::{one_of, Error, ErrorKind, Result};
 use crate::limits::{MAX_USAGE_EVENTS, MAX_WINDOW_DAYS};
 use crate::money::{self, DecimalString, Measure, RoundingMode};
-use crate::rate_card::{Period, Plan, RateCard};
+use crate::rate_card::{Period, Plan, ProductKind, RateCard};
 use crate::request::{Grant, SimulateRequest};
 
-/// The result of a simulation. Credits in the card's unit; `spentUsd` in
-/// the card's currency to the cent.
+/// The result of a simulation. Credits in the card's unit; `spent` in the
+/// card's `currency`, to its minor unit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
@@ -29,8 +29,15 @@ pub struct Simulation {
     pub expired: DecimalString,
     /// Usage past the balance, billed afterwards (overage), in credits.
     pub overage: DecimalString,
-    /// Everything paid inside the window: subscription charges at cycle
-    /// starts, packs, blocks, units, top-ups, auto-reloads, overage.
+    /// Everything paid inside the window, in `currency`, rounded half-up to
+    /// its minor unit: subscription charges at cycle starts, renewals,
+    /// upgrades, packs, blocks, units, top-ups, auto-reloads, overage.
+    pub spent: DecimalString,
+    /// ISO 4217 code of `spent`, the card's currency.
+    pub currency: String,
+    /// Deprecated: the same as `spent` (kept for one release; it names a
+    /// currency the card may not use).
+    #[deprecated(note = "use `spent` and `currency`")]
     pub spent_usd: DecimalString,
     /// Every grant issued, in issue order.
     pub grants: Vec<Grant>,
@@ -54,6 +61,7 @@ enum Action {
     Cancel,
     Upgrade(usize),
     Purchase(usize),
+    UnitChange(usize),
     Usage(usize),
 }
 
@@ -125,7 +133,8 @@ impl<'a> Sim<'a> {
             self.active = false;
             self.addons.clear();
         }
-        if self.active && day == self.calendar.next_cycle {
+        let plan = self.plan()?;
+        if self.active && plan.subscription && day == self.calendar.next_cycle {
             self.new_cycle(day)?;
         }
         Ok(())
@@ -137,6 +146,7 @@ impl<'a> Sim<'a> {
             Action::Cancel => self.cancel(day),
             Action::Upgrade(i) => req.upgrades.get(i).map_or(Ok(()), |u| self.upgrade(day, i, u)),
             Action::Purchase(i) => req.purchases.get(i).map_or(Ok(()), |p| self.purchase(day, i, p)),
+            Action::UnitChange(i) => req.unit_changes.get(i).map_or(Ok(()), |c| self.unit_change(day, i, c)),
             Action::Usage(i) => req.usage.get(i).map_or(Ok(()), |u| self.usage(day, i, u)),
         }
     }
@@ -151,6 +161,18 @@ fn billing(req: &SimulateRequest) -> Result<Period> {
     }
 }
 
+/// `not_available` at `field`: plan `plan_id` does not offer `what`; the
+/// message names the plans that do, or says that none does.
+fn not_offered(card: &RateCard, plan_id: &str, field: &str, what: &str, offers: impl Fn(&Plan) -> bool) -> Error {
+    let on: Vec<&str> = card.plans.iter().filter(|(_, p)| offers(p)).map(|(k, _)| k.as_str()).collect();
+    let others = if on.is_empty() {
+        format!("no plan of rate card \"{}\" does", card.id)
+    } else {
+        format!("plans that do: {}", one_of(on))
+    };
+    Error::at(ErrorKind::NotAvailable, field, format!("plan \"{plan_id}\" does not offer {what}; {others}"))
+}
+
 /// What the request asks of the plan, checked before the walk.
 fn check(card: &RateCard, plan_id: &str, plan: &Plan, req: &SimulateRequest) -> Result<()> {
     if req.usage.len() > MAX_USAGE_EVENTS {
@@ -162,19 +184,26 @@ fn check(card: &RateCard, plan_id: &str, plan: &Plan, req: &SimulateRequest) -> 
     }
     billing(req)?;
     if req.auto_reload.is_some() && !plan.auto_reload {
-        let on = card.plans.iter().filter(|(_, p)| p.auto_reload).map(|(k, _)| k.as_str());
-        return Err(Error::at(
-            ErrorKind::NotAvailable,
-            "autoReload",
-            format!("plan \"{plan_id}\" does not offer auto-reload; plans that do: {}", one_of(on)),
-        ));
+        return Err(not_offered(card, plan_id, "autoReload", "auto-reload", |p| p.auto_reload));
     }
     if req.allow_overage && plan.overage_price.is_none() {
+        return Err(not_offered(card, plan_id, "allowOverage", "Allow Overage", |p| p.overage_price.is_some()));
+    }
+    if req.auto_renew && plan.auto_renew_at.is_none() {
+        return Err(not_offered(card, plan_id, "autoRenew", "auto-renew", |p| p.auto_renew_at.is_some()));
+    }
+    if req.cancel_at.is_some() && !plan.subscription {
         return Err(Error::at(
-            ErrorKind::NotAvailable,
-            "allowOverage",
-            format!("plan \"{plan_id}\" does not offer overage"),
+            ErrorKind::InvalidRequest,
+            "cancelAt",
+            format!("plan \"{plan_id}\" has no subscription, so there is nothing to cancel: the prepaid balance stays until it is spent"),
         ));
+    }
+    let recurring = |p: &Plan| {
+        p.products.iter().filter_map(|id| card.products.get(id)).any(|x| x.period != Period::Once && x.kind != ProductKind::Renewal)
+    };
+    if !req.unit_changes.is_empty() && !recurring(plan) {
+        return Err(not_offered(card, plan_id, "unitChanges", "recurring add-on units", recurring));
     }
     Ok(())
 }
@@ -209,6 +238,9 @@ fn schedule(req: &SimulateRequest, start: Date, until: Date) -> Result<BTreeMap<
     for (i, p) in req.purchases.iter().enumerate() {
         add(&p.at, "purchases", Some(i), Action::Purchase(i))?;
     }
+    for (i, c) in req.unit_changes.iter().enumerate() {
+        add(&c.at, "unitChanges", Some(i), Action::UnitChange(i))?;
+    }
     for (i, u) in req.usage.iter().enumerate() {
         add(&u.at, "usage", Some(i), Action::Usage(i))?;
     }
@@ -223,7 +255,10 @@ fn schedule(req: &SimulateRequest, start: Date, until: Date) -> Result<BTreeMap<
 /// # Errors
 /// `invalid_request` for a bad date, an event outside the window, a window
 /// over [`MAX_WINDOW_DAYS`] or more than [`MAX_USAGE_EVENTS`] usage events;
-/// `not_available` for auto-reload or overage on a plan without them; and
+/// `not_available` for auto-reload, overage, auto-renew or unit changes on
+/// a plan without them; `invalid_request` for `cancelAt` on a plan that is
+/// no subscription, a unit change that raises the units, or an upgrade that
+/// is a downgrade; and
 /// any error of a quote or a purchase for an event, with the event's path
 /// (`usage[2].seconds: …`).
 pub fn simulate(card: &RateCard, plan_id: &str, plan: &Plan, req: &SimulateRequest) -> Result<Simulation> {
@@ -264,12 +299,15 @@ pub fn simulate(card: &RateCard, plan_id: &str, plan: &Plan, req: &SimulateReque
         }
         day = add_days(day, 1)?;
     }
-    let currency = card.money();
+    let spent = card.money().round(sim.spent, RoundingMode::HalfUp).into();
+    #[allow(deprecated)]
     Ok(Simulation {
         balance: money::plain(sim.wallet.balance()).into(),
         expired: money::plain(sim.wallet.expired).into(),
         overage: money::plain(sim.overage).into(),
-        spent_usd: currency.round(sim.spent, RoundingMode::HalfUp).into(),
+        spent,
+        currency: card.currency.clone(),
+        spent_usd: spent,
         grants: sim.wallet.into_grants(),
         events: sim.events,
     })

@@ -32,7 +32,7 @@ pub(super) fn compute(card: &RateCard, rate: &Rate, multipliers: &Multipliers, c
         Per::Video if charged > Decimal::ZERO => rate.rate,
         Per::Video => Decimal::ZERO,
     };
-    for (m, _) in &multipliers.list {
+    for (m, _, _) in &multipliers.list {
         numerator = money::mul(numerator, *m, "amount")?;
     }
     let denominator = Decimal::from(if rate.per == Per::Minute { 60 } else { 1 });

@@ -1,5 +1,5 @@
 //! Step 7: the explanation, in English: `"90 s × 20 credits/min = 30
-//! credits"`. Built step by step as metering goes, and only when asked for:
+//! credits"`, `"1 video × 90 credits = 90 credits"` (a flat rate per video). Built step by step as metering goes, and only when asked for:
 //! with `explain` false every call here does nothing (curves and capacity
 //! searches meter thousands of sizes). The quote line carries the same parts
 //! as data, so a page can write the sentence in its own words.
@@ -64,9 +64,14 @@ impl<'c> Explanation<'c> {
         }
     }
 
-    /// The input as metered.
-    pub(super) fn start(&mut self, units: Decimal) {
-        self.push(|e| e.unit(units));
+    /// The input as metered; for a flat rate per video, one video (its
+    /// length does not count).
+    pub(super) fn start(&mut self, units: Decimal, per: Per) {
+        if per == Per::Video {
+            self.push(|_| "1 video".to_string());
+        } else {
+            self.push(|e| e.unit(units));
+        }
     }
 
     /// Increments changed the billed units.
@@ -98,7 +103,7 @@ impl<'c> Explanation<'c> {
             Per::Second => format!("{r} {u}/s"),
             Per::Minute => format!("{r} {u}/min"),
             Per::Each => format!("{r} {u}/{}", self.feature.unit_name.as_deref().unwrap_or("unit")),
-            Per::Video => format!("{r} {u} per video (any length)"),
+            Per::Video => format!("{r} {u}"),
         }
     }
 
@@ -128,7 +133,7 @@ impl<'c> Explanation<'c> {
             how.push_str(&format!("; {} charged", self.unit(charged)));
         }
         how.push_str(&format!(" × {}", self.rate_text(rate)));
-        for (m, label) in &multipliers.list {
+        for (m, label, _) in &multipliers.list {
             how.push_str(&format!(" × {m} ({label})"));
         }
         let unit = sing_plural(shown, &card.unit_singular, &card.unit);

@@ -72,8 +72,8 @@ pub struct Metered<'c> {
     pub multiplier: Decimal,
     /// How the amount was reached, for people (empty unless asked for).
     pub explanation: String,
-    /// The article (publisher, title) and section of the rate used, and of
-    /// the allowance when one applied.
+    /// The article (publisher, title) and section of the rate used, of each
+    /// multiplier applied (its own section), and of the allowance when one applied.
     pub source: Cow<'c, str>,
     /// The feature's display name.
     pub name: &'c str,
@@ -143,16 +143,21 @@ impl<'c> Resolved<'c, '_> {
         let card = self.card;
         let units = input::read(self.feature, self.plan_id, self.plan, item)?;
         let mut how = explain::Explanation::new(explain, card, self.feature);
-        how.start(units);
+        how.start(units, self.rate.per);
         let billed = increments::apply(self.feature, units, &mut how)?;
         let included = allowance::included(self.allowance, billed, used, &mut how)?;
         let charged = billed.checked_sub(included).unwrap_or(Decimal::ZERO);
         let amount = amount::compute(card, &self.rate, &self.multipliers, charged)?;
         let explanation = how.finish(&self.rate, &self.multipliers, included, charged, &amount)?;
-        let source = match self.allowance {
-            Some(a) if included > Decimal::ZERO => Cow::Owned(format!("{}; allowance: {}", self.rate.source, a.source)),
-            _ => Cow::Borrowed(self.rate.source),
-        };
+        let mut source = Cow::Borrowed(self.rate.source);
+        for (m, label, cited) in &self.multipliers.list {
+            if let Some(cited) = cited {
+                source = Cow::Owned(format!("{source}; ×{m} ({label}): {cited}"));
+            }
+        }
+        if let Some(a) = self.allowance.filter(|_| included > Decimal::ZERO) {
+            source = Cow::Owned(format!("{source}; allowance: {}", a.source));
+        }
         Ok(Metered {
             amount: amount.rounded,
             billed,

@@ -17,8 +17,8 @@ pub(super) type Enums<'i> = Vec<(&'i str, &'i str)>;
 /// The boolean options switched on.
 #[derive(Debug, Clone)]
 pub(super) struct Multipliers<'c> {
-    /// Each one's multiplier and label.
-    pub list: Vec<(Decimal, &'c str)>,
+    /// Each one's multiplier, label and source (its article section).
+    pub list: Vec<(Decimal, &'c str, Option<&'c str>)>,
     /// Their product (1 when none).
     pub product: Decimal,
 }
@@ -86,7 +86,7 @@ pub(super) fn choose<'c: 'i, 'i>(
                     )));
                 }
                 if let Some(m) = def.multiplier.filter(|_| set) {
-                    on.list.push((m.0, def.label.as_str()));
+                    on.list.push((m.0, def.label.as_str(), def.source.as_deref()));
                     on.product = money::mul(on.product, m.0, "multiplier")?;
                 }
             }

@@ -30,6 +30,7 @@ mod schema;
 mod validate;
 
 pub use schema::json_schema;
+pub(crate) use validate::downgrade;
 
 /// A whole rate card. See the module docs for the JSON shape.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -67,6 +68,37 @@ pub struct RateCard {
     /// nothing expires except on cancellation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wallet: Option<WalletRules>,
+    /// What an upgrade to another plan charges and grants; absent: the
+    /// prorated price difference and the difference in credits at once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upgrade_rule: Option<UpgradeRule>,
+}
+
+/// What a mid-cycle upgrade does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum UpgradeCharge {
+    /// The web plans: the price difference prorated by the days left in the
+    /// billing period, and the difference in credits at once; the full new
+    /// allowance from the next cycle.
+    #[default]
+    ProratedDifference,
+    /// Standalone subscriptions (the API plans): the new plan starts that
+    /// day, with its full allowance for its full price; the next renewal is
+    /// one period later. Credits already granted keep their own expiry.
+    NewSubscription,
+}
+
+/// The card's upgrade rule: `{ "charge": "new_subscription", "source": … }`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UpgradeRule {
+    /// What an upgrade charges and grants.
+    pub charge: UpgradeCharge,
+    /// The article (publisher, title) and section of the rule.
+    pub source: String,
 }
 
 /// When a credit grant expires, counted from when it is issued.
@@ -209,6 +241,14 @@ pub struct Plan {
     /// Warnings every quote on this plan carries (a watermark, say).
     #[serde(default)]
     pub warnings: Vec<String>,
+    /// Whether the plan is a subscription (default `true`). `false` for a
+    /// prepaid wallet (pay-as-you-go): no billing cycles, no rollover, nothing
+    /// forfeited, nothing to cancel; the balance stays until it is spent.
+    #[serde(default = "yes", skip_serializing_if = "Clone::clone")]
+    pub subscription: bool,
+    /// Closed to new buyers (a legacy plan): said in `compare`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed: Option<String>,
     /// The article (publisher, title) and section of the plan's price and credits.
     pub source: String,
 }
@@ -251,6 +291,10 @@ pub enum ProductKind {
     Pack,
     /// A wallet top-up.
     TopUp,
+    /// "Renew now": a repurchase of the plan that replaces it. The old cycle
+    /// ends that day, the plan's price is charged, its credits granted, and
+    /// the next renewal is one period later. One at a time (quantity 1).
+    Renewal,
 }
 
 /// A purchasable product: `quantity ×` it grants `quantity × credits` for

@@ -96,11 +96,25 @@ fn plan_references(card: &RateCard, id: &str, plan: &Plan) -> Result<()> {
         }
     }
     for (i, u) in plan.upgrades.iter().enumerate() {
-        if !card.plans.contains_key(u) || u == id {
+        let Some(target) = card.plans.get(u).filter(|_| u != id) else {
             return unknown("upgrades", i, "plan", u, one_of(card.plans.keys().map(String::as_str)));
+        };
+        if let Some(why) = downgrade(plan, target) {
+            return Err(invalid("upgrades", format!("\"{u}\" is a downgrade, not an upgrade: {why}")));
         }
     }
     Ok(())
+}
+
+/// Why moving from `from` to `to` is a downgrade (`to` costs less, or,
+/// where a price is unpublished, includes fewer credits); `None` when it is not.
+pub(crate) fn downgrade(from: &Plan, to: &Plan) -> Option<String> {
+    match (from.price, to.price) {
+        (Some(a), Some(b)) if b < a => Some(format!("it costs {} a {}, less than {}", b, to.period.as_str(), a)),
+        (Some(_), Some(_)) => None,
+        _ if to.included < from.included => Some(format!("it includes {} credits, fewer than {}", to.included, from.included)),
+        _ => None,
+    }
 }
 
 /// A plan's cap on an enum option names an option some feature has, and

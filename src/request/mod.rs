@@ -240,7 +240,7 @@ pub struct BuyPacksRequest {
 ///
 /// JS shape: `{ plan?, billing?: "month" | "year", start, until, usage?: [UsageEvent],
 /// purchases?: [PurchaseEvent], autoReload?: { threshold, quantity }, allowOverage?,
-/// cancelAt?, upgrades?: [{ at, plan }] }`.
+/// autoRenew?, cancelAt?, upgrades?: [{ at, plan }], unitChanges?: [{ at, quantity }] }`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -269,6 +269,15 @@ pub struct SimulateRequest {
     /// overage price (where the card offers it).
     #[serde(default)]
     pub allow_overage: bool,
+    /// Renew the plan early once its share of the cycle's credits is used
+    /// (API Scale and LiveAvatar Essential: 90 %), where the plan offers it.
+    /// Off by default: the articles call it an option.
+    #[serde(default)]
+    pub auto_renew: bool,
+    /// Changes to the number of recurring add-on units (AI Studios), each
+    /// effective from the next cycle; the current cycle's credits stay.
+    #[serde(default)]
+    pub unit_changes: Vec<UnitChange>,
     /// Cancel on this day: access continues to the end of the billing
     /// period, then unused credits are forfeited.
     #[serde(default)]
@@ -338,6 +347,19 @@ pub struct UpgradeEvent {
     pub at: String,
     /// The new plan's id.
     pub plan: String,
+}
+
+/// A change to the add-on's units on a day: `{ at, quantity }`, the new
+/// number of units (0 removes the add-on), effective from the next cycle.
+/// Lowering only: to add units, buy them (`purchases`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct UnitChange {
+    /// The day, `YYYY-MM-DD`.
+    pub at: String,
+    /// Units from the next cycle on, a whole number ≥ 0.
+    pub quantity: Measure,
 }
 
 /// What does a balance buy? `{ plan?, feature, options?, balance, periodUsage? }`.

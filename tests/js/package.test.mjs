@@ -104,7 +104,14 @@ test("every case of tests/cases.json gives the same result through the package",
     const out = cases.map((c) => {
       try {
         const engine = RateEngine.preset(c.preset);
-        return c.call === "quote" ? engine.quote(c.request) : engine.buyPacks(c.request);
+        switch (c.call) {
+          case "quote": return engine.quote(c.request);
+          case "buyPacks": return engine.buyPacks(c.request);
+          case "simulate": return engine.simulate(c.request);
+          case "capacity": return engine.capacity(c.request);
+          case "compare": return RateEngine.compare(c.request);
+          default: throw new Error("unknown call " + c.call);
+        }
       } catch (e) {
         return { error: e.code, message: e.message, isError: e instanceof Error };
       }
