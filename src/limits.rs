@@ -17,6 +17,8 @@ pub const MAX_WINDOW_DAYS: i32 = 3_660;
 pub const MAX_RELOADS_PER_USAGE: u32 = 1_000;
 /// Largest rate card accepted as JSON text, in bytes (1 MiB).
 pub const MAX_RATE_CARD_BYTES: usize = 1 << 20;
+/// Most rate cards of its own one `compare` request may give.
+pub const MAX_COMPARE_CARDS: usize = 16;
 /// Most decimal places a rate card may round to.
 pub const MAX_ROUNDING_DP: u32 = 6;
 /// Most combinations of enum option values a feature may define (each must

@@ -1,17 +1,17 @@
-//! Planning: what a balance buys ([`capacity`]) and which preset and plan
-//! run a workload cheapest for a month ([`compare`]).
+//! Planning: what a balance buys ([`capacity`]) and which rate card and
+//! plan run a workload cheapest for a month ([`compare`]).
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::limits::{MAX_QUANTITY, MAX_SECONDS};
+use crate::limits::{MAX_COMPARE_CARDS, MAX_QUANTITY, MAX_SECONDS};
 use crate::metering::resolve;
 use crate::money::{self, DecimalString, RoundingMode};
 use crate::presets;
 use crate::purchase::PurchaseOption;
 use crate::quote;
-use crate::rate_card::{Input, Plan, RateCard};
+use crate::rate_card::{Input, Period, Plan, RateCard};
 use crate::request::{CapacityRequest, CompareRequest, Item, QuoteRequest};
 
 /// The most the balance buys: `{ seconds }` for a timed feature or
@@ -32,21 +32,42 @@ pub struct Capacity {
     pub limited_by: String,
 }
 
-/// One preset and plan's price for the workload, for one month.
+/// One rate card and plan's price for the workload, for one month.
+///
+/// JS shape: `{ preset, plan?, runnable, complete, missing?, closed?,
+/// purchases, price?, currency, usd? (deprecated), credits?, unit, explanation }`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
-    /// Preset id.
+    /// The rate card's id (a preset id, or the id of a card you gave).
     pub preset: String,
-    /// Plan id; absent when no plan of the preset can run the workload.
+    /// Plan id; absent when no plan of the card can run the workload.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plan: Option<String>,
     /// Whether it can run the workload.
     pub runnable: bool,
+    /// Whether `price` is the whole month's cost. `false` when something the
+    /// articles do not publish is left out (the legacy GenCredit plans' and
+    /// AI Studios' own plan prices): such entries rank after every complete one.
+    pub complete: bool,
+    /// What `price` leaves out, when it is not complete.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing: Option<String>,
+    /// Why the plan is closed to new buyers (a legacy plan), if it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closed: Option<String>,
     /// The cheapest purchases that cover the workload beyond the plan's credits.
     pub purchases: Vec<PurchaseOption>,
-    /// The month's cost in USD: the plan's price plus the purchases.
+    /// The cost in `currency`, rounded half-up to its minor unit: the plan's
+    /// price plus the purchases.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub price: Option<DecimalString>,
+    /// ISO 4217 code of `price`: the card's currency.
+    pub currency: String,
+    /// Deprecated: the same as `price` (kept for one release; it names a
+    /// currency the card may not use).
+    #[deprecated(note = "use `price` and `currency`")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub usd: Option<DecimalString>,
     /// What the workload costs in the card's unit.
@@ -54,7 +75,8 @@ pub struct Comparison {
     pub credits: Option<DecimalString>,
     /// The card's unit.
     pub unit: String,
-    /// How the price was reached, or why it cannot run.
+    /// How the price was reached and what to know about the plan (a
+    /// watermark, no subscription, closed to new buyers), or why it cannot run.
     pub explanation: String,
 }
 
@@ -152,44 +174,89 @@ pub fn capacity(card: &RateCard, plan_id: &str, plan: &Plan, req: &CapacityReque
     Ok(shape(ok, cost(ok)?, "the balance".into()))
 }
 
-/// Prices `workload` for one month on every plan of every preset (or those
-/// named), each with the cheapest purchase that covers it beyond the plan's
-/// credits; cheapest first. Options a preset does not define are ignored
-/// there and noted; a preset that cannot run the workload is listed last
-/// with the reason.
+/// Prices `workload` for one month on every plan of every preset named
+/// (default all) and of every card given, each with the cheapest purchase
+/// that covers it beyond the plan's credits. Ranked: complete prices first,
+/// cheapest first; then incomplete ones (a plan price the articles do not
+/// publish), cheapest first; then the cards that cannot run the workload,
+/// with the reason. Options a card does not define are ignored there and noted.
 ///
 /// # Errors
-/// `invalid_request` for an empty workload; `unknown_preset`.
+/// `invalid_request` for an empty workload, more than
+/// [`MAX_COMPARE_CARDS`] cards, or cards priced in different currencies;
+/// `unknown_preset`; `invalid_rate_card` for a card given (at `cards[i]`).
 pub fn compare(req: &CompareRequest) -> Result<Vec<Comparison>> {
     if req.workload.is_empty() {
         return Err(Error::at(ErrorKind::InvalidRequest, "workload", "give at least one item"));
     }
+    if req.cards.len() > MAX_COMPARE_CARDS {
+        let detail = format!("at most {MAX_COMPARE_CARDS} cards, got {}", req.cards.len());
+        return Err(Error::at(ErrorKind::InvalidRequest, "cards", detail));
+    }
     let ids: Vec<String> = match &req.presets {
         Some(list) => list.clone(),
-        None => presets::ids().into_iter().map(String::from).collect(),
+        None if req.cards.is_empty() => presets::ids().into_iter().map(String::from).collect(),
+        None => Vec::new(),
     };
-    let mut runnable = Vec::new();
-    let mut not = Vec::new();
-    for id in ids {
-        let card = presets::shared(&id)?;
-        let (rows, reason) = compare_plans(&card, &req.workload)?;
-        if rows.is_empty() {
-            not.push(Comparison {
-                preset: id,
-                plan: None,
-                runnable: false,
-                purchases: Vec::new(),
-                usd: None,
-                credits: None,
-                unit: card.unit.clone(),
-                explanation: reason,
-            });
-        }
-        runnable.extend(rows);
+    let mut cards = Vec::with_capacity(ids.len().saturating_add(req.cards.len()));
+    for id in &ids {
+        cards.push(presets::shared(id)?);
     }
-    runnable.sort_by_key(|r| r.usd.map(|u| u.0));
-    runnable.extend(not);
-    Ok(runnable)
+    for (i, card) in req.cards.iter().enumerate() {
+        card.validate().map_err(|e| e.context(i).context("cards"))?;
+        cards.push(std::sync::Arc::new(card.clone()));
+    }
+    one_currency(cards.iter().map(|c| c.currency.as_str()))?;
+    let mut rows = Vec::new();
+    let mut not = Vec::new();
+    for card in &cards {
+        let (priced, reason) = compare_plans(card, &req.workload)?;
+        if priced.is_empty() {
+            not.push(cannot_run(card, reason));
+        }
+        rows.extend(priced);
+    }
+    rows.sort_by(|a, b| b.complete.cmp(&a.complete).then(a.price.cmp(&b.price)));
+    rows.extend(not);
+    Ok(rows)
+}
+
+/// Prices in different currencies cannot be ranked.
+fn one_currency<'a>(codes: impl Iterator<Item = &'a str>) -> Result<()> {
+    let mut seen: Vec<&str> = Vec::new();
+    for c in codes {
+        if !seen.contains(&c) {
+            seen.push(c);
+        }
+    }
+    if seen.len() > 1 {
+        return Err(Error::at(
+            ErrorKind::InvalidRequest,
+            "cards",
+            format!("compare ranks prices in one currency; these cards use {}: compare them apart", seen.join(", ")),
+        ));
+    }
+    Ok(())
+}
+
+/// The entry of a card no plan of which can run the workload.
+#[allow(deprecated)]
+fn cannot_run(card: &RateCard, reason: String) -> Comparison {
+    Comparison {
+        preset: card.id.clone(),
+        plan: None,
+        runnable: false,
+        complete: false,
+        missing: None,
+        closed: None,
+        purchases: Vec::new(),
+        price: None,
+        currency: card.currency.clone(),
+        usd: None,
+        credits: None,
+        unit: card.unit.clone(),
+        explanation: reason,
+    }
 }
 
 /// The workload's items with the options this card does not define
@@ -279,8 +346,7 @@ fn month(
     notes: &[String],
 ) -> Result<std::result::Result<Comparison, String>> {
     let purchase = if q.shortfall > Decimal::ZERO {
-        let covering = q.purchase.iter().filter(|p| p.balance_after >= Decimal::ZERO);
-        match covering.min_by_key(|p| p.price.0) {
+        match q.purchase.iter().filter(|p| p.covers).min_by_key(|p| p.price.0) {
             Some(p) => vec![p.clone()],
             None => {
                 let why = format!("short by {} {} and nothing it can buy covers that", q.shortfall, card.unit);
@@ -294,11 +360,45 @@ fn month(
         return Ok(Err("its price is not published".to_string()));
     }
     let currency = card.money();
-    let extra: Decimal = purchase.iter().map(|p| p.price.0).sum();
+    let extra = purchase.iter().try_fold(Decimal::ZERO, |acc, p| money::add(acc, p.price.0, "price"))?;
     let plan_price = plan.price.map(|p| p.0).unwrap_or(Decimal::ZERO);
-    let usd = currency.round(money::add(plan_price, extra, "usd")?, RoundingMode::HalfUp);
-    let mut explanation = match plan.price {
-        Some(p) => format!(
+    let price: DecimalString = currency.round(money::add(plan_price, extra, "price")?, RoundingMode::HalfUp).into();
+    let missing = (plan.price.is_none() && plan.subscription)
+        .then(|| format!("the {} plan's own price, which the article does not publish", plan.name));
+    let explanation = explain_month(card, plan, q, &purchase, price, missing.as_deref(), notes);
+    #[allow(deprecated)]
+    Ok(Ok(Comparison {
+        preset: card.id.clone(),
+        plan: Some(plan_id.to_string()),
+        runnable: true,
+        complete: missing.is_none(),
+        missing,
+        closed: plan.closed.clone(),
+        purchases: purchase,
+        price: Some(price),
+        currency: card.currency.clone(),
+        usd: Some(price),
+        credits: Some(q.total),
+        unit: card.unit.clone(),
+        explanation,
+    }))
+}
+
+/// A comparison entry's explanation: the plan, the workload's cost, the
+/// purchase, the total and what it leaves out, and what to know.
+fn explain_month(
+    card: &RateCard,
+    plan: &Plan,
+    q: &quote::Quote,
+    purchase: &[PurchaseOption],
+    price: DecimalString,
+    missing: Option<&str>,
+    notes: &[String],
+) -> String {
+    let currency = card.money();
+    let mut parts = vec![match (plan.price, plan.subscription) {
+        (_, false) => format!("{}: no subscription, a prepaid balance spent as you go", plan.name),
+        (Some(p), true) => format!(
             "{}: {} a {} with {} {}",
             plan.name,
             currency.round(p.0, RoundingMode::HalfUp),
@@ -306,24 +406,22 @@ fn month(
             money::plain(plan.included.0),
             card.unit
         ),
-        None => format!("{}: the plan's own price is not published (not included)", plan.name),
-    };
-    explanation.push_str(&format!("; the workload costs {} {}", q.total, card.unit));
-    for p in &purchase {
-        explanation.push_str(&format!("; + {} × {}: {} {} for {}", p.quantity, p.name, p.credits, card.unit, p.price));
+        (None, true) => format!("{}: the plan's own price is not published (not included)", plan.name),
+    }];
+    parts.push(format!("the workload costs {} {}", q.total, card.unit));
+    for p in purchase {
+        parts.push(format!("+ {} × {}: {} {} for {}", p.quantity, p.name, p.credits, card.unit, p.price));
     }
-    explanation.push_str(&format!("; {usd} {} for one month", card.currency));
-    for n in notes {
-        explanation.push_str(&format!("; {n}"));
+    let yearly = purchase.iter().any(|p| p.period == Period::Year) || plan.period == Period::Year;
+    let span = if yearly { "to run it (includes a charge for a year)" } else { "for the month" };
+    match missing {
+        Some(m) => parts.push(format!("{price} {} {span}, not counting {m}", card.currency)),
+        None => parts.push(format!("{price} {} {span}", card.currency)),
     }
-    Ok(Ok(Comparison {
-        preset: card.id.clone(),
-        plan: Some(plan_id.to_string()),
-        runnable: true,
-        purchases: purchase,
-        usd: Some(usd.into()),
-        credits: Some(q.total),
-        unit: card.unit.clone(),
-        explanation,
-    }))
+    if let Some(closed) = &plan.closed {
+        parts.push(closed.clone());
+    }
+    parts.extend(plan.warnings.iter().cloned());
+    parts.extend(notes.iter().cloned());
+    parts.join("; ")
 }

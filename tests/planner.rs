@@ -111,8 +111,20 @@ fn compare_orders_plans_cheapest_first_and_explains_who_cannot_run() {
     )
     .expect("req");
     let rows = RateEngine::compare(&req).expect("compare");
-    let usd: Vec<Decimal> = rows.iter().filter_map(|r| r.usd).map(|u| u.0).collect();
-    assert!(usd.windows(2).all(|w| w[0] <= w[1]), "{usd:?}");
+    // Complete prices cheapest first, then the incomplete ones cheapest first.
+    for complete in [true, false] {
+        let price: Vec<Decimal> = rows
+            .iter()
+            .filter(|r| r.runnable && r.complete == complete)
+            .filter_map(|r| r.price)
+            .map(|u| u.0)
+            .collect();
+        assert!(price.windows(2).all(|w| w[0] <= w[1]), "{price:?}");
+    }
+    assert!(
+        rows.iter().skip_while(|r| r.complete).all(|r| !r.complete),
+        "complete first"
+    );
     assert!(
         rows.iter().skip_while(|r| r.runnable).all(|r| !r.runnable),
         "runnable first"
@@ -123,7 +135,7 @@ fn compare_orders_plans_cheapest_first_and_explains_who_cannot_run() {
         .find(|r| r.preset == "heygen-credits" && r.plan.as_deref() == Some("business"))
         .expect("business");
     assert_eq!(business.credits, Some(d("2400").into()));
-    assert_eq!(business.usd.map(|u| u.to_string()), Some("194.00".into()));
+    assert_eq!(business.price.map(|u| u.to_string()), Some("194.00".into()));
     assert_eq!(business.purchases[0].quantity, 9);
     // heygen-gencredits ignores expressive_motion and says so.
     let gen = rows

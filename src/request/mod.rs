@@ -13,7 +13,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::date::Date;
 use crate::error::{tagged, ErrorKind};
 use crate::money::{DecimalString, Measure};
-use crate::rate_card::Period;
+use crate::rate_card::{Period, RateCard};
 
 mod parse;
 
@@ -384,16 +384,22 @@ pub struct CapacityRequest {
     pub period_usage: IndexMap<String, Decimal>,
 }
 
-/// A workload to compare across presets: `{ workload: [Item], presets? }`.
+/// A workload to compare across rate cards: `{ workload: [Item], presets?, cards? }`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct CompareRequest {
     /// The month's generations, as quote items.
     pub workload: Vec<Item>,
-    /// Preset ids to compare; default all.
+    /// Preset ids to compare; default every preset when no `cards` are
+    /// given, none when they are.
     #[serde(default)]
     pub presets: Option<Vec<String>>,
+    /// Rate cards of your own (the rate card JSON shape), validated as on
+    /// load, compared with the presets named; at most
+    /// [`MAX_COMPARE_CARDS`](crate::limits::MAX_COMPARE_CARDS).
+    #[serde(default)]
+    pub cards: Vec<RateCard>,
 }
 
 /// A credit grant: `amount` credits issued on `issuedAt`, `remaining` of
