@@ -208,6 +208,17 @@ pub enum Verdict {
     Altered,
 }
 
+impl Verdict {
+    /// `"match"`, `"stale_card"` or `"altered"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Match => "match",
+            Verdict::StaleCard => "stale_card",
+            Verdict::Altered => "altered",
+        }
+    }
+}
+
 /// The result of `RateEngine::verify`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -58,6 +58,11 @@ pub struct PurchaseOption {
     pub period: Period,
     /// The quote's balance after this purchase, in the card's unit.
     pub balance_after: DecimalString,
+    /// For an upgrade, what `price` is: `"prorated_difference"` (the web
+    /// plans: the most a mid-cycle proration charges) or `"new_subscription"`
+    /// (the API plans: the new plan's full price, starting today).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upgrade: Option<UpgradeCharge>,
     /// Whether it covers the shortfall (`balanceAfter` ≥ 0). Options that do
     /// not rank after every option that does; a renewal is never suggested
     /// more than once, so it may not.
@@ -196,6 +201,7 @@ pub fn options(
 ) -> Result<Vec<PurchaseOption>> {
     let usd = card.money();
     let mut options = Vec::new();
+    let charge = card.upgrade_rule.as_ref().map(|r| r.charge).unwrap_or_default();
     let option = |kind, product: &str, name: String, n: Decimal, credits: Decimal, price: Decimal, period| -> Result<PurchaseOption> {
         let after = money::add(balance_after, credits, "balanceAfter")?;
         Ok(PurchaseOption {
@@ -208,6 +214,7 @@ pub fn options(
             currency: card.currency.clone(),
             period,
             balance_after: money::plain(after).into(),
+            upgrade: (kind == PurchaseKind::Upgrade).then_some(charge),
             covers: after >= Decimal::ZERO,
         })
     };
@@ -223,7 +230,7 @@ pub fn options(
         let price = money::mul(n, p.price.0, "price")?;
         options.push(option(kind, id, p.name.clone(), n, credits, price, p.period)?);
     }
-    let restart = card.upgrade_rule.as_ref().is_some_and(|r| r.charge == UpgradeCharge::NewSubscription);
+    let restart = charge == UpgradeCharge::NewSubscription;
     for id in &plan.upgrades {
         let Some(target) = card.plans.get(id) else { continue };
         let (Some(to), Some(from)) = (target.price, plan.price) else {

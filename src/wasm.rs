@@ -167,7 +167,8 @@ impl JsRateEngine {
     }
 
     /// Simulates the wallet over a window: `{ plan?, billing?, start, until,
-    /// usage?, purchases?, autoReload?, allowOverage?, cancelAt?, upgrades? }`
+    /// usage?, purchases?, autoReload?, allowOverage?, autoRenew?, cancelAt?,
+    /// upgrades?, unitChanges? }`
     /// → `{ balance, expired, overage, spent, currency, spentUsd (deprecated), grants, events }`.
     pub fn simulate(&self, request: Ts<SimulateRequest>) -> Result<Ts<Simulation>, JsValue> {
         into_ts(self.inner.simulate(&from_js(request)?))
@@ -179,8 +180,10 @@ impl JsRateEngine {
         into_ts(self.inner.capacity(&from_js(request)?))
     }
 
-    /// Prices `{ workload, presets? }` for one month on every preset and
-    /// plan, cheapest first: `[{ preset, plan, runnable, purchases, usd,
+    /// Prices `{ workload, presets?, cards? }` for one month on every plan of
+    /// the presets named (default all) and of the rate cards given; complete
+    /// prices first, cheapest first: `[{ preset, plan, runnable, complete,
+    /// missing?, closed?, purchases, price, currency, usd (deprecated),
     /// credits, unit, explanation }]`.
     #[wasm_bindgen(unchecked_return_type = "Comparison[]")]
     pub fn compare(request: Ts<CompareRequest>) -> Result<JsValue, JsValue> {
@@ -197,6 +200,25 @@ impl JsRateEngine {
         // One JSON array crosses, not one string per point (rust_decimal
         // serializes each amount as its decimal string).
         to_js(&totals)
+    }
+
+    /// Checks a quote the page showed against the request it was made for,
+    /// on a server, before charging: the quote is recomputed from the request
+    /// with this engine's rate card and compared field by field.
+    /// `"match"`: charge it; `"stale_card"`: it was made with another rate
+    /// card or version, quote again; `"altered"`: it is not what the request
+    /// gives, refuse it. The quote's `fingerprint` is a checksum and quote
+    /// id, not a signature (it is unkeyed: anyone can recompute it); this
+    /// recomputation is what makes the check.
+    ///
+    /// Throws (a `RateCardError`) when the request or the quote is not of
+    /// its shape, or the request is refused as `quote` refuses it.
+    #[wasm_bindgen(unchecked_return_type = "\"match\" | \"stale_card\" | \"altered\"")]
+    pub fn verify(&self, request: Ts<QuoteRequest>, quote: Ts<Quote>) -> Result<String, JsValue> {
+        let request = from_js(request)?;
+        let quote = from_js(quote)?;
+        let v = self.inner.verify(&request, &quote).map_err(|e| js_error(&e))?;
+        Ok(v.verdict.as_str().to_string())
     }
 
     /// Buys `{ plan?, quantity, seats?, billing? }` of the plan's product:

@@ -176,15 +176,16 @@ function renderCompare() {
   $("compare").tBodies[0].replaceChildren(...rows.map((r) => {
     const c = names.get(r.preset);
     const plan = r.plan ? c?.plans[r.plan] : undefined;
-    const label = `${c?.name ?? r.preset}${plan ? ` · ${plan.name}` : ""}`;
+    const label = `${c?.name ?? r.preset}${plan ? ` · ${plan.name}` : ""}${r.closed ? " (closed to new buyers)" : ""}`;
     const buys = !r.runnable ? "Cannot run this cart on any plan of this price list."
       : r.purchases.length ? r.purchases.map((p) => `${number(locale, String(p.quantity))} × ${p.name}: ${inUnit(locale, p.credits, c)} for ${money(locale, p.price, p.currency)}`).join("; ")
       : "The plan's own credits cover it.";
-    const price = r.usd !== undefined ? money(locale, r.usd, "USD") : "—";
+    const more = r.runnable && !r.complete ? " Plus the plan's own price, which is not published." : "";
+    const price = r.price === undefined ? "—" : `${money(locale, r.price, r.currency)}${r.complete ? "" : " + plan"}`;
     return el("tr", { className: r.runnable ? "" : "muted" },
       el("th", { scope: "row", textContent: label }),
       el("td", { className: "num", textContent: price }),
-      el("td", { textContent: buys }));
+      el("td", { textContent: buys + more }));
   }));
 }
 

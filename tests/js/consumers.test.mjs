@@ -2,13 +2,13 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, packAndInstall, launchChromium } from "./helpers.mjs";
 
 // Vite is installed into the consumer project, as a user would, not into this
 // repository: npm 11 leaves other platforms' rollup/esbuild binaries out of a
-// lock file, and `npm ci` then refuses that lock (../shared/TOOLCHAIN.md).
+// lock file, and `npm ci` then refuses that lock.
 const VITE = "vite@7.3.8";
 let dir;
 before(async () => {
@@ -44,12 +44,16 @@ const quote: Quote = engine.quote(request);
 const total: string = quote.total;
 const line: QuoteLine | undefined = quote.lines[0];
 const option: PurchaseOption | undefined = quote.purchase[0];
-const kind: "pack" | "top_up" | "upgrade" | undefined = option?.kind;
+const kind: "pack" | "top_up" | "upgrade" | "renewal" | undefined = option?.kind;
+const covers: boolean | undefined = option?.covers;
+const verdict: "match" | "stale_card" | "altered" = engine.verify(request, quote);
 const buy: BuyPacksRequest = { plan: "business", quantity: 3 };
 const purchase: Purchase = engine.buyPacks(buy);
 const period: "once" | "month" | "year" = purchase.period;
 const simulation: Simulation = engine.simulate({ plan: "creator", start: "2026-01-01", until: "2026-02-01" } satisfies SimulateRequest);
-const spent: string = simulation.spentUsd;
+const spent: string = simulation.spent;
+const currency: string = simulation.currency;
+const renewing: Simulation = engine.simulate({ plan: "scale", start: "2026-01-01", until: "2026-02-01", autoRenew: true, allowOverage: true });
 const capacity: Capacity = engine.capacity({ plan: "business", feature: "avatar_iv", balance: "20" } satisfies CapacityRequest);
 const rows: Comparison[] = RateEngine.compare({ workload: [{ feature: "avatar_iv", seconds: 90 }] } satisfies CompareRequest);
 const card: RateCard = engine.rateCard();
@@ -64,7 +68,7 @@ const cents: number = purchase.price;
 // @ts-expect-error the threshold of auto-reload is a decimal string
 engine.simulate({ start: "2026-01-01", until: "2026-01-02", autoReload: { threshold: 100, quantity: 1 } });
 
-export { total, line, kind, period, spent, capacity, rows, perMinute, cents };
+export { total, line, kind, covers, verdict, period, spent, currency, renewing, capacity, rows, perMinute, cents };
 `);
   writeFileSync(join(dir, "web.ts"), `
 import init, { RateEngine, type Quote } from "ratecard/web";
@@ -81,6 +85,35 @@ export async function start(): Promise<string> {
     out = `${e.stdout}${e.stderr}`;
   }
   assert.equal(out, "", out);
+});
+
+test("a strict Node consumer with lib [\"es2022\"] and skipLibCheck false type-checks with no tsconfig change", () => {
+  const sub = join(dir, "es2022");
+  mkdirSync(sub, { recursive: true });
+  // Exactly what `tsc --init`-style projects use: no esnext.disposable, no dom.
+  writeFileSync(join(sub, "tsconfig.json"), JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", lib: ["es2022"], skipLibCheck: false, types: [] },
+    files: ["server.ts"],
+  }));
+  writeFileSync(join(sub, "server.ts"), `
+import { RateEngine, type Quote, type QuoteRequest } from "ratecard";
+const engine = RateEngine.preset("heygen-credits");
+const request: QuoteRequest = { plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }] };
+const quote: Quote = engine.quote(request);
+const verdict: "match" | "stale_card" | "altered" = engine.verify(request, quote);
+export { verdict };
+`);
+  let out = "";
+  try {
+    execFileSync(bin("tsc"), ["-p", join(sub, "tsconfig.json")], { cwd: dir, encoding: "utf8" });
+  } catch (e) {
+    out = `${e.stdout}${e.stderr}`;
+  }
+  assert.equal(out, "", out);
+  for (const f of ["pkg/node/ratecard.d.ts", "pkg/web/ratecard.d.ts"]) {
+    const text = readFileSync(join(dir, "node_modules/ratecard", f), "utf8");
+    assert.ok(text.startsWith('/// <reference lib="esnext.disposable" />\n'), `${f} starts with the disposable reference`);
+  }
 });
 
 test("a Vite 7 app imports ratecard/web with no plugin, builds, and quotes in Chromium", async () => {

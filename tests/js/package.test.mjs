@@ -55,7 +55,7 @@ test("Node ESM: import { RateEngine } from 'ratecard' quotes with no init call",
   assert.ok(r.q.lines.every((l) => l.source.startsWith("HeyGen Help Center, “How to Use Credits on HeyGen” § ") && l.explanation.length > 0));
   assert.deepEqual(r.q.purchase[0], {
     kind: "pack", product: "credit_block", name: "100-credit block", quantity: 1, credits: "100",
-    price: "5.00", currency: "USD", period: "once", balanceAfter: "48.5",
+    price: "5.00", currency: "USD", period: "once", balanceAfter: "48.5", covers: true,
   });
   assert.deepEqual(r.q.warnings, []);
   assert.deepEqual({ ...r.buy, name: undefined }, { product: "credit_block", name: undefined, quantity: 3, credits: "300", price: "15.00", currency: "USD", period: "once" });
@@ -94,6 +94,30 @@ test("a custom rate card through fromJson, and its validation errors", () => {
   assert.equal(r.total, "15");
   assert.equal(r.err.code, "invalid_rate_card");
   assert.match(r.err.message, /^features\.avatar_iv\.rate: expected a decimal string, got 0\.1/);
+});
+
+test("a Node server verifies a quote posted from the page: match, altered, stale card", () => {
+  const r = run(`
+    import { RateEngine } from "ratecard";
+    // The page quotes; its request and quote travel as JSON to the server.
+    const page = RateEngine.preset("heygen-credits");
+    const request = { plan: "business", items: [{ feature: "avatar_iv", seconds: 90, options: { expressive_motion: true } }] };
+    const posted = JSON.parse(JSON.stringify({ request, quote: page.quote(request) }));
+    const server = RateEngine.preset("heygen-credits");
+    const ok = server.verify(posted.request, posted.quote);
+    const altered = server.verify(posted.request, { ...posted.quote, total: "1" });
+    const otherItems = server.verify({ ...posted.request, items: [{ feature: "avatar_iv", seconds: 9 }] }, posted.quote);
+    const stale = RateEngine.preset("heygen-api").verify({ plan: "pro", items: [{ feature: "avatar_iv", seconds: 90 }] }, posted.quote);
+    let err;
+    try { server.verify(posted.request, { total: "60" }); } catch (e) { err = { code: e.code, path: e.path }; }
+    console.log(JSON.stringify({ total: posted.quote.total, ok, altered, otherItems, stale, err }));
+  `);
+  assert.equal(r.total, "60");
+  assert.equal(r.ok, "match");
+  assert.equal(r.altered, "altered");
+  assert.equal(r.otherItems, "altered");
+  assert.equal(r.stale, "stale_card");
+  assert.equal(r.err.code, "invalid_request");
 });
 
 test("every case of tests/cases.json gives the same result through the package", () => {
@@ -193,7 +217,9 @@ test("simulate, capacity and compare through the package, with the issue's reque
   const { sim, reload, overage, capacity, compare, err } = r;
   // Creator Jan 1 ($29, 600); 100 used; Business on Jan 20: +900 now, (149 − 29) × 12/31 = $46.45;
   // Feb 1: 1,500 and $149; cancelled Feb 15, so everything is forfeited on Mar 1.
-  assert.equal(sim.spentUsd, "224.45");
+  assert.equal(sim.spent, "224.45");
+  assert.equal(sim.currency, "USD");
+  assert.equal(sim.spentUsd, sim.spent); // the deprecated name still works for one release
   assert.equal(sim.balance, "0");
   assert.equal(sim.expired, "2900");
   assert.deepEqual(sim.events.map((e) => e.kind), ["grant", "usage", "upgrade", "rollover", "grant", "cancel", "expire", "expire", "expire"]);
@@ -202,13 +228,14 @@ test("simulate, capacity and compare through the package, with the issue's reque
   assert.equal(reload.events.filter((e) => e.kind === "auto_reload").length, 1);
   assert.equal(reload.balance, "233.33");
   assert.equal(overage.overage, "30");
-  assert.equal(overage.spentUsd, "203.00");
+  assert.equal(overage.spent, "103.00"); // $100 + 30 credits × $0.10; auto-renew is off unless asked for
   assert.deepEqual(capacity, { seconds: "60", cost: "20", limitedBy: "the balance" });
-  assert.deepEqual(compare.map((c) => [c.preset, c.plan ?? null, c.usd ?? null]), [
-    ["heygen-credits", "creator", "29.00"], ["heygen-credits", "pro", "49.00"],
-    ["heygen-api", "free", "99.00"],   // 12 credits on 10: upgrade to Pro
-    ["heygen-api", "pro", "99.00"], ["heygen-credits", "business", "149.00"], ["heygen-api", "scale", "330.00"],
+  assert.deepEqual(compare.map((c) => [c.preset, c.plan ?? null, c.price ?? null, c.complete]), [
+    ["heygen-api", "free", "0.00", true], // 90 s of Avatar IV is 9 API credits, within Free's 10
+    ["heygen-credits", "creator", "29.00", true], ["heygen-credits", "pro", "49.00", true],
+    ["heygen-api", "pro", "99.00", true], ["heygen-credits", "business", "149.00", true], ["heygen-api", "scale", "330.00", true],
   ]);
-  assert.equal(compare[2].purchases[0].kind, "upgrade");
+  assert.ok(compare.every((c) => c.currency === "USD" && c.usd === c.price), "usd is a deprecated alias of price");
+  assert.match(compare[0].explanation, /watermark/);
   assert.equal(err, "not_available");
 });

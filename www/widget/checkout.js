@@ -333,8 +333,8 @@ export class RatecardCheckout extends RatecardBase {
     return html`<div class="short" part="short">
       <p>Short by <strong data-testid="shortfall" part="shortfall">${inUnit(locale, q.shortfall, card)}</strong></p>
       ${upgrades.length ? html`<ul class="plain" data-testid="upgrades">${upgrades.map((p) => html`<li>
-        ${p.name}: +${inUnit(locale, p.credits, card)} now for ${money(locale, p.price, p.currency)} more a ${p.period}
-        (balance after ${inUnit(locale, p.balanceAfter, card)})
+        ${p.name}: +${inUnit(locale, p.credits, card)} now for ${money(locale, p.price, p.currency)}${p.upgrade === "new_subscription" ? ` a ${p.period}, a new subscription starting today` : ` more a ${p.period}`}
+        (balance after ${inUnit(locale, p.balanceAfter, card)}${p.covers === false ? ", still short" : ""})
         <button type="button" class="secondary" part="buy-button" @click=${() => this._buy(p, 1)}>Upgrade</button></li>`)}</ul>` : nothing}
     </div>`;
   }
@@ -347,7 +347,7 @@ export class RatecardCheckout extends RatecardBase {
     const productId = ids.find((id) => card.products[id].period === period);
     const product = card.products[productId];
     const suggested = q?.purchase.find((o) => o.product === productId);
-    const renewal = product.unitName === "renewal";
+    const renewal = product.kind === "renewal";
     const qtyText = renewal ? "1" : this._qtyText ?? number(locale, String(suggested?.quantity ?? 1));
     const qtyValue = parseNumber(locale, qtyText);
     const qty = qtyValue !== null && /^\d+$/.test(qtyValue) && qtyValue !== "0" && qtyValue.length < 8 ? Number(qtyValue) : null;

@@ -5,10 +5,13 @@ import { RatecardBase, defaultPlan } from "./base.js";
 import { inUnit, isZero, money, number, plural } from "./locale.js";
 import { assumedBalance } from "./messages.js";
 
-/** What a purchase option's button says: "Buy 1 block, $5.00", "Upgrade to Pro, $20.00 more a month". */
+/** What a purchase option's button says: "Buy 1 block, $5.00", "Upgrade to Pro, $20.00 more a month",
+ *  "Upgrade to API Scale, $330.00 a month, starting today", "Renew API Pro now (100 credits), $99.00". */
 export function purchaseLabel(locale, option, card) {
   const every = option.period === "once" ? "" : ` a ${option.period}`;
+  if (option.kind === "upgrade" && option.upgrade === "new_subscription") return `${option.name}, ${money(locale, option.price, option.currency)}${every}, starting today`;
   if (option.kind === "upgrade") return `${option.name}, ${money(locale, option.price, option.currency)} more${every}`;
+  if (option.kind === "renewal") return `${option.name}, ${money(locale, option.price, option.currency)}`;
   if (option.kind === "top_up") return `Top up ${money(locale, option.price, option.currency)}`;
   const product = card.products?.[option.product];
   const unit = product?.unitName ?? "pack";
