@@ -119,3 +119,51 @@ fn every_preset_round_trips_through_its_own_json() {
         assert_eq!(again.card(), engine.card(), "{id}");
     }
 }
+
+/// Every `source` in every preset names what a buyer can look up: the
+/// publisher's help center and the article's title in quotes, never a local
+/// file (no "seed", no ".txt").
+#[test]
+fn every_preset_source_names_an_article_not_a_file() {
+    fn sources<'a>(v: &'a serde_json::Value, path: String, out: &mut Vec<(String, &'a str)>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    match (k.as_str(), x) {
+                        ("source", serde_json::Value::String(s)) => out.push((format!("{path}.source"), s)),
+                        _ => sources(x, format!("{path}.{k}"), out),
+                    }
+                }
+            }
+            serde_json::Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    sources(x, format!("{path}[{i}]"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut checked = 0;
+    for id in ratecard::presets::ids() {
+        let json: serde_json::Value = serde_json::from_str(ratecard::presets::json(id).expect("preset")).expect("json");
+        let mut found = Vec::new();
+        sources(&json, id.to_string(), &mut found);
+        for (path, s) in found {
+            assert!(!s.contains("seed") && !s.contains(".txt"), "{path}: {s}");
+            assert!(s.contains("Help Center, “"), "{path} names no article: {s}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "{checked} sources");
+}
+
+/// A cheaper plan listed under `upgrades` is a downgrade, refused on load.
+#[test]
+fn a_downgrade_listed_as_an_upgrade_is_refused() {
+    let mut c = preset_value("heygen-credits");
+    c["plans"]["business"]["upgrades"] = json!(["creator"]);
+    rejects(
+        &c,
+        "plans.business.upgrades: \"creator\" is a downgrade, not an upgrade: it costs 29.00 a month, less than 149.00",
+    );
+}

@@ -1,4 +1,4 @@
-//! Dated wallet scenarios, one per rule of the seeds (PRICING.md), each also
+//! Dated wallet scenarios, one per rule of the articles (README, Pricing decisions), each also
 //! checking conservation: granted = used + expired + remaining.
 #![allow(
     clippy::unwrap_used,

@@ -26,7 +26,7 @@ export async function serveWww(dir = "www/dist") {
   return { url, close: () => child.kill() };
 }
 
-/** Debian's Chromium, headless, with the flags this machine needs (TOOLCHAIN.md). */
+/** Debian's Chromium, headless, with the flags this machine needs (see the README, Toolchain). */
 export function launchChromium() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
