@@ -185,7 +185,7 @@ function renderCompare() {
     return el("tr", { className: r.runnable ? "" : "muted" },
       el("th", { scope: "row", textContent: label }),
       el("td", { className: "num", textContent: price }),
-      el("td", { textContent: buys + more }));
+      el("td", { textContent: more ? `${buys.replace(/\.?$/, ".")}${more}` : buys }));
   }));
 }
 
