@@ -18,6 +18,16 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 const bin = (name) => join(ROOT, "node_modules/.bin", name);
 
+/** Type-checks a project; its errors, or "" when it passes. */
+function tsc(project) {
+  try {
+    execFileSync(bin("tsc"), ["-p", project], { cwd: dir, encoding: "utf8" });
+    return "";
+  } catch (e) {
+    return `${e.stdout}${e.stderr}`;
+  }
+}
+
 test("the generated .d.ts types a strict TypeScript consumer, and refuse numbers for amounts", () => {
   writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({
     compilerOptions: {
@@ -78,12 +88,7 @@ export async function start(): Promise<string> {
   return quote.total;
 }
 `);
-  let out = "";
-  try {
-    execFileSync(bin("tsc"), ["-p", join(dir, "tsconfig.json")], { cwd: dir, encoding: "utf8" });
-  } catch (e) {
-    out = `${e.stdout}${e.stderr}`;
-  }
+  const out = tsc(join(dir, "tsconfig.json"));
   assert.equal(out, "", out);
 });
 
@@ -103,12 +108,7 @@ const quote: Quote = engine.quote(request);
 const verdict: "match" | "stale_card" | "altered" = engine.verify(request, quote);
 export { verdict };
 `);
-  let out = "";
-  try {
-    execFileSync(bin("tsc"), ["-p", join(sub, "tsconfig.json")], { cwd: dir, encoding: "utf8" });
-  } catch (e) {
-    out = `${e.stdout}${e.stderr}`;
-  }
+  const out = tsc(join(sub, "tsconfig.json"));
   assert.equal(out, "", out);
   for (const f of ["pkg/node/ratecard.d.ts", "pkg/web/ratecard.d.ts"]) {
     const text = readFileSync(join(dir, "node_modules/ratecard", f), "utf8");
