@@ -67,15 +67,16 @@ export class JsEngine {
         const p = this.products[id];
         const n = D.max(1, shortfall.div(p.credits).ceil());
         const credits = n.mul(p.credits);
-        purchase.push({ kind: p.kind, product: id, name: p.name, quantity: n.toNumber(), credits: credits.toString(), price: n.mul(p.price).toFixed(2), currency: this.card.currency, period: p.period, balanceAfter: after.plus(credits).toString() });
+        purchase.push({ kind: p.kind, product: id, name: p.name, quantity: n.toNumber(), credits: credits.toString(), price: n.mul(p.price).toFixed(2), currency: this.card.currency, period: p.period, balanceAfter: after.plus(credits).toString(), covers: after.plus(credits).gte(0) });
       }
       for (const id of plan.upgrades ?? []) {
         const t = this.plans.get(id);
         const credits = t.includedD.minus(plan.includedD);
         if (credits.lte(0) || t.price === undefined || plan.price === undefined) continue;
-        purchase.push({ kind: "upgrade", product: id, name: `Upgrade to ${t.name}`, quantity: 1, credits: credits.toString(), price: new D(t.price).minus(plan.price).toFixed(2), currency: this.card.currency, period: t.period, balanceAfter: after.plus(credits).toString() });
+        purchase.push({ kind: "upgrade", product: id, name: `Upgrade to ${t.name}`, quantity: 1, credits: credits.toString(), price: new D(t.price).minus(plan.price).toFixed(2), currency: this.card.currency, period: t.period, balanceAfter: after.plus(credits).toString(), upgrade: "prorated_difference", covers: after.plus(credits).gte(0) });
       }
-      purchase.sort((a, b) => new D(a.price).cmp(b.price));
+      // Covering options first, then cheapest, then more credits (as the engine ranks them).
+      purchase.sort((a, b) => (b.covers - a.covers) || new D(a.price).cmp(b.price) || new D(b.credits).cmp(a.credits));
     }
     return { rateCard: this.card.id, plan: planId, unit: this.card.unit, currency: this.card.currency, lines, total: total.toString(), balance: bal.toString(), balanceAfter: after.toString(), shortfall: shortfall.toString(), purchase, warnings: [] };
   }
