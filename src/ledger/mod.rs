@@ -6,7 +6,8 @@
 //! - `log.rs`: the event log a simulation returns;
 //! - `wallet.rs`: the grants held and their balance: issue, burn, expire, forfeit;
 //! - `cycle.rs`, `activity.rs`: what happens at a cycle start, and each kind
-//!   of event in a day (purchases, auto-reload, usage, auto-renew, upgrades);
+//!   of event in a day (purchases and renewals, auto-reload, usage, overage,
+//!   auto-renew, upgrades, unit changes);
 //! - `simulate.rs`: the driver that walks the window day by day;
 //! - `quote.rs`: a quote given the wallet's grants (which grants each line burns).
 //!
@@ -14,9 +15,17 @@
 //! expire that day expire; a cancelled plan ends at the end of its billing
 //! period (everything left is forfeited); a new cycle starts (what is left
 //! rolls over, the subscription is charged at a billing boundary, the plan's
-//! credits are granted, recurring add-ons renew); then the day's
-//! cancellation, upgrades, purchases and usage run in that order, each kind
-//! in request order.
+//! credits are granted, recurring add-ons renew; a plan that is no
+//! subscription, a prepaid wallet, has no cycles); then the day's
+//! cancellation, upgrades, purchases, unit changes and usage run in that
+//! order, each kind in request order.
+//!
+//! **One usage event**: auto-reload first if the balance does not cover it;
+//! the usage burns the balance; past the balance, with auto-renew on (it is
+//! opt-in) and the cycle's share used, the plan renews at that moment and the
+//! rest burns from the refill; only what is still uncovered is billed as
+//! overage (with Allow Overage), else the usage does not run. Then
+//! auto-reload below its threshold, and auto-renew once the share is reached.
 //!
 //! **Burn-down order**: usage burns the grant that expires soonest first (a
 //! grant that never expires comes last), then the oldest, then the first
