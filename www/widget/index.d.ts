@@ -12,7 +12,9 @@ export type CartItem = Item;
 
 /** `ratecard-buy`'s detail: the purchase chosen, how many, and the quote's fingerprint for the server to verify. */
 export interface RatecardBuyDetail {
-  option: PurchaseOption | (Omit<PurchaseOption, "balanceAfter"> & { seats?: number });
+  /** A purchase option of the quote, or what the buy panel built: the same fields without
+   *  `balanceAfter`, `covers` and `upgrade`, with `seats` for a product priced per user. */
+  option: PurchaseOption | (Omit<PurchaseOption, "balanceAfter" | "covers" | "upgrade"> & { seats?: number });
   quantity: number;
   fingerprint: string | null;
 }
