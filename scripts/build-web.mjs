@@ -32,6 +32,11 @@ await build({ ...common, outfile: at("dist/widget/ratecard-widget.js"), platform
 await build({ ...common, outfile: at("dist/widget/ratecard-widget.node.js"), platform: "neutral", conditions: ["node"], mainFields: ["module", "main"] });
 writeFileSync(at("dist/widget/index.d.ts"), `/// <reference lib="esnext.disposable" />\n${readFileSync(at("www/widget/index.d.ts"), "utf8")}`);
 
+// ---- the package's first-load module: the glue over pkg/lite, as written ----
+rmSync(at("dist/lite"), { recursive: true, force: true });
+mkdirSync(at("dist/lite"), { recursive: true });
+for (const f of readdirSync(at("www/lite"))) writeFileSync(at("dist/lite", f), readFileSync(at("www/lite", f)));
+
 // ---- the demo page --------------------------------------------------------
 const out = at("www/dist");
 rmSync(out, { recursive: true, force: true });

@@ -13,7 +13,7 @@ use crate::ledger::{self, Simulation};
 use crate::planner::{self, Capacity, Comparison};
 use crate::presets;
 use crate::purchase::{self, Purchase};
-use crate::quote::{self, Quote};
+use crate::quote::{self, Quote, Summary};
 use crate::rate_card::RateCard;
 use crate::request::{self, BuyPacksRequest, CapacityRequest, CompareRequest, CurveRequest, QuoteRequest, SimulateRequest};
 
@@ -182,6 +182,27 @@ impl RateEngine {
     /// As [`planner::compare`].
     pub fn compare(request: &CompareRequest) -> Result<Vec<Comparison>> {
         planner::compare(request)
+    }
+
+    /// The figures a checkout shows first: total, balance, balance after,
+    /// shortfall and purchase options, each equal to [`RateEngine::quote`]'s,
+    /// without lines, explanations, warnings or fingerprint (cheaper).
+    ///
+    /// # Errors
+    /// As [`RateEngine::quote`].
+    ///
+    /// # Example
+    /// ```
+    /// use ratecard::{request, RateEngine};
+    /// let engine = RateEngine::preset("heygen-credits").unwrap();
+    /// let req = request::from_json(r#"{"plan":"business","items":[{"feature":"avatar_iv","seconds":90}],"balance":"10"}"#).unwrap();
+    /// let s = engine.quote_summary(&req).unwrap();
+    /// assert_eq!((s.total.to_string(), s.shortfall.to_string()), ("30".into(), "20".into()));
+    /// assert_eq!(s.purchase[0].price.to_string(), "5.00");
+    /// ```
+    pub fn quote_summary(&self, request: &QuoteRequest) -> Result<Summary> {
+        let (plan_id, plan) = self.card.plan(request.plan.as_deref())?;
+        quote::summary(&self.card, plan_id, plan, request)
     }
 
     /// Recomputes the quote for `request` and compares it with `quote` (as

@@ -63,6 +63,8 @@ pub mod purchase;
 
 pub mod quote;
 
+pub mod lite;
+
 pub mod ledger;
 
 pub mod planner;
@@ -71,7 +73,7 @@ pub mod integrity;
 
 pub mod engine;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "lite")))]
 pub mod wasm;
 
 pub use engine::RateEngine;

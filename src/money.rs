@@ -15,7 +15,7 @@ use crate::error::{tagged, Error, ErrorKind, Result};
 
 /// How a line's amount is rounded, as named in a rate card's `rounding.mode`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum RoundingMode {
     /// Toward positive infinity: a preview never shows less than will be
@@ -289,7 +289,7 @@ impl schemars::JsonSchema for DecimalString {
 }
 
 /// The TypeScript declaration of [`DecimalString`] and [`Measure`].
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "lite")))]
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
 const TS_DECIMALS: &str = r#"
 /** An exact decimal as a string, e.g. "12.5": money, credits, rates. */

@@ -17,7 +17,7 @@ use crate::request::{CapacityRequest, CompareRequest, Item, QuoteRequest};
 /// The most the balance buys: `{ seconds }` for a timed feature or
 /// `{ quantity }` for a counted one, with what that costs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Capacity {
     /// Whole seconds, for features metered by time.
@@ -37,7 +37,7 @@ pub struct Capacity {
 /// JS shape: `{ preset, plan?, runnable, complete, missing?, closed?,
 /// purchases, price?, currency, usd? (deprecated), credits?, unit, explanation }`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
     /// The rate card's id (a preset id, or the id of a card you gave).

@@ -13,7 +13,7 @@ use crate::request::BuyPacksRequest;
 
 /// What kind of purchase an option is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum PurchaseKind {
     /// N one-time (or recurring) credit packs or blocks.
@@ -32,7 +32,7 @@ pub enum PurchaseKind {
 /// period, balanceAfter }`; `credits` and `balanceAfter` in the card's unit,
 /// `price` in `currency` to the cent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PurchaseOption {
     /// Pack, top-up or upgrade.
@@ -73,7 +73,7 @@ pub struct PurchaseOption {
 ///
 /// JS shape: `{ product, name, quantity, credits, price, currency, period }`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Purchase {
     /// Product id.

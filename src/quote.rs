@@ -18,7 +18,7 @@ use crate::request::{CurveRequest, Item, QuoteRequest};
 
 /// Credits a line takes from one grant.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 pub struct Burn {
     /// Grant id.
     pub grant: String,
@@ -32,7 +32,7 @@ pub struct Burn {
 /// balance, balanceAfter, shortfall, purchase: [PurchaseOption], warnings }`;
 /// amounts are decimal strings in the card's unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Quote {
     /// The rate card's id.
@@ -68,7 +68,7 @@ pub struct Quote {
 
 /// One line of a quote: an item's amount and how it was reached.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct QuoteLine {
     /// Feature id.
@@ -173,26 +173,7 @@ pub(crate) fn price_checked(
         lines.push(line);
     }
     let mut warnings = plan.warnings.clone();
-    let balance = match (request.balance, &request.grants) {
-        (Some(b), _) => b.0,
-        (None, Some(grants)) => grants
-            .iter()
-            .try_fold(Decimal::ZERO, |acc, g| money::add(acc, g.remaining.0, "grants"))?,
-        (None, None) if !plan.subscription => {
-            warnings.push(format!("no balance given: assumed an empty wallet (0 {})", card.unit));
-            plan.included.0
-        }
-        (None, None) => {
-            warnings.push(format!(
-                "no balance given: assumed a fresh {}'s {} {} of plan {}",
-                plan.period.as_str(),
-                money::plain(plan.included.0),
-                card.unit,
-                plan.name
-            ));
-            plan.included.0
-        }
-    };
+    let balance = opening_balance(card, plan, request, &mut Some(&mut warnings))?;
     let shape = |d: Decimal| card.shape_amount(d);
     let balance_after = shape(money::sub(balance, total, "balanceAfter")?);
     let shortfall = shape(money::sub(Decimal::ZERO, balance_after, "shortfall")?.max(Decimal::ZERO));
@@ -213,6 +194,96 @@ pub(crate) fn price_checked(
         purchase,
         warnings,
     })
+}
+
+/// The figures a checkout shows first: the total, the balance after, the
+/// shortfall and what to buy; every field equal to the full [`Quote`]'s.
+///
+/// JS shape: `{ unit, total, balance, balanceAfter, shortfall, purchase:
+/// [PurchaseOption] }`; amounts are decimal strings in `unit`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Summary {
+    /// The quote's unit: `"credits"`, or the currency for a wallet.
+    pub unit: String,
+    /// Sum of the lines' rounded amounts, in `unit`.
+    pub total: DecimalString,
+    /// The balance the quote started from, in `unit`.
+    pub balance: DecimalString,
+    /// `balance − total`, in `unit`; negative when short.
+    pub balance_after: DecimalString,
+    /// `max(0, total − balance)`, in `unit`.
+    pub shortfall: DecimalString,
+    /// When short: purchases that add credits, ranked as in [`Quote::purchase`].
+    pub purchase: Vec<PurchaseOption>,
+}
+
+/// [`price`]'s total, balance, shortfall and purchase options, without the
+/// lines, explanations, warnings or fingerprint: what a checkout shows
+/// first, at a fraction of the cost. A request with `grants` counts their
+/// remaining credits as the balance.
+///
+/// # Errors
+/// As [`price`].
+pub fn summary(card: &RateCard, plan_id: &str, plan: &Plan, request: &QuoteRequest) -> Result<Summary> {
+    check(request)?;
+    let mut used = request.period_usage.clone();
+    let mut total = Decimal::ZERO;
+    for (i, item) in request.items.iter().enumerate() {
+        let so_far = used.get(&item.feature).copied().unwrap_or(Decimal::ZERO);
+        let m = meter(card, plan_id, plan, item, so_far, false).map_err(|e| e.context(i).context("items"))?;
+        // Usage so far matters only to the items after this one.
+        if i.saturating_add(1) < request.items.len() {
+            used.insert(item.feature.clone(), money::add(so_far, m.billed, "periodUsage")?);
+        }
+        total = money::add(total, m.amount, "total")?;
+    }
+    let balance = opening_balance(card, plan, request, &mut None)?;
+    let shape = |d: Decimal| card.shape_amount(d);
+    let balance_after = shape(money::sub(balance, total, "balanceAfter")?);
+    let shortfall = shape(money::sub(Decimal::ZERO, balance_after, "shortfall")?.max(Decimal::ZERO));
+    let purchase = if shortfall > Decimal::ZERO {
+        purchase::options(card, plan, shortfall, balance_after)?
+    } else {
+        Vec::new()
+    };
+    Ok(Summary {
+        unit: card.unit.clone(),
+        total: shape(total).into(),
+        balance: shape(balance).into(),
+        balance_after: balance_after.into(),
+        shortfall: shortfall.into(),
+        purchase,
+    })
+}
+
+/// The balance a quote starts from: the request's, the grants' remaining
+/// credits, or (with a note in `warnings`, when given) a fresh period's
+/// included credits, an empty wallet for a plan that is no subscription.
+fn opening_balance(card: &RateCard, plan: &Plan, request: &QuoteRequest, warnings: &mut Option<&mut Vec<String>>) -> Result<Decimal> {
+    match (request.balance, &request.grants) {
+        (Some(b), _) => Ok(b.0),
+        (None, Some(grants)) => grants
+            .iter()
+            .try_fold(Decimal::ZERO, |acc, g| money::add(acc, g.remaining.0, "grants")),
+        (None, None) => {
+            if let Some(w) = warnings {
+                w.push(if plan.subscription {
+                    format!(
+                        "no balance given: assumed a fresh {}'s {} {} of plan {}",
+                        plan.period.as_str(),
+                        money::plain(plan.included.0),
+                        card.unit,
+                        plan.name
+                    )
+                } else {
+                    format!("no balance given: assumed an empty wallet (0 {})", card.unit)
+                });
+            }
+            Ok(plan.included.0)
+        }
+    }
 }
 
 /// One item's line.

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use crate::error::{ErrorKind, PathSegment};
 use crate::ledger::Simulation;
 use crate::planner::{Capacity, Comparison};
+use crate::quote::Summary;
 use crate::request::{CapacityRequest, CompareRequest, CurveRequest, SimulateRequest};
 use crate::{presets, request, BuyPacksRequest, Error, Purchase, Quote, QuoteRequest, RateCard};
 
@@ -164,6 +165,15 @@ impl JsRateEngine {
     /// `RateEngine::quote` for the result's shape. Amounts are decimal strings.
     pub fn quote(&self, request: Ts<QuoteRequest>) -> Result<Ts<Quote>, JsValue> {
         into_ts(self.inner.quote(&from_js(request)?))
+    }
+
+    /// The figures a checkout shows first, each equal to `quote`'s: `{ plan?,
+    /// items, balance?, periodUsage? }` → `{ unit, total, balance,
+    /// balanceAfter, shortfall, purchase }` (no lines, explanations or
+    /// fingerprint; `ratecard/lite` gives the same from a smaller module).
+    #[wasm_bindgen(js_name = quoteSummary)]
+    pub fn quote_summary(&self, request: Ts<QuoteRequest>) -> Result<Ts<Summary>, JsValue> {
+        into_ts(self.inner.quote_summary(&from_js(request)?))
     }
 
     /// Simulates the wallet over a window: `{ plan?, billing?, start, until,

@@ -16,6 +16,7 @@ const ORDER: &[&[&str]] = &[
     &["metering"],
     &["purchase"],
     &["quote"],
+    &["lite"],
     &["ledger"],
     &["planner"],
     &["integrity"],

@@ -7,7 +7,7 @@ use crate::money::DecimalString;
 
 /// What kind of thing happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     /// A plan's credits were granted at a cycle start.
@@ -37,7 +37,7 @@ pub enum EventKind {
 
 /// One event: on `at`, `kind` moved `credits`, leaving `balance`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Event {
     /// The day.

@@ -20,7 +20,7 @@ use crate::request::{Grant, SimulateRequest};
 /// The result of a simulation. Credits in the card's unit; `spent` in the
 /// card's `currency`, to its minor unit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Simulation {
     /// Credits left at the end of the window.

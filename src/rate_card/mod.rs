@@ -34,7 +34,7 @@ pub(crate) use validate::downgrade;
 
 /// A whole rate card. See the module docs for the JSON shape.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RateCard {
     /// Stable id, e.g. `"heygen-credits"`.
@@ -55,14 +55,14 @@ pub struct RateCard {
     /// Where the card comes from (the article's publisher and title).
     pub source: String,
     /// Plans by id, in display order.
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, Plan>"))]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "Record<string, Plan>"))]
     pub plans: IndexMap<String, Plan>,
     /// Purchasable products by id (packs, blocks, top-ups).
     #[serde(default)]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, Product>"))]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "Record<string, Product>"))]
     pub products: IndexMap<String, Product>,
     /// Features by id, in display order.
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, Feature>"))]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "Record<string, Feature>"))]
     pub features: IndexMap<String, Feature>,
     /// How credit grants expire over time (used by `simulate`); absent:
     /// nothing expires except on cancellation.
@@ -76,7 +76,7 @@ pub struct RateCard {
 
 /// What a mid-cycle upgrade does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum UpgradeCharge {
     /// The web plans: the price difference prorated by the days left in the
@@ -92,7 +92,7 @@ pub enum UpgradeCharge {
 
 /// The card's upgrade rule: `{ "charge": "new_subscription", "source": … }`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UpgradeRule {
     /// What an upgrade charges and grants.
@@ -109,7 +109,7 @@ pub struct UpgradeRule {
 /// `{ "after": "renewal" }` (at the next renewal of the subscription: the
 /// annual renewal date for annual billing), or `{ "after": "never" }`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(tag = "after", rename_all = "snake_case")]
 pub enum Expiry {
     /// At the start of the cycle `count` cycles after the issuing one.
@@ -130,7 +130,7 @@ pub enum Expiry {
 
 /// The card's wallet rules: how grants expire.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WalletRules {
     /// Expiry of a plan's credits when billed monthly.
@@ -146,11 +146,11 @@ pub struct WalletRules {
 
 /// Rounding of each quote line: `mode` at `dp` decimal places.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Rounding {
     /// The named rounding mode.
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "RoundingMode"))]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "RoundingMode"))]
     pub mode: RoundingMode,
     /// Decimal places, 0 to 6.
     pub dp: u32,
@@ -158,7 +158,7 @@ pub struct Rounding {
 
 /// A billing period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Period {
     /// Paid once, no renewal.
@@ -182,7 +182,7 @@ impl Period {
 
 /// A subscription plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Plan {
     /// Display name.
@@ -217,7 +217,7 @@ pub struct Plan {
     /// order of the option's `values` (`{ "resolution": "720p" }`). Over it is
     /// `plan_limit`; an item that omits the option takes this value.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, string>"))]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "Record<string, string>"))]
     pub max_options: IndexMap<String, String>,
     /// With overage allowed, usage past the balance is billed afterwards at
     /// this price per unit of the card, in its currency.
@@ -255,14 +255,14 @@ pub struct Plan {
 
 /// Usage of a feature included in a plan each period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Allowance {
     /// The feature id.
     pub feature: String,
     /// Only when the item's enum options have these values (all must match).
     #[serde(default)]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, string | string[]>"))]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "Record<string, string | string[]>"))]
     pub when: IndexMap<String, OneOrMany>,
     /// Included amount per period, in the feature's input unit (seconds or a
     /// count); absent means unlimited.
@@ -284,7 +284,7 @@ fn default_unit_name() -> String {
 
 /// What kind of purchase a product is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum ProductKind {
     /// A credit pack or block: `credits` for `price`.
@@ -300,7 +300,7 @@ pub enum ProductKind {
 /// A purchasable product: `quantity ×` it grants `quantity × credits` for
 /// `quantity × price`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Product {
     /// Display name, e.g. `"100-credit block"`.
@@ -330,7 +330,7 @@ pub struct Product {
 
 /// What a feature's item gives: a duration or a count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Input {
     /// The item gives `seconds` of output.
@@ -341,7 +341,7 @@ pub enum Input {
 
 /// What a rate is per.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Per {
     /// Per second of (billed) output.
@@ -356,7 +356,7 @@ pub enum Per {
 
 /// How a duration or count is cut into increments of `increment`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum IncrementRule {
     /// `ceil(x / increment)` increments: 1–30 s is one 30 s increment.
@@ -369,7 +369,7 @@ pub enum IncrementRule {
 
 /// A feature: something a generation uses, and how it is metered and priced.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Feature {
     /// Display name.
@@ -410,7 +410,7 @@ pub struct Feature {
     pub length_limited: bool,
     /// Options by id, in display order.
     #[serde(default)]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, OptionDef>"))]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "Record<string, OptionDef>"))]
     pub options: IndexMap<String, OptionDef>,
     /// The article (publisher, title) and section of the rate.
     pub source: String,
@@ -419,12 +419,12 @@ pub struct Feature {
 /// One rate of a feature, chosen when every `when` entry matches the item's
 /// enum option (after defaults).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RateRule {
     /// Option id → value, or list of values, that select this rate.
     #[serde(default)]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, string | string[]>"))]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "Record<string, string | string[]>"))]
     pub when: IndexMap<String, OneOrMany>,
     /// The rate, in the card's unit per `per`.
     pub rate: DecimalString,
@@ -437,7 +437,7 @@ pub struct RateRule {
 
 /// One value or a list of values.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(untagged)]
 pub enum OneOrMany {
     /// A single value.
@@ -448,7 +448,7 @@ pub enum OneOrMany {
 
 /// The type of an option.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum OptionType {
     /// One of `values`; selects a rate through [`RateRule::when`].
@@ -459,7 +459,7 @@ pub enum OptionType {
 
 /// An option of a feature.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OptionDef {
     /// Enum or boolean.
@@ -484,7 +484,7 @@ pub struct OptionDef {
     /// Enum values that exist but cannot be used here, with the reason
     /// (`not_available`): `{ "proofread": "Enterprise plans only" }`.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, string>"))]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "Record<string, string>"))]
     pub unavailable: IndexMap<String, String>,
     /// The article (publisher, title) and section of the multiplier or gate.
     #[serde(default, skip_serializing_if = "Option::is_none")]

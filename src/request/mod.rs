@@ -23,7 +23,7 @@ pub use parse::{from_json, parse};
 ///
 /// JSON / JS shape: `{ plan?, items: [Item], balance?: "12.5", periodUsage?: { <feature>: 14 } }`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct QuoteRequest {
     /// Plan id; may be omitted when the card has one plan.
@@ -38,7 +38,7 @@ pub struct QuoteRequest {
     /// Usage so far this billing period, by feature id, in the feature's
     /// input unit (seconds or count); counts against the plan's allowances.
     #[serde(default, deserialize_with = "usage_map")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, number | string>"))]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "Record<string, number | string>"))]
     pub period_usage: IndexMap<String, Decimal>,
     /// The wallet's grants, in place of `balance`: the quote then shows per
     /// line which grants it burns (soonest expiry first, then oldest) and
@@ -148,7 +148,7 @@ impl<'de> Deserialize<'de> for OptionValue {
 /// One generation item: a feature with a duration (`seconds`) or a count
 /// (`quantity`), and the feature's options.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// Feature id, e.g. `"avatar_iv"`.
@@ -156,15 +156,15 @@ pub struct Item {
     /// Duration in seconds, for features metered by time; fractional seconds
     /// are rounded up to the next whole second.
     #[serde(default, deserialize_with = "opt_measure", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | string"))]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "number | string"))]
     pub seconds: Option<Decimal>,
     /// Count, for counted features (looks, images, trainings); whole.
     #[serde(default, deserialize_with = "opt_measure", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | string"))]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "number | string"))]
     pub quantity: Option<Decimal>,
     /// Option id → value: `true`/`false` for a boolean, a string for an enum.
     #[serde(default)]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, boolean | string>"))]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "Record<string, boolean | string>"))]
     pub options: IndexMap<String, OptionValue>,
 }
 
@@ -197,7 +197,7 @@ impl Item {
 ///
 /// JS shape: `{ plan?, item: { feature, options? }, fromSeconds, toSeconds, stepSeconds? }`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CurveRequest {
     /// Plan id; may be omitted when the card has one plan.
@@ -218,7 +218,7 @@ pub struct CurveRequest {
 ///
 /// JS shape: `{ plan?, quantity: 3, seats?, billing?: "once" | "month" | "year" }`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BuyPacksRequest {
     /// Plan id; may be omitted when the card has one plan.
@@ -242,7 +242,7 @@ pub struct BuyPacksRequest {
 /// purchases?: [PurchaseEvent], autoReload?: { threshold, quantity }, allowOverage?,
 /// autoRenew?, cancelAt?, upgrades?: [{ at, plan }], unitChanges?: [{ at, quantity }] }`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SimulateRequest {
     /// Plan id; may be omitted when the card has one plan.
@@ -289,7 +289,7 @@ pub struct SimulateRequest {
 
 /// One generation on a day: `{ at, feature, seconds | quantity, options? }`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct UsageEvent {
     /// The day, `YYYY-MM-DD`.
@@ -298,21 +298,21 @@ pub struct UsageEvent {
     pub feature: String,
     /// Duration in seconds, for features metered by time.
     #[serde(default, deserialize_with = "opt_measure", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | string"))]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "number | string"))]
     pub seconds: Option<Decimal>,
     /// Count, for counted features.
     #[serde(default, deserialize_with = "opt_measure", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | string"))]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "number | string"))]
     pub quantity: Option<Decimal>,
     /// Option id → value.
     #[serde(default)]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, boolean | string>"))]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "Record<string, boolean | string>"))]
     pub options: IndexMap<String, OptionValue>,
 }
 
 /// A purchase on a day: `{ at, quantity, billing?, seats? }` of the plan's product.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct PurchaseEvent {
     /// The day, `YYYY-MM-DD`.
@@ -329,7 +329,7 @@ pub struct PurchaseEvent {
 
 /// Auto-reload settings: `{ threshold: "100", quantity: 2 }`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct AutoReload {
     /// Reload when the balance falls below this, in the card's unit.
@@ -340,7 +340,7 @@ pub struct AutoReload {
 
 /// An upgrade on a day: `{ at, plan }`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct UpgradeEvent {
     /// The day, `YYYY-MM-DD`.
@@ -353,7 +353,7 @@ pub struct UpgradeEvent {
 /// number of units (0 removes the add-on), effective from the next cycle.
 /// Lowering only: to add units, buy them (`purchases`).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct UnitChange {
     /// The day, `YYYY-MM-DD`.
@@ -364,7 +364,7 @@ pub struct UnitChange {
 
 /// What does a balance buy? `{ plan?, feature, options?, balance, periodUsage? }`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CapacityRequest {
     /// Plan id; may be omitted when the card has one plan.
@@ -374,19 +374,19 @@ pub struct CapacityRequest {
     pub feature: String,
     /// Option id → value, as in a quote item.
     #[serde(default)]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, boolean | string>"))]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "Record<string, boolean | string>"))]
     pub options: IndexMap<String, OptionValue>,
     /// The balance to spend, in the card's unit, a decimal string.
     pub balance: DecimalString,
     /// Usage so far this period (for allowances), as in `quote`.
     #[serde(default, deserialize_with = "usage_map")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "Record<string, number | string>"))]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "Record<string, number | string>"))]
     pub period_usage: IndexMap<String, Decimal>,
 }
 
 /// A workload to compare across rate cards: `{ workload: [Item], presets?, cards? }`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct CompareRequest {
     /// The month's generations, as quote items.
@@ -410,7 +410,7 @@ pub struct CompareRequest {
 /// JSON / JS shape: `{ id, source?, amount?, remaining, issuedAt?, expiresAt? }`;
 /// credits are decimal strings in the card's unit, days `YYYY-MM-DD`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Grant {
     /// Grant id: `g1`, `g2`, … in issue order for a simulation's grants.
@@ -425,11 +425,11 @@ pub struct Grant {
     pub remaining: DecimalString,
     /// Day issued.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "string"))]
     pub issued_at: Option<Date>,
     /// Day it expires; absent: never.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "string"))]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "string"))]
     pub expires_at: Option<Date>,
 }
 

@@ -1,0 +1,174 @@
+//! The first-load module's JS binding (`lite` feature, wasm32): plain
+//! strings across the boundary, no serde. The glue (`js/lite.js`) takes the
+//! public call's object, `{ plan, items, balance }`, and writes it as text
+//! fields separated by control characters; the result comes back the same
+//! way. Errors come back as `code␟path␟message` (the path's segments
+//! separated by ␞), which the glue throws as a coded `Error`.
+//!
+//! Request text: items separated by U+001E; an item's fields by U+001F:
+//! `feature`, `seconds`, `quantity` (empty when absent), then each option as
+//! `key`, U+001D, and `b1` / `b0` (a boolean), `s…` (a string) or `o…`
+//! (anything else, refused as `invalid_option`). A measure that was not a
+//! number or a string comes as U+0000 and its type, refused as
+//! `invalid_quantity`.
+
+use indexmap::IndexMap;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use wasm_bindgen::prelude::*;
+
+use crate::error::{Error, ErrorKind, PathSegment};
+use crate::money::DecimalString;
+use crate::presets;
+use crate::quote::Summary;
+use crate::rate_card::RateCard;
+use crate::request::{Item, OptionValue, QuoteRequest};
+
+const FIELD: char = '\u{1f}';
+const RECORD: char = '\u{1e}';
+const PAIR: char = '\u{1d}';
+
+/// `code␟path␟message`, thrown by the glue as a coded `Error`.
+fn js_error(e: &Error) -> JsValue {
+    let path: Vec<String> = e
+        .path()
+        .iter()
+        .map(|s| match s {
+            PathSegment::Key(k) => k.clone(),
+            PathSegment::Index(i) => format!("#{i}"),
+        })
+        .collect();
+    JsValue::from_str(&format!("{}{FIELD}{}{FIELD}{}", e.code(), path.join(&RECORD.to_string()), e.message()))
+}
+
+/// A duration or count as the glue wrote it.
+fn measure(text: &str, field: &str) -> Result<Option<Decimal>, Error> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let refuse = |why: String| Error::at(ErrorKind::InvalidQuantity, field, why);
+    if let Some(kind) = text.strip_prefix('\u{0}') {
+        return Err(refuse(format!("expected a finite number or a decimal string, got {kind}")));
+    }
+    Decimal::from_str(text)
+        .or_else(|_| Decimal::from_scientific(text))
+        .map(Some)
+        .map_err(|_| refuse(format!("expected a number, got \"{text}\"")))
+}
+
+fn item(text: &str, i: usize) -> Result<Item, Error> {
+    let mut fields = text.split(FIELD);
+    let feature = fields.next().unwrap_or_default().to_string();
+    let at = |e: Error| e.context(i).context("items");
+    let seconds = measure(fields.next().unwrap_or_default(), "seconds").map_err(at)?;
+    let quantity = measure(fields.next().unwrap_or_default(), "quantity").map_err(at)?;
+    let mut options = IndexMap::new();
+    for pair in fields {
+        let (key, value) = pair.split_once(PAIR).unwrap_or((pair, ""));
+        let value = match (value.get(..1), value.get(1..)) {
+            (Some("b"), Some(v)) => OptionValue::Bool(v == "1"),
+            (Some("s"), Some(v)) => OptionValue::Text(v.to_string()),
+            (_, v) => OptionValue::Other(v.unwrap_or_default().to_string()),
+        };
+        options.insert(key.to_string(), value);
+    }
+    Ok(Item {
+        feature,
+        seconds,
+        quantity,
+        options,
+    })
+}
+
+/// The summary as text: `unit␟total␟balance␟balanceAfter␟shortfall`, then
+/// one record per purchase option: `kind␟product␟name␟quantity␟credits␟
+/// price␟currency␟period␟balanceAfter␟covers␟upgrade`.
+fn write(s: &Summary) -> String {
+    let mut out = [s.unit.as_str(), &s.total.to_string(), &s.balance.to_string(), &s.balance_after.to_string(), &s.shortfall.to_string()]
+        .join(&FIELD.to_string());
+    for p in &s.purchase {
+        let kind = match p.kind {
+            crate::PurchaseKind::Pack => "pack",
+            crate::PurchaseKind::TopUp => "top_up",
+            crate::PurchaseKind::Upgrade => "upgrade",
+            crate::PurchaseKind::Renewal => "renewal",
+        };
+        let upgrade = match p.upgrade {
+            Some(crate::rate_card::UpgradeCharge::NewSubscription) => "new_subscription",
+            Some(crate::rate_card::UpgradeCharge::ProratedDifference) => "prorated_difference",
+            None => "",
+        };
+        let fields = [
+            kind,
+            &p.product,
+            &p.name,
+            &p.quantity.to_string(),
+            &p.credits.to_string(),
+            &p.price.to_string(),
+            &p.currency,
+            p.period.as_str(),
+            &p.balance_after.to_string(),
+            if p.covers { "1" } else { "0" },
+            upgrade,
+        ];
+        out.push(RECORD);
+        out.push_str(&fields.join(&FIELD.to_string()));
+    }
+    out
+}
+
+/// The built-in presets' ids, separated by U+001F.
+#[wasm_bindgen(js_name = presetIds)]
+pub fn preset_ids() -> String {
+    presets::ids().join(&FIELD.to_string())
+}
+
+/// One preset, read by the small reader; quotes summaries.
+#[wasm_bindgen]
+pub struct LiteEngine {
+    card: RateCard,
+}
+
+#[wasm_bindgen]
+impl LiteEngine {
+    /// Preset `id`. Throws `code␟path␟message` (`unknown_preset`).
+    pub fn preset(id: &str) -> Result<LiteEngine, JsValue> {
+        crate::lite::preset(id).map(|card| LiteEngine { card }).map_err(|e| js_error(&e))
+    }
+
+    /// The card's id.
+    pub fn id(&self) -> String {
+        self.card.id.clone()
+    }
+
+    /// The summary of `{ plan, items, balance }` written as text (see the
+    /// module docs): an empty `plan` or `balance` is absent; a `balance`
+    /// starting with U+0000 was not a string, refused as `invalid_request`.
+    pub fn summary(&self, plan: &str, items: &str, balance: &str) -> Result<String, JsValue> {
+        let balance = match balance {
+            "" => None,
+            b if b.starts_with('\u{0}') => {
+                let got = b.get(1..).unwrap_or_default();
+                let e = Error::at(ErrorKind::InvalidRequest, "balance", format!("expected a decimal string, got {got}"));
+                return Err(js_error(&e));
+            }
+            b => Some(
+                crate::money::parse_decimal(b, "balance", ErrorKind::InvalidRequest)
+                    .map(DecimalString)
+                    .map_err(|e| js_error(&e))?,
+            ),
+        };
+        let items = if items.is_empty() {
+            Vec::new()
+        } else {
+            items.split(RECORD).enumerate().map(|(i, t)| item(t, i)).collect::<Result<Vec<_>, _>>().map_err(|e| js_error(&e))?
+        };
+        let request = QuoteRequest {
+            plan: (!plan.is_empty()).then(|| plan.to_string()),
+            items,
+            balance,
+            ..Default::default()
+        };
+        crate::lite::summary(&self.card, &request).map(|s| write(&s)).map_err(|e| js_error(&e))
+    }
+}

@@ -1,0 +1,108 @@
+// The JS side of `ratecard/lite`: the public call is the object
+// `{ plan, items, balance }`; across the boundary go plain strings (see
+// src/lite/wasm.rs for the format), so the module needs no serde.
+// This file holds no pricing rule: it writes the request and reads the result.
+const F = "\u001f", R = "\u001e", P = "\u001d";
+
+/** A coded Error from the engine's `code␟path␟message`, or a glue check. */
+function coded(code, path, message) {
+  const e = new Error(message);
+  e.code = code;
+  e.path = path;
+  return e;
+}
+
+function fromEngine(thrown) {
+  if (typeof thrown !== "string") return thrown;
+  const [code, path, message] = thrown.split(F);
+  return coded(code, path ? path.split(R).map((s) => (s.startsWith("#") ? Number(s.slice(1)) : s)) : [], message);
+}
+
+const where = (path) => path.map((s, i) => (typeof s === "number" ? `[${s}]` : i ? `.${s}` : s)).join("");
+const refuse = (path, message) => coded("invalid_request", path, `${where(path)}: ${message}`);
+
+function only(obj, keys, path) {
+  if (obj === null || typeof obj !== "object" || Array.isArray(obj)) throw refuse(path, "expected an object");
+  for (const k of Object.keys(obj)) {
+    if (!keys.includes(k) && obj[k] !== undefined) throw refuse([...path, k], `unknown field \`${k}\`, expected one of ${keys.map((x) => `\`${x}\``).join(", ")}`);
+  }
+}
+
+function measure(v) {
+  if (v === undefined) return "";
+  if (typeof v === "number") return String(v);
+  if (typeof v === "string") return v === "" ? "\u0000an empty string" : v;
+  return `\u0000${v === null ? "null" : typeof v}`;
+}
+
+function option(v) {
+  if (typeof v === "boolean") return v ? "b1" : "b0";
+  if (typeof v === "string") return `s${v}`;
+  return `o${v === null ? "null" : Array.isArray(v) ? "an array" : typeof v === "object" ? "an object" : String(v)}`;
+}
+
+function writeItems(items) {
+  if (!Array.isArray(items)) throw refuse(["items"], "expected an array");
+  return items.map((item, i) => {
+    only(item, ["feature", "seconds", "quantity", "options"], ["items", i]);
+    if (typeof item.feature !== "string") throw refuse(["items", i, "feature"], "expected a string");
+    const fields = [item.feature, measure(item.seconds), measure(item.quantity)];
+    if (item.options !== undefined) {
+      only(item.options, Object.keys(item.options), ["items", i, "options"]);
+      for (const [k, v] of Object.entries(item.options)) fields.push(`${k}${P}${option(v)}`);
+    }
+    return fields.join(F);
+  }).join(R);
+}
+
+function readSummary(text) {
+  const [head, ...records] = text.split(R);
+  const [unit, total, balance, balanceAfter, shortfall] = head.split(F);
+  const purchase = records.map((r) => {
+    const [kind, product, name, quantity, credits, price, currency, period, after, covers, upgrade] = r.split(F);
+    const o = { kind, product, name, quantity: Number(quantity), credits, price, currency, period, balanceAfter: after };
+    if (upgrade) o.upgrade = upgrade;
+    o.covers = covers === "1";
+    return o;
+  });
+  return { unit, total, balance, balanceAfter, shortfall, purchase };
+}
+
+/** The `RateEngine` class of `ratecard/lite` over the wasm-bindgen bindings `b`. */
+export function liteEngine(b) {
+  return class RateEngine {
+    #inner;
+    constructor(inner) { this.#inner = inner; }
+
+    /** The built-in presets' ids, e.g. `["heygen-credits", …]`. */
+    static presetIds() { return b.presetIds().split(F); }
+
+    /** Preset `id`; throws `unknown_preset`. */
+    static preset(id) {
+      if (typeof id !== "string") throw refuse(["preset"], "expected a string");
+      try { return new RateEngine(b.LiteEngine.preset(id)); } catch (e) { throw fromEngine(e); }
+    }
+
+    /** The rate card's id. */
+    get id() { return this.#inner.id(); }
+
+    /**
+     * `{ plan?, items, balance? }` → `{ unit, total, balance, balanceAfter, shortfall, purchase }`,
+     * every field equal to the full `quote`'s. Throws a coded Error, as `quote` does.
+     */
+    quoteSummary(request) {
+      only(request, ["plan", "items", "balance"], []);
+      const { plan, items, balance } = request;
+      if (plan !== undefined && typeof plan !== "string") throw refuse(["plan"], "expected a string");
+      const bal = balance === undefined ? "" : typeof balance === "string" ? balance : `\u0000${balance === null ? "null" : typeof balance === "number" ? `the number ${balance}` : typeof balance}`;
+      try {
+        return readSummary(this.#inner.summary(plan ?? "", writeItems(items), bal));
+      } catch (e) {
+        throw fromEngine(e);
+      }
+    }
+
+    /** Frees the wasm memory now (else the garbage collector does). */
+    free() { this.#inner.free(); }
+  };
+}

@@ -1,0 +1,49 @@
+// Types of `ratecard/lite` and `ratecard/lite/web`: the first-load module.
+import type { PurchaseOption, ErrorCode } from "../../pkg/web/ratecard.js";
+export type { PurchaseOption, ErrorCode };
+
+/** One item: a feature with `seconds` or a `quantity`, and its options. */
+export interface SummaryItem {
+  feature: string;
+  seconds?: number | string;
+  quantity?: number | string;
+  options?: Record<string, boolean | string>;
+}
+
+/** `quoteSummary`'s request: the plan, the items, the balance (a decimal string in the card's unit). */
+export interface SummaryRequest {
+  plan?: string;
+  items: SummaryItem[];
+  balance?: string;
+}
+
+/** What a checkout shows first; every field equals the full `quote`'s. Amounts are decimal strings in `unit`. */
+export interface QuoteSummary {
+  unit: string;
+  total: string;
+  balance: string;
+  balanceAfter: string;
+  shortfall: string;
+  purchase: PurchaseOption[];
+}
+
+/** An error the engine throws: a JS `Error` with a stable `code` and the field's `path`. */
+export interface RateCardError extends Error {
+  code: ErrorCode;
+  path: (string | number)[];
+}
+
+/** A built-in rate card, for a first price: `presetIds`, `preset`, `quoteSummary`. */
+export declare class RateEngine {
+  private constructor();
+  /** The built-in presets' ids. */
+  static presetIds(): string[];
+  /** Preset `id`; throws `unknown_preset`. */
+  static preset(id: string): RateEngine;
+  /** The rate card's id. */
+  readonly id: string;
+  /** The total, balance after, shortfall and what to buy, equal to the full `quote`'s. */
+  quoteSummary(request: SummaryRequest): QuoteSummary;
+  /** Frees the wasm memory now. */
+  free(): void;
+}
