@@ -51,7 +51,6 @@ fn measure(text: &str, field: &str) -> Result<Option<Decimal>, Error> {
         return Err(refuse(format!("expected a finite number or a decimal string, got {kind}")));
     }
     Decimal::from_str(text)
-        .or_else(|_| Decimal::from_scientific(text))
         .map(Some)
         .map_err(|_| refuse(format!("expected a number, got \"{text}\"")))
 }

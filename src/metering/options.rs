@@ -148,7 +148,8 @@ fn enum_value<'c: 'i, 'i>(plan_id: &str, plan: &'c Plan, key: &str, def: &'c Opt
     if let Some(max) = plan_max {
         let rank = |v: &str| def.values.iter().position(|x| x == v);
         if rank(chosen) > rank(max) {
-            let label = def.label.to_lowercase();
+            // ASCII only: Unicode case tables would weigh more than the message gains.
+            let label = def.label.to_ascii_lowercase();
             return Err(Error::new(
                 ErrorKind::PlanLimit,
                 format!("plan \"{plan_id}\" allows {label} up to {max} (its highest {label}), got {chosen}"),

@@ -30,7 +30,9 @@ function only(obj, keys, path) {
 
 function measure(v) {
   if (v === undefined) return "";
-  if (typeof v === "number") return String(v);
+  // Plain digits, as Rust writes a number: 1e-7 as 0.0000001 (beyond 1e21
+  // toFixed writes an exponent, which the engine refuses, as the full module does).
+  if (typeof v === "number") return Number.isFinite(v) && /e/.test(String(v)) ? v.toFixed(20).replace(/\.?0+$/, "") : String(v);
   if (typeof v === "string") return v === "" ? "\u0000an empty string" : v;
   return `\u0000${v === null ? "null" : typeof v}`;
 }
