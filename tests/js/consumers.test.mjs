@@ -98,7 +98,7 @@ test("a strict Node consumer with lib [\"es2022\"] and skipLibCheck false type-c
   // Exactly what `tsc --init`-style projects use: no esnext.disposable, no dom.
   writeFileSync(join(sub, "tsconfig.json"), JSON.stringify({
     compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", lib: ["es2022"], skipLibCheck: false, types: [] },
-    files: ["server.ts"],
+    files: ["server.ts", "lite.ts"],
   }));
   writeFileSync(join(sub, "server.ts"), `
 import { RateEngine, type Quote, type QuoteRequest } from "ratecard";
@@ -107,6 +107,15 @@ const request: QuoteRequest = { plan: "business", items: [{ feature: "avatar_iv"
 const quote: Quote = engine.quote(request);
 const verdict: "match" | "stale_card" | "altered" = engine.verify(request, quote);
 export { verdict };
+`);
+  writeFileSync(join(sub, "lite.ts"), `
+import { RateEngine, type QuoteSummary, type SummaryRequest } from "ratecard/lite";
+const request: SummaryRequest = { plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }], balance: "10" };
+const summary: QuoteSummary = RateEngine.preset("heygen-credits").quoteSummary(request);
+const price: string | undefined = summary.purchase[0]?.price;
+// @ts-expect-error a balance is a decimal string
+RateEngine.preset("heygen-credits").quoteSummary({ items: [], balance: 10 });
+export { price };
 `);
   const out = tsc(join(sub, "tsconfig.json"));
   assert.equal(out, "", out);

@@ -79,6 +79,28 @@ test("ratecard/web: initSync with the shipped .wasm, then quote", () => {
   assert.equal(r.purchase[0].price, "5.00");
 });
 
+test("ratecard/lite (Node, synchronous) and ratecard/lite/web (initSync): the first price from the small module", () => {
+  const r = run(`
+    import { readFileSync } from "node:fs";
+    import { RateEngine as Lite } from "ratecard/lite";
+    import { initSync, RateEngine as LiteWeb } from "ratecard/lite/web";
+    initSync({ module: readFileSync(new URL("./node_modules/ratecard/pkg/lite/web/ratecard_lite_bg.wasm", import.meta.url)) });
+    const req = { plan: "business", items: [{ feature: "avatar_iv", seconds: 120 }], balance: "10" };
+    const node = Lite.preset("heygen-credits").quoteSummary(req);
+    const web = LiteWeb.preset("heygen-credits").quoteSummary(req);
+    let err;
+    try { Lite.preset("heygen-credits").quoteSummary({ ...req, balance: 10 }); } catch (e) { err = { code: e.code, path: e.path, isError: e instanceof Error }; }
+    console.log(JSON.stringify({ ids: Lite.presetIds(), node, web, err }));
+  `);
+  assert.equal(r.ids.length, 6);
+  assert.deepEqual(r.node, r.web);
+  assert.deepEqual(r.node, {
+    unit: "credits", total: "40", balance: "10", balanceAfter: "-30", shortfall: "30",
+    purchase: [{ kind: "pack", product: "credit_block", name: "100-credit block", quantity: 1, credits: "100", price: "5.00", currency: "USD", period: "once", balanceAfter: "70", covers: true }],
+  });
+  assert.deepEqual(r.err, { code: "invalid_request", path: ["balance"], isError: true });
+});
+
 test("a custom rate card through fromJson, and its validation errors", () => {
   const preset = readFileSync(join(ROOT, "presets/heygen-credits.json"), "utf8");
   const cheaper = preset.replace('"rate": "20"', '"rate": "10"');

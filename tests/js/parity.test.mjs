@@ -83,3 +83,37 @@ test(`${N} random requests: native crate and wasm package agree field for field`
   assert.ok(errors < reqs.length / 2, `${errors} of ${reqs.length} were errors: the generator should make mostly valid requests`);
   console.log(`# parity: ${reqs.length} requests (${errors} refused alike), identical`);
 });
+
+test("ratecard/lite's quoteSummary equals the full quote field for field, errors code for code", async () => {
+  const { RateEngine: Lite } = await import(`${ROOT}/dist/lite/node.js`);
+  const quotes = requests(4242).filter((r) => r.call === "quote");
+  const lite = Object.fromEntries(Lite.presetIds().map((id) => [id, Lite.preset(id)]));
+  const full = Object.fromEntries(RateEngine.presetIds().map((id) => [id, RateEngine.preset(id)]));
+  assert.deepEqual(Lite.presetIds(), RateEngine.presetIds());
+  let compared = 0, refused = 0;
+  const tried = [];
+  for (const { preset, request } of quotes) {
+    const { periodUsage, ...r } = request; // the summary's request: { plan, items, balance }
+    tried.push(r);
+    // Some invalid on purpose: an unknown feature, a number where a string goes, NaN, an unknown option value.
+    if (compared % 97 === 0) tried.push({ ...r, items: [{ feature: "nope", seconds: 1 }] });
+    if (compared % 89 === 0) tried.push({ ...r, items: [{ ...r.items[0], seconds: Number.NaN, quantity: undefined }] });
+    if (compared % 83 === 0) tried.push({ ...r, items: [{ ...r.items[0], options: { ...r.items[0].options, resolution: "8k" } }] });
+    for (const req of tried.splice(0)) {
+      let a, b;
+      try { a = full[preset].quote(req); } catch (e) { a = { error: e.code, path: e.path }; }
+      try { b = lite[preset].quoteSummary(req); } catch (e) { b = { error: e.code, path: e.path }; }
+      if (a.error !== undefined) {
+        assert.deepEqual(b, a, `${preset} ${JSON.stringify(req)}`);
+        refused++;
+      } else {
+        const { unit, total, balance, balanceAfter, shortfall, purchase } = a;
+        assert.deepEqual(b, { unit, total, balance, balanceAfter, shortfall, purchase }, `${preset} ${JSON.stringify(req)}`);
+        assert.deepEqual(full[preset].quoteSummary(req), b);
+        compared++;
+      }
+    }
+  }
+  assert.ok(compared > 4000 && refused > 50, `${compared} compared, ${refused} refused`);
+  console.log(`# ${compared} summaries equal to the full quote, ${refused} refusals with the same code and path`);
+});

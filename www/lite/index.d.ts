@@ -1,5 +1,5 @@
 // Types of `ratecard/lite` and `ratecard/lite/web`: the first-load module.
-import type { PurchaseOption, ErrorCode } from "../../pkg/web/ratecard.js";
+import type { PurchaseOption, ErrorCode } from "../../pkg/node/ratecard.js";
 export type { PurchaseOption, ErrorCode };
 
 /** One item: a feature with `seconds` or a `quantity`, and its options. */
