@@ -73,10 +73,20 @@ for (const [name, w, s, batch] of [
   const a = median(w, { batch }), b = median(s, { batch });
   boundary.push({ bench: name, "JSON string each way µs": (a / 1000).toFixed(2), "serde-wasm-bindgen µs": (b / 1000).toFixed(2) });
 }
+// The checkout's first read: the summary, then total, shortfall and the first purchase's price.
+const { RateEngine: Lite } = await import(join(ROOT, "dist/lite/node.js"));
+const lite = Lite.preset("heygen-credits");
+{
+  const s = lite.quoteSummary(one), q = js.quote(one);
+  assert.deepEqual([s.total, s.shortfall, s.purchase], [q.total, q.shortfall, q.purchase]);
+}
+const read = (s) => s.total.length + s.shortfall.length + (s.purchase[0]?.price.length ?? 0);
 for (const [name, w, j, batch, target] of [
-  ["1-item quote, balance + purchase options", () => wasm.quote(one), () => js.quote(one), 2000, 0.5],
-  ["5-item quote", () => wasm.quote(five), () => js.quote(five), 1000, 0.5],
-  ["curve 1..1800 s, one call", () => wasm.quoteCurve(curve), () => js.quoteCurve(curve), 5, 0.05],
+  ["checkout read: lite quoteSummary → total, shortfall, purchase[0].price", () => read(lite.quoteSummary(one)), () => read(js.quote(one)), 4000, 0.5],
+  ["checkout read: full quoteSummary (same fields)", () => read(wasm.quoteSummary(one)), () => read(js.quote(one)), 4000, 0.5],
+  ["1-item full quote, balance + purchase options", () => wasm.quote(one), () => js.quote(one), 2000, 1.0],
+  ["5-item full quote", () => wasm.quote(five), () => js.quote(five), 1000, 1.0],
+  ["curve 1..1800 s, one call", () => wasm.quoteCurve(curve), () => js.quoteCurve(curve), 5, 0.03],
 ]) {
   const a = median(w, { batch }), b = median(j, { batch });
   rows.push({ bench: name, "ratecard µs": (a / 1000).toFixed(2), "decimal.js µs": (b / 1000).toFixed(2), "ratio": (a / b).toFixed(3), target: `≤ ${target}`, met: a / b <= target ? "yes" : "NO" });
@@ -98,11 +108,22 @@ for (let i = 0; i < 7; i++) {
   cold.push(Number(out));
 }
 cold.sort((a, b) => a - b);
-console.log(`cold start (import + preset + first quote), median of 7: ${cold[3].toFixed(1)} ms (target ≤ 30 ms)`);
+console.log(`cold start, full (import + preset + first quote), median of 7: ${cold[3].toFixed(1)} ms`);
+const coldLite = [];
+for (let i = 0; i < 7; i++) {
+  const out = execFileSync("node", ["--input-type=module", "-e", `
+    const t0 = performance.now();
+    const { RateEngine } = await import(${JSON.stringify(join(ROOT, "dist/lite/node.js"))});
+    const s = RateEngine.preset("heygen-credits").quoteSummary(${JSON.stringify(one)});
+    console.log(performance.now() - t0);`], { encoding: "utf8" });
+  coldLite.push(Number(out));
+}
+coldLite.sort((a, b) => a - b);
+console.log(`cold start, lite (import + preset + first summary), median of 7: ${coldLite[3].toFixed(1)} ms (target ≤ 15 ms) ${coldLite[3] <= 15 ? "met" : "NOT met"}`);
 
 // Size of every shipped asset.
 const sizes = [];
-for (const dir of ["pkg/node", "pkg/web", "dist/widget"]) {
+for (const dir of ["pkg/node", "pkg/web", "pkg/lite/node", "pkg/lite/web", "dist/lite", "dist/widget"]) {
   for (const f of readdirSync(join(ROOT, dir))) {
     const data = readFileSync(join(ROOT, dir, f));
     sizes.push({ asset: `${dir}/${f}`, raw: statSync(join(ROOT, dir, f)).size, gzip: gzipSync(data, { level: 9 }).length,
@@ -110,8 +131,10 @@ for (const dir of ["pkg/node", "pkg/web", "dist/widget"]) {
   }
 }
 console.table(sizes);
-const wasmGz = sizes.find((s) => s.asset === "pkg/web/ratecard_bg.wasm").gzip;
-console.log(`largest .wasm gzipped: ${(wasmGz / 1024).toFixed(1)} KiB (target ≤ 90 KB)`);
+for (const [asset, target] of [["pkg/lite/web/ratecard_lite_bg.wasm", 80], ["pkg/web/ratecard_bg.wasm", 180]]) {
+  const gz = sizes.find((s) => s.asset === asset).gzip / 1024;
+  console.log(`${asset} gzipped: ${gz.toFixed(1)} KiB (target ≤ ${target} KiB) ${gz <= target ? "met" : "NOT met"}`);
+}
 
 // In the page: input event → updated total, 200 inputs in headless Chromium.
 {
