@@ -16,11 +16,13 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const at = (...p) => join(ROOT, ...p);
 
-/** `ratecard-engine` → the package's web build, kept as a separate file. */
+/** `ratecard-engine` → the package's web build, and `ratecard-lite-engine` → its
+ *  first-load module, each kept as a separate file. */
 const engineExternal = {
   name: "ratecard-engine",
   setup(b) {
     b.onResolve({ filter: /^ratecard-engine$/ }, () => ({ path: "../../pkg/web/ratecard.js", external: true }));
+    b.onResolve({ filter: /^ratecard-lite-engine$/ }, () => ({ path: "../lite/web.js", external: true }));
   },
 };
 
@@ -45,11 +47,14 @@ const hash = (buf) => createHash("sha256").update(buf).digest("hex").slice(0, 10
 const wasm = readFileSync(at("pkg/web/ratecard_bg.wasm"));
 const wasmName = `ratecard_bg.${hash(wasm)}.wasm`;
 writeFileSync(join(out, wasmName), wasm);
+const liteWasm = readFileSync(at("pkg/lite/web/ratecard_lite_bg.wasm"));
+const liteWasmName = `ratecard_lite_bg.${hash(liteWasm)}.wasm`;
+writeFileSync(join(out, liteWasmName), liteWasm);
 const page = await build({
   entryPoints: [at("www/app.js")], bundle: true, format: "esm", minify: true, target: "es2022", legalComments: "none",
   outdir: out, entryNames: "[name].[hash]", write: true, metafile: true, logLevel: "warning",
-  alias: { "ratecard-engine": at("pkg/web/ratecard.js") },
-  define: { __WASM_FILE__: JSON.stringify(wasmName) },
+  alias: { "ratecard-engine": at("pkg/web/ratecard.js"), "ratecard-lite-engine": at("www/lite/web.js") },
+  define: { __WASM_FILE__: JSON.stringify(wasmName), __LITE_WASM_FILE__: JSON.stringify(liteWasmName) },
 });
 const appName = Object.keys(page.metafile.outputs).map((p) => p.split("/").pop()).find((n) => /^app\.\w+\.js$/.test(n));
 const css = readFileSync(at("www/style.css"));
@@ -58,7 +63,8 @@ writeFileSync(join(out, cssName), css);
 const html = readFileSync(at("www/index.html"), "utf8")
   .replaceAll("./style.css", `./${cssName}`)
   .replace('<script type="module" src="./app.js"></script>',
-    `<link rel="modulepreload" href="./${appName}">\n  <link rel="preload" href="./${wasmName}" as="fetch" type="application/wasm" crossorigin>\n  <script type="module" src="./${appName}"></script>`);
+    // The first price needs the first-load module only: preload it, not the full one.
+    `<link rel="modulepreload" href="./${appName}">\n  <link rel="preload" href="./${liteWasmName}" as="fetch" type="application/wasm" crossorigin>\n  <script type="module" src="./${appName}"></script>`);
 writeFileSync(join(out, "index.html"), html);
 
 for (const name of readdirSync(out)) {
@@ -70,4 +76,4 @@ for (const name of readdirSync(out)) {
 }
 const size = (f) => statSync(f).size;
 const w = at("dist/widget/ratecard-widget.js");
-console.log(`[build] widget: ratecard-widget.js ${size(w)} B raw, ${gzipSync(readFileSync(w), { level: 9 }).length} B gzip; page: ${appName} ${size(join(out, appName))} B, ${wasmName} ${size(join(out, wasmName))} B`);
+console.log(`[build] widget: ratecard-widget.js ${size(w)} B raw, ${gzipSync(readFileSync(w), { level: 9 }).length} B gzip; page: ${appName} ${size(join(out, appName))} B, ${liteWasmName} ${size(join(out, liteWasmName))} B first, ${wasmName} ${size(join(out, wasmName))} B after`);

@@ -3,12 +3,13 @@
 // the price curve, the wallet (grants replayed by `simulate`), capacity, and
 // the comparison of every plan. Numbers come from the engine as decimal
 // strings; the page only formats them.
-import { setWasmUrl, engineReady, inUnit, money, number, duration, day } from "./widget/index.js";
+import { setWasmUrl, setLiteWasmUrl, engineReady, presetCards, inUnit, money, number, duration, day } from "./widget/index.js";
 import { $, el } from "./dom.js";
 import { drawCurve } from "./chart.js";
 
-/* global __WASM_FILE__ */
+/* global __WASM_FILE__, __LITE_WASM_FILE__ */
 setWasmUrl(new URL(`./${__WASM_FILE__}`, import.meta.url));
+setLiteWasmUrl(new URL(`./${__LITE_WASM_FILE__}`, import.meta.url));
 
 const LOCALES = [["en-US", "English (US) — 1,234.5"], ["de-DE", "Deutsch — 1.234,5"], ["fr-FR", "Français — 1 234,5"], ["ja-JP", "日本語 — 1,234.5"]];
 const checkout = $("checkout");
@@ -16,7 +17,7 @@ let locale = "en-US";
 let custom = null;        // { json, name } of a loaded custom card
 let sim = null;           // the wallet's simulation, when since/today are given
 let restoring = false;
-let Engine = null;        // the RateEngine class, once the wasm is loaded
+let Engine = null;        // the full RateEngine class, once the checkout has loaded it (after the first price)
 const names = new Map();  // preset id → its rate card: the picker's names and the comparison's
 let compareReady = false; // the comparison of every preset waits for idle time
 
@@ -56,12 +57,21 @@ function settleSoon() {
 checkout.addEventListener("ratecard-quote", () => { settleSoon(); ready(); });
 checkout.addEventListener("ratecard-error", () => { settleSoon(); ready(); });
 
+// The first price comes from the first-load module; these events come once the
+// full module is in: then the page's own tools (curve, wallet, comparison) start.
 function ready() {
-  if (document.body.dataset.ready !== "true") document.body.dataset.ready = "true";
+  if (document.body.dataset.ready === "true") return;
+  document.body.dataset.ready = "true";
+  engineReady().then((E) => {
+    Engine = E;
+    if (!sim && $("since").value && $("today").value) runWallet();
+    (window.requestIdleCallback ?? ((f) => setTimeout(f, 200)))(() => { compareReady = true; settleSoon(); });
+  });
 }
 
 function settle() {
-  const q = checkout.quote;
+  // A first price from the first-load module has no lines yet: the tools wait for the full quote.
+  const q = checkout.quote?.partial ? null : checkout.quote;
   renderCurve(q);
   renderWallet(q);
   renderCapacity(q);
@@ -210,7 +220,7 @@ async function restoreState() {
   if (preset.startsWith("custom:")) {
     const json = params.get("card");
     try {
-      const engine = Engine.fromJson(json ?? "");
+      const engine = (await engineReady()).fromJson(json ?? "");
       addCustom(engine, json);
     } catch {
       $("share-notice").hidden = false;
@@ -254,9 +264,9 @@ function addCustom(engine, json) {
   selectPreset(key);
 }
 
-function loadCustomCard(text) {
+async function loadCustomCard(text) {
   try {
-    const engine = Engine.fromJson(text);
+    const engine = (await engineReady()).fromJson(text);
     $("card-error").hidden = true;
     addCustom(engine, text);
   } catch (e) {
@@ -273,8 +283,7 @@ $("card-file").addEventListener("change", async () => {
 });
 
 // ---- start -------------------------------------------------------------------------
-Engine = await engineReady();
-for (const id of Engine.presetIds()) names.set(id, Engine.preset(id).rateCard());
+// The picker's names from the first-load module; the full module follows the first price.
+for (const [id, c] of await presetCards()) names.set(id, c);
 $("preset").replaceChildren(...[...names].map(([id, c]) => el("option", { value: id, textContent: c.name })));
-if (!(await restoreState())) selectPreset(Engine.presetIds()[0]);
-(window.requestIdleCallback ?? ((f) => setTimeout(f, 200)))(() => { compareReady = true; settleSoon(); });
+if (!(await restoreState())) selectPreset([...names.keys()][0]);

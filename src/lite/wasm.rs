@@ -140,6 +140,13 @@ impl LiteEngine {
         self.card.id.clone()
     }
 
+    /// The preset's JSON text as shipped (the rate-card JSON shape), for a
+    /// page to build its form from (`JSON.parse` in the glue: no serde here).
+    #[wasm_bindgen(js_name = cardJson)]
+    pub fn card_json(&self) -> String {
+        presets::json(&self.card.id).unwrap_or_default().to_string()
+    }
+
     /// The summary of `{ plan, items, balance }` written as text (see the
     /// module docs): an empty `plan` or `balance` is absent; a `balance`
     /// starting with U+0000 was not a string, refused as `invalid_request`.

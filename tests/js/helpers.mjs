@@ -57,18 +57,54 @@ export async function packAndInstall(extraDeps = []) {
  * (body[data-settled=true]) and half a second more: shifts without recent
  * input, summed from a buffered PerformanceObserver.
  */
-export async function measureCls(browser, url, viewport) {
+export async function measureCls(browser, url, viewport, conditions) {
   const page = await browser.newPage({ viewport });
   try {
+    if (conditions) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send("Network.enable");
+      await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+      await cdp.send("Network.emulateNetworkConditions", { offline: false, ...conditions });
+    }
     await page.addInitScript(() => {
       window.__cls = 0;
       new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: "layout-shift", buffered: true });
     });
     await page.goto(url);
-    await page.waitForSelector("body[data-settled=true]", { state: "attached" });
+    await page.waitForSelector("body[data-settled=true]", { state: "attached", timeout: 60000 });
     await page.waitForTimeout(500);
     return await page.evaluate(() => window.__cls);
   } finally {
     await page.close();
+  }
+}
+
+/** Network profiles of issue 14: emulated Fast 3G and 4G (CDP), in bytes per second. */
+export const NETWORKS = {
+  "Fast 3G": { latency: 150, downloadThroughput: (1.6 * 1e6) / 8, uploadThroughput: (0.75 * 1e6) / 8 },
+  "4G": { latency: 60, downloadThroughput: (9 * 1e6) / 8, uploadThroughput: (1.5 * 1e6) / 8 },
+};
+
+/**
+ * Navigation → the first total shown by <ratecard-checkout> (its total reads a
+ * number, not "—" or a skeleton), in ms, on a fresh page with the cache
+ * disabled and the network emulated (`conditions`: a NETWORKS entry, or none).
+ */
+export async function firstPrice(browser, url, conditions) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    if (conditions) await cdp.send("Network.emulateNetworkConditions", { offline: false, ...conditions });
+    await page.goto(url, { waitUntil: "commit" });
+    await page.waitForFunction(() => {
+      const t = document.getElementById("checkout")?.shadowRoot?.querySelector('[data-testid="total"]')?.textContent ?? "";
+      return /\d/.test(t);
+    }, null, { timeout: 60000, polling: "raf" });
+    return await page.evaluate(() => performance.now());
+  } finally {
+    await context.close();
   }
 }

@@ -88,6 +88,9 @@ export function liteEngine(b) {
     /** The rate card's id. */
     get id() { return this.#inner.id(); }
 
+    /** The rate card as a plain object (plans, products, features and their options), as the full `rateCard()`. */
+    rateCard() { return JSON.parse(this.#inner.cardJson()); }
+
     /**
      * `{ plan?, items, balance? }` → `{ unit, total, balance, balanceAfter, shortfall, purchase }`,
      * every field equal to the full `quote`'s. Throws a coded Error, as `quote` does.

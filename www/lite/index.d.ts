@@ -1,6 +1,6 @@
 // Types of `ratecard/lite` and `ratecard/lite/web`: the first-load module.
-import type { PurchaseOption, ErrorCode } from "../../pkg/node/ratecard.js";
-export type { PurchaseOption, ErrorCode };
+import type { PurchaseOption, ErrorCode, RateCard } from "../../pkg/node/ratecard.js";
+export type { PurchaseOption, ErrorCode, RateCard };
 
 /** One item: a feature with `seconds` or a `quantity`, and its options. */
 export interface SummaryItem {
@@ -42,6 +42,8 @@ export declare class RateEngine {
   static preset(id: string): RateEngine;
   /** The rate card's id. */
   readonly id: string;
+  /** The rate card as a plain object, as the full module's `rateCard()` gives it. */
+  rateCard(): RateCard;
   /** The total, balance after, shortfall and what to buy, equal to the full `quote`'s. */
   quoteSummary(request: SummaryRequest): QuoteSummary;
   /** Frees the wasm memory now. */

@@ -2,7 +2,7 @@
 // loading the engine for the rate card, quoting, and the three events. The
 // elements render what the engine returns; no pricing rule lives here.
 import { LitElement, css } from "lit";
-import { engineFor } from "./engine.js";
+import { engineFor, liteFor } from "./engine.js";
 import { resolveLocale } from "./locale.js";
 import { fieldOf, plainWords } from "./messages.js";
 
@@ -31,6 +31,7 @@ export class RatecardBase extends LitElement {
     readonly: { type: Boolean, reflect: true },
     items: { attribute: false },
     _engine: { state: true },
+    _pricer: { state: true },
     _failure: { state: true },
   };
 
@@ -92,6 +93,8 @@ export class RatecardBase extends LitElement {
     /** The last error: `{ code, message, field, text }` (text: the plain words shown). */
     this.error = null;
     this._engine = null;
+    /** What quotes now: the full engine, or until it loads, the first-load module's summary. */
+    this._pricer = null;
     this._failure = null;
     this._loadId = 0;
     this._lastEvent = "";
@@ -112,22 +115,43 @@ export class RatecardBase extends LitElement {
   }
 
   willUpdate(changed) {
-    if (changed.has("preset") || changed.has("cardSrc") || changed.has("rateCard") || (!this._engine && !this._loading)) this._load();
+    if (changed.has("preset") || changed.has("cardSrc") || changed.has("rateCard") || (!this._pricer && !this._loading)) this._load();
   }
 
   async _load() {
     const id = ++this._loadId;
     this._loading = true;
     try {
+      // A built-in preset prices at once from the first-load module; the full
+      // module (lines, explanations, fingerprint) loads after the first paint.
+      if (!this.rateCard && !this.cardSrc) {
+        const lite = await liteFor(this.preset);
+        if (id !== this._loadId) return;
+        if (lite) {
+          this._engine = null;
+          this._card = lite.rateCard();
+          this._failure = null;
+          this.cardChanged?.(this._card);
+          this._pricer = summaryPricer(lite);
+          await this.updateComplete;
+          await afterPaint();
+          if (id !== this._loadId) return;
+        }
+      }
       const engine = await engineFor({ preset: this.preset, rateCard: this.rateCard, cardSrc: this.cardSrc });
       if (id !== this._loadId) return;
-      this._card = engine.rateCard();
+      const card = engine.rateCard();
+      if (this._pricer?.partial !== true || card.id !== this._card?.id) {
+        this._card = card;
+        this.cardChanged?.(this._card);
+      }
       this._failure = null;
-      this.cardChanged?.(this._card);
       this._engine = engine;
+      this._pricer = engine;
     } catch (e) {
       if (id !== this._loadId) return;
       this._engine = null;
+      this._pricer = null;
       this._card = null;
       this._failure = this._report(e, "card");
     } finally {
@@ -139,11 +163,12 @@ export class RatecardBase extends LitElement {
   _quote(request) {
     this.request = request;
     try {
-      this.quote = this._engine.quote(request);
+      this.quote = this._pricer.quote(request);
       this.error = null;
     } catch (e) {
       this.quote = null;
-      this.error = this._report(e, undefined, request);
+      // What the first-load module cannot price (grants, usage so far) waits for the full one.
+      this.error = e?.code === "pending" ? null : this._report(e, undefined, request);
     }
     return this.quote;
   }
@@ -160,6 +185,7 @@ export class RatecardBase extends LitElement {
   }
 
   updated() {
+    if (this.quote?.partial) return; // events carry full quotes only
     const key = this.error ? `e:${this.error.code}:${this.error.message}` : this._failure ? `f:${this._failure.message}` : this.quote ? `q:${this.quote.fingerprint}` : "";
     if (key === this._lastEvent || !key) return;
     this._lastEvent = key;
@@ -175,4 +201,30 @@ export class RatecardBase extends LitElement {
   _buy(option, quantity) {
     emit(this, "ratecard-buy", { option, quantity, fingerprint: this.quote?.fingerprint ?? null });
   }
+}
+
+/** After the next frame is painted, and then when the main thread is idle (or 200 ms). */
+function afterPaint() {
+  return new Promise((resolve) => {
+    const idle = globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 0));
+    if (globalThis.requestAnimationFrame) requestAnimationFrame(() => setTimeout(() => idle(resolve, { timeout: 200 }), 0));
+    else setTimeout(resolve, 0);
+  });
+}
+
+/**
+ * Quotes from the first-load module: `quote(request)` gives the summary (total,
+ * balance, shortfall, purchase) marked `partial`, with no lines yet. A request
+ * it cannot price (grants, usage so far, a wallet date) throws code `pending`.
+ */
+function summaryPricer(lite) {
+  return {
+    partial: true,
+    quote(request) {
+      const { plan, items, balance, ...rest } = request;
+      if (Object.values(rest).some((v) => v !== undefined)) throw Object.assign(new Error("pending"), { code: "pending" });
+      const s = lite.quoteSummary({ plan, items, ...(balance !== undefined ? { balance } : {}) });
+      return { ...s, lines: null, warnings: [], fingerprint: null, partial: true };
+    },
+  };
 }

@@ -39,6 +39,8 @@ export class RatecardCheckout extends RatecardBase {
     th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.25rem; border-bottom: 1px solid var(--_line); }
     td.num, th.num { text-align: right; white-space: nowrap; }
     small.source { display: block; color: var(--_muted); font-size: 0.82em; }
+    .skeleton.line { display: block; width: 100%; height: 1.4em; margin: 0.1em 0; }
+    small.skeleton.line { width: 85%; height: 2.4em; }
     dl.totals { display: grid; grid-template-columns: auto 1fr; gap: 0.2rem 1rem; margin: 0; }
     dl.totals dt { color: var(--_muted); }
     dl.totals dd { margin: 0; font-weight: 600; text-align: right; font-variant-numeric: tabular-nums; }
@@ -84,7 +86,7 @@ export class RatecardCheckout extends RatecardBase {
     const before = changed.get("locale");
     if (changed.has("locale") && this._rows) this._relocale(resolveLocale(before), this._locale);
     // Quote once per change of what is priced; the screen-reader announcement alone re-quotes nothing.
-    if (this._engine && this._rows && !(changed.size === 1 && changed.has("_announce"))) this._run();
+    if (this._pricer && this._rows && !(changed.size === 1 && changed.has("_announce"))) this._run();
   }
 
   /** Prices what the buyer typed: sets `quote`, `request` and `error`, and schedules the announcement. */
@@ -184,7 +186,7 @@ export class RatecardCheckout extends RatecardBase {
 
   render() {
     if (this._failure) return html`<section part="panel"><p class="error" role="alert" part="error">${this._failure.text}</p></section>`;
-    if (!this._engine || !this._rows) return this._skeleton();
+    if (!this._pricer || !this._rows) return this._skeleton();
     const card = this._card;
     const locale = this._locale;
     const plan = card.plans[this._planId];
@@ -304,6 +306,16 @@ export class RatecardCheckout extends RatecardBase {
 
   _lines(q, card, locale) {
     if (!q) return nothing;
+    if (q.partial) {
+      // The first price is shown; each line's sentence follows with the full module.
+      return html`<table part="lines" data-testid="lines" aria-busy="true">
+        <thead><tr><th scope="col">Item</th><th scope="col">How it adds up</th><th scope="col" class="num">Cost</th></tr></thead>
+        <tbody>${(this.request?.items ?? []).map((item) => html`<tr>
+          <th scope="row">${card.features[item.feature]?.name ?? ""}</th>
+          <td><span class="skeleton line"></span><small class="source skeleton line"></small></td>
+          <td class="num"></td></tr>`)}</tbody>
+      </table>`;
+    }
     return html`<table part="lines" data-testid="lines">
       <thead><tr><th scope="col">Item</th><th scope="col">How it adds up</th><th scope="col" class="num">Cost</th></tr></thead>
       <tbody>${q.lines.map((line, i) => html`<tr>
@@ -359,7 +371,9 @@ export class RatecardCheckout extends RatecardBase {
       if (product.perSeat && (seats === null || !/^\d+$/.test(seats) || seats === "0")) seatsErr = "Enter a whole number of seats, 1 or more.";
       else {
         try {
-          p = this._engine.buyPacks({ plan: this._planId, quantity: qty, billing: product.period, ...(product.perSeat ? { seats } : {}) });
+          // Until the full module loads, the suggested purchase is priced already.
+          p = this._engine ? this._engine.buyPacks({ plan: this._planId, quantity: qty, billing: product.period, ...(product.perSeat ? { seats } : {}) })
+            : suggested && qty === suggested.quantity && !product.perSeat ? suggested : null;
         } catch (e) {
           err = plainWords(e, "quantity", { locale, card, planId: this._planId });
         }
@@ -476,7 +490,9 @@ export class RatecardCheckout extends RatecardBase {
 
   _applySettings() {
     const s = this._pendingSettings;
-    if (!s || !this._card) return;
+    // Settings wait for the rate card they were made with (a preset change loads it first).
+    const wanted = this.rateCard && typeof this.rateCard === "object" ? this.rateCard.id : this.cardSrc ? null : this.preset;
+    if (!s || !this._card || (wanted && this._card.id !== wanted)) return;
     this._pendingSettings = null;
     if (s.plan && this._card.plans[s.plan]) this._planId = s.plan;
     if (typeof s.balance === "string") this._balanceText = s.balance;

@@ -29,7 +29,7 @@ export class RatecardCost extends RatecardBase {
   render() {
     const locale = this._locale;
     if (this._failure) return html`<span part="cost error" class="error" role="alert">${this._failure.text}</span>`;
-    if (!this._engine) return html`<span part="cost skeleton" aria-busy="true"><span class="skeleton">Loading the price…</span></span>`;
+    if (!this._pricer) return html`<span part="cost skeleton" aria-busy="true"><span class="skeleton">Loading the price…</span></span>`;
     const card = this.card;
     const planId = this.plan || defaultPlan(card);
     const items = Array.isArray(this.items) ? this.items : [];

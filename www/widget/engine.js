@@ -2,11 +2,53 @@
 // "ratecard-engine" is the package's web build (pkg/web/ratecard.js): the
 // widget bundle imports it as a separate file, so its `.wasm` is resolved with
 // `new URL("ratecard_bg.wasm", import.meta.url)` and bundlers copy it.
+//
+// Two modules: the first-load module ("ratecard-lite-engine", the package's
+// `ratecard/lite/web`, ~78 KiB gzip) prices a built-in preset's total,
+// shortfall and purchase at once; the full module follows after first paint
+// for lines, explanations, the fingerprint and custom rate cards.
 import init, { RateEngine } from "ratecard-engine";
+import initLite, { RateEngine as LiteEngine } from "ratecard-lite-engine";
 
 let wasmUrl;
+let liteWasmUrl;
 let ready;
+let liteReady;
 const engines = new Map();
+const lites = new Map();
+
+/** Where to fetch `ratecard_lite_bg.wasm` from (as `setWasmUrl`, for the first-load module). */
+export function setLiteWasmUrl(url) {
+  liteWasmUrl = url;
+}
+
+/** The first-load module's `RateEngine` class, once its wasm is instantiated. */
+function loadLite() {
+  liteReady ??= initLite(liteWasmUrl === undefined ? undefined : { module_or_path: liteWasmUrl }).then(() => LiteEngine);
+  return liteReady;
+}
+
+/** The first-load engine of built-in preset `id`, made once. */
+function lite(Lite, id) {
+  if (!lites.has(id)) lites.set(id, Lite.preset(id));
+  return lites.get(id);
+}
+
+/**
+ * The first-load engine of a built-in preset (`quoteSummary`, `rateCard`),
+ * or null when the preset is not built in (the full module then reports it).
+ */
+export async function liteFor(preset) {
+  const Lite = await loadLite();
+  const id = preset || Lite.presetIds()[0];
+  return Lite.presetIds().includes(id) ? lite(Lite, id) : null;
+}
+
+/** Every built-in preset's rate card, by id, from the first-load module (no full module needed). */
+export async function presetCards() {
+  const Lite = await loadLite();
+  return new Map(Lite.presetIds().map((id) => [id, lite(Lite, id).rateCard()]));
+}
 
 /**
  * Where to fetch `ratecard_bg.wasm` from, for pages that serve it under another
@@ -16,7 +58,7 @@ export function setWasmUrl(url) {
   wasmUrl = url;
 }
 
-/** Resolves with the `RateEngine` class once the wasm module is instantiated. */
+/** Resolves with the full `RateEngine` class once the wasm module is instantiated. */
 export function engineReady() {
   ready ??= init(wasmUrl === undefined ? undefined : { module_or_path: wasmUrl }).then(() => RateEngine);
   return ready;
@@ -54,3 +96,4 @@ function cached(key, make) {
   if (!engine) engines.set(key, (engine = make()));
   return engine;
 }
+

@@ -8,7 +8,7 @@ import { RatecardCost, purchaseLabel } from "./cost.js";
 import { RatecardCheckout } from "./checkout.js";
 
 export { RatecardCost, RatecardCheckout, purchaseLabel };
-export { setWasmUrl, engineReady, engineFor } from "./engine.js";
+export { setWasmUrl, setLiteWasmUrl, engineReady, engineFor, liteFor, presetCards } from "./engine.js";
 export { parseNumber, number, money, inUnit, duration, day } from "./locale.js";
 export { lineSentence } from "./lines.js";
 
