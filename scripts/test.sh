@@ -27,6 +27,7 @@ expect_ran "cargo test"
 echo "[test] cargo clippy: no unwrap, expect, panic, indexing or unchecked arithmetic in library code"
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --lib --tests --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --quiet --lib --target wasm32-unknown-unknown --features lite -- -D warnings
 
 echo "[test] cargo doc (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet

@@ -262,13 +262,13 @@ pub fn options(
 fn insertion_sort<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> std::cmp::Ordering) {
     for i in 1..v.len() {
         let mut j = i;
-        while j > 0 {
-            let (Some(a), Some(b)) = (v.get(j - 1), v.get(j)) else { break };
+        while let Some(before) = j.checked_sub(1) {
+            let (Some(a), Some(b)) = (v.get(before), v.get(j)) else { break };
             if cmp(a, b) != std::cmp::Ordering::Greater {
                 break;
             }
-            v.swap(j - 1, j);
-            j -= 1;
+            v.swap(before, j);
+            j = before;
         }
     }
 }
@@ -292,7 +292,7 @@ mod tests {
                 .collect();
             let (mut ours, mut std) = (v.clone(), v);
             insertion_sort(&mut ours, |a, b| a.0.cmp(&b.0));
-            std.sort_by(|a, b| a.0.cmp(&b.0));
+            std.sort_by_key(|a| a.0);
             assert_eq!(ours, std);
         }
     }

@@ -72,8 +72,9 @@ pub struct Metered<'c> {
     pub multiplier: Decimal,
     /// How the amount was reached, for people (empty unless asked for).
     pub explanation: String,
-    /// The article (publisher, title) and section of the rate used, of each
-    /// multiplier applied (its own section), and of the allowance when one applied.
+    /// The article (publisher, title) and section of the rate used; with the
+    /// explanation, also of each multiplier applied (its own section) and of
+    /// the allowance when one applied.
     pub source: Cow<'c, str>,
     /// The feature's display name.
     pub name: &'c str,
@@ -149,13 +150,15 @@ impl<'c> Resolved<'c, '_> {
         let charged = billed.checked_sub(included).unwrap_or(Decimal::ZERO);
         let amount = amount::compute(card, &self.rate, &self.multipliers, charged)?;
         let explanation = how.finish(&self.rate, &self.multipliers, included, charged, &amount)?;
+        // The multipliers' and the allowance's sections are cited with the
+        // explanation (a summary, a curve or a capacity search needs neither).
         let mut source = Cow::Borrowed(self.rate.source);
-        for (m, label, cited) in &self.multipliers.list {
+        for (m, label, cited) in self.multipliers.list.iter().filter(|_| explain) {
             if let Some(cited) = cited {
                 source = Cow::Owned(format!("{source}; ×{m} ({label}): {cited}"));
             }
         }
-        if let Some(a) = self.allowance.filter(|_| included > Decimal::ZERO) {
+        if let Some(a) = self.allowance.filter(|_| explain && included > Decimal::ZERO) {
             source = Cow::Owned(format!("{source}; allowance: {}", a.source));
         }
         Ok(Metered {

@@ -23,10 +23,13 @@ const refuse = (path, message) => coded("invalid_request", path, `${where(path)}
 
 function only(obj, keys, path) {
   if (obj === null || typeof obj !== "object" || Array.isArray(obj)) throw refuse(path, "expected an object");
-  for (const k of Object.keys(obj)) {
-    if (!keys.includes(k) && obj[k] !== undefined) throw refuse([...path, k], `unknown field \`${k}\`, expected one of ${keys.map((x) => `\`${x}\``).join(", ")}`);
+  for (const k in obj) {
+    if (keys.indexOf(k) < 0 && Object.hasOwn(obj, k) && obj[k] !== undefined) throw refuse([...path, k], `unknown field \`${k}\`, expected one of ${keys.map((x) => `\`${x}\``).join(", ")}`);
   }
 }
+
+const REQUEST = ["plan", "items", "balance"];
+const ITEM = ["feature", "seconds", "quantity", "options"];
 
 function measure(v) {
   if (v === undefined) return "";
@@ -45,16 +48,20 @@ function option(v) {
 
 function writeItems(items) {
   if (!Array.isArray(items)) throw refuse(["items"], "expected an array");
-  return items.map((item, i) => {
-    only(item, ["feature", "seconds", "quantity", "options"], ["items", i]);
+  let out = "";
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    only(item, ITEM, ["items", i]);
     if (typeof item.feature !== "string") throw refuse(["items", i, "feature"], "expected a string");
-    const fields = [item.feature, measure(item.seconds), measure(item.quantity)];
-    if (item.options !== undefined) {
-      only(item.options, Object.keys(item.options), ["items", i, "options"]);
-      for (const [k, v] of Object.entries(item.options)) fields.push(`${k}${P}${option(v)}`);
+    if (i) out += R;
+    out += `${item.feature}${F}${measure(item.seconds)}${F}${measure(item.quantity)}`;
+    const options = item.options;
+    if (options !== undefined) {
+      if (options === null || typeof options !== "object" || Array.isArray(options)) throw refuse(["items", i, "options"], "expected an object");
+      for (const k in options) if (Object.hasOwn(options, k)) out += `${F}${k}${P}${option(options[k])}`;
     }
-    return fields.join(F);
-  }).join(R);
+  }
+  return out;
 }
 
 function readSummary(text) {
@@ -96,7 +103,7 @@ export function liteEngine(b) {
      * every field equal to the full `quote`'s. Throws a coded Error, as `quote` does.
      */
     quoteSummary(request) {
-      only(request, ["plan", "items", "balance"], []);
+      only(request, REQUEST, []);
       const { plan, items, balance } = request;
       if (plan !== undefined && typeof plan !== "string") throw refuse(["plan"], "expected a string");
       const bal = balance === undefined ? "" : typeof balance === "string" ? balance : `\u0000${balance === null ? "null" : typeof balance === "number" ? `the number ${balance}` : typeof balance}`;
