@@ -5,7 +5,7 @@
 //! way. Errors come back as `code␟path␟message` (the path's segments
 //! separated by ␞), which the glue throws as a coded `Error`.
 //!
-//! Request text: items separated by U+001E; an item's fields by U+001F:
+//! Request text: `plan`, U+001C, `balance`, U+001C, the items; items separated by U+001E; an item's fields by U+001F:
 //! `feature`, `seconds`, `quantity` (empty when absent), then each option as
 //! `key`, U+001D, and `b1` / `b0` (a boolean), `s…` (a string) or `o…`
 //! (anything else, refused as `invalid_option`). A measure that was not a
@@ -18,7 +18,7 @@ use std::str::FromStr;
 use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, ErrorKind, PathSegment};
-use crate::money::DecimalString;
+use crate::money::{write_decimal, DecimalString};
 use crate::presets;
 use crate::quote::Summary;
 use crate::rate_card::RateCard;
@@ -27,6 +27,7 @@ use crate::request::{Item, OptionValue, QuoteRequest};
 const FIELD: char = '\u{1f}';
 const RECORD: char = '\u{1e}';
 const PAIR: char = '\u{1d}';
+const GROUP: char = '\u{1c}';
 
 /// `code␟path␟message`, thrown by the glue as a coded `Error`.
 fn js_error(e: &Error) -> JsValue {
@@ -79,12 +80,17 @@ fn item(text: &str, i: usize) -> Result<Item, Error> {
     })
 }
 
-/// The summary as text: `unit␟total␟balance␟balanceAfter␟shortfall`, then
-/// one record per purchase option: `kind␟product␟name␟quantity␟credits␟
-/// price␟currency␟period␟balanceAfter␟covers␟upgrade`.
+/// The summary as text, every field separated by U+001F:
+/// `unit␟total␟balance␟balanceAfter␟shortfall`, then 11 fields per purchase
+/// option: `␟kind␟product␟name␟quantity␟credits␟price␟currency␟period␟
+/// balanceAfter␟covers␟upgrade`.
 fn write(s: &Summary) -> String {
-    let mut out = [s.unit.as_str(), &s.total.to_string(), &s.balance.to_string(), &s.balance_after.to_string(), &s.shortfall.to_string()]
-        .join(&FIELD.to_string());
+    let mut out = String::with_capacity(160);
+    out.push_str(&s.unit);
+    for d in [s.total, s.balance, s.balance_after, s.shortfall] {
+        out.push(FIELD);
+        write_decimal(&mut out, d.0);
+    }
     for p in &s.purchase {
         let kind = match p.kind {
             crate::PurchaseKind::Pack => "pack",
@@ -97,21 +103,26 @@ fn write(s: &Summary) -> String {
             Some(crate::rate_card::UpgradeCharge::ProratedDifference) => "prorated_difference",
             None => "",
         };
-        let fields = [
-            kind,
-            &p.product,
-            &p.name,
-            &p.quantity.to_string(),
-            &p.credits.to_string(),
-            &p.price.to_string(),
-            &p.currency,
-            p.period.as_str(),
-            &p.balance_after.to_string(),
-            if p.covers { "1" } else { "0" },
-            upgrade,
-        ];
-        out.push(RECORD);
-        out.push_str(&fields.join(&FIELD.to_string()));
+        out.push(FIELD);
+        for text in [kind, &p.product, &p.name] {
+            out.push_str(text);
+            out.push(FIELD);
+        }
+        write_decimal(&mut out, Decimal::from(p.quantity));
+        for d in [p.credits, p.price] {
+            out.push(FIELD);
+            write_decimal(&mut out, d.0);
+        }
+        for text in [&p.currency, p.period.as_str()] {
+            out.push(FIELD);
+            out.push_str(text);
+        }
+        out.push(FIELD);
+        write_decimal(&mut out, p.balance_after.0);
+        out.push(FIELD);
+        out.push(if p.covers { '1' } else { '0' });
+        out.push(FIELD);
+        out.push_str(upgrade);
     }
     out
 }
@@ -147,10 +158,13 @@ impl LiteEngine {
         presets::json(&self.card.id).unwrap_or_default().to_string()
     }
 
-    /// The summary of `{ plan, items, balance }` written as text (see the
-    /// module docs): an empty `plan` or `balance` is absent; a `balance`
-    /// starting with U+0000 was not a string, refused as `invalid_request`.
-    pub fn summary(&self, plan: &str, items: &str, balance: &str) -> Result<String, JsValue> {
+    /// The summary of `{ plan, items, balance }` written as one text (see
+    /// the module docs): `plan␜balance␜items`; an empty `plan` or `balance`
+    /// is absent; a `balance` starting with U+0000 was not a string, refused
+    /// as `invalid_request`.
+    pub fn summary(&self, request: &str) -> Result<String, JsValue> {
+        let (plan, rest) = request.split_once(GROUP).unwrap_or((request, ""));
+        let (balance, items) = rest.split_once(GROUP).unwrap_or((rest, ""));
         let balance = match balance {
             "" => None,
             b if b.starts_with('\u{0}') => {

@@ -24,18 +24,21 @@ const refuse = (path, message) => coded("invalid_request", path, `${where(path)}
 function only(obj, keys, path) {
   if (obj === null || typeof obj !== "object" || Array.isArray(obj)) throw refuse(path, "expected an object");
   for (const k in obj) {
-    if (keys.indexOf(k) < 0 && Object.hasOwn(obj, k) && obj[k] !== undefined) throw refuse([...path, k], `unknown field \`${k}\`, expected one of ${keys.map((x) => `\`${x}\``).join(", ")}`);
+    if (!keys.has(k) && Object.hasOwn(obj, k) && obj[k] !== undefined) throw refuse([...path, k], `unknown field \`${k}\`, expected one of ${[...keys].map((x) => `\`${x}\``).join(", ")}`);
   }
 }
 
-const REQUEST = ["plan", "items", "balance"];
-const ITEM = ["feature", "seconds", "quantity", "options"];
+const REQUEST = new Set(["plan", "items", "balance"]);
+const ITEM = new Set(["feature", "seconds", "quantity", "options"]);
 
 function measure(v) {
   if (v === undefined) return "";
   // Plain digits, as Rust writes a number: 1e-7 as 0.0000001 (beyond 1e21
   // toFixed writes an exponent, which the engine refuses, as the full module does).
-  if (typeof v === "number") return Number.isFinite(v) && /e/.test(String(v)) ? v.toFixed(20).replace(/\.?0+$/, "") : String(v);
+  if (typeof v === "number") {
+    const text = String(v);
+    return text.includes("e") && Number.isFinite(v) ? v.toFixed(20).replace(/\.?0+$/, "") : text;
+  }
   if (typeof v === "string") return v === "" ? "\u0000an empty string" : v;
   return `\u0000${v === null ? "null" : typeof v}`;
 }
@@ -65,16 +68,16 @@ function writeItems(items) {
 }
 
 function readSummary(text) {
-  const [head, ...records] = text.split(R);
-  const [unit, total, balance, balanceAfter, shortfall] = head.split(F);
-  const purchase = records.map((r) => {
-    const [kind, product, name, quantity, credits, price, currency, period, after, covers, upgrade] = r.split(F);
-    const o = { kind, product, name, quantity: Number(quantity), credits, price, currency, period, balanceAfter: after };
-    if (upgrade) o.upgrade = upgrade;
-    o.covers = covers === "1";
-    return o;
-  });
-  return { unit, total, balance, balanceAfter, shortfall, purchase };
+  const f = text.split(F);   // 5 fields, then 11 per purchase option
+  const purchase = [];
+  for (let i = 5; i + 10 < f.length; i += 11) {
+    const o = { kind: f[i], product: f[i + 1], name: f[i + 2], quantity: Number(f[i + 3]), credits: f[i + 4],
+      price: f[i + 5], currency: f[i + 6], period: f[i + 7], balanceAfter: f[i + 8] };
+    if (f[i + 10]) o.upgrade = f[i + 10];
+    o.covers = f[i + 9] === "1";
+    purchase.push(o);
+  }
+  return { unit: f[0], total: f[1], balance: f[2], balanceAfter: f[3], shortfall: f[4], purchase };
 }
 
 /** The `RateEngine` class of `ratecard/lite` over the wasm-bindgen bindings `b`. */
@@ -108,7 +111,7 @@ export function liteEngine(b) {
       if (plan !== undefined && typeof plan !== "string") throw refuse(["plan"], "expected a string");
       const bal = balance === undefined ? "" : typeof balance === "string" ? balance : `\u0000${balance === null ? "null" : typeof balance === "number" ? `the number ${balance}` : typeof balance}`;
       try {
-        return readSummary(this.#inner.summary(plan ?? "", writeItems(items), bal));
+        return readSummary(this.#inner.summary(`${plan ?? ""}\u001c${bal}\u001c${writeItems(items)}`));
       } catch (e) {
         throw fromEngine(e);
       }
