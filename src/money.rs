@@ -95,7 +95,12 @@ fn div_round_exact(n: Decimal, d: Decimal, dp: u32, mode: RoundingMode) -> Optio
     if b == 0 {
         return None;
     }
-    let (q, r) = (a.checked_div(b)?, a.checked_rem(b)?);
+    // Amounts that fit in 64 bits (all of a quote's, in practice) divide
+    // natively: 128-bit division is a software routine in wasm.
+    let (q, r) = match (i64::try_from(a), i64::try_from(b)) {
+        (Ok(a), Ok(b)) => (i128::from(a.checked_div(b)?), i128::from(a.checked_rem(b)?)),
+        _ => (a.checked_div(b)?, a.checked_rem(b)?),
+    };
     let away = if (a < 0) == (b < 0) { 1 } else { -1 }; // the quotient's sign
     let (twice_r, abs_b) = (r.checked_abs()?.checked_mul(2)?, b.checked_abs()?);
     let bump = r != 0

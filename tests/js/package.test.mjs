@@ -90,8 +90,11 @@ test("ratecard/lite (Node, synchronous) and ratecard/lite/web (initSync): the fi
     const web = LiteWeb.preset("heygen-credits").quoteSummary(req);
     let err;
     try { Lite.preset("heygen-credits").quoteSummary({ ...req, balance: 10 }); } catch (e) { err = { code: e.code, path: e.path, isError: e instanceof Error }; }
-    console.log(JSON.stringify({ ids: Lite.presetIds(), node, web, err }));
+    const { createRequire } = await import("node:module");
+    const cjs = createRequire(import.meta.url)("ratecard/lite").RateEngine.preset("heygen-credits").quoteSummary(req);
+    console.log(JSON.stringify({ ids: Lite.presetIds(), node, web, err, cjs }));
   `);
+  assert.deepEqual(r.cjs, r.node, "require(\"ratecard/lite\") gives the same");
   assert.equal(r.ids.length, 6);
   assert.deepEqual(r.node, r.web);
   assert.deepEqual(r.node, {
