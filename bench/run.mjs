@@ -2,7 +2,7 @@
 // against the plain-JS decimal.js engine of bench/js-engine.mjs, pair by pair,
 // plus cold start and the size of every shipped asset.
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { cpus } from "node:os";
 import { join } from "node:path";
@@ -203,8 +203,42 @@ for (const [asset, target] of [["pkg/lite/web/ratecard_lite_bg.wasm", 80], ["pkg
     const p = (xs, q) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))];
     console.log(`page, input → updated total over 200 inputs: median ${p(times, 0.5).toFixed(2)} ms, p95 ${p(times, 0.95).toFixed(2)} ms (target p95 ≤ 4 ms)`);
     console.log(`page, input → chart, capacity and comparison settled: median ${p(full, 0.5).toFixed(2)} ms, p95 ${p(full, 0.95).toFixed(2)} ms`);
+    lighthouse(server.url);
   } finally {
     await browser.close();
     server.close();
   }
 }
+
+/**
+ * Lighthouse (mobile: its default emulated phone and simulated throttling),
+ * performance only, median of 3 by score, if it installs from npm here (into
+ * target/lighthouse, outside this repository's lock file).
+ */
+function lighthouse(url) {
+  const dir = join(ROOT, "target/lighthouse");
+  const bin = join(dir, "node_modules/.bin/lighthouse");
+  try {
+    if (!existsSync(bin)) {
+      mkdirSync(dir, { recursive: true });
+      execFileSync("npm", ["install", "--prefix", dir, "--no-audit", "--no-fund", "--no-package-lock", "lighthouse@12.8.2"], { stdio: "ignore" });
+    }
+  } catch {
+    console.log("lighthouse: could not be installed from npm here; skipped");
+    return;
+  }
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const out = join(dir, `report-${i}.json`);
+    execFileSync(bin, [url, "--only-categories=performance", "--output=json", `--output-path=${out}`, "--quiet",
+      "--chrome-flags=--headless=new --no-sandbox --disable-gpu"], { env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" }, stdio: "ignore" });
+    const r = JSON.parse(readFileSync(out, "utf8"));
+    runs.push({ score: Math.round(r.categories.performance.score * 100), cls: r.audits["cumulative-layout-shift"].numericValue,
+      tbt: r.audits["total-blocking-time"].numericValue, lcp: r.audits["largest-contentful-paint"].numericValue });
+  }
+  runs.sort((a, b) => a.score - b.score);
+  const m = runs[1];
+  const met = m.score >= 95 && m.cls <= 0.02 && m.tbt <= 100;
+  console.log(`lighthouse mobile, median of 3: performance ${m.score} (runs ${runs.map((r) => r.score).join(", ")}), CLS ${m.cls.toFixed(3)}, TBT ${m.tbt.toFixed(0)} ms, LCP ${(m.lcp / 1000).toFixed(2)} s (target ≥ 95 / ≤ 0.02 / ≤ 100 ms) ${met ? "met" : "NOT met"}`);
+}
+
