@@ -62,10 +62,19 @@ checkout.addEventListener("ratecard-error", () => { settleSoon(); ready(); });
 function ready() {
   if (document.body.dataset.ready === "true") return;
   document.body.dataset.ready = "true";
-  engineReady().then((E) => {
+  engineReady().then(async (E) => {
     Engine = E;
     if (!sim && $("since").value && $("today").value) runWallet();
-    (window.requestIdleCallback ?? ((f) => setTimeout(f, 200)))(() => { compareReady = true; settleSoon(); });
+    // The comparison reads every preset: read them one idle moment each (the
+    // engine keeps them), so no single task blocks the page.
+    const idle = () => new Promise((r) => (window.requestIdleCallback ?? ((f) => setTimeout(f, 50)))(r, { timeout: 1000 }));
+    for (const id of names.keys()) {
+      await idle();
+      Engine.preset(id).free();
+    }
+    await idle();
+    compareReady = true;
+    settleSoon();
   });
 }
 

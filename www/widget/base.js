@@ -140,6 +140,8 @@ export class RatecardBase extends LitElement {
       }
       const engine = await engineFor({ preset: this.preset, rateCard: this.rateCard, cardSrc: this.cardSrc });
       if (id !== this._loadId) return;
+      if (this._pricer?.partial) await afterPaint(); // the full quote and its lines: another task
+      if (id !== this._loadId) return;
       const card = engine.rateCard();
       if (this._pricer?.partial !== true || card.id !== this._card?.id) {
         this._card = card;

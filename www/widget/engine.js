@@ -71,6 +71,8 @@ export function engineReady() {
  */
 export async function engineFor({ preset, rateCard, cardSrc }) {
   const Engine = await engineReady();
+  // Instantiating and reading the card are two tasks, not one long one.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   if (rateCard) {
     const text = typeof rateCard === "string" ? rateCard : JSON.stringify(rateCard);
     return cached(`json:${text}`, () => Engine.fromJson(text));
