@@ -33,7 +33,8 @@ async function fresh(p = page, url = server.url) {
 async function choose(preset, plan) {
   await fresh();
   await byId("preset").selectOption(preset);
-  await page.waitForFunction((id) => document.getElementById("checkout").card?.id === id, preset);
+  // The full module, not only the first-load one: the tests read lines and buy other quantities.
+  await page.waitForFunction((id) => document.getElementById("checkout").engine?.id === id, preset);
   if (plan) await byId("plan").selectOption(plan);
 }
 
@@ -439,7 +440,7 @@ test("the share link restores every setting, survives a reload, follows back/for
   const p = await context.newPage();
   await fresh(p);
   await byId("preset", p).selectOption("heygen-gencredits");
-  await p.waitForFunction(() => document.getElementById("checkout").card?.id === "heygen-gencredits");
+  await p.waitForFunction(() => document.getElementById("checkout").engine?.id === "heygen-gencredits");
   await byId("plan", p).selectOption("team");
   await byId("locale", p).selectOption("de-DE");
   await byId("feature", p).selectOption("avatar_iv");
@@ -453,7 +454,7 @@ test("the share link restores every setting, survives a reload, follows back/for
   assert.match(link, /#preset=heygen-gencredits/);
   const other = await context.newPage();
   await fresh(other, link);
-  await other.waitForFunction(() => document.getElementById("checkout").card?.id === "heygen-gencredits");
+  await other.waitForFunction(() => document.getElementById("checkout").engine?.id === "heygen-gencredits");
   await settled(other);
   assert.equal(await byId("plan", other).inputValue(), "team");
   assert.equal(await byId("locale", other).inputValue(), "de-DE");

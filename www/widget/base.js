@@ -125,7 +125,8 @@ export class RatecardBase extends LitElement {
       // A built-in preset prices at once from the first-load module; the full
       // module (lines, explanations, fingerprint) loads after the first paint.
       if (!this.rateCard && !this.cardSrc) {
-        const lite = await liteFor(this.preset);
+        // If the first-load module cannot load, the full one still can: no error yet.
+        const lite = await liteFor(this.preset).catch(() => null);
         if (id !== this._loadId) return;
         if (lite) {
           this._engine = null;
