@@ -124,3 +124,26 @@ test("NaN, ±Infinity and BigInt amounts are named in the error, not reported as
     (e) => e.code === "invalid_request" && /BigInt/.test(e.message));
   assert.equal(engine.quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }] }).total, "30");
 });
+
+test("ratecard/lite: the same hostile values throw coded Errors, and the engines keep pricing", async () => {
+  const { RateEngine: Lite } = await import(`${ROOT}/dist/lite/node.js`);
+  const request = { plan: "business", items: [{ feature: "avatar_iv", seconds: 90, options: { expressive_motion: true } }], balance: "12.5" };
+  const lite = Lite.preset("heygen-credits");
+  let calls = 0;
+  for (const path of paths(request)) {
+    for (const h of HOSTILE) {
+      check(() => lite.quoteSummary(replaced(request, path, h)), `quoteSummary ${path.join(".") || "(request)"} = ${describe(h)}`);
+      calls++;
+    }
+  }
+  for (const h of HOSTILE) check(() => Lite.preset(h), `lite preset(${describe(h)})`);
+  // The separators the glue writes, inside the request's own text, are refused, never misread.
+  for (const sep of ["\u001c", "\u001d", "\u001e", "\u001f", "\u0000"]) {
+    check(() => lite.quoteSummary({ ...request, plan: `business${sep}x` }), `plan with U+${sep.charCodeAt(0).toString(16)}`);
+    check(() => lite.quoteSummary({ ...request, items: [{ feature: `avatar_iv${sep}`, seconds: 9 }] }), `feature with U+${sep.charCodeAt(0).toString(16)}`);
+  }
+  const s = lite.quoteSummary({ plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }], balance: "10" });
+  assert.deepEqual([s.total, s.shortfall, s.purchase[0].price], ["30", "20", "5.00"]);
+  assert.equal(({}).polluted, undefined);
+  assert.ok(calls > 300, `${calls} calls`);
+});
