@@ -143,11 +143,12 @@ export class RatecardBase extends LitElement {
       if (id !== this._loadId) return;
       if (this._pricer?.partial) await afterPaint(); // the full quote and its lines: another task
       if (id !== this._loadId) return;
+      // The full card (with its defaults filled in) replaces the first one; the
+      // buyer's plan and cart start over only if it is another card.
       const card = engine.rateCard();
-      if (this._pricer?.partial !== true || card.id !== this._card?.id) {
-        this._card = card;
-        this.cardChanged?.(this._card);
-      }
+      const same = this._pricer?.partial === true && card.id === this._card?.id;
+      this._card = card;
+      if (!same) this.cardChanged?.(this._card);
       this._failure = null;
       this._engine = engine;
       this._pricer = engine;
