@@ -321,7 +321,8 @@ fn compare_plans(card: &RateCard, workload: &[Item]) -> Result<(Vec<Comparison>,
             balance: Some(plan.included),
             ..Default::default()
         };
-        let q = match quote::price(card, "", plan_id, plan, &request) {
+        // The summary: a comparison needs the total and what to buy, not the lines.
+        let q = match quote::summary(card, plan_id, plan, &request) {
             Ok(q) => q,
             Err(e) => {
                 reasons.add(plan_id, e.message());
@@ -342,7 +343,7 @@ fn month(
     card: &RateCard,
     plan_id: &str,
     plan: &Plan,
-    q: &quote::Quote,
+    q: &quote::Summary,
     notes: &[String],
 ) -> Result<std::result::Result<Comparison, String>> {
     let purchase = if q.shortfall > Decimal::ZERO {
@@ -389,7 +390,7 @@ fn month(
 fn explain_month(
     card: &RateCard,
     plan: &Plan,
-    q: &quote::Quote,
+    q: &quote::Summary,
     purchase: &[PurchaseOption],
     price: DecimalString,
     missing: Option<&str>,

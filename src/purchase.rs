@@ -201,7 +201,7 @@ pub fn options(
 ) -> Result<Vec<PurchaseOption>> {
     let usd = card.money();
     let mut options = Vec::new();
-    let charge = card.upgrade_rule.as_ref().map(|r| r.charge).unwrap_or_default();
+    let charge = card.upgrade_charge();
     let option = |kind, product: &str, name: String, n: Decimal, credits: Decimal, price: Decimal, period| -> Result<PurchaseOption> {
         let after = money::add(balance_after, credits, "balanceAfter")?;
         Ok(PurchaseOption {
@@ -220,12 +220,16 @@ pub fn options(
     };
     for id in &plan.products {
         let Some(p) = card.products.get(id) else { continue };
-        let (kind, n) = match p.kind {
-            ProductKind::Renewal => (PurchaseKind::Renewal, Decimal::ONE),
-            ProductKind::Pack => (PurchaseKind::Pack, ceil_whole(money::div(shortfall, p.credits.0, "shortfall")?)),
-            ProductKind::TopUp => (PurchaseKind::TopUp, ceil_whole(money::div(shortfall, p.credits.0, "shortfall")?)),
+        let kind = match p.kind {
+            ProductKind::Renewal => PurchaseKind::Renewal,
+            ProductKind::Pack => PurchaseKind::Pack,
+            ProductKind::TopUp => PurchaseKind::TopUp,
         };
-        let n = n.max(Decimal::ONE);
+        let n = if p.kind == ProductKind::Renewal {
+            Decimal::ONE
+        } else {
+            ceil_whole(money::div(shortfall, p.credits.0, "shortfall")?).max(Decimal::ONE)
+        };
         let credits = money::mul(n, p.credits.0, "credits")?;
         let price = money::mul(n, p.price.0, "price")?;
         options.push(option(kind, id, p.name.clone(), n, credits, price, p.period)?);

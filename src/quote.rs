@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::limits::{MAX_CURVE_POINTS, MAX_ITEMS};
-use crate::metering::{meter, resolve};
+use crate::metering::{meter, resolve, Metered};
 use crate::money::{self, DecimalString, RoundingMode};
 use crate::purchase::{self, PurchaseKind, PurchaseOption};
 use crate::rate_card::{Per, Plan, RateCard};
@@ -162,21 +162,11 @@ pub(crate) fn price_checked(
     plan: &Plan,
     request: &QuoteRequest,
 ) -> Result<Quote> {
-    let mut used = request.period_usage.clone();
     let mut lines = Vec::with_capacity(request.items.len());
-    let mut total = Decimal::ZERO;
-    for (i, item) in request.items.iter().enumerate() {
-        let so_far = used.get(&item.feature).copied().unwrap_or(Decimal::ZERO);
-        let line = line(card, plan_id, plan, item, so_far).map_err(|e| e.context(i).context("items"))?;
-        used.insert(item.feature.clone(), money::add(so_far, line.billed.0, "periodUsage")?);
-        total = money::add(total, line.amount.0, "total")?;
-        lines.push(line);
-    }
+    let total = meter_items(card, plan_id, plan, request, true, |item, m| lines.push(line(item, m)))?;
     let mut warnings = plan.warnings.clone();
-    let balance = opening_balance(card, plan, request, &mut Some(&mut warnings))?;
-    let shape = |d: Decimal| card.shape_amount(d);
-    let balance_after = shape(money::sub(balance, total, "balanceAfter")?);
-    let shortfall = shape(money::sub(Decimal::ZERO, balance_after, "shortfall")?.max(Decimal::ZERO));
+    let (balance, balance_after, shortfall, assumed) = settle(card, plan, request, total)?;
+    warnings.extend(assumed);
     let purchase = shortfall_notes(card, plan, shortfall, balance_after, &mut warnings)?;
     Ok(Quote {
         rate_card: card.id.clone(),
@@ -187,8 +177,8 @@ pub(crate) fn price_checked(
         unit: card.unit.clone(),
         currency: card.currency.clone(),
         lines,
-        total: shape(total).into(),
-        balance: shape(balance).into(),
+        total: card.shape_amount(total).into(),
+        balance: balance.into(),
         balance_after: balance_after.into(),
         shortfall: shortfall.into(),
         purchase,
@@ -228,21 +218,8 @@ pub struct Summary {
 /// As [`price`].
 pub fn summary(card: &RateCard, plan_id: &str, plan: &Plan, request: &QuoteRequest) -> Result<Summary> {
     check(request)?;
-    let mut used = request.period_usage.clone();
-    let mut total = Decimal::ZERO;
-    for (i, item) in request.items.iter().enumerate() {
-        let so_far = used.get(&item.feature).copied().unwrap_or(Decimal::ZERO);
-        let m = meter(card, plan_id, plan, item, so_far, false).map_err(|e| e.context(i).context("items"))?;
-        // Usage so far matters only to the items after this one.
-        if i.saturating_add(1) < request.items.len() {
-            used.insert(item.feature.clone(), money::add(so_far, m.billed, "periodUsage")?);
-        }
-        total = money::add(total, m.amount, "total")?;
-    }
-    let balance = opening_balance(card, plan, request, &mut None)?;
-    let shape = |d: Decimal| card.shape_amount(d);
-    let balance_after = shape(money::sub(balance, total, "balanceAfter")?);
-    let shortfall = shape(money::sub(Decimal::ZERO, balance_after, "shortfall")?.max(Decimal::ZERO));
+    let total = meter_items(card, plan_id, plan, request, false, |_, _| {})?;
+    let (balance, balance_after, shortfall, _) = settle(card, plan, request, total)?;
     let purchase = if shortfall > Decimal::ZERO {
         purchase::options(card, plan, shortfall, balance_after)?
     } else {
@@ -250,46 +227,75 @@ pub fn summary(card: &RateCard, plan_id: &str, plan: &Plan, request: &QuoteReque
     };
     Ok(Summary {
         unit: card.unit.clone(),
-        total: shape(total).into(),
-        balance: shape(balance).into(),
+        total: card.shape_amount(total).into(),
+        balance: balance.into(),
         balance_after: balance_after.into(),
         shortfall: shortfall.into(),
         purchase,
     })
 }
 
-/// The balance a quote starts from: the request's, the grants' remaining
-/// credits, or (with a note in `warnings`, when given) a fresh period's
-/// included credits, an empty wallet for a plan that is no subscription.
-fn opening_balance(card: &RateCard, plan: &Plan, request: &QuoteRequest, warnings: &mut Option<&mut Vec<String>>) -> Result<Decimal> {
-    match (request.balance, &request.grants) {
-        (Some(b), _) => Ok(b.0),
-        (None, Some(grants)) => grants
-            .iter()
-            .try_fold(Decimal::ZERO, |acc, g| money::add(acc, g.remaining.0, "grants")),
-        (None, None) => {
-            if let Some(w) = warnings {
-                w.push(if plan.subscription {
-                    format!(
-                        "no balance given: assumed a fresh {}'s {} {} of plan {}",
-                        plan.period.as_str(),
-                        money::plain(plan.included.0),
-                        card.unit,
-                        plan.name
-                    )
-                } else {
-                    format!("no balance given: assumed an empty wallet (0 {})", card.unit)
-                });
-            }
-            Ok(plan.included.0)
+/// Meters the request's items in order, each one's usage counting against
+/// the allowances of the items after it; hands each metered item to `each`
+/// and returns the sum of their rounded amounts.
+fn meter_items<'c>(
+    card: &'c RateCard,
+    plan_id: &str,
+    plan: &'c Plan,
+    request: &QuoteRequest,
+    explain: bool,
+    mut each: impl FnMut(&Item, Metered<'c>),
+) -> Result<Decimal> {
+    let mut used = request.period_usage.clone();
+    let mut total = Decimal::ZERO;
+    for (i, item) in request.items.iter().enumerate() {
+        let so_far = used.get(&item.feature).copied().unwrap_or(Decimal::ZERO);
+        let m = meter(card, plan_id, plan, item, so_far, explain).map_err(|e| e.context(i).context("items"))?;
+        // Usage so far matters only to the items after this one.
+        if i.saturating_add(1) < request.items.len() {
+            used.insert(item.feature.clone(), money::add(so_far, m.billed, "periodUsage")?);
         }
+        total = money::add(total, m.amount, "total")?;
+        each(item, m);
     }
+    Ok(total)
 }
 
-/// One item's line.
-fn line(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, used: Decimal) -> Result<QuoteLine> {
-    let m = meter(card, plan_id, plan, item, used, true)?;
-    Ok(QuoteLine {
+/// What a quote of `total` leaves: `(balance, balance after, shortfall)`,
+/// each shaped as the card shows amounts, and the note when the balance was
+/// not given. The balance is the request's, the grants' remaining credits,
+/// or else a fresh period's included credits (an empty wallet for a plan
+/// that is no subscription).
+fn settle(card: &RateCard, plan: &Plan, request: &QuoteRequest, total: Decimal) -> Result<(Decimal, Decimal, Decimal, Option<String>)> {
+    let (balance, assumed) = match (request.balance, &request.grants) {
+        (Some(b), _) => (b.0, None),
+        (None, Some(grants)) => {
+            let sum = grants.iter().try_fold(Decimal::ZERO, |acc, g| money::add(acc, g.remaining.0, "grants"))?;
+            (sum, None)
+        }
+        (None, None) if !plan.subscription => {
+            (plan.included.0, Some(format!("no balance given: assumed an empty wallet (0 {})", card.unit)))
+        }
+        (None, None) => {
+            let note = format!(
+                "no balance given: assumed a fresh {}'s {} {} of plan {}",
+                plan.period.as_str(),
+                money::plain(plan.included.0),
+                card.unit,
+                plan.name
+            );
+            (plan.included.0, Some(note))
+        }
+    };
+    let shape = |d: Decimal| card.shape_amount(d);
+    let balance_after = shape(money::sub(balance, total, "balanceAfter")?);
+    let shortfall = shape(money::sub(Decimal::ZERO, balance_after, "shortfall")?.max(Decimal::ZERO));
+    Ok((shape(balance), balance_after, shortfall, assumed))
+}
+
+/// One item's line, from its metering.
+fn line(item: &Item, m: Metered<'_>) -> QuoteLine {
+    QuoteLine {
         feature: item.feature.clone(),
         name: m.name.to_string(),
         amount: m.amount.into(),
@@ -302,7 +308,7 @@ fn line(card: &RateCard, plan_id: &str, plan: &Plan, item: &Item, used: Decimal)
         explanation: m.explanation,
         source: m.source.into_owned(),
         burns: Vec::new(),
-    })
+    }
 }
 
 /// When short: the purchase options, and the warnings about overage or

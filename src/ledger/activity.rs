@@ -14,7 +14,7 @@ use crate::limits::MAX_RELOADS_PER_USAGE;
 use crate::metering::meter;
 use crate::money::{self, Measure, RoundingMode};
 use crate::purchase;
-use crate::rate_card::{downgrade, Period, Product, ProductKind, UpgradeCharge};
+use crate::rate_card::{downgrade, Period, ProductKind, UpgradeCharge};
 use crate::request::{BuyPacksRequest, Item, PurchaseEvent, UnitChange, UpgradeEvent, UsageEvent};
 
 impl Sim<'_> {
@@ -31,8 +31,7 @@ impl Sim<'_> {
     pub(super) fn purchase(&mut self, day: Date, i: usize, p: &PurchaseEvent) -> Result<()> {
         let within = [PathSegment::from("purchases"), i.into()];
         let product = self.buy(day, p.quantity, p.seats, p.billing, EventKind::Purchase, "bought", &within)?;
-        let recurring = |x: &&Product| x.period != Period::Once && x.kind != ProductKind::Renewal;
-        if let Some(prod) = self.card.products.get(&product).filter(recurring) {
+        if let Some(prod) = self.card.products.get(&product).filter(|x| x.is_recurring_addon()) {
             self.addons.push(Addon {
                 quantity: p.quantity,
                 seats: p.seats,
@@ -244,7 +243,7 @@ impl Sim<'_> {
             )));
         }
         let (new_name, old_name) = (new.name.clone(), old.name.clone());
-        if self.card.upgrade_rule.as_ref().is_some_and(|r| r.charge == UpgradeCharge::NewSubscription) {
+        if self.card.upgrade_charge() == UpgradeCharge::NewSubscription {
             self.plan_id = new_id.to_string();
             self.calendar = Calendar::starting(day, self.calendar.billing)?;
             let why = format!("{old_name} → {new_name}: a new subscription starts today");

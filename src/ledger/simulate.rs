@@ -14,7 +14,7 @@ use crate::date::{parse_date, Date};
 use crate::error::{one_of, Error, ErrorKind, Result};
 use crate::limits::{MAX_USAGE_EVENTS, MAX_WINDOW_DAYS};
 use crate::money::{self, DecimalString, Measure, RoundingMode};
-use crate::rate_card::{Period, Plan, ProductKind, RateCard};
+use crate::rate_card::{Period, Plan, RateCard};
 use crate::request::{Grant, SimulateRequest};
 
 /// The result of a simulation. Credits in the card's unit; `spent` in the
@@ -199,9 +199,7 @@ fn check(card: &RateCard, plan_id: &str, plan: &Plan, req: &SimulateRequest) -> 
             format!("plan \"{plan_id}\" has no subscription, so there is nothing to cancel: the prepaid balance stays until it is spent"),
         ));
     }
-    let recurring = |p: &Plan| {
-        p.products.iter().filter_map(|id| card.products.get(id)).any(|x| x.period != Period::Once && x.kind != ProductKind::Renewal)
-    };
+    let recurring = |p: &Plan| p.products.iter().filter_map(|id| card.products.get(id)).any(|x| x.is_recurring_addon());
     if !req.unit_changes.is_empty() && !recurring(plan) {
         return Err(not_offered(card, plan_id, "unitChanges", "recurring add-on units", recurring));
     }

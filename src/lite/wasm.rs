@@ -133,6 +133,14 @@ pub fn preset_ids() -> String {
     presets::ids().join(&FIELD.to_string())
 }
 
+/// Built-in preset `id`'s JSON text as shipped (the rate-card JSON shape),
+/// for a page to build its form from without reading the card here
+/// (`JSON.parse` in the glue: no serde). Throws `unknown_preset`.
+#[wasm_bindgen(js_name = presetJson)]
+pub fn preset_json(id: &str) -> Result<String, JsValue> {
+    presets::json(id).map(str::to_string).ok_or_else(|| js_error(&presets::unknown(id)))
+}
+
 /// One preset, read by the small reader; quotes summaries.
 #[wasm_bindgen]
 pub struct LiteEngine {
@@ -151,8 +159,7 @@ impl LiteEngine {
         self.card.id.clone()
     }
 
-    /// The preset's JSON text as shipped (the rate-card JSON shape), for a
-    /// page to build its form from (`JSON.parse` in the glue: no serde here).
+    /// The preset's JSON text as shipped (see [`preset_json`]).
     #[wasm_bindgen(js_name = cardJson)]
     pub fn card_json(&self) -> String {
         presets::json(&self.card.id).unwrap_or_default().to_string()

@@ -282,6 +282,14 @@ fn default_unit_name() -> String {
     "pack".into()
 }
 
+impl Product {
+    /// A recurring add-on (packs or units that renew with the subscription):
+    /// not one-time, and not a renewal of the plan itself.
+    pub fn is_recurring_addon(&self) -> bool {
+        self.period != Period::Once && self.kind != ProductKind::Renewal
+    }
+}
+
 /// What kind of purchase a product is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
@@ -552,6 +560,12 @@ impl RateCard {
     /// `invalid_rate_card` naming the path of the first problem.
     pub fn validate(&self) -> Result<()> {
         validate::card(self)
+    }
+
+    /// What an upgrade charges and grants: the card's `upgradeRule`, else
+    /// the prorated difference.
+    pub fn upgrade_charge(&self) -> UpgradeCharge {
+        self.upgrade_rule.as_ref().map(|r| r.charge).unwrap_or_default()
     }
 
     /// The card's currency (code and minor unit).

@@ -60,12 +60,7 @@ export async function packAndInstall(extraDeps = []) {
 export async function measureCls(browser, url, viewport, conditions) {
   const page = await browser.newPage({ viewport });
   try {
-    if (conditions) {
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send("Network.enable");
-      await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-      await cdp.send("Network.emulateNetworkConditions", { offline: false, ...conditions });
-    }
+    if (conditions) await throttle(page, conditions);
     await page.addInitScript(() => {
       window.__cls = 0;
       new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: "layout-shift", buffered: true });
@@ -77,6 +72,14 @@ export async function measureCls(browser, url, viewport, conditions) {
   } finally {
     await page.close();
   }
+}
+
+/** Disables `page`'s cache and, given `conditions` (a NETWORKS entry), emulates that network (CDP). */
+async function throttle(page, conditions) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  if (conditions) await cdp.send("Network.emulateNetworkConditions", { offline: false, ...conditions });
 }
 
 /** Network profiles of issue 14: emulated Fast 3G and 4G (CDP), in bytes per second. */
@@ -94,10 +97,7 @@ export async function firstPrice(browser, url, conditions) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   try {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Network.enable");
-    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-    if (conditions) await cdp.send("Network.emulateNetworkConditions", { offline: false, ...conditions });
+    await throttle(page, conditions);
     await page.goto(url, { waitUntil: "commit" });
     await page.waitForFunction(() => {
       const t = document.getElementById("checkout")?.shadowRoot?.querySelector('[data-testid="total"]')?.textContent ?? "";

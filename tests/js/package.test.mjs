@@ -92,9 +92,14 @@ test("ratecard/lite (Node, synchronous) and ratecard/lite/web (initSync): the fi
     try { Lite.preset("heygen-credits").quoteSummary({ ...req, balance: 10 }); } catch (e) { err = { code: e.code, path: e.path, isError: e instanceof Error }; }
     const { createRequire } = await import("node:module");
     const cjs = createRequire(import.meta.url)("ratecard/lite").RateEngine.preset("heygen-credits").quoteSummary(req);
-    console.log(JSON.stringify({ ids: Lite.presetIds(), node, web, err, cjs }));
+    const card = Lite.presetCard("heygen-credits").plans.business.price;
+    let unknown;
+    try { Lite.presetCard("nope"); } catch (e) { unknown = e.code; }
+    console.log(JSON.stringify({ ids: Lite.presetIds(), node, web, err, cjs, card, unknown }));
   `);
   assert.deepEqual(r.cjs, r.node, "require(\"ratecard/lite\") gives the same");
+  assert.equal(r.card, "149.00");
+  assert.equal(r.unknown, "unknown_preset");
   assert.equal(r.ids.length, 6);
   assert.deepEqual(r.node, r.web);
   assert.deepEqual(r.node, {

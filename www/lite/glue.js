@@ -89,6 +89,12 @@ export function liteEngine(b) {
     /** The built-in presets' ids, e.g. `["heygen-credits", …]`. */
     static presetIds() { return b.presetIds().split(F); }
 
+    /** Built-in preset `id`'s rate card as a plain object, without making an engine; throws `unknown_preset`. */
+    static presetCard(id) {
+      if (typeof id !== "string") throw refuse(["preset"], "expected a string");
+      try { return JSON.parse(b.presetJson(id)); } catch (e) { throw fromEngine(e); }
+    }
+
     /** Preset `id`; throws `unknown_preset`. */
     static preset(id) {
       if (typeof id !== "string") throw refuse(["preset"], "expected a string");

@@ -38,6 +38,8 @@ export declare class RateEngine {
   private constructor();
   /** The built-in presets' ids. */
   static presetIds(): string[];
+  /** Built-in preset `id`'s rate card as a plain object, without making an engine; throws `unknown_preset`. */
+  static presetCard(id: string): RateCard;
   /** Preset `id`; throws `unknown_preset`. */
   static preset(id: string): RateEngine;
   /** The rate card's id. */

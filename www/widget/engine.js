@@ -40,14 +40,15 @@ function lite(Lite, id) {
  */
 export async function liteFor(preset) {
   const Lite = await loadLite();
-  const id = preset || Lite.presetIds()[0];
-  return Lite.presetIds().includes(id) ? lite(Lite, id) : null;
+  const ids = Lite.presetIds();
+  const id = preset || ids[0];
+  return ids.includes(id) ? lite(Lite, id) : null;
 }
 
-/** Every built-in preset's rate card, by id, from the first-load module (no full module needed). */
+/** Every built-in preset's rate card, by id, from the first-load module (its JSON only: no engine is made). */
 export async function presetCards() {
   const Lite = await loadLite();
-  return new Map(Lite.presetIds().map((id) => [id, lite(Lite, id).rateCard()]));
+  return new Map(Lite.presetIds().map((id) => [id, Lite.presetCard(id)]));
 }
 
 /**
