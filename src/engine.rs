@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use sha2::Sha256;
 use std::sync::{Arc, OnceLock};
 
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, Result};
 use crate::integrity::{self, Verification};
 use crate::ledger::{self, Simulation};
 use crate::planner::{self, Capacity, Comparison};
@@ -224,18 +224,30 @@ impl RateEngine {
     /// assert_eq!(engine.verify(&req, &quote).unwrap().verdict, Verdict::Altered);
     /// ```
     pub fn verify(&self, request: &QuoteRequest, quote: &Quote) -> Result<Verification> {
-        if let Some(stale) = integrity::stale(&self.card, &self.card_hash, quote) {
-            return Ok(stale);
-        }
-        Ok(integrity::compare(self.quote(request)?, quote))
+        let quote = serde_json::to_value(quote)
+            .map_err(|e| Error::at(ErrorKind::InvalidRequest, "quote", e.to_string()))?;
+        self.verify_value(request, &quote)
     }
 
     /// [`RateEngine::verify`] with the request and the quote as JSON text,
-    /// as a server receives them from the page.
+    /// as a server receives them from the page. The quote is compared as
+    /// JSON, field by field: it must be exactly what `quote` wrote.
     ///
     /// # Errors
-    /// `invalid_request` when either text does not parse; as `verify`.
+    /// `invalid_request` when either text does not parse, or the quote has
+    /// no `rateCard`, `version` or `cardHash` string; as `verify`.
     pub fn verify_json(&self, request: &str, quote: &str) -> Result<Verification> {
-        self.verify(&request::from_json(request)?, &request::from_json(quote)?)
+        let request = request::from_json(request)?;
+        let quote: serde_json::Value = serde_json::from_str(quote)
+            .map_err(|e| Error::at(ErrorKind::InvalidRequest, "quote", e.to_string()))?;
+        self.verify_value(&request, &quote)
+    }
+
+    /// Stale card first (no quote is recomputed), then the comparison.
+    fn verify_value(&self, request: &QuoteRequest, quote: &serde_json::Value) -> Result<Verification> {
+        if let Some(stale) = integrity::stale(&self.card, &self.card_hash, integrity::Shown::of(quote)?) {
+            return Ok(stale);
+        }
+        Ok(integrity::compare(self.quote(request)?, quote))
     }
 }

@@ -232,19 +232,51 @@ pub struct Verification {
     pub expected: Option<Quote>,
 }
 
-/// A stale-card verdict when `quote` was not made with this `card` (its id
-/// or its hash differ); `None` when it was.
-pub fn stale(card: &RateCard, card_hash: &str, quote: &Quote) -> Option<Verification> {
-    if quote.rate_card == card.id && quote.card_hash == card_hash {
+/// The card a shown quote names: its `rateCard`, `version` and `cardHash`
+/// fields, read from the quote as JSON (as a server receives it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown<'a> {
+    /// The quote's `rateCard` (the card's id).
+    pub rate_card: &'a str,
+    /// The quote's `version`.
+    pub version: &'a str,
+    /// The quote's `cardHash`.
+    pub card_hash: &'a str,
+}
+
+impl<'a> Shown<'a> {
+    /// Reads the card fields of a quote given as a JSON value.
+    ///
+    /// # Errors
+    /// `invalid_request` at `quote` when it is not an object with the three
+    /// fields as strings.
+    pub fn of(quote: &'a serde_json::Value) -> Result<Shown<'a>> {
+        let field = |name: &str| {
+            quote.get(name).and_then(serde_json::Value::as_str).ok_or_else(|| {
+                Error::at(
+                    ErrorKind::InvalidRequest,
+                    "quote",
+                    format!("expected a quote object with `{name}` a string"),
+                )
+            })
+        };
+        Ok(Shown { rate_card: field("rateCard")?, version: field("version")?, card_hash: field("cardHash")? })
+    }
+}
+
+/// A stale-card verdict when the quote `shown` was not made with this
+/// `card` (its id or its hash differ); `None` when it was.
+pub fn stale(card: &RateCard, card_hash: &str, shown: Shown<'_>) -> Option<Verification> {
+    if shown.rate_card == card.id && shown.card_hash == card_hash {
         return None;
     }
     Some(Verification {
         verdict: Verdict::StaleCard,
         message: format!(
             "the quote was made with rate card \"{}\" version {} ({}…); this engine has \"{}\" version {} ({}…)",
-            quote.rate_card,
-            quote.version,
-            quote.card_hash.get(..12).unwrap_or(&quote.card_hash),
+            shown.rate_card,
+            shown.version,
+            shown.card_hash.get(..12).unwrap_or(shown.card_hash),
             card.id,
             card.version,
             card_hash.get(..12).unwrap_or_default()
@@ -253,24 +285,28 @@ pub fn stale(card: &RateCard, card_hash: &str, quote: &Quote) -> Option<Verifica
     })
 }
 
-/// Compares `quote` (as the page showed it) with `expected` (recomputed
-/// from the request): a match, or altered with the fields that differ.
-pub fn compare(expected: Quote, quote: &Quote) -> Verification {
-    if expected == *quote {
+/// Compares `quote` (as the page showed it, a JSON value) with `expected`
+/// (recomputed from the request), field by field as JSON: a match, or
+/// altered with the top-level fields that differ (a field added or left out
+/// differs too; amounts must be the very decimal strings the engine wrote).
+pub fn compare(expected: Quote, quote: &serde_json::Value) -> Verification {
+    let mut differ = Vec::new();
+    // Through JSON text, the quote's one serialization (a second one, into a
+    // `Value`, would grow the wasm module for no gain).
+    let written = serde_json::to_string(&expected).and_then(|text| serde_json::from_str(&text));
+    match (written, quote) {
+        (Ok(serde_json::Value::Object(a)), serde_json::Value::Object(b)) => {
+            differ.extend(a.iter().filter(|(k, v)| b.get(*k) != Some(*v)).map(|(k, _)| k.clone()));
+            differ.extend(b.keys().filter(|k| !a.contains_key(*k)).cloned());
+        }
+        _ => differ.push("the whole quote".into()),
+    }
+    if differ.is_empty() {
         return Verification {
             verdict: Verdict::Match,
             message: "the quote matches the request".into(),
             expected: Some(expected),
         };
-    }
-    let mut differ = Vec::new();
-    let (a, b) = (serde_json::to_value(&expected), serde_json::to_value(quote));
-    if let (Ok(serde_json::Value::Object(a)), Ok(serde_json::Value::Object(b))) = (a, b) {
-        for (k, v) in &a {
-            if b.get(k) != Some(v) {
-                differ.push(k.clone());
-            }
-        }
     }
     Verification {
         verdict: Verdict::Altered,

@@ -89,4 +89,25 @@ fn verify_accepts_the_quote_as_shown_and_refuses_an_altered_or_stale_one() {
 
     let e = engine.verify_json(REQ, "{}").unwrap_err();
     assert_eq!(e.code(), "invalid_request");
+    assert_eq!(e.path_text(), "quote");
+}
+
+#[test]
+fn verify_compares_the_quote_as_written_a_field_added_or_a_total_rewritten_is_altered() {
+    let engine = RateEngine::preset("heygen-credits").unwrap();
+    let shown = serde_json::to_string(&engine.quote(&request::from_json::<QuoteRequest>(REQ).unwrap()).unwrap()).unwrap();
+    // The same decimal written another way is not what the engine wrote.
+    let padded = shown.replace(r#""total":"60""#, r#""total":"60.00""#);
+    assert_ne!(padded, shown);
+    let v = engine.verify_json(REQ, &padded).unwrap();
+    assert_eq!((v.verdict, v.message.as_str()), (Verdict::Altered, "the quote differs from the request's in: total"));
+    // A field the engine never writes.
+    let added = shown.replacen('{', r#"{"discount":"10","#, 1);
+    let v = engine.verify_json(REQ, &added).unwrap();
+    assert_eq!((v.verdict, v.message.as_str()), (Verdict::Altered, "the quote differs from the request's in: discount"));
+    // Keys in another order are the same quote.
+    // (serde_json's map without `preserve_order` writes keys sorted.)
+    let reordered = serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&shown).unwrap()).unwrap();
+    assert_ne!(reordered, shown);
+    assert_eq!(engine.verify_json(REQ, &reordered).unwrap().verdict, Verdict::Match);
 }
