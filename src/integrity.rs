@@ -131,7 +131,7 @@ pub(crate) fn fingerprint(seed: &Sha256, request: &QuoteRequest, quote: &Quote) 
         f.opt_decimal(item.seconds);
         f.opt_decimal(item.quantity);
         let mut options: Vec<_> = item.options.iter().collect();
-        options.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        crate::sort::insertion_sort(&mut options, |a, b| a.0.cmp(b.0));
         for (k, v) in options {
             f.text(k);
             match v {
@@ -146,7 +146,7 @@ pub(crate) fn fingerprint(seed: &Sha256, request: &QuoteRequest, quote: &Quote) 
     f.tag(b'b');
     f.opt_decimal(request.balance.map(|b| b.0));
     let mut usage: Vec<_> = request.period_usage.iter().collect();
-    usage.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    crate::sort::insertion_sort(&mut usage, |a, b| a.0.cmp(b.0));
     for (k, v) in usage {
         f.tag(b'u');
         f.text(k);

@@ -11,7 +11,7 @@
 //! One module per idea, each importing only modules to its left:
 //!
 //! ```text
-//! error, limits, money, date          leaf types: errors with paths, bounds, exact amounts, days
+//! error, limits, money, date, sort    leaf types: errors with paths, bounds, exact amounts, days, a small sort
 //!   → rate_card (+ presets)           the pricing model as validated JSON data
 //!   → request                         every request, as typed data, and its JSON reader
 //!   → metering                        one item → billed units → an amount, step by step
@@ -48,6 +48,7 @@ pub mod date;
 pub mod error;
 mod json_path;
 pub mod limits;
+mod sort;
 pub mod money;
 
 pub mod presets;

@@ -216,7 +216,7 @@ pub fn compare(req: &CompareRequest) -> Result<Vec<Comparison>> {
         }
         rows.extend(priced);
     }
-    rows.sort_by(|a, b| b.complete.cmp(&a.complete).then(a.price.cmp(&b.price)));
+    crate::sort::insertion_sort(&mut rows, |a, b| b.complete.cmp(&a.complete).then(a.price.cmp(&b.price)));
     rows.extend(not);
     Ok(rows)
 }

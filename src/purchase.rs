@@ -251,53 +251,11 @@ pub fn options(
         let name = format!("Upgrade to {}", target.name);
         options.push(option(PurchaseKind::Upgrade, id, name, Decimal::ONE, credits, price, target.period)?);
     }
-    insertion_sort(&mut options, |a, b| {
+    crate::sort::insertion_sort(&mut options, |a, b| {
         b.covers
             .cmp(&a.covers)
             .then(a.price.cmp(&b.price))
             .then(b.credits.cmp(&a.credits))
     });
     Ok(options)
-}
-
-/// A stable insertion sort: a plan offers a handful of options, and the
-/// standard library's sort would add kilobytes to the first-load module
-/// (the unit test keeps `slice::sort_by` as its oracle).
-fn insertion_sort<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> std::cmp::Ordering) {
-    for i in 1..v.len() {
-        let mut j = i;
-        while let Some(before) = j.checked_sub(1) {
-            let (Some(a), Some(b)) = (v.get(before), v.get(j)) else { break };
-            if cmp(a, b) != std::cmp::Ordering::Greater {
-                break;
-            }
-            v.swap(before, j);
-            j = before;
-        }
-    }
-}
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::arithmetic_side_effects)]
-mod tests {
-    use super::insertion_sort;
-
-    #[test]
-    fn insertion_sort_orders_as_the_standard_stable_sort() {
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        for n in 0..40usize {
-            let v: Vec<(u8, usize)> = (0..n)
-                .map(|i| {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
-                    ((seed % 5) as u8, i)
-                })
-                .collect();
-            let (mut ours, mut std) = (v.clone(), v);
-            insertion_sort(&mut ours, |a, b| a.0.cmp(&b.0));
-            std.sort_by_key(|a| a.0);
-            assert_eq!(ours, std);
-        }
-    }
 }

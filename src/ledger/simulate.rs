@@ -243,7 +243,7 @@ fn schedule(req: &SimulateRequest, start: Date, until: Date) -> Result<BTreeMap<
         add(&u.at, "usage", Some(i), Action::Usage(i))?;
     }
     for actions in days.values_mut() {
-        actions.sort();
+        crate::sort::insertion_sort(actions, Ord::cmp);
     }
     Ok(days)
 }
