@@ -37,10 +37,10 @@ writeFileSync(at("dist/widget/index.d.ts"), `/// <reference lib="esnext.disposab
 // ---- the package's first-load module: the glue over pkg/lite, as written ----
 rmSync(at("dist/lite"), { recursive: true, force: true });
 mkdirSync(at("dist/lite"), { recursive: true });
-for (const f of readdirSync(at("www/lite"))) writeFileSync(at("dist/lite", f), readFileSync(at("www/lite", f)));
+for (const f of readdirSync(at("www/lite")).filter((f) => f !== "node-cjs.js")) writeFileSync(at("dist/lite", f), readFileSync(at("www/lite", f)));
 // And for `require("ratecard/lite")`: one CommonJS file (no ESM loader on a CommonJS start-up).
 await build({
-  entryPoints: [at("www/lite/node.js")], bundle: true, format: "cjs", platform: "node", target: "node20", outfile: at("dist/lite/node.cjs"), logLevel: "warning",
+  entryPoints: [at("www/lite/node-cjs.js")], bundle: true, format: "cjs", platform: "node", target: "node20", outfile: at("dist/lite/node.cjs"), logLevel: "warning",
   plugins: [{ name: "lite-bindings", setup(b) { b.onResolve({ filter: /ratecard_lite\.js$/ }, () => ({ path: "../../pkg/lite/node/ratecard_lite.js", external: true })); } }],
 });
 
