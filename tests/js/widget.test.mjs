@@ -92,6 +92,8 @@ test("a plain HTML host page: <ratecard-cost> beside a Generate button, events, 
     assert.equal(await costText(page, "a"), "30 credits · 1,470 credits left");
     assert.equal(await costText(page, "b"), "2 credits · 98 credits left");
     assert.equal(await costText(page, "c"), "30 credits · 570 credits left", "a card from card-src");
+    // The first price may come from the first-load module; the event carries the full quote.
+    await page.waitForFunction(() => window.events.some((e) => e.name === "ratecard-quote" && e.id === "a"));
     const quoteEvent = await page.evaluate(() => window.events.find((e) => e.name === "ratecard-quote" && e.id === "a").detail);
     assert.equal(quoteEvent.total, "30");
     assert.match(quoteEvent.fingerprint, /^[0-9a-f]{64}$/);
