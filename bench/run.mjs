@@ -41,16 +41,21 @@ for (const req of [one, five]) {
 }
 assert.deepEqual(wasm.quoteCurve(curve), js.quoteCurve(curve));
 
-function median(fn, { batch, rounds = 15 }) {
-  for (let i = 0; i < batch; i++) fn();           // warm up
-  const times = [];
-  for (let r = 0; r < rounds; r++) {
+// Two functions timed in alternating rounds (a, b, a, b, …), so that the
+// machine's drift over the run (it is shared) weighs on both alike; the
+// median round of each.
+function pair(fa, fb, { batch, rounds = 15 }) {
+  for (let i = 0; i < batch; i++) { fa(); fb(); }  // warm up
+  const ta = [], tb = [];
+  const round = (fn) => {
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < batch; i++) fn();
-    times.push(Number(process.hrtime.bigint() - t0) / batch);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+    return Number(process.hrtime.bigint() - t0) / batch;
+  };
+  for (let r = 0; r < rounds; r++) { ta.push(round(fa)); tb.push(round(fb)); }
+  ta.sort((x, y) => x - y);
+  tb.sort((x, y) => x - y);
+  return [ta[Math.floor(rounds / 2)], tb[Math.floor(rounds / 2)]];
 }
 
 // The other boundary option, measured on the same core: serde-wasm-bindgen
@@ -70,7 +75,7 @@ for (const [name, w, s, batch] of [
   ["5-item quote", () => wasm.quote(five), () => serde.quote(five), 1000],
   ["curve 1..1800 s", () => wasm.quoteCurve(curve), () => serde.quoteCurve(curve), 5],
 ]) {
-  const a = median(w, { batch }), b = median(s, { batch });
+  const [a, b] = pair(w, s, { batch });
   boundary.push({ bench: name, "JSON string each way µs": (a / 1000).toFixed(2), "serde-wasm-bindgen µs": (b / 1000).toFixed(2) });
 }
 // The checkout's first read: the summary, then total, shortfall and the first purchase's price.
@@ -88,7 +93,7 @@ for (const [name, w, j, batch, target] of [
   ["5-item full quote", () => wasm.quote(five), () => js.quote(five), 1000, 1.0],
   ["curve 1..1800 s, one call", () => wasm.quoteCurve(curve), () => js.quoteCurve(curve), 5, 0.03],
 ]) {
-  const a = median(w, { batch }), b = median(j, { batch });
+  const [a, b] = pair(w, j, { batch });
   rows.push({ bench: name, "ratecard µs": (a / 1000).toFixed(2), "decimal.js µs": (b / 1000).toFixed(2), "ratio": (a / b).toFixed(3), target: `≤ ${target}`, met: a / b <= target ? "yes" : "NO" });
 }
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}`);

@@ -184,40 +184,44 @@ pub fn write_decimal(out: &mut String, value: Decimal) {
         out.push_str(&value.to_string());
         return;
     };
-    // The digits, most significant first.
-    let mut buf = [0u8; 20];
-    let mut start = buf.len();
+    // Written right to left into one buffer (digits, the point, leading
+    // zeros, the sign: at most 20 + 1 + 28 + 2 bytes), then pushed at once.
+    let scale = usize::try_from(value.scale()).unwrap_or(0);
+    let mut buf = [b'0'; 52];
+    let mut at = buf.len();
     let mut n = abs;
-    loop {
-        start = start.saturating_sub(1);
-        if let Some(slot) = buf.get_mut(start) {
-            *slot = b'0'.saturating_add(u8::try_from(n % 10).unwrap_or(0));
+    let mut written = 0usize;
+    while n > 0 || written <= scale {
+        if written == scale && scale > 0 {
+            at = at.saturating_sub(1);
+            if let Some(slot) = buf.get_mut(at) {
+                *slot = b'.';
+            }
         }
-        n /= 10;
-        if n == 0 || start == 0 {
+        // Below 2^32 a 32-bit division by ten, which wasm does by a multiply
+        // (its 64-bit division is a real divide instruction).
+        let (q, r) = match u32::try_from(n) {
+            Ok(small) => (u64::from(small / 10), small % 10),
+            Err(_) => (n / 10, u32::try_from(n % 10).unwrap_or(0)),
+        };
+        at = at.saturating_sub(1);
+        if let Some(slot) = buf.get_mut(at) {
+            *slot = b'0'.saturating_add(u8::try_from(r).unwrap_or(0));
+        }
+        n = q;
+        written = written.saturating_add(1);
+        if at == 0 {
             break;
         }
     }
-    let digits = buf.get(start..).unwrap_or_default();
-    let push = |out: &mut String, ds: &[u8]| ds.iter().for_each(|d| out.push(char::from(*d)));
-    let scale = usize::try_from(value.scale()).unwrap_or(0);
     if value.is_sign_negative() {
-        out.push('-');
-    }
-    if scale == 0 {
-        push(out, digits);
-    } else if digits.len() > scale {
-        let (whole, frac) = digits.split_at(digits.len().saturating_sub(scale));
-        push(out, whole);
-        out.push('.');
-        push(out, frac);
-    } else {
-        out.push_str("0.");
-        for _ in digits.len()..scale {
-            out.push('0');
+        at = at.saturating_sub(1);
+        if let Some(slot) = buf.get_mut(at) {
+            *slot = b'-';
         }
-        push(out, digits);
     }
+    // Only ASCII digits, '.' and '-' were written.
+    out.push_str(std::str::from_utf8(buf.get(at..).unwrap_or_default()).unwrap_or_default());
 }
 
 /// A credit amount for display: trailing zeros removed (`64.00` → `64`).
@@ -481,8 +485,8 @@ mod tests {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
-            let scale = u32::try_from(seed % 12).unwrap();
-            let m = i64::try_from(seed >> 20).unwrap() - (1i64 << 42);
+            let scale = u32::try_from(seed % 29).unwrap();
+            let m = (i64::try_from(seed >> 20).unwrap() - (1i64 << 42)) >> (seed % 40);
             values.push(Decimal::new(m, scale));
         }
         for v in values {

@@ -69,13 +69,16 @@ function writeItems(items) {
 
 function readSummary(text) {
   const f = text.split(F);   // 5 fields, then 11 per purchase option
-  const purchase = [];
-  for (let i = 5; i + 10 < f.length; i += 11) {
-    const o = { kind: f[i], product: f[i + 1], name: f[i + 2], quantity: Number(f[i + 3]), credits: f[i + 4],
-      price: f[i + 5], currency: f[i + 6], period: f[i + 7], balanceAfter: f[i + 8] };
-    if (f[i + 10]) o.upgrade = f[i + 10];
-    o.covers = f[i + 9] === "1";
-    purchase.push(o);
+  const n = ((f.length - 5) / 11) | 0;
+  const purchase = new Array(n);
+  // One object literal per shape (with or without `upgrade`), keys in the full quote's order.
+  for (let k = 0, i = 5; k < n; k++, i += 11) {
+    const upgrade = f[i + 10];
+    purchase[k] = upgrade
+      ? { kind: f[i], product: f[i + 1], name: f[i + 2], quantity: Number(f[i + 3]), credits: f[i + 4], price: f[i + 5],
+          currency: f[i + 6], period: f[i + 7], balanceAfter: f[i + 8], upgrade, covers: f[i + 9] === "1" }
+      : { kind: f[i], product: f[i + 1], name: f[i + 2], quantity: Number(f[i + 3]), credits: f[i + 4], price: f[i + 5],
+          currency: f[i + 6], period: f[i + 7], balanceAfter: f[i + 8], covers: f[i + 9] === "1" };
   }
   return { unit: f[0], total: f[1], balance: f[2], balanceAfter: f[3], shortfall: f[4], purchase };
 }
