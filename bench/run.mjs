@@ -60,7 +60,8 @@ function pair(fa, fb, { batch, rounds = 15 }) {
 
 // The other boundary option, measured on the same core: serde-wasm-bindgen
 // object by object (cargo feature boundary-serde) against the default, one
-// JSON string each way. Built once into target/bench-serde.
+// shipped one (the request as JSON text; a quote's result as flat text, other
+// results as JSON text). Built once into target/bench-serde.
 const SERDE = join(ROOT, "target/bench-serde");
 execFileSync("wasm-pack", ["build", "--release", "--target", "nodejs", "--out-dir", SERDE, "--out-name", "ratecard", "--no-pack", "--", "--features", "boundary-serde"],
   { cwd: ROOT, stdio: "ignore", env: { ...process.env, PATH: `${join(ROOT, "node_modules/.bin")}:${process.env.HOME}/.cargo/bin:${process.env.PATH}` } });
@@ -76,7 +77,7 @@ for (const [name, w, s, batch] of [
   ["curve 1..1800 s", () => wasm.quoteCurve(curve), () => serde.quoteCurve(curve), 5],
 ]) {
   const [a, b] = pair(w, s, { batch });
-  boundary.push({ bench: name, "JSON string each way µs": (a / 1000).toFixed(2), "serde-wasm-bindgen µs": (b / 1000).toFixed(2) });
+  boundary.push({ bench: name, "shipped µs (JSON in; a quote's result as flat text)": (a / 1000).toFixed(2), "serde-wasm-bindgen µs": (b / 1000).toFixed(2) });
 }
 // The checkout's first read: the summary, then total, shortfall and the first purchase's price.
 const { RateEngine: Lite } = await import(join(ROOT, "dist/lite/node.js"));

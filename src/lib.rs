@@ -63,6 +63,7 @@ pub mod metering;
 pub mod purchase;
 
 pub mod quote;
+pub mod flat;
 
 pub mod lite;
 

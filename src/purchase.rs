@@ -26,6 +26,18 @@ pub enum PurchaseKind {
     Renewal,
 }
 
+impl PurchaseKind {
+    /// `"pack"`, `"top_up"`, `"upgrade"` or `"renewal"`, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PurchaseKind::Pack => "pack",
+            PurchaseKind::TopUp => "top_up",
+            PurchaseKind::Upgrade => "upgrade",
+            PurchaseKind::Renewal => "renewal",
+        }
+    }
+}
+
 /// A way to cover a quote's shortfall.
 ///
 /// JS shape: `{ kind, product, name, quantity, credits, price, currency,

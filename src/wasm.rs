@@ -171,6 +171,21 @@ impl JsRateEngine {
         into_ts(self.inner.quote(&from_js(request)?))
     }
 
+    /// `quote` as flat text (`crate::flat`), for the package's JS, which
+    /// reads it into the same object (`www/engine-reader.js`, appended to the
+    /// generated glue by `scripts/build.sh`, makes `quote` do so): a quote
+    /// whose texts hold U+001F comes as `J` and its JSON instead.
+    #[wasm_bindgen(js_name = quoteFlat, skip_typescript)]
+    pub fn quote_flat(&self, request: Ts<QuoteRequest>) -> Result<String, JsValue> {
+        let quote = self.inner.quote(&from_js(request)?).map_err(|e| js_error(&e))?;
+        match crate::flat::quote(&quote) {
+            Some(text) => Ok(text),
+            None => serde_json::to_string(&quote)
+                .map(|json| format!("J{json}"))
+                .map_err(|e| js_error(&Error::new(ErrorKind::InvalidRequest, format!("result: {e}")))),
+        }
+    }
+
     /// The figures a checkout shows first, each equal to `quote`'s: `{ plan?,
     /// items, balance?, periodUsage? }` → `{ unit, total, balance,
     /// balanceAfter, shortfall, purchase }` (no lines, explanations or

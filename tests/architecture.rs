@@ -16,6 +16,7 @@ const ORDER: &[&[&str]] = &[
     &["metering"],
     &["purchase"],
     &["quote"],
+    &["flat"],
     &["lite"],
     &["ledger"],
     &["planner"],

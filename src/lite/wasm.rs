@@ -24,7 +24,7 @@ use crate::quote::Summary;
 use crate::rate_card::RateCard;
 use crate::request::{Item, OptionValue, QuoteRequest};
 
-const FIELD: char = '\u{1f}';
+use crate::flat::FIELD;
 const RECORD: char = '\u{1e}';
 const PAIR: char = '\u{1d}';
 const GROUP: char = '\u{1c}';
@@ -120,37 +120,7 @@ fn write(s: &Summary) -> String {
         write_decimal(&mut out, d.0);
     }
     for p in &s.purchase {
-        let kind = match p.kind {
-            crate::PurchaseKind::Pack => "pack",
-            crate::PurchaseKind::TopUp => "top_up",
-            crate::PurchaseKind::Upgrade => "upgrade",
-            crate::PurchaseKind::Renewal => "renewal",
-        };
-        let upgrade = match p.upgrade {
-            Some(crate::rate_card::UpgradeCharge::NewSubscription) => "new_subscription",
-            Some(crate::rate_card::UpgradeCharge::ProratedDifference) => "prorated_difference",
-            None => "",
-        };
-        out.push(FIELD);
-        for text in [kind, &p.product, &p.name] {
-            out.push_str(text);
-            out.push(FIELD);
-        }
-        write_decimal(&mut out, Decimal::from(p.quantity));
-        for d in [p.credits, p.price] {
-            out.push(FIELD);
-            write_decimal(&mut out, d.0);
-        }
-        for text in [&p.currency, p.period.as_str()] {
-            out.push(FIELD);
-            out.push_str(text);
-        }
-        out.push(FIELD);
-        write_decimal(&mut out, p.balance_after.0);
-        out.push(FIELD);
-        out.push(if p.covers { '1' } else { '0' });
-        out.push(FIELD);
-        out.push_str(upgrade);
+        crate::flat::purchase(&mut out, p);
     }
     out
 }

@@ -90,6 +90,16 @@ pub enum UpgradeCharge {
     NewSubscription,
 }
 
+impl UpgradeCharge {
+    /// `"prorated_difference"` or `"new_subscription"`, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UpgradeCharge::ProratedDifference => "prorated_difference",
+            UpgradeCharge::NewSubscription => "new_subscription",
+        }
+    }
+}
+
 /// The card's upgrade rule: `{ "charge": "new_subscription", "source": … }`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
@@ -360,6 +370,18 @@ pub enum Per {
     Each,
     /// Flat per video, whatever its length.
     Video,
+}
+
+impl Per {
+    /// `"second"`, `"minute"`, `"each"` or `"video"`, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Per::Second => "second",
+            Per::Minute => "minute",
+            Per::Each => "each",
+            Per::Video => "video",
+        }
+    }
 }
 
 /// How a duration or count is cut into increments of `increment`.

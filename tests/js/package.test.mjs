@@ -126,6 +126,40 @@ test("a custom rate card through fromJson, and its validation errors", () => {
   assert.match(r.err.message, /^features\.avatar_iv\.rate: expected a decimal string, got 0\.1/);
 });
 
+test("quote in Node and in the web build: the same object as the JSON result, also when a text holds the flat text's separator", () => {
+  const card = JSON.parse(readFileSync(join(ROOT, "presets/heygen-credits.json"), "utf8"));
+  card.features.avatar_iv.name = "Avatar\u001fIV";   // a separator inside a text: the quote comes as JSON
+  const r = run(`
+    import { readFileSync } from "node:fs";
+    import { createRequire } from "node:module";
+    import { RateEngine } from "ratecard";
+    import { initSync, RateEngine as Web } from "ratecard/web";
+    initSync({ module: readFileSync(createRequire(import.meta.url).resolve("ratecard/web").replace(/ratecard\\.js$/, "ratecard_bg.wasm")) });
+    const request = { plan: "creator", items: [{ feature: "avatar_iv", seconds: 700, options: { expressive_motion: true } }, { feature: "generate_look", quantity: 4 }], balance: "10" };
+    const grants = { plan: "business", items: [{ feature: "avatar_iv", seconds: 30 }], grants: [{ id: "g1", remaining: "20", expiresAt: "2026-12-01" }, { id: "g2", remaining: "50" }] };
+    const node = RateEngine.preset("heygen-credits"), web = Web.preset("heygen-credits");
+    const odd = RateEngine.fromJson(${JSON.stringify(JSON.stringify(card))});
+    const q = node.quote(request), g = node.quote(grants), o = odd.quote(request);
+    console.log(JSON.stringify({
+      q, g, oddName: o.lines[0].name, oddVerify: odd.verify(request, o),
+      web: JSON.stringify(web.quote(request)) === JSON.stringify(q) && JSON.stringify(web.quote(grants)) === JSON.stringify(g),
+      verify: [node.verify(request, q), node.verify(grants, g)],
+    }));
+  `);
+  // Key order as the JSON result had it (the engine writes JSON in this order natively too).
+  assert.deepEqual(Object.keys(r.q), ["rateCard", "version", "cardHash", "fingerprint", "plan", "unit", "currency", "lines", "total", "balance", "balanceAfter", "shortfall", "purchase", "warnings"]);
+  assert.deepEqual(Object.keys(r.q.lines[0]), ["feature", "name", "amount", "billed", "included", "units", "rate", "per", "multiplier", "explanation", "source"]);
+  assert.equal(r.q.total, "470.67");
+  assert.equal(r.q.lines[0].explanation, "700 s × 20 credits/min × 2 (Custom Expressive Motion) = 466.67 credits (exactly 466.666666…, rounded up to 2 places)");
+  assert.deepEqual(r.g.lines[0].burns, [{ grant: "g1", credits: "10" }]);
+  assert.ok(r.q.purchase.some((p) => p.kind === "upgrade" && p.upgrade === "prorated_difference" && p.covers === false));
+  assert.equal(typeof r.q.purchase[0].quantity, "number");
+  assert.equal(r.oddName, "Avatar\u001fIV");
+  assert.equal(r.oddVerify, "match");
+  assert.equal(r.web, true);
+  assert.deepEqual(r.verify, ["match", "match"]);
+});
+
 test("a Node server verifies a quote posted from the page: match, altered, stale card", () => {
   const r = run(`
     import { RateEngine } from "ratecard";
