@@ -59,8 +59,8 @@ function pair(fa, fb, { batch, rounds = 15 }) {
 }
 
 // The other boundary option, measured on the same core: serde-wasm-bindgen
-// object by object (cargo feature boundary-serde) against the default, one
-// shipped one (the request as JSON text; a quote's result as flat text, other
+// object by object (cargo feature boundary-serde) against the shipped
+// boundary (the request as JSON text; a quote's result as flat text, other
 // results as JSON text). Built once into target/bench-serde.
 const SERDE = join(ROOT, "target/bench-serde");
 execFileSync("wasm-pack", ["build", "--release", "--target", "nodejs", "--out-dir", SERDE, "--out-name", "ratecard", "--no-pack", "--", "--features", "boundary-serde"],

@@ -17,6 +17,7 @@
 //!   → metering                        one item → billed units → an amount, step by step
 //!   → purchase                        packs, top-ups, upgrades
 //!   → quote                           items → lines, total, balance after, shortfall
+//!   → flat                            a quote as flat text for the JS glue
 //!   → ledger                          grants over time: burn-down, expiry, the cycle, simulate
 //!   → planner                         capacity of a balance; compare plans for a workload
 //!   → integrity                       card hash, fingerprint, verify
