@@ -13,8 +13,6 @@
 //! [`purchase`]'s eleven fields each) and the warnings (their count, then
 //! each). Read back by `www/engine-reader.js`.
 
-use std::fmt::Write;
-
 use rust_decimal::Decimal;
 
 use crate::money::write_decimal;
@@ -56,58 +54,66 @@ pub fn purchase(out: &mut String, p: &PurchaseOption) {
 /// holds [`FIELD`] itself (a rate card's name, say), for which the caller
 /// sends JSON instead.
 pub fn quote(q: &Quote) -> Option<String> {
-    let mut out = String::with_capacity(1024);
-    out.push('Q');
-    let text = |out: &mut String, s: &str| {
-        out.push(FIELD);
-        out.push_str(s);
-    };
-    let count = |out: &mut String, n: usize| {
-        out.push(FIELD);
-        // Writing to a String cannot fail.
-        let _ = write!(out, "{n}");
-    };
-    let amount = |out: &mut String, d: Decimal| {
-        out.push(FIELD);
-        write_decimal(out, d);
-    };
+    let mut w = Writer { out: String::with_capacity(1024), clean: true };
+    w.out.push('Q');
     for s in [&q.rate_card, &q.version, &q.card_hash, &q.fingerprint, &q.plan, &q.unit, &q.currency] {
-        text(&mut out, s);
+        w.text(s);
     }
     for d in [q.total, q.balance, q.balance_after, q.shortfall] {
-        amount(&mut out, d.0);
+        w.amount(d.0);
     }
-    count(&mut out, q.lines.len());
+    w.count(q.lines.len());
     for l in &q.lines {
-        text(&mut out, &l.feature);
-        text(&mut out, &l.name);
+        w.text(&l.feature);
+        w.text(&l.name);
         for d in [l.amount, l.billed, l.included, l.units, l.rate] {
-            amount(&mut out, d.0);
+            w.amount(d.0);
         }
-        text(&mut out, l.per.as_str());
-        amount(&mut out, l.multiplier.0);
-        text(&mut out, &l.explanation);
-        text(&mut out, &l.source);
-        count(&mut out, l.burns.len());
+        w.text(l.per.as_str());
+        w.amount(l.multiplier.0);
+        w.text(&l.explanation);
+        w.text(&l.source);
+        w.count(l.burns.len());
         for b in &l.burns {
-            text(&mut out, &b.grant);
-            amount(&mut out, b.credits.0);
+            w.text(&b.grant);
+            w.amount(b.credits.0);
         }
     }
-    count(&mut out, q.purchase.len());
+    w.count(q.purchase.len());
     for p in &q.purchase {
-        purchase(&mut out, p);
+        // Purchase options' texts: product ids and names, the currency.
+        w.clean &= [&p.product, &p.name, &p.currency].iter().all(|t| !t.as_bytes().contains(&SEPARATOR));
+        purchase(&mut w.out, p);
     }
-    count(&mut out, q.warnings.len());
-    for w in &q.warnings {
-        text(&mut out, w);
+    w.count(q.warnings.len());
+    for t in &q.warnings {
+        w.text(t);
     }
-    // Every field added one separator; any other is inside a text.
-    let fields = 12usize
-        .saturating_add(q.lines.iter().map(|l| 12usize.saturating_add(l.burns.len().saturating_mul(2))).sum::<usize>())
-        .saturating_add(1)
-        .saturating_add(q.purchase.len().saturating_mul(11))
-        .saturating_add(1)
-        .saturating_add(q.warnings.len());
-    (out.matches(FIELD).count() == fields).then_some(out)
+    w.clean.then_some(w.out)
+}
+
+/// The separator as a byte (ASCII).
+const SEPARATOR: u8 = 0x1f;
+
+/// The text being written, and whether every text so far was free of the separator.
+struct Writer {
+    out: String,
+    clean: bool,
+}
+
+impl Writer {
+    fn text(&mut self, s: &str) {
+        self.clean &= !s.as_bytes().contains(&SEPARATOR);
+        self.out.push(FIELD);
+        self.out.push_str(s);
+    }
+    fn amount(&mut self, d: Decimal) {
+        self.out.push(FIELD);
+        write_decimal(&mut self.out, d);
+    }
+    fn count(&mut self, n: usize) {
+        self.out.push(FIELD);
+        // A count of lines, options or warnings: far below 2^64.
+        write_decimal(&mut self.out, Decimal::from(u64::try_from(n).unwrap_or(u64::MAX)));
+    }
 }
