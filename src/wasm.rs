@@ -103,6 +103,18 @@ fn into_ts<T: Serialize + Tsify>(value: crate::Result<T>) -> Result<Ts<T>, JsVal
     to_js(&value).map(Ts::new_unchecked)
 }
 
+/// A quote as `crate::flat` text, or `J` and its JSON when a text holds the
+/// separator.
+fn flat_result(quote: crate::Result<Quote>) -> Result<String, JsValue> {
+    let quote = quote.map_err(|e| js_error(&e))?;
+    match crate::flat::quote(&quote) {
+        Some(text) => Ok(text),
+        None => serde_json::to_string(&quote)
+            .map(|json| format!("J{json}"))
+            .map_err(|e| js_error(&Error::new(ErrorKind::InvalidRequest, format!("result: {e}")))),
+    }
+}
+
 fn string_arg(value: &JsValue, field: &str) -> Result<String, JsValue> {
     value.as_string().ok_or_else(|| {
         js_error(&Error::new(
@@ -177,13 +189,16 @@ impl JsRateEngine {
     /// whose texts hold U+001F comes as `J` and its JSON instead.
     #[wasm_bindgen(js_name = quoteFlat, skip_typescript)]
     pub fn quote_flat(&self, request: Ts<QuoteRequest>) -> Result<String, JsValue> {
-        let quote = self.inner.quote(&from_js(request)?).map_err(|e| js_error(&e))?;
-        match crate::flat::quote(&quote) {
-            Some(text) => Ok(text),
-            None => serde_json::to_string(&quote)
-                .map(|json| format!("J{json}"))
-                .map_err(|e| js_error(&Error::new(ErrorKind::InvalidRequest, format!("result: {e}")))),
-        }
+        flat_result(self.inner.quote(&from_js(request)?))
+    }
+
+    /// `quoteFlat` for a plain `{ plan, items, balance }` request given as
+    /// `crate::flat`'s request text (the package's JS writes it when every
+    /// value is of the plain kinds it knows; JSON otherwise).
+    #[wasm_bindgen(js_name = quoteFlatText, skip_typescript)]
+    pub fn quote_flat_text(&self, request: &str) -> Result<String, JsValue> {
+        let request = crate::flat::request(request).map_err(|e| js_error(&e))?;
+        flat_result(self.inner.quote(&request))
     }
 
     /// The figures a checkout shows first, each equal to `quote`'s: `{ plan?,

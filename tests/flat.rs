@@ -101,3 +101,21 @@ fn a_separator_inside_a_text_gives_none() {
     q.warnings.push("a\u{1f}b".into());
     assert!(flat::quote(&q).is_none());
 }
+
+#[test]
+fn a_request_text_reads_as_its_json() {
+    // (request text as www/engine-reader.js writes it, the same request as JSON)
+    let cases = [
+        ("business\u{1c}10\u{1c}avatar_iv\u{1f}120\u{1f}\u{1f}expressive_motion\u{1d}b1", r#"{"plan":"business","balance":"10","items":[{"feature":"avatar_iv","seconds":120,"options":{"expressive_motion":true}}]}"#),
+        ("\u{1c}\u{1c}generate_look\u{1f}\u{1f}4\u{1e}video_translation\u{1f}300.5\u{1f}\u{1f}mode\u{1d}sprecision", r#"{"items":[{"feature":"generate_look","quantity":4},{"feature":"video_translation","seconds":300.5,"options":{"mode":"precision"}}]}"#),
+        ("creator\u{1c}0.25\u{1c}avatar_iv\u{1f}9\u{1f}\u{1f}expressive_motion\u{1d}b0\u{1f}resolution\u{1d}s4k", r#"{"plan":"creator","balance":"0.25","items":[{"feature":"avatar_iv","seconds":9,"options":{"expressive_motion":false,"resolution":"4k"}}]}"#),
+    ];
+    for (text, json) in cases {
+        let from_json: ratecard::QuoteRequest = request::from_json(json).unwrap();
+        assert_eq!(flat::request(text).unwrap(), from_json, "{json}");
+    }
+    let e = flat::request("business\u{1c}\u{0}number\u{1c}avatar_iv\u{1f}1\u{1f}").unwrap_err();
+    assert_eq!((e.code(), e.path_text()), ("invalid_request", "balance".to_string()));
+    let e = flat::request("business\u{1c}\u{1c}avatar_iv\u{1f}\u{0}boolean\u{1f}").unwrap_err();
+    assert_eq!((e.code(), e.path_text()), ("invalid_quantity", "items[0].seconds".to_string()));
+}

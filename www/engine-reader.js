@@ -3,8 +3,48 @@
 // `RateEngine` is the generated class: `quote` reads the flat text of
 // `quoteFlat` (src/flat.rs gives the layout) into the very object the JSON
 // result gave, keys in the same order, and is faster than `JSON.parse`
-// (README, Performance). No pricing rule here: only field order.
+// (README, Performance). A plain `{ plan, items, balance }` request goes in
+// as flat text too (`quoteFlatText`); anything else, or any value of a kind
+// this writer does not know, goes as JSON, so every refusal is the JSON
+// reader's, word for word. No pricing rule here: only field order.
 {
+  const CONTROL = /[\u0000-\u001f]/;
+  const DECIMAL = /^\d{1,15}(\.\d{1,12})?$/;
+  // A measure as the request text writes it, or undefined to send JSON.
+  const measure = (v) => {
+    if (v === undefined) return "";
+    const text = typeof v === "number" ? String(v) : typeof v === "string" ? v : "";
+    return DECIMAL.test(text) ? text : undefined;
+  };
+  // The request text of src/flat.rs, or undefined to send JSON.
+  const requestText = (request) => {
+    if (request === null || typeof request !== "object" || Array.isArray(request)) return undefined;
+    for (const k in request) if (k !== "plan" && k !== "items" && k !== "balance") return undefined;
+    const { plan, items, balance } = request;
+    if (plan !== undefined && (typeof plan !== "string" || plan === "" || CONTROL.test(plan))) return undefined;
+    if (balance !== undefined && !(typeof balance === "string" && DECIMAL.test(balance))) return undefined;
+    if (!Array.isArray(items) || items.length === 0 || items.length > 100) return undefined;
+    let out = `${plan ?? ""}\u001c${balance ?? ""}\u001c`;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (item === null || typeof item !== "object" || Array.isArray(item)) return undefined;
+      for (const k in item) if (k !== "feature" && k !== "seconds" && k !== "quantity" && k !== "options") return undefined;
+      const { feature, seconds, quantity, options } = item;
+      const s = measure(seconds), q = measure(quantity);
+      if (typeof feature !== "string" || CONTROL.test(feature) || s === undefined || q === undefined) return undefined;
+      out += `${i ? "\u001e" : ""}${feature}\u001f${s}\u001f${q}`;
+      if (options === undefined) continue;
+      if (options === null || typeof options !== "object" || Array.isArray(options)) return undefined;
+      for (const k in options) {
+        const v = options[k];
+        if (CONTROL.test(k)) return undefined;
+        if (typeof v === "boolean") out += `\u001f${k}\u001d${v ? "b1" : "b0"}`;
+        else if (typeof v === "string" && !CONTROL.test(v)) out += `\u001f${k}\u001ds${v}`;
+        else return undefined;
+      }
+    }
+    return out;
+  };
   const readQuote = (text) => {
     if (text.charCodeAt(0) !== 81 /* Q */) return JSON.parse(text.slice(1)); // `J` + JSON
     const f = text.split("\u001f");
@@ -41,10 +81,11 @@
     q.warnings = f.slice(i + 1, i + 1 + Number(f[i]));
     return q;
   };
-  const quoteFlat = RateEngine.prototype.quoteFlat;
+  const { quoteFlat, quoteFlatText } = RateEngine.prototype;
   Object.defineProperty(RateEngine.prototype, "quote", {
     value: function quote(request) {
-      return readQuote(quoteFlat.call(this, request));
+      const text = requestText(request);
+      return readQuote(text === undefined ? quoteFlat.call(this, request) : quoteFlatText.call(this, text));
     },
     writable: true,
     configurable: true,
