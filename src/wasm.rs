@@ -179,6 +179,8 @@ impl JsRateEngine {
 
     /// Prices `{ plan?, items, balance?, periodUsage? }`; see the Rust
     /// `RateEngine::quote` for the result's shape. Amounts are decimal strings.
+    /// (The npm package's glue replaces this method with one that gives the
+    /// same object through `quoteFlat`/`quoteFlatText`, faster.)
     pub fn quote(&self, request: Ts<QuoteRequest>) -> Result<Ts<Quote>, JsValue> {
         into_ts(self.inner.quote(&from_js(request)?))
     }
