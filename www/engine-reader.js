@@ -1,4 +1,4 @@
-// Appended by scripts/build.sh to the generated glue of `ratecard` and
+// Appended by scripts/build.sh (after www/lite/purchase.js) to the generated glue of `ratecard` and
 // `ratecard/web` (pkg/node/ratecard.js, pkg/web/ratecard.js), where
 // `RateEngine` is the generated class: `quote` reads the flat text of
 // `quoteFlat` (src/flat.rs gives the layout) into the very object the JSON
@@ -69,14 +69,7 @@
     }
     q.lines = lines;
     const purchase = new Array(Number(f[i++]));
-    for (let k = 0; k < purchase.length; k++, i += 11) {
-      const upgrade = f[i + 10];
-      purchase[k] = upgrade
-        ? { kind: f[i], product: f[i + 1], name: f[i + 2], quantity: Number(f[i + 3]), credits: f[i + 4], price: f[i + 5],
-            currency: f[i + 6], period: f[i + 7], balanceAfter: f[i + 8], upgrade, covers: f[i + 9] === "1" }
-        : { kind: f[i], product: f[i + 1], name: f[i + 2], quantity: Number(f[i + 3]), credits: f[i + 4], price: f[i + 5],
-            currency: f[i + 6], period: f[i + 7], balanceAfter: f[i + 8], covers: f[i + 9] === "1" };
-    }
+    for (let k = 0; k < purchase.length; k++, i += 11) purchase[k] = readPurchase(f, i);
     q.purchase = purchase;
     q.warnings = f.slice(i + 1, i + 1 + Number(f[i]));
     return q;

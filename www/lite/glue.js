@@ -1,7 +1,9 @@
 // The JS side of `ratecard/lite`: the public call is the object
 // `{ plan, items, balance }`; across the boundary go plain strings (see
-// src/lite/wasm.rs for the format), so the module needs no serde.
+// src/flat.rs for the format), so the module needs no serde.
 // This file holds no pricing rule: it writes the request and reads the result.
+import { readPurchase } from "./purchase.js";
+
 const F = "\u001f", R = "\u001e", P = "\u001d";
 
 /** A coded Error from the engine's `code␟path␟message`, or a glue check. */
@@ -71,15 +73,7 @@ function readSummary(text) {
   const f = text.split(F);   // 5 fields, then 11 per purchase option
   const n = ((f.length - 5) / 11) | 0;
   const purchase = new Array(n);
-  // One object literal per shape (with or without `upgrade`), keys in the full quote's order.
-  for (let k = 0, i = 5; k < n; k++, i += 11) {
-    const upgrade = f[i + 10];
-    purchase[k] = upgrade
-      ? { kind: f[i], product: f[i + 1], name: f[i + 2], quantity: Number(f[i + 3]), credits: f[i + 4], price: f[i + 5],
-          currency: f[i + 6], period: f[i + 7], balanceAfter: f[i + 8], upgrade, covers: f[i + 9] === "1" }
-      : { kind: f[i], product: f[i + 1], name: f[i + 2], quantity: Number(f[i + 3]), credits: f[i + 4], price: f[i + 5],
-          currency: f[i + 6], period: f[i + 7], balanceAfter: f[i + 8], covers: f[i + 9] === "1" };
-  }
+  for (let k = 0; k < n; k++) purchase[k] = readPurchase(f, 5 + 11 * k);
   return { unit: f[0], total: f[1], balance: f[2], balanceAfter: f[3], shortfall: f[4], purchase };
 }
 
