@@ -14,7 +14,7 @@
 //! each). Read back by `www/engine-reader.js`.
 //!
 //! A quote request `{ plan, items, balance }` comes the other way as
-//! [`request`]'s text, written by `www/request-text.js`: `plan`, U+001C,
+//! [`request`]'s text, written by `www/lite/glue.js` and `www/engine-reader.js`: `plan`, U+001C,
 //! `balance`, U+001C, the items; items separated by U+001E; an item's fields
 //! by U+001F: `feature`, `seconds`, `quantity` (empty when absent), then each
 //! option as `key`, U+001D, and `b1` / `b0` (a boolean), `s…` (a string) or
