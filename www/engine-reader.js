@@ -16,25 +16,40 @@
     const text = typeof v === "number" ? String(v) : typeof v === "string" ? v : "";
     return DECIMAL.test(text) ? text : undefined;
   };
-  // The request text of src/flat.rs, or undefined to send JSON.
+  // An object JSON.stringify writes as its own fields: a plain object without toJSON.
+  const plain = (o) => {
+    if (o === null || typeof o !== "object") return false;
+    const proto = Object.getPrototypeOf(o);
+    return (proto === Object.prototype || proto === null) && o.toJSON === undefined;
+  };
+  // The request text of src/flat.rs, or undefined to send JSON (which also
+  // reports a getter or a Proxy that throws, as a coded Error).
   const requestText = (request) => {
-    if (request === null || typeof request !== "object" || Array.isArray(request)) return undefined;
+    try {
+      return writeRequest(request);
+    } catch {
+      return undefined;
+    }
+  };
+  const writeRequest = (request) => {
+    if (!plain(request)) return undefined;
     for (const k in request) if (k !== "plan" && k !== "items" && k !== "balance") return undefined;
     const { plan, items, balance } = request;
     if (plan !== undefined && (typeof plan !== "string" || plan === "" || CONTROL.test(plan))) return undefined;
     if (balance !== undefined && !(typeof balance === "string" && DECIMAL.test(balance))) return undefined;
-    if (!Array.isArray(items) || items.length === 0 || items.length > 100) return undefined;
+    if (!Array.isArray(items) || Object.getPrototypeOf(items) !== Array.prototype || items.toJSON !== undefined) return undefined;
+    if (items.length === 0 || items.length > 100) return undefined;
     let out = `${plan ?? ""}\u001c${balance ?? ""}\u001c`;
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
-      if (item === null || typeof item !== "object" || Array.isArray(item)) return undefined;
+      if (!plain(item)) return undefined;
       for (const k in item) if (k !== "feature" && k !== "seconds" && k !== "quantity" && k !== "options") return undefined;
       const { feature, seconds, quantity, options } = item;
       const s = measure(seconds), q = measure(quantity);
       if (typeof feature !== "string" || CONTROL.test(feature) || s === undefined || q === undefined) return undefined;
       out += `${i ? "\u001e" : ""}${feature}\u001f${s}\u001f${q}`;
       if (options === undefined) continue;
-      if (options === null || typeof options !== "object" || Array.isArray(options)) return undefined;
+      if (!plain(options)) return undefined;
       for (const k in options) {
         const v = options[k];
         if (CONTROL.test(k)) return undefined;

@@ -125,6 +125,42 @@ test("NaN, ±Infinity and BigInt amounts are named in the error, not reported as
   assert.equal(engine.quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }] }).total, "30");
 });
 
+test("quote's flat path: hostile values in a plain request price or fail exactly as the JSON path does", () => {
+  // A plain { plan, items, balance } crosses as flat text; the same request with an
+  // empty periodUsage crosses as JSON: both must give the same quote or the same error.
+  const engine = RateEngine.preset("heygen-credits");
+  const outcome = (request) => {
+    try { return JSON.stringify(engine.quote(request)); } catch (e) { return JSON.stringify({ code: e.code, path: e.path, message: e.message }); }
+  };
+  const request = { plan: "business", items: [{ feature: "avatar_iv", seconds: 90, options: { expressive_motion: true } }], balance: "12.5" };
+  let calls = 0;
+  for (const path of paths(request).filter((p) => p.length)) {
+    for (const h of HOSTILE) {
+      const r = replaced(request, path, h);
+      const label = `quote ${path.join(".")} = ${describe(h)}`;
+      check(() => engine.quote(r), label);
+      assert.equal(outcome(r), outcome({ ...r, periodUsage: {} }), label);
+      calls++;
+    }
+  }
+  // Separators inside the request's own texts, a getter that throws, a Proxy.
+  for (const sep of ["\u001c", "\u001d", "\u001e", "\u001f", "\u0000"]) {
+    for (const r of [{ ...request, plan: `business${sep}x` }, { ...request, items: [{ feature: `avatar_iv${sep}`, seconds: 9 }] },
+      { ...request, items: [{ feature: "avatar_iv", seconds: 9, options: { [`expressive${sep}`]: true } }] },
+      { ...request, items: [{ feature: "video_translation", seconds: 9, options: { mode: `precision${sep}` } }] }]) {
+      assert.equal(outcome(r), outcome({ ...r, periodUsage: {} }), JSON.stringify(r));
+      calls++;
+    }
+  }
+  const throwing = { ...request, get plan() { throw new Error("a getter that throws"); } };
+  check(() => engine.quote(throwing), "a getter that throws");
+  assert.throws(() => engine.quote(throwing), (e) => e.code === "invalid_request");
+  const proxied = new Proxy(request, { ownKeys() { throw new Error("no keys"); } });
+  check(() => engine.quote(proxied), "a Proxy whose ownKeys throws");
+  assert.equal(engine.quote(request).total, "60");
+  assert.ok(calls > 300, `${calls} calls`);
+});
+
 test("ratecard/lite: the same hostile values throw coded Errors, and the engines keep pricing", async () => {
   const { RateEngine: Lite } = await import(`${ROOT}/dist/lite/node.js`);
   const request = { plan: "business", items: [{ feature: "avatar_iv", seconds: 90, options: { expressive_motion: true } }], balance: "12.5" };
@@ -141,6 +177,16 @@ test("ratecard/lite: the same hostile values throw coded Errors, and the engines
   for (const sep of ["\u001c", "\u001d", "\u001e", "\u001f", "\u0000"]) {
     check(() => lite.quoteSummary({ ...request, plan: `business${sep}x` }), `plan with U+${sep.charCodeAt(0).toString(16)}`);
     check(() => lite.quoteSummary({ ...request, items: [{ feature: `avatar_iv${sep}`, seconds: 9 }] }), `feature with U+${sep.charCodeAt(0).toString(16)}`);
+  }
+  // Objects as JSON writes them: a Date becomes a string (refused by both modules), a Map
+  // or a RegExp an empty object (no options, in both).
+  const full = RateEngine.preset("heygen-credits");
+  const odd = (options) => ({ ...request, items: [{ feature: "avatar_iv", seconds: 9, options }] });
+  const optionsRefused = (e) => e.code === "invalid_request" && JSON.stringify(e.path) === '["items",0,"options"]';
+  assert.throws(() => lite.quoteSummary(odd(new Date(0))), optionsRefused);
+  assert.throws(() => full.quote(odd(new Date(0))), optionsRefused);
+  for (const empty of [new Map([["expressive_motion", true]]), /x/]) {
+    assert.deepEqual([lite.quoteSummary(odd(empty)).total, full.quote(odd(empty)).total], ["3", "3"]);
   }
   const s = lite.quoteSummary({ plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }], balance: "10" });
   assert.deepEqual([s.total, s.shortfall, s.purchase[0].price], ["30", "20", "5.00"]);

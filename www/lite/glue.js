@@ -23,8 +23,14 @@ function fromEngine(thrown) {
 const where = (path) => path.map((s, i) => (typeof s === "number" ? `[${s}]` : i ? `.${s}` : s)).join("");
 const refuse = (path, message) => coded("invalid_request", path, `${where(path)}: ${message}`);
 
+// An object as the full module reads it through JSON: its own fields, unless
+// it is an array or has toJSON (a Date is written as a string, so refused).
+function plain(o) {
+  return o !== null && typeof o === "object" && !Array.isArray(o) && typeof o.toJSON !== "function";
+}
+
 function only(obj, keys, path) {
-  if (obj === null || typeof obj !== "object" || Array.isArray(obj)) throw refuse(path, "expected an object");
+  if (!plain(obj)) throw refuse(path, "expected an object");
   for (const k in obj) {
     if (!keys.has(k) && Object.hasOwn(obj, k) && obj[k] !== undefined) throw refuse([...path, k], `unknown field \`${k}\`, expected one of ${[...keys].map((x) => `\`${x}\``).join(", ")}`);
   }
@@ -62,7 +68,7 @@ function writeItems(items) {
     out += `${item.feature}${F}${measure(item.seconds)}${F}${measure(item.quantity)}`;
     const options = item.options;
     if (options !== undefined) {
-      if (options === null || typeof options !== "object" || Array.isArray(options)) throw refuse(["items", i, "options"], "expected an object");
+      if (!plain(options)) throw refuse(["items", i, "options"], "expected an object");
       for (const k in options) if (Object.hasOwn(options, k)) out += `${F}${k}${P}${option(options[k])}`;
     }
   }
