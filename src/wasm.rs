@@ -46,6 +46,11 @@ fn js_error(e: &Error) -> JsValue {
     err.into()
 }
 
+/// A result serde could not write (it always can: a guard, not a path).
+fn result_error(e: &dyn std::fmt::Display) -> JsValue {
+    js_error(&Error::new(ErrorKind::InvalidRequest, format!("result: {e}")))
+}
+
 /// The core's result → a plain JS object: JSON text made by serde_json, then
 /// `JSON.parse`. Measured against serde-wasm-bindgen's object-by-object
 /// conversion (README, Performance): one string each way is faster, and one
@@ -53,7 +58,7 @@ fn js_error(e: &Error) -> JsValue {
 #[cfg(not(feature = "boundary-serde"))]
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(value)
-        .map_err(|e| js_error(&Error::new(ErrorKind::InvalidRequest, format!("result: {e}"))))?;
+        .map_err(|e| result_error(&e))?;
     js_sys::JSON::parse(&text)
 }
 
@@ -88,7 +93,7 @@ fn json_text(value: &JsValue) -> Result<String, JsValue> {
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error(&Error::new(ErrorKind::InvalidRequest, format!("result: {e}"))))
+        .map_err(|e| result_error(&e))
 }
 
 /// With `boundary-serde`: the request read object by object.
@@ -111,7 +116,7 @@ fn flat_result(quote: crate::Result<Quote>) -> Result<String, JsValue> {
         Some(text) => Ok(text),
         None => serde_json::to_string(&quote)
             .map(|json| format!("J{json}"))
-            .map_err(|e| js_error(&Error::new(ErrorKind::InvalidRequest, format!("result: {e}")))),
+            .map_err(|e| result_error(&e)),
     }
 }
 

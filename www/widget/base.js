@@ -227,7 +227,7 @@ function summaryPricer(lite) {
     quote(request) {
       const { plan, items, balance, ...rest } = request;
       if (Object.values(rest).some((v) => v !== undefined)) throw Object.assign(new Error("pending"), { code: "pending" });
-      const s = lite.quoteSummary({ plan, items, ...(balance !== undefined ? { balance } : {}) });
+      const s = lite.quoteSummary({ plan, items, balance });
       return { ...s, lines: null, warnings: [], fingerprint: null, partial: true };
     },
   };

@@ -15,7 +15,6 @@ let liteWasmUrl;
 let ready;
 let liteReady;
 const engines = new Map();
-const lites = new Map();
 
 /** Where to fetch `ratecard_lite_bg.wasm` from (as `setWasmUrl`, for the first-load module). */
 export function setLiteWasmUrl(url) {
@@ -28,12 +27,6 @@ function loadLite() {
   return liteReady;
 }
 
-/** The first-load engine of built-in preset `id`, made once. */
-function lite(Lite, id) {
-  if (!lites.has(id)) lites.set(id, Lite.preset(id));
-  return lites.get(id);
-}
-
 /**
  * The first-load engine of a built-in preset (`quoteSummary`, `rateCard`),
  * or null when the preset is not built in (the full module then reports it).
@@ -42,7 +35,7 @@ export async function liteFor(preset) {
   const Lite = await loadLite();
   const ids = Lite.presetIds();
   const id = preset || ids[0];
-  return ids.includes(id) ? lite(Lite, id) : null;
+  return ids.includes(id) ? cached(`lite:${id}`, () => Lite.preset(id)) : null;
 }
 
 /** Every built-in preset's rate card, by id, from the first-load module (its JSON only: no engine is made). */
@@ -94,9 +87,9 @@ export async function engineFor({ preset, rateCard, cardSrc }) {
   return cached(`preset:${preset ?? ""}`, () => Engine.preset(preset || Engine.presetIds()[0]));
 }
 
+/** The engine under `key` (`preset:…`, `json:…`, `src:…`; first-load ones `lite:…`), made once. */
 function cached(key, make) {
   let engine = engines.get(key);
   if (!engine) engines.set(key, (engine = make()));
   return engine;
 }
-
