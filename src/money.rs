@@ -145,6 +145,17 @@ impl<'a> Currency<'a> {
         v
     }
 
+    /// `value` exactly, written with at least the minor unit's places and no
+    /// trailing zeros past them (`4.669000` → `4.669`, `5` → `5.00` in USD).
+    /// No rounding: an exact wallet amount keeps every digit.
+    pub fn pad(self, value: Decimal) -> Decimal {
+        let mut v = value.normalize();
+        if v.scale() < self.exponent {
+            v.rescale(self.exponent);
+        }
+        v
+    }
+
     /// `numerator / denominator` rounded once, from the exact quotient, to the
     /// minor unit by `mode` (a proration: `20 × 17 / 31` → `10.97` half-up).
     ///

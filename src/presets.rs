@@ -19,7 +19,7 @@ const PRESETS: &[(&str, &str)] = &[
     // HeyGen Help Center, “HeyGen API / LiveAvatar Pricing & Subscriptions Explained”
     ("heygen-api", include_str!("../presets/heygen-api.json")),
     ("heygen-liveavatar", include_str!("../presets/heygen-liveavatar.json")),
-    // HeyGen Help Center, “HeyGen self-serve (Pay-As-You-Go) plan”
+    // HeyGen API documentation, “Pay-As-You-Go (self-serve) pricing”
     ("heygen-payg", include_str!("../presets/heygen-payg.json")),
     // AI Studios Help Center, “How to I add generative credits to my subscription?” (no per-feature rates)
     ("aistudios", include_str!("../presets/aistudios.json")),

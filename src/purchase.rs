@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{one_of, Error, ErrorKind, Result};
 use crate::limits::MAX_QUANTITY;
 use crate::money::{self, ceil_whole, DecimalString, RoundingMode};
-use crate::rate_card::{Period, Plan, ProductKind, RateCard, UpgradeCharge};
+use crate::rate_card::{Period, Plan, Product, ProductKind, RateCard, UpgradeCharge};
 use crate::request::BuyPacksRequest;
 
 /// What kind of purchase an option is.
@@ -118,6 +118,56 @@ fn whole_quantity(q: Decimal, field: &str) -> Result<u32> {
     rust_decimal::prelude::ToPrimitive::to_u32(&q).ok_or_else(|| Error::at(ErrorKind::InvalidQuantity, field, "out of range"))
 }
 
+/// The plan's product bought `billing` (absent: its first product), and how
+/// many months one unit covers: 12 for a monthly add-on billed yearly when
+/// the plan has no yearly product (AI Studios: “reset monthly or annually
+/// depending on your billing cycle”: 12 × its price once, 12 × its credits at
+/// once), else 1.
+///
+/// # Errors
+/// `not_available` at `billing` for a plan billed monthly only asked for
+/// `year`, or no product billed that way; at `plan` when it sells none.
+fn choose<'c>(card: &'c RateCard, plan_id: &str, plan: &'c Plan, billing: Option<Period>) -> Result<(&'c String, u32)> {
+    if let (Some(Period::Year), Some(why)) = (billing, plan.monthly_only.as_ref()) {
+        return Err(crate::rate_card::monthly_only(plan, why));
+    }
+    let billed = |period: Period| -> Option<&String> {
+        plan.products
+            .iter()
+            .find(|p| card.products.get(*p).is_some_and(|prod| period == prod.period))
+    };
+    let addon = |p: &&String| card.products.get(*p).is_some_and(Product::is_recurring_addon);
+    let chosen = match billing {
+        None => plan.products.iter().find(|p| card.products.contains_key(*p)).map(|p| (p, 1)),
+        Some(Period::Year) => billed(Period::Year)
+            .map(|p| (p, 1))
+            .or_else(|| billed(Period::Month).filter(addon).map(|p| (p, 12))),
+        Some(b) => billed(b).map(|p| (p, 1)),
+    };
+    if let Some(found) = chosen {
+        return Ok(found);
+    }
+    if plan.products.is_empty() {
+        let what = plan.purchase_note.clone().unwrap_or_else(|| "it sells no packs".into());
+        return Err(Error::at(
+            ErrorKind::NotAvailable,
+            "plan",
+            format!("\"{plan_id}\" cannot buy packs: {what}"),
+        ));
+    }
+    let periods: Vec<&str> = plan
+        .products
+        .iter()
+        .filter_map(|p| card.products.get(p))
+        .map(|p| p.period.as_str())
+        .collect();
+    Err(Error::at(
+        ErrorKind::NotAvailable,
+        "billing",
+        format!("plan \"{plan_id}\" sells no product billed that way; billing: {}", one_of(periods)),
+    ))
+}
+
 /// Buys `quantity` of the plan's product: the credits granted and the
 /// price (e.g. heygen-credits business: 3 × 100-credit block = 300
 /// credits for $15.00, “How to Use Credits on HeyGen” § Business credit one-time-pack).
@@ -128,39 +178,10 @@ fn whole_quantity(q: Decimal, field: &str) -> Result<u32> {
 /// unless `quantity` is a whole number from 1 to [`MAX_QUANTITY`].
 pub fn buy(card: &RateCard, plan_id: &str, plan: &Plan, request: &BuyPacksRequest) -> Result<Purchase> {
     let quantity = whole_quantity(request.quantity.0, "quantity")?;
-    let candidates: Vec<&String> = plan
-        .products
-        .iter()
-        .filter(|p| {
-            card.products
-                .get(*p)
-                .is_some_and(|prod| request.billing.is_none_or(|b| prod.period == b))
-        })
-        .collect();
-    let Some(product_id) = candidates.first() else {
-        if plan.products.is_empty() {
-            let what = plan.purchase_note.clone().unwrap_or_else(|| "it sells no packs".into());
-            return Err(Error::at(
-                ErrorKind::NotAvailable,
-                "plan",
-                format!("\"{plan_id}\" cannot buy packs: {what}"),
-            ));
-        }
-        let periods: Vec<&str> = plan
-            .products
-            .iter()
-            .filter_map(|p| card.products.get(p))
-            .map(|p| p.period.as_str())
-            .collect();
-        return Err(Error::at(
-            ErrorKind::NotAvailable,
-            "billing",
-            format!("plan \"{plan_id}\" sells no product billed that way; billing: {}", one_of(periods)),
-        ));
-    };
+    let (product_id, months) = choose(card, plan_id, plan, request.billing)?;
     let product = card
         .products
-        .get(*product_id)
+        .get(product_id)
         .ok_or_else(|| Error::at(ErrorKind::InvalidRateCard, "products", format!("\"{product_id}\" is missing")))?;
     if product.kind == ProductKind::Renewal && quantity != 1 {
         return Err(Error::at(
@@ -186,15 +207,16 @@ pub fn buy(card: &RateCard, plan_id: &str, plan: &Plan, request: &BuyPacksReques
         Decimal::from(seats.unwrap_or(1)),
         "quantity × seats",
     )?;
+    let q = money::mul(q, Decimal::from(months), "quantity × months")?;
     Ok(Purchase {
-        product: (*product_id).clone(),
+        product: product_id.clone(),
         name: product.name.clone(),
         quantity,
         seats,
         credits: money::plain(money::mul(q, product.credits.0, "credits")?).into(),
         price: card.money().round(money::mul(q, product.price.0, "price")?, RoundingMode::HalfUp).into(),
         currency: card.currency.clone(),
-        period: product.period,
+        period: if months == 12 { Period::Year } else { product.period },
     })
 }
 

@@ -14,7 +14,8 @@ use crate::metering::{meter, resolve, Metered};
 use crate::money::{self, DecimalString, RoundingMode};
 use crate::purchase::{self, PurchaseKind, PurchaseOption};
 use crate::rate_card::{Per, Plan, RateCard};
-use crate::request::{CurveRequest, Item, QuoteRequest};
+use crate::date::{parse_date, Date};
+use crate::request::{CurveRequest, Grant, Item, QuoteRequest};
 
 /// Credits a line takes from one grant.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -270,7 +271,9 @@ fn settle(card: &RateCard, plan: &Plan, request: &QuoteRequest, total: Decimal) 
     let (balance, assumed) = match (request.balance, &request.grants) {
         (Some(b), _) => (b.0, None),
         (None, Some(grants)) => {
-            let sum = grants.iter().try_fold(Decimal::ZERO, |acc, g| money::add(acc, g.remaining.0, "grants"))?;
+            let at = quote_day(request)?;
+            let live = grants.iter().filter(|g| alive(g, at));
+            let sum = live.into_iter().try_fold(Decimal::ZERO, |acc, g| money::add(acc, g.remaining.0, "grants"))?;
             (sum, None)
         }
         (None, None) if !plan.subscription => {
@@ -291,6 +294,26 @@ fn settle(card: &RateCard, plan: &Plan, request: &QuoteRequest, total: Decimal) 
     let balance_after = shape(money::sub(balance, total, "balanceAfter")?);
     let shortfall = shape(money::sub(Decimal::ZERO, balance_after, "shortfall")?.max(Decimal::ZERO));
     Ok((shape(balance), balance_after, shortfall, assumed))
+}
+
+/// The request's `at` (`YYYY-MM-DD`), the day the quote is for, if given.
+///
+/// # Errors
+/// `invalid_request` at `at` for a date that is not `YYYY-MM-DD`.
+pub(crate) fn quote_day(request: &QuoteRequest) -> Result<Option<Date>> {
+    request.at.as_deref().map(|a| parse_date(a, "at")).transpose()
+}
+
+/// Whether `grant` still holds credits on `at`: a grant whose `expiresAt` is
+/// on or before the quote's day has expired and is never counted, burned or
+/// warned about (“How to Use Credits on HeyGen”: unused credits roll over for
+/// one additional billing cycle, then they are gone). Without `at`, every
+/// grant counts.
+pub(crate) fn alive(grant: &Grant, at: Option<Date>) -> bool {
+    match (grant.expires_at, at) {
+        (Some(expires), Some(day)) => expires > day,
+        _ => true,
+    }
 }
 
 /// One item's line, from its metering.

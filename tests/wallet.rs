@@ -217,7 +217,7 @@ fn liveavatar_overage_is_billed_afterwards_at_ten_cents() {
 }
 
 #[test]
-fn liveavatar_pack_credits_expire_30_days_after_purchase() {
+fn liveavatar_renew_now_credits_expire_30_days_after_purchase() {
     let sim = simulate(
         "heygen-liveavatar",
         r#"{"start":"2026-01-01","until":"2026-02-20","purchases":[{"at":"2026-01-10","quantity":1}]}"#,
@@ -225,8 +225,8 @@ fn liveavatar_pack_credits_expire_30_days_after_purchase() {
     let pack = sim
         .grants
         .iter()
-        .find(|g| g.source.as_deref().unwrap_or_default().contains("LiveAvatar pack"))
-        .expect("pack");
+        .find(|g| g.source.as_deref().unwrap_or_default().contains("Renew LiveAvatar Essential now"))
+        .expect("renewal");
     assert_eq!(pack.expires_at.map(|d| d.to_string()).as_deref(), Some("2026-02-09"));
     assert!(kinds(&sim, EventKind::Expire).contains(&("2026-02-09".into(), d("1000"))));
 }

@@ -28,23 +28,36 @@ impl Sim<'_> {
     }
 
     /// The request's purchase `i`; a recurring product becomes an add-on.
+    /// A pack follows the plan's billing (“How to Use Generative Credits
+    /// (GenCredits) Packs”: on the annual plan, all 3,600 credits at once for
+    /// one annual charge of $150): unless the purchase names its billing, a
+    /// recurring product is bought billed as the plan is; a plan with only
+    /// one-time products buys those.
     pub(super) fn purchase(&mut self, day: Date, i: usize, p: &PurchaseEvent) -> Result<()> {
         let within = [PathSegment::from("purchases"), i.into()];
-        let product = self.buy(day, p.quantity, p.seats, p.billing, EventKind::Purchase, "bought", &within)?;
-        if let Some(prod) = self.card.products.get(&product).filter(|x| x.is_recurring_addon()) {
+        let plan = self.plan()?;
+        let recurring = plan
+            .products
+            .iter()
+            .filter_map(|id| self.card.products.get(id))
+            .any(|x| x.is_recurring_addon());
+        let billing = p.billing.or(recurring.then_some(self.calendar.billing));
+        let (product, period) = self.buy(day, p.quantity, p.seats, billing, EventKind::Purchase, "bought", &within)?;
+        if self.card.products.get(&product).is_some_and(|x| x.is_recurring_addon()) {
             self.addons.push(Addon {
                 quantity: p.quantity,
                 seats: p.seats,
-                billing: prod.period,
+                billing: period,
                 start_cycle: self.calendar.cycle,
-                months: if prod.period == Period::Year { 12 } else { 1 },
+                months: if period == Period::Year { 12 } else { 1 },
             });
         }
         Ok(())
     }
 
     /// Buys `quantity` of the plan's product on `day`; errors are placed
-    /// `within` the request. Returns the product's id.
+    /// `within` the request. Returns the product's id and the period it was
+    /// billed for (a monthly add-on billed yearly: `year`).
     #[allow(clippy::too_many_arguments)]
     pub(super) fn buy(
         &mut self,
@@ -55,7 +68,7 @@ impl Sim<'_> {
         kind: EventKind,
         why: &str,
         within: &[PathSegment],
-    ) -> Result<String> {
+    ) -> Result<(String, Period)> {
         let req = BuyPacksRequest {
             plan: Some(self.plan_id.clone()),
             quantity,
@@ -75,10 +88,16 @@ impl Sim<'_> {
             // "Renew now" replaces the plan: its cycle restarts today.
             self.calendar = Calendar::starting(day, self.calendar.billing)?;
             self.cycle_usage.clear();
-            self.cycle_used = Decimal::ZERO;
             restart = format!("; the plan's cycle restarts today, next renewal {}", self.calendar.next_cycle);
         }
-        let rule = if renewal { plan_rule(self.card, self.calendar.billing) } else { product_rule(self.card, product) };
+        let rule = if renewal {
+            plan_rule(self.card, self.calendar.billing)
+        } else if p.period == Period::Year && product.period == Period::Month {
+            // A monthly add-on billed yearly resets at the annual renewal.
+            plan_rule(self.card, Period::Year)
+        } else {
+            product_rule(self.card, product)
+        };
         let until = expires(rule, day, &self.calendar)?;
         self.charge(p.price.0)?;
         let source = format!("{} × {}", p.quantity, product.name);
@@ -89,21 +108,28 @@ impl Sim<'_> {
             ProductKind::Renewal => product.name.clone(),
             ProductKind::Pack => format!("{} × {}", p.quantity, product.name),
         };
-        let note = format!("{why}: {what} for {}{until}{restart}", self.usd(p.price.0));
+        let yearly = if p.period == Period::Year && product.period == Period::Month {
+            " billed yearly (12 months' credits at once)"
+        } else {
+            ""
+        };
+        let note = format!("{why}: {what}{yearly} for {}{until}{restart}", self.usd(p.price.0));
         self.event(day, kind, p.credits.0, Some(id), note);
-        Ok(p.product)
+        Ok((p.product, p.period))
     }
 
-    /// Buys the auto-reload quantity if the plan offers it; whether it did.
-    fn reload(&mut self, day: Date) -> Result<bool> {
+    /// Buys the auto-reload quantity if the plan offers it, saying why: the
+    /// balance does not cover the next `needs` (before a usage), or it fell
+    /// below the threshold (`needs` is `None`, after a usage). Whether it did.
+    fn reload(&mut self, day: Date, needs: Option<Decimal>) -> Result<bool> {
         let (Some(auto), true) = (self.req.auto_reload.as_ref(), self.plan()?.auto_reload) else {
             return Ok(false);
         };
-        let why = format!(
-            "balance {} below {}",
-            money::plain(self.wallet.balance()),
-            money::plain(auto.threshold.0)
-        );
+        let balance = money::plain(self.wallet.balance());
+        let why = match needs {
+            Some(cost) => format!("balance {balance} does not cover the next {} {}", money::plain(cost), self.card.unit),
+            None => format!("balance {balance} is below {}", money::plain(auto.threshold.0)),
+        };
         self.buy(day, auto.quantity, None, None, EventKind::AutoReload, &why, &["autoReload".into()])?;
         Ok(true)
     }
@@ -133,7 +159,7 @@ impl Sim<'_> {
         self.cycle_usage.insert(u.feature.clone(), money::add(used, m.billed, "usage")?);
         let cost = m.amount;
         let mut reloads = 0;
-        while cost > self.wallet.balance() && reloads < MAX_RELOADS_PER_USAGE && self.reload(day)? {
+        while cost > self.wallet.balance() && reloads < MAX_RELOADS_PER_USAGE && self.reload(day, Some(cost))? {
             reloads = reloads.saturating_add(1);
         }
         let overage_price = plan.overage_price.filter(|_| self.req.allow_overage).map(|p| p.0);
@@ -160,31 +186,35 @@ impl Sim<'_> {
     /// 0 when nothing was burned, so usage that costs nothing still shows);
     /// adds what was burned to the cycle's use. Returns what was not covered.
     fn burn_logged(&mut self, day: Date, cost: Decimal, note: &str) -> Result<Decimal> {
+        let mut balance = self.wallet.balance();
         let (taken, left) = burn(&mut self.wallet.grants, cost);
         if taken.is_empty() {
             self.event(day, EventKind::Usage, Decimal::ZERO, None, note.to_string());
         }
         for (g, credits) in taken {
             let id = self.wallet.grants.get(g).map(|h| h.id.clone());
-            self.event(day, EventKind::Usage, credits, id, note.to_string());
+            // Each part's own balance after: the wallet after that part.
+            balance = money::sub(balance, credits, "usage")?;
+            self.event_leaving(day, EventKind::Usage, credits, id, note.to_string(), balance);
+            if self.cycle_grant == Some(g) {
+                self.cycle_plan_used = money::add(self.cycle_plan_used, credits, "usage")?;
+            }
         }
-        self.cycle_used = money::add(self.cycle_used, money::sub(cost, left, "usage")?, "usage")?;
         Ok(left)
     }
 
     /// The credits an auto-renewal would add at this moment, for usage of
     /// `cost` that runs past the balance: the plan's credits when auto-renew
-    /// is on and burning the balance reaches the plan's share; else 0.
+    /// is on and the cycle has a plan grant (burning the whole balance uses
+    /// all of it, past any share); else 0.
     fn refill_at(&self, cost: Decimal) -> Result<Decimal> {
         let plan = self.plan()?;
-        let balance = self.wallet.balance();
-        match plan.auto_renew_at {
-            Some(share) if self.req.auto_renew && cost > balance && plan.included > Decimal::ZERO => {
-                let reached = money::add(self.cycle_used, balance, "usage")? >= money::mul(plan.included.0, share.0, "autoRenew")?;
-                Ok(if reached { plan.included.0 } else { Decimal::ZERO })
-            }
-            _ => Ok(Decimal::ZERO),
-        }
+        let on = self.req.auto_renew && plan.auto_renew_at.is_some() && plan.included > Decimal::ZERO;
+        Ok(if on && cost > self.wallet.balance() && self.cycle_grant.is_some() {
+            plan.included.0
+        } else {
+            Decimal::ZERO
+        })
     }
 
     /// Usage past the balance, billed afterwards at `price` per credit,
@@ -211,12 +241,15 @@ impl Sim<'_> {
     fn after_usage(&mut self, day: Date) -> Result<()> {
         if let Some(auto) = &self.req.auto_reload {
             if self.wallet.balance() < auto.threshold.0 {
-                self.reload(day)?;
+                self.reload(day, None)?;
             }
         }
         let plan = self.plan()?;
         if let Some(share) = plan.auto_renew_at.filter(|_| self.req.auto_renew && plan.included > Decimal::ZERO) {
-            if self.cycle_used >= money::mul(plan.included.0, share.0, "autoRenew")? {
+            // “once you use 90% or more of your monthly credits”: the plan's
+            // own credits of the cycle, not packs, renewals bought by hand or
+            // overage (nor what expired unused).
+            if self.cycle_grant.is_some() && self.cycle_plan_used >= money::mul(plan.included.0, share.0, "autoRenew")? {
                 self.renew(day)?;
             }
         }
@@ -232,6 +265,11 @@ impl Sim<'_> {
         let at = |e: Error| e.context(i).context("upgrades");
         let old = self.plan()?;
         let (new_id, new) = self.card.plan(Some(&u.plan)).map_err(at)?;
+        if new_id == self.plan_id {
+            let note = format!("upgrades[{i}]: not upgraded: already on {}, nothing charged", new.name);
+            self.event(day, EventKind::Upgrade, Decimal::ZERO, None, note);
+            return Ok(());
+        }
         if let Some(why) = downgrade(old, new) {
             return Err(at(Error::at(
                 ErrorKind::InvalidRequest,
@@ -243,10 +281,19 @@ impl Sim<'_> {
             )));
         }
         let (new_name, old_name) = (new.name.clone(), old.name.clone());
-        if self.card.upgrade_charge() == UpgradeCharge::NewSubscription {
+        // Free → a paid plan starts a subscription that day at the full price
+        // with the full allowance, its cycle anchored to that day: proration
+        // is between paid plans (“If you upgrade mid-cycle, you'll be charged
+        // the prorated difference”).
+        let from_free = self.plan_price(old) == Some(Decimal::ZERO);
+        if self.card.upgrade_charge() == UpgradeCharge::NewSubscription || from_free {
             self.plan_id = new_id.to_string();
             self.calendar = Calendar::starting(day, self.calendar.billing)?;
-            let why = format!("{old_name} → {new_name}: a new subscription starts today");
+            let why = if from_free {
+                format!("{old_name} → {new_name}: a paid subscription starts today, at its full price")
+            } else {
+                format!("{old_name} → {new_name}: a new subscription starts today")
+            };
             return self.start_cycle(day, EventKind::Upgrade, &why);
         }
         let (start, end) = self.calendar.billing_window()?;

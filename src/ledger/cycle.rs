@@ -45,6 +45,8 @@ impl Sim<'_> {
             let until = expires(plan_rule(self.card, self.calendar.billing), day, &self.calendar)?;
             let source = format!("plan {}, cycle of {day}", self.plan_id);
             let id = self.wallet.issue(day, plan.included.0, source, until, true);
+            self.cycle_grant = self.wallet.grants.len().checked_sub(1);
+            self.cycle_plan_used = Decimal::ZERO;
             let until = until.map(|d| format!(", expiring {d}")).unwrap_or_default();
             let credits = money::plain(plan.included.0);
             let note = format!("{why}: {credits} {} from plan {}{until}{charge}", self.card.unit, plan.name);
@@ -53,7 +55,6 @@ impl Sim<'_> {
             self.event(day, kind, Decimal::ZERO, None, format!("{why}: plan {}{charge}", plan.name));
         }
         self.cycle_usage.clear();
-        self.cycle_used = Decimal::ZERO;
         Ok(())
     }
 

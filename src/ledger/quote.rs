@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::burn_down::burn;
-use crate::date::{parse_date, Date};
+use crate::date::Date;
 use crate::error::{Error, ErrorKind, Result};
 use crate::limits::EXPIRY_WARNING_DAYS;
 use crate::money;
@@ -28,14 +28,19 @@ pub fn with_grants(
     grants: &[Grant],
 ) -> Result<Quote> {
     quote::check(request)?;
-    let at = request.at.as_deref().map(|a| parse_date(a, "at")).transpose()?;
+    let at = quote::quote_day(request)?;
     if let Some(i) = grants.iter().position(|g| g.remaining < Decimal::ZERO) {
         return Err(Error::at(ErrorKind::InvalidRequest, "remaining", "must not be negative")
             .context(i)
             .context("grants"));
     }
     let mut quote = quote::price_checked(card, card_hash, plan_id, plan, request)?;
+    // An expired grant holds nothing on the quote's day: it is not burned
+    // and not warned about (its index stays, so burns still name grants).
     let mut held = grants.to_vec();
+    for g in held.iter_mut().filter(|g| !quote::alive(g, at)) {
+        g.remaining = Decimal::ZERO.into();
+    }
     for line in &mut quote.lines {
         let (taken, _) = burn(&mut held, line.amount.0);
         line.burns = taken

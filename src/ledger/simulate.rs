@@ -14,7 +14,7 @@ use crate::date::{parse_date, Date};
 use crate::error::{one_of, Error, ErrorKind, Result};
 use crate::limits::{MAX_USAGE_EVENTS, MAX_WINDOW_DAYS};
 use crate::money::{self, DecimalString, Measure, RoundingMode};
-use crate::rate_card::{Period, Plan, RateCard};
+use crate::rate_card::{monthly_only, Period, Plan, RateCard};
 use crate::request::{Grant, SimulateRequest};
 
 /// The result of a simulation. Credits in the card's unit; `spent` in the
@@ -78,7 +78,10 @@ pub(super) struct Sim<'a> {
     pub spent: Decimal,
     pub overage: Decimal,
     pub cycle_usage: IndexMap<String, Decimal>,
-    pub cycle_used: Decimal,
+    /// Index of this cycle's plan grant (auto-renew measures its use).
+    pub cycle_grant: Option<usize>,
+    /// Credits burned from that grant.
+    pub cycle_plan_used: Decimal,
     pub addons: Vec<Addon>,
 }
 
@@ -90,7 +93,22 @@ impl<'a> Sim<'a> {
 
     /// Logs an event; its balance is the wallet's after it.
     pub(super) fn event(&mut self, day: Date, kind: EventKind, credits: Decimal, grant: Option<String>, note: String) {
-        let balance = money::plain(self.wallet.balance()).into();
+        let balance = self.wallet.balance();
+        self.event_leaving(day, kind, credits, grant, note, balance);
+    }
+
+    /// Logs an event that left `balance` (a part of a usage split across
+    /// grants: the wallet's balance after that part, not after the whole).
+    pub(super) fn event_leaving(
+        &mut self,
+        day: Date,
+        kind: EventKind,
+        credits: Decimal,
+        grant: Option<String>,
+        note: String,
+        balance: Decimal,
+    ) {
+        let balance = money::plain(balance).into();
         self.events.push(Event {
             at: day.to_string(),
             kind,
@@ -142,6 +160,9 @@ impl<'a> Sim<'a> {
 
     fn run(&mut self, day: Date, action: Action) -> Result<()> {
         let req = self.req;
+        if !self.active && action != Action::Cancel && !matches!(action, Action::Usage(_)) {
+            return self.not_carried_out(day, action);
+        }
         match action {
             Action::Cancel => self.cancel(day),
             Action::Upgrade(i) => req.upgrades.get(i).map_or(Ok(()), |u| self.upgrade(day, i, u)),
@@ -149,6 +170,25 @@ impl<'a> Sim<'a> {
             Action::UnitChange(i) => req.unit_changes.get(i).map_or(Ok(()), |c| self.unit_change(day, i, c)),
             Action::Usage(i) => req.usage.get(i).map_or(Ok(()), |u| self.usage(day, i, u)),
         }
+    }
+}
+
+impl Sim<'_> {
+    /// A purchase, unit change or upgrade dated after the plan ended: logged
+    /// with the reason and nothing charged (“How to Use Generative Credits
+    /// (GenCredits) Packs”: an add-on needs an active subscription; AI
+    /// Studios: “Add-ons require an active AI Studios subscription”).
+    fn not_carried_out(&mut self, day: Date, action: Action) -> Result<()> {
+        let ended = self.ends_at.map(|d| format!(" on {d}")).unwrap_or_default();
+        let (kind, what) = match action {
+            Action::Upgrade(i) => (EventKind::Upgrade, format!("upgrades[{i}]: not upgraded")),
+            Action::UnitChange(i) => (EventKind::UnitChange, format!("unitChanges[{i}]: units not changed")),
+            Action::Purchase(i) => (EventKind::Purchase, format!("purchases[{i}]: not bought")),
+            Action::Cancel | Action::Usage(_) => return Ok(()),
+        };
+        let note = format!("{what}: the plan ended{ended}, nothing charged");
+        self.event(day, kind, Decimal::ZERO, None, note);
+        Ok(())
     }
 }
 
@@ -182,7 +222,9 @@ fn check(card: &RateCard, plan_id: &str, plan: &Plan, req: &SimulateRequest) -> 
             format!("at most {MAX_USAGE_EVENTS} events, got {}", req.usage.len()),
         ));
     }
-    billing(req)?;
+    if let (Period::Year, Some(why)) = (billing(req)?, plan.monthly_only.as_ref()) {
+        return Err(monthly_only(plan, why));
+    }
     if req.auto_reload.is_some() && !plan.auto_reload {
         return Err(not_offered(card, plan_id, "autoReload", "auto-reload", |p| p.auto_reload));
     }
@@ -283,7 +325,8 @@ pub fn simulate(card: &RateCard, plan_id: &str, plan: &Plan, req: &SimulateReque
         spent: Decimal::ZERO,
         overage: Decimal::ZERO,
         cycle_usage: IndexMap::new(),
-        cycle_used: Decimal::ZERO,
+        cycle_grant: None,
+        cycle_plan_used: Decimal::ZERO,
         addons: Vec::new(),
     };
     sim.start_cycle(start, EventKind::Grant, "subscription starts")?;

@@ -181,6 +181,7 @@ fn plan(v: &Json) -> Result<Plan> {
         max_seconds: o.opt_dec("maxSeconds")?,
         warnings: o.strings("warnings")?,
         subscription: o.bool_or("subscription", true)?,
+        monthly_only: o.opt_str("monthlyOnly")?,
         closed: o.opt_str("closed")?,
         source: o.str("source")?,
     })

@@ -256,6 +256,12 @@ pub struct Plan {
     /// forfeited, nothing to cancel; the balance stays until it is spent.
     #[serde(default = "yes", skip_serializing_if = "Clone::clone")]
     pub subscription: bool,
+    /// Why the plan is billed monthly only, when it is (the API and
+    /// LiveAvatar plans: their article prices them per month and has no
+    /// annual plan). `billing: "year"` on it is refused with this reason.
+    /// Absent: yearly billing costs `annualPrice`, else 12 × `price`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monthly_only: Option<String>,
     /// Closed to new buyers (a legacy plan): said in `compare`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed: Option<String>,
@@ -282,6 +288,16 @@ pub struct Allowance {
     pub label: String,
     /// The article (publisher, title) and section.
     pub source: String,
+}
+
+/// `not_available` at `billing`: `plan` is billed monthly only, and why
+/// (“API Pro is billed monthly only: …”).
+pub fn monthly_only(plan: &Plan, why: &str) -> Error {
+    Error::at(
+        ErrorKind::NotAvailable,
+        "billing",
+        format!("{} is billed monthly only, not yearly: {why}", plan.name),
+    )
 }
 
 fn yes() -> bool {
@@ -595,12 +611,14 @@ impl RateCard {
         Currency::of(&self.currency)
     }
 
-    /// An amount in the card's unit as it is shown: on a money wallet (`unit`
-    /// is the currency) rounded half-up to the minor unit, in credits without
-    /// trailing zeros.
+    /// An amount in the card's unit as it is shown, never rounded here (the
+    /// card's `rounding` already was): on a money wallet (`unit` is the
+    /// currency) its exact digits, padded to at least the minor unit
+    /// (`4.669` stays `4.669`, `5` is `5.00`: pay-as-you-go debits `rate ×
+    /// billed seconds` exactly); in credits without trailing zeros.
     pub fn shape_amount(&self, value: Decimal) -> Decimal {
         if self.unit == self.currency {
-            self.money().round(value, RoundingMode::HalfUp)
+            self.money().pad(value)
         } else {
             money::plain(value)
         }
