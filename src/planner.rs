@@ -35,7 +35,8 @@ pub struct Capacity {
 /// One rate card and plan's price for the workload, for one month.
 ///
 /// JS shape: `{ preset, plan?, runnable, complete, missing?, closed?,
-/// purchases, price?, currency, usd? (deprecated), credits?, unit, explanation }`.
+/// purchases, price?, currency, usd? (deprecated), credits?, unit,
+/// allowOverage?, withOverage?, explanation }`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
@@ -59,14 +60,18 @@ pub struct Comparison {
     pub closed: Option<String>,
     /// The cheapest purchases that cover the workload beyond the plan's credits.
     pub purchases: Vec<PurchaseOption>,
-    /// The cost in `currency`, rounded half-up to its minor unit: the plan's
-    /// price plus the purchases.
+    /// The cost in `currency`: the plan's price plus the purchases (or the
+    /// overage), rounded half-up to its minor unit; for a prepaid wallet
+    /// (pay-as-you-go) the workload's exact cost, the top-up it needs being
+    /// its purchase.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub price: Option<DecimalString>,
     /// ISO 4217 code of `price`: the card's currency.
     pub currency: String,
     /// Deprecated: the same as `price` (kept for one release; it names a
     /// currency the card may not use).
+    ///
+    /// @deprecated Use `price` and `currency`.
     #[deprecated(note = "use `price` and `currency`")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub usd: Option<DecimalString>,
@@ -75,6 +80,15 @@ pub struct Comparison {
     pub credits: Option<DecimalString>,
     /// The card's unit.
     pub unit: String,
+    /// Whether `price` counts usage past the balance as overage (the request
+    /// said `allowOverage: true` and that was the cheapest way).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub allow_overage: bool,
+    /// With Allow Overage off: what the month would cost with it on, in
+    /// `currency`, when that is cheaper than `price` (an opt-in the buyer
+    /// may take: `compare({ …, allowOverage: true })`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub with_overage: Option<DecimalString>,
     /// How the price was reached and what to know about the plan (a
     /// watermark, no subscription, closed to new buyers), or why it cannot run.
     pub explanation: String,
@@ -150,7 +164,7 @@ pub fn capacity(card: &RateCard, plan_id: &str, plan: &Plan, req: &CapacityReque
     let shape = |x: Decimal, c: Decimal, why: String| Capacity {
         seconds: seconds.then_some(x.into()),
         quantity: (!seconds).then_some(x.into()),
-        cost: c.into(),
+        cost: card.shape_amount(c).into(),
         limited_by: why,
     };
     let balance = req.balance.0;
@@ -210,7 +224,7 @@ pub fn compare(req: &CompareRequest) -> Result<Vec<Comparison>> {
     let mut rows = Vec::new();
     let mut not = Vec::new();
     for card in &cards {
-        let (priced, reason) = compare_plans(card, &req.workload)?;
+        let (priced, reason) = compare_plans(card, &req.workload, req.allow_overage)?;
         if priced.is_empty() {
             not.push(cannot_run(card, reason));
         }
@@ -255,6 +269,8 @@ fn cannot_run(card: &RateCard, reason: String) -> Comparison {
         usd: None,
         credits: None,
         unit: card.unit.clone(),
+        allow_overage: false,
+        with_overage: None,
         explanation: reason,
     }
 }
@@ -310,7 +326,7 @@ impl Reasons {
 
 /// Each plan of `card` that can run the workload, priced; and why the
 /// others cannot.
-fn compare_plans(card: &RateCard, workload: &[Item]) -> Result<(Vec<Comparison>, String)> {
+fn compare_plans(card: &RateCard, workload: &[Item], allow_overage: bool) -> Result<(Vec<Comparison>, String)> {
     let (items, notes) = fit_workload(card, workload);
     let mut rows = Vec::new();
     let mut reasons = Reasons::default();
@@ -329,7 +345,7 @@ fn compare_plans(card: &RateCard, workload: &[Item]) -> Result<(Vec<Comparison>,
                 continue;
             }
         };
-        match month(card, plan_id, plan, &q, &notes)? {
+        match month(card, plan_id, plan, &q, &notes, allow_overage)? {
             Ok(row) => rows.push(row),
             Err(why) => reasons.add(plan_id, why),
         }
@@ -337,36 +353,107 @@ fn compare_plans(card: &RateCard, workload: &[Item]) -> Result<(Vec<Comparison>,
     Ok((rows, reasons.text()))
 }
 
+/// How a plan's month covers the workload past its credits.
+struct Cover {
+    /// The cheapest purchase that covers it (none with overage, or when
+    /// nothing is short).
+    purchase: Vec<PurchaseOption>,
+    /// What that adds to the plan's price, in the card's currency.
+    extra: Decimal,
+    /// Overage used (Allow Overage on and cheaper): its explanation.
+    overage: Option<String>,
+    /// Allow Overage off, and the month would cost less with it on: that price.
+    with_overage: Option<Decimal>,
+}
+
+/// Usage past the balance billed afterwards at the plan's overage price,
+/// rounded half-up to the minor unit; `None` when the plan has no Allow
+/// Overage or nothing is short.
+fn overage_cost(card: &RateCard, plan: &Plan, shortfall: Decimal) -> Result<Option<Decimal>> {
+    match plan.overage_price {
+        Some(price) if shortfall > Decimal::ZERO => {
+            Ok(Some(card.money().round(money::mul(shortfall, price.0, "overage")?, RoundingMode::HalfUp)))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// How the plan covers a shortfall: the cheapest covering purchase, or
+/// overage when `allow_overage` and it is no dearer; `Err(why)` when nothing does.
+fn cover(
+    card: &RateCard,
+    plan: &Plan,
+    q: &quote::Summary,
+    allow_overage: bool,
+) -> Result<std::result::Result<Cover, String>> {
+    let none = Cover { purchase: Vec::new(), extra: Decimal::ZERO, overage: None, with_overage: None };
+    if q.shortfall <= Decimal::ZERO {
+        return Ok(Ok(none));
+    }
+    let cheapest = q.purchase.iter().filter(|p| p.covers).min_by_key(|p| p.price.0);
+    let overage = overage_cost(card, plan, q.shortfall.0)?;
+    let plan_price = plan.price.map(|p| p.0).unwrap_or(Decimal::ZERO);
+    match (overage, cheapest) {
+        (Some(o), c) if allow_overage && c.is_none_or(|p| o <= p.price.0) => {
+            let price = plan.overage_price.map(|p| p.0).unwrap_or(Decimal::ZERO);
+            let how = format!(
+                "+ {} {} past the balance, billed afterwards at {} each with Allow Overage on: {}",
+                q.shortfall,
+                card.unit,
+                card.money().show(price),
+                card.money().show(o)
+            );
+            Ok(Ok(Cover { extra: o, overage: Some(how), ..none }))
+        }
+        (o, Some(p)) => {
+            let cheaper = o.filter(|o| *o < p.price.0);
+            let with_overage = cheaper.map(|o| money::add(plan_price, o, "price")).transpose()?;
+            Ok(Ok(Cover { purchase: vec![p.clone()], extra: p.price.0, with_overage, ..none }))
+        }
+        (Some(o), None) => {
+            let with = card.money().show(money::add(plan_price, o, "price")?);
+            Ok(Err(format!(
+                "short by {} {} and nothing it can buy covers that; with Allow Overage on (allowOverage: true) it costs {with}",
+                q.shortfall, card.unit
+            )))
+        }
+        (None, None) => Ok(Err(format!("short by {} {} and nothing it can buy covers that", q.shortfall, card.unit))),
+    }
+}
+
 /// One plan's month for the quoted workload: the plan's price plus the
-/// cheapest purchase that covers the shortfall; or why it cannot run it.
+/// cheapest purchase that covers the shortfall (or overage, when
+/// `allow_overage` and cheaper); or why it cannot run it. A prepaid wallet
+/// (no subscription, amounts in the currency) is priced by the workload's
+/// exact cost; the whole-dollar top-up it needs is its purchase.
 fn month(
     card: &RateCard,
     plan_id: &str,
     plan: &Plan,
     q: &quote::Summary,
     notes: &[String],
+    allow_overage: bool,
 ) -> Result<std::result::Result<Comparison, String>> {
-    let purchase = if q.shortfall > Decimal::ZERO {
-        match q.purchase.iter().filter(|p| p.covers).min_by_key(|p| p.price.0) {
-            Some(p) => vec![p.clone()],
-            None => {
-                let why = format!("short by {} {} and nothing it can buy covers that", q.shortfall, card.unit);
-                return Ok(Err(why));
-            }
-        }
-    } else {
-        Vec::new()
-    };
     if plan.price.is_none() && plan.products.is_empty() {
-        return Ok(Err("its price is not published".to_string()));
+        // API Enterprise: priced by contract (its purchase note says so).
+        let why = plan.purchase_note.clone().unwrap_or_else(|| "its price is not published".to_string());
+        return Ok(Err(why));
     }
+    let c = match cover(card, plan, q, allow_overage)? {
+        Ok(c) => c,
+        Err(why) => return Ok(Err(why)),
+    };
     let currency = card.money();
-    let extra = purchase.iter().try_fold(Decimal::ZERO, |acc, p| money::add(acc, p.price.0, "price"))?;
     let plan_price = plan.price.map(|p| p.0).unwrap_or(Decimal::ZERO);
-    let price: DecimalString = currency.round(money::add(plan_price, extra, "price")?, RoundingMode::HalfUp).into();
+    let wallet = !plan.subscription && card.unit == card.currency;
+    let price: DecimalString = if wallet {
+        card.shape_amount(q.total.0).into()
+    } else {
+        currency.round(money::add(plan_price, c.extra, "price")?, RoundingMode::HalfUp).into()
+    };
     let missing = (plan.price.is_none() && plan.subscription)
         .then(|| format!("the {} plan's own price, which the article does not publish", plan.name));
-    let explanation = explain_month(card, plan, q, &purchase, price, missing.as_deref(), notes);
+    let explanation = explain_month(card, plan, q, &c, price, missing.as_deref(), notes);
     #[allow(deprecated)]
     Ok(Ok(Comparison {
         preset: card.id.clone(),
@@ -375,23 +462,27 @@ fn month(
         complete: missing.is_none(),
         missing,
         closed: plan.closed.clone(),
-        purchases: purchase,
+        purchases: c.purchase,
         price: Some(price),
         currency: card.currency.clone(),
         usd: Some(price),
         credits: Some(q.total),
         unit: card.unit.clone(),
+        allow_overage: c.overage.is_some(),
+        with_overage: c.with_overage.map(|w| currency.round(w, RoundingMode::HalfUp).into()),
         explanation,
     }))
 }
 
 /// A comparison entry's explanation: the plan, the workload's cost, the
-/// purchase, the total and what it leaves out, and what to know.
+/// purchase or overage, the total and what it leaves out, and what to know
+/// (a plan's own warnings only while the row stays on that plan: an upgrade
+/// leaves API Free's watermark behind).
 fn explain_month(
     card: &RateCard,
     plan: &Plan,
     q: &quote::Summary,
-    purchase: &[PurchaseOption],
+    c: &Cover,
     price: DecimalString,
     missing: Option<&str>,
     notes: &[String],
@@ -410,19 +501,33 @@ fn explain_month(
         (None, true) => format!("{}: the plan's own price is not published (not included)", plan.name),
     }];
     parts.push(format!("the workload costs {} {}", q.total, card.unit));
-    for p in purchase {
-        parts.push(format!("+ {} × {}: {} {} for {}", p.quantity, p.name, p.credits, card.unit, p.price));
+    let wallet = !plan.subscription && card.unit == card.currency;
+    for p in &c.purchase {
+        let what = format!("{} × {}: {} {} for {}", p.quantity, p.name, p.credits, card.unit, p.price);
+        if wallet {
+            parts.push(format!("funded by {what} (the price is the workload's exact cost)"));
+        } else {
+            parts.push(format!("+ {what}"));
+        }
     }
-    let yearly = purchase.iter().any(|p| p.period == Period::Year) || plan.period == Period::Year;
+    parts.extend(c.overage.iter().cloned());
+    let yearly = c.purchase.iter().any(|p| p.period == Period::Year) || plan.period == Period::Year;
     let span = if yearly { "to run it (includes a charge for a year)" } else { "for the month" };
     match missing {
         Some(m) => parts.push(format!("{price} {} {span}, not counting {m}", card.currency)),
         None => parts.push(format!("{price} {} {span}", card.currency)),
     }
+    if let Some(w) = c.with_overage {
+        let w = currency.round(w, RoundingMode::HalfUp);
+        parts.push(format!("{w} {} with Allow Overage on (compare with allowOverage: true)", card.currency));
+    }
     if let Some(closed) = &plan.closed {
         parts.push(closed.clone());
     }
-    parts.extend(plan.warnings.iter().cloned());
+    let upgraded = c.purchase.iter().any(|p| p.kind == crate::purchase::PurchaseKind::Upgrade);
+    if !upgraded {
+        parts.extend(plan.warnings.iter().cloned());
+    }
     parts.extend(notes.iter().cloned());
     parts.join("; ")
 }

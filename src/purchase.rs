@@ -247,7 +247,7 @@ pub fn options(
             price: usd.round(price, RoundingMode::HalfUp).into(),
             currency: card.currency.clone(),
             period,
-            balance_after: money::plain(after).into(),
+            balance_after: card.shape_amount(after).into(),
             upgrade: (kind == PurchaseKind::Upgrade).then_some(charge),
             covers: after >= Decimal::ZERO,
         })

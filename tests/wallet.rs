@@ -333,3 +333,34 @@ fn bad_requests_name_the_field() {
         assert!(e.message().starts_with(start), "{json}: {}", e.message());
     }
 }
+
+/// Auto-renew's “once you use 90% or more of your monthly credits” counts the
+/// cycle's plan credits only: a pack burned first (it expires sooner) does not
+/// bring the renewal forward. A card of the operator's own: API Scale with a
+/// one-time 1,000-credit pack that expires after 5 days.
+#[test]
+fn auto_renew_counts_the_cycles_plan_credits_not_packs() {
+    let mut card: serde_json::Value = serde_json::from_str(ratecard::presets::json("heygen-api").expect("preset")).expect("json");
+    card["products"]["short_pack"] = serde_json::json!({
+        "name": "1,000-credit pack (5 days)", "unitName": "pack", "kind": "pack", "credits": "1000",
+        "price": "100.00", "period": "once", "expiry": { "after": "days", "count": 5 }, "source": "operator's own"
+    });
+    card["plans"]["scale"]["products"] = serde_json::json!(["short_pack"]);
+    let engine = RateEngine::from_json(&card.to_string()).expect("card");
+    // 700 credits of Avatar IV (6 a minute): 4 videos of 1,750 s.
+    let usage = r#"{"at":"2026-01-03","feature":"avatar_iv","seconds":1750}"#;
+    let json = format!(
+        r#"{{"plan":"scale","autoRenew":true,"start":"2026-01-01","until":"2026-01-04","purchases":[{{"at":"2026-01-02","quantity":1}}],"usage":[{usage},{usage},{usage},{usage}]}}"#
+    );
+    let sim = engine.simulate(&request::from_json(&json).expect("request")).expect("simulate");
+    // 700 burned from the pack, none of the plan's 660: no auto-renewal.
+    assert!(sim.events.iter().all(|e| e.kind != EventKind::AutoRenew), "{:#?}", sim.events);
+    assert_eq!(sim.spent.to_string(), "430.00");
+    assert_eq!(sim.balance, d("960"));
+    // Past 90 % of the plan's own 660 (594), it renews.
+    let json = format!(
+        r#"{{"plan":"scale","autoRenew":true,"start":"2026-01-01","until":"2026-01-04","usage":[{usage},{usage},{usage},{usage}]}}"#
+    );
+    let sim = engine.simulate(&request::from_json(&json).expect("request")).expect("simulate");
+    assert!(sim.events.iter().any(|e| e.kind == EventKind::AutoRenew));
+}

@@ -37,6 +37,8 @@ pub struct Simulation {
     pub currency: String,
     /// Deprecated: the same as `spent` (kept for one release; it names a
     /// currency the card may not use).
+    ///
+    /// @deprecated Use `spent` and `currency`.
     #[deprecated(note = "use `spent` and `currency`")]
     pub spent_usd: DecimalString,
     /// Every grant issued, in issue order.

@@ -400,6 +400,12 @@ pub struct CompareRequest {
     /// [`MAX_COMPARE_CARDS`](crate::limits::MAX_COMPARE_CARDS).
     #[serde(default)]
     pub cards: Vec<RateCard>,
+    /// Price with Allow Overage on where a plan has it (API Scale,
+    /// LiveAvatar Essential): usage past the plan's credits billed afterwards
+    /// at the plan's overage price, when that is cheaper than buying more.
+    /// Off (the default): such a row says what overage would cost, when cheaper.
+    #[serde(default, rename = "allowOverage")]
+    pub allow_overage: bool,
 }
 
 /// A credit grant: `amount` credits issued on `issuedAt`, `remaining` of

@@ -122,6 +122,9 @@ export { price };
   for (const f of ["pkg/node/ratecard.d.ts", "pkg/web/ratecard.d.ts"]) {
     const text = readFileSync(join(dir, "node_modules/ratecard", f), "utf8");
     assert.ok(text.startsWith('/// <reference lib="esnext.disposable" />\n'), `${f} starts with the disposable reference`);
+    // The renamed fields are struck through in editors: their JSDoc says @deprecated.
+    assert.match(text, /@deprecated Use `spent` and `currency`\.\s*\*\/\s*spentUsd: DecimalString;/, `${f}: spentUsd is @deprecated`);
+    assert.match(text, /@deprecated Use `price` and `currency`\.\s*\*\/\s*usd\?: DecimalString;/, `${f}: usd is @deprecated`);
   }
 });
 

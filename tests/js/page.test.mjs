@@ -234,11 +234,16 @@ test("heygen-payg: opens on a price; rates by avatar type × resolution; a whole
   await byId("seconds").fill("60");
   await byId("option-avatar_type").selectOption("studio_avatar");
   await byId("option-resolution").selectOption("4k");
-  assert.equal(await byId("total").textContent(), "$5.00");
-  assert.match(await byId("lines").textContent(), /1 min × \$0\.0833\/s = \$5\.00/);
+  // Exact, never rounded per line: 60 s × $0.0833 = $4.998.
+  assert.equal(await byId("total").textContent(), "$4.998");
+  assert.match(await byId("lines").textContent(), /1 min × \$0\.0833\/s = \$4\.998/);
   await byId("balance").fill("0.63");
-  assert.equal(await byId("shortfall").textContent(), "$4.37");
+  assert.equal(await byId("shortfall").textContent(), "$4.368");
   assert.equal(await byId("buy-total").textContent(), "Top up $5.00");
+  // A sub-cent amount is never shown as $0.00: 7 s of speech is $0.0047.
+  await byId("feature").selectOption("text_to_speech");
+  await byId("seconds").fill("7");
+  assert.equal(await byId("total").textContent(), "$0.0047");
   await byId("feature").selectOption("cinematic_avatar");
   await byId("seconds").fill("20");
   assert.equal(await byId("seconds-error").textContent(), "Cinematic Avatar takes at most 15 sec.");

@@ -84,7 +84,7 @@ test("the `html widget` example runs in Chromium: <ratecard-cost> shows the shor
       await page.goto(`http://127.0.0.1:${port}/readme-widget.html`);
       await page.waitForFunction(() => document.getElementById("cost")?.quote);
       const text = await page.evaluate(() => document.getElementById("cost").shadowRoot.textContent.replace(/\s+/g, " ").trim());
-      assert.equal(text, "Short by 30 credits — Buy 1 block, $5.00");
+      assert.equal(text, "40 credits — short by 30: Buy 1 block, $5.00");
     } finally {
       server.kill();
     }

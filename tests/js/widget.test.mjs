@@ -100,7 +100,7 @@ test("a plain HTML host page: <ratecard-cost> beside a Generate button, events, 
 
     // Setting .items updates the text; the other instances stay as they were.
     await page.evaluate(() => { const a = document.getElementById("a"); a.items = [{ feature: "avatar_iv", seconds: 120 }]; a.setAttribute("balance", "10"); });
-    assert.equal(await costText(page, "a"), "Short by 30 credits — Buy 1 block, $5.00");
+    assert.equal(await costText(page, "a"), "40 credits — short by 30: Buy 1 block, $5.00");
     assert.equal(await costText(page, "b"), "2 credits · 98 credits left");
     await page.screenshot({ path: join(ROOT, "test-results/widget-cost-in-form.png"), clip: { x: 0, y: 0, width: 900, height: 160 } });
 
@@ -119,7 +119,7 @@ test("a plain HTML host page: <ratecard-cost> beside a Generate button, events, 
     const err = await page.evaluate(() => window.events.filter((e) => e.name === "ratecard-error" && e.id === "b").at(-1).detail);
     assert.equal(err.code, "plan_limit");
     assert.equal(err.field, "items.0.seconds");
-    assert.equal(await costText(page, "a"), "Short by 30 credits — Buy 1 block, $5.00");
+    assert.equal(await costText(page, "a"), "40 credits — short by 30: Buy 1 block, $5.00");
 
     // No balance: the element says it assumes a fresh month.
     await page.evaluate(() => document.getElementById("a").removeAttribute("balance"));
@@ -177,7 +177,7 @@ createRoot(document.getElementById("root")).render(<App />);
 `);
   await builtApp(app, async (page) => {
     await page.waitForFunction(() => document.getElementById("total").textContent === "30");
-    assert.equal(await costText(page, "cost"), "Short by 20 credits — Buy 1 block, $5.00");
+    assert.equal(await costText(page, "cost"), "30 credits — short by 20: Buy 1 block, $5.00");
     await page.click("#longer");
     await page.waitForFunction(() => document.getElementById("total").textContent === "40");
   });

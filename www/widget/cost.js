@@ -1,5 +1,6 @@
 // <ratecard-cost>: the one line next to a "Generate" button.
-//   "30 credits · 1,470 left", or "Short by 30 credits — Buy 1 block, $5.00".
+//   "30 credits · 1,470 left", or "30 credits — short by 20: Buy 1 block, $5.00"
+//   (the job's cost, the shortfall, the cheapest purchase as a button).
 import { html, css, nothing } from "lit";
 import { RatecardBase, defaultPlan } from "./base.js";
 import { inUnit, isZero, money, number, plural } from "./locale.js";
@@ -49,9 +50,11 @@ export class RatecardCost extends RatecardBase {
         <span aria-hidden="true">·</span> <span part="left">${inUnit(locale, q.balanceAfter, card)} left</span> ${note}</span>`;
     }
     const best = q.purchase[0];
-    return html`<span part="cost short" role="status"><span part="shortfall">Short by ${inUnit(locale, q.shortfall, card)}</span>
+    const short = card.unit === card.currency ? money(locale, q.shortfall, card.currency) : number(locale, q.shortfall);
+    return html`<span part="cost short" role="status"><span part="total">${inUnit(locale, q.total, card)}</span>
+      <span aria-hidden="true">—</span> <span part="shortfall">short by ${short}${best ? ":" : ""}</span>
       ${best
-        ? html`<span aria-hidden="true">—</span> <button part="buy-button" type="button" @click=${() => this._buy(best, best.quantity)}>${purchaseLabel(locale, best, card)}</button>`
+        ? html`<button part="buy-button" type="button" @click=${() => this._buy(best, best.quantity)}>${purchaseLabel(locale, best, card)}</button>`
         : html`<span class="muted">${card.plans[planId]?.purchaseNote ?? "nothing to buy on this plan"}</span>`}
       ${note}</span>`;
   }

@@ -29,11 +29,40 @@ export function number(locale, decimalString) {
 }
 
 /**
- * `"5.00"`, `"USD"` → "$5.00" / "5,00 $". `maxDigits` shows more than the
- * currency's cents, for rates: `"0.0667"` → "$0.0667".
+ * How many decimals to show of an exact amount so that it is never shown as
+ * less than it is worth, nor a non-zero amount as zero: the currency's own
+ * (`minor`, 2 for USD) when the amount has no more; a sub-cent amount with up
+ * to four (`"0.004669"` → 4: "$0.0047"), more when four would show zero
+ * (`"0.00002"` → 5); otherwise every digit it has (`"4.669"` → 3: "$4.669").
+ * Pure: a decimal string in, a count out.
+ * @param {string} decimalString
+ * @param {number} minor
+ * @returns {number}
+ */
+export function moneyDigits(decimalString, minor) {
+  const [whole, fraction = ""] = String(decimalString).replace(/^[-+]/, "").split(".");
+  const exact = fraction.replace(/0+$/, "").length;
+  if (exact <= minor) return minor;
+  const subMinor = /^0*$/.test(whole) && /^0*$/.test(fraction.slice(0, minor));
+  if (!subMinor) return exact;
+  const firstDigit = fraction.search(/[1-9]/) + 1;
+  return Math.min(exact, Math.max(4, firstDigit));
+}
+
+/**
+ * `"5.00"`, `"USD"` → "$5.00" / "5,00 $". An amount with more digits than the
+ * currency's cents keeps them (a pay-as-you-go wallet is exact): `"4.669"` →
+ * "$4.669", `"0.004669"` → "$0.0047", never "$0.00" (see `moneyDigits`).
+ * `maxDigits` shows more than the currency's cents, for rates: `"0.0667"` → "$0.0667".
  */
 export function money(locale, decimalString, currency, maxDigits) {
-  return nf(locale, maxDigits === undefined ? { style: "currency", currency } : { style: "currency", currency, maximumFractionDigits: maxDigits }).format(decimalString);
+  if (maxDigits === undefined) {
+    const minor = nf(locale, { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    const digits = moneyDigits(decimalString, minor);
+    if (digits === minor) return nf(locale, { style: "currency", currency }).format(decimalString);
+    return nf(locale, { style: "currency", currency, minimumFractionDigits: minor, maximumFractionDigits: digits }).format(decimalString);
+  }
+  return nf(locale, { style: "currency", currency, maximumFractionDigits: maxDigits }).format(decimalString);
 }
 
 const isOne = (s) => /^1(\.0*)?$/.test(String(s));

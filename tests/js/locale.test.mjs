@@ -1,0 +1,29 @@
+// Unit tests of the widget's number formatting (www/widget/locale.js, pure):
+// an exact wallet amount is never shown as less than it is, nor a non-zero
+// amount as zero.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { money, moneyDigits } from "../../www/widget/locale.js";
+
+test("moneyDigits: cents as cents, sub-cent to four places (more if four show zero), else every digit", () => {
+  assert.equal(moneyDigits("5.00", 2), 2);
+  assert.equal(moneyDigits("5", 2), 2);
+  assert.equal(moneyDigits("4.669", 2), 3);
+  assert.equal(moneyDigits("4.002", 2), 3);
+  assert.equal(moneyDigits("0.004669", 2), 4);
+  assert.equal(moneyDigits("0.04669", 2), 5);
+  assert.equal(moneyDigits("0.00002", 2), 5);
+  assert.equal(moneyDigits("-0.004669", 2), 4);
+  assert.equal(moneyDigits("4.985993", 2), 6);
+});
+
+test("money: pay-as-you-go amounts in the locale, never $0.00 for a non-zero amount", () => {
+  assert.equal(money("en-US", "4.669", "USD"), "$4.669");
+  assert.equal(money("en-US", "0.004669", "USD"), "$0.0047");
+  assert.equal(money("en-US", "4.002", "USD"), "$4.002");
+  assert.equal(money("en-US", "5.00", "USD"), "$5.00");
+  assert.equal(money("en-US", "1500", "USD"), "$1,500.00");
+  assert.equal(money("de-DE", "0.004669", "USD").replace(/\s/g, " "), "0,0047 $");
+  assert.equal(money("de-DE", "4.669", "USD").replace(/\s/g, " "), "4,669 $");
+  assert.equal(money("en-US", "0.0667", "USD", 4), "$0.0667");
+});
