@@ -83,6 +83,7 @@ pub struct Comparison {
     /// Whether `price` counts usage past the balance as overage (the request
     /// said `allowOverage: true` and that was the cheapest way).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(optional))]
     pub allow_overage: bool,
     /// With Allow Overage off: what the month would cost with it on, in
     /// `currency`, when that is cheaper than `price` (an opt-in the buyer

@@ -1,6 +1,7 @@
 //! A quote given the wallet's grants instead of a balance: each line says
 //! which grants it burns (burn-down order), and credits expiring within
-//! [`EXPIRY_WARNING_DAYS`] of the quote's day unused are named.
+//! [`EXPIRY_WARNING_DAYS`] of the quote's day unused are named. A grant that
+//! expired on or before the quote's day holds nothing.
 
 use rust_decimal::Decimal;
 

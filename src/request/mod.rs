@@ -45,7 +45,10 @@ pub struct QuoteRequest {
     /// warns about credits expiring within 7 days of `at` unused.
     #[serde(default)]
     pub grants: Option<Vec<Grant>>,
-    /// The day of the quote, `YYYY-MM-DD`, for expiry warnings.
+    /// The day of the quote, `YYYY-MM-DD`. With `grants`: a grant whose
+    /// `expiresAt` is on or before it has expired and is dropped (not counted,
+    /// burned or warned about); credits expiring within 7 days after it are
+    /// named in a warning.
     #[serde(default)]
     pub at: Option<String>,
 }

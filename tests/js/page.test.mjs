@@ -217,13 +217,14 @@ test("heygen-api: a renewal says plainly that it replaces the month", async () =
   assert.match(await byId("buy-detail").textContent(), /replaces your current API Pro month/);
 });
 
-test("heygen-liveavatar: short on Full SDK minutes buys a $100 pack; overage is explained", async () => {
+test("heygen-liveavatar: short on Full SDK minutes renews Essential now for $100 (no one-time packs); overage is explained", async () => {
   await choose("heygen-liveavatar");
   await byId("feature").selectOption("full_sdk");
   await byId("seconds").fill("600");
   await byId("balance").fill("0");
   assert.equal(await byId("total").textContent(), "20 credits");
-  assert.equal(await byId("buy-total").textContent(), "Buy 1 pack — $100.00");
+  assert.equal(await byId("buy-total").textContent(), "Renew LiveAvatar Essential now — $100.00");
+  assert.match(await byId("buy-detail").textContent(), /replaces your current LiveAvatar Essential month/);
   assert.match(await byId("warnings").textContent(), /Allow Overage.*\$0\.10 per credit/);
 });
 
