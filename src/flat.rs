@@ -13,9 +13,11 @@
 //! [`purchase`]'s eleven fields each) and the warnings (their count, then
 //! each). Read back by `www/engine-reader.js`.
 //!
-//! A quote request `{ plan, items, balance }` comes the other way as
+//! A quote request `{ plan, items, balance, billing }` comes the other way as
 //! [`request`]'s text, written by `www/lite/glue.js` and `www/engine-reader.js`: `plan`, U+001C,
-//! `balance`, U+001C, the items; items separated by U+001E; an item's fields
+//! `balance`, U+001C, the items, and when given U+001C and `billing`
+//! (`month`, `year`; any other text is refused as the JSON reader refuses
+//! it); items separated by U+001E; an item's fields
 //! by U+001F: `feature`, `seconds`, `quantity` (empty when absent), then each
 //! option as `key`, U+001D, and `b1` / `b0` (a boolean), `s…` (a string) or
 //! `o…` (anything else, refused as `invalid_option`). A measure that was
@@ -31,6 +33,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::money::{write_decimal, DecimalString};
 use crate::purchase::PurchaseOption;
 use crate::quote::Quote;
+use crate::rate_card::Period;
 use crate::request::{Item, OptionValue, QuoteRequest};
 
 /// The field separator, U+001F (INFORMATION SEPARATOR ONE).
@@ -43,14 +46,25 @@ const PAIR: char = '\u{1d}';
 const GROUP: char = '\u{1c}';
 
 /// The quote request a request text gives (module docs), as
-/// `request::from_json` would read the same `{ plan, items, balance }`.
+/// `request::from_json` would read the same `{ plan, items, balance, billing }`.
 ///
 /// # Errors
 /// `invalid_quantity` for a measure that is not a finite number or a
 /// decimal string; `invalid_request` for such a balance.
 pub fn request(text: &str) -> Result<QuoteRequest> {
     let (plan, rest) = cut(text, GROUP);
-    let (balance, items) = cut(rest, GROUP);
+    let (balance, rest) = cut(rest, GROUP);
+    let (items, billing) = cut(rest, GROUP);
+    let billing = match billing {
+        "" => None,
+        "month" => Some(Period::Month),
+        "year" => Some(Period::Year),
+        "once" => Some(Period::Once),
+        other => {
+            let detail = format!("unknown variant `{other}`, expected one of `once`, `month`, `year`");
+            return Err(Error::at(ErrorKind::InvalidRequest, "billing", detail));
+        }
+    };
     let balance = match balance {
         "" => None,
         b if b.starts_with('\u{0}') => {
@@ -69,6 +83,7 @@ pub fn request(text: &str) -> Result<QuoteRequest> {
         plan: (!plan.is_empty()).then(|| plan.to_string()),
         items,
         balance,
+        billing,
         ..Default::default()
     })
 }

@@ -120,7 +120,8 @@ pub(crate) fn fingerprint_seed(card_hash: &str) -> Sha256 {
 /// The fingerprint of `quote` (whose own `fingerprint` is ignored) for
 /// `request`, continuing `seed` (see [`fingerprint_seed`]). Each part starts
 /// with a tag byte: `p` plan, `i` item, `b` balance, `u` usage, `g` grant,
-/// `a` day, `l` line, `r` result, `o` purchase option.
+/// `a` day, `y` billing (only when given), `l` line, `r` result, `o`
+/// purchase option.
 pub(crate) fn fingerprint(seed: &Sha256, request: &QuoteRequest, quote: &Quote) -> String {
     let mut f = Feed(seed.clone());
     f.tag(b'p');
@@ -161,6 +162,11 @@ pub(crate) fn fingerprint(seed: &Sha256, request: &QuoteRequest, quote: &Quote) 
     }
     f.tag(b'a');
     f.opt_text(request.at.as_deref());
+    // Only when given, so the fingerprints of requests without it stay as they were.
+    if let Some(billing) = request.billing {
+        f.tag(b'y');
+        f.text(billing.as_str());
+    }
     for line in &quote.lines {
         f.tag(b'l');
         for v in [line.amount, line.billed, line.included] {

@@ -220,10 +220,29 @@ pub fn buy(card: &RateCard, plan_id: &str, plan: &Plan, request: &BuyPacksReques
     })
 }
 
+/// How many months of `product` one unit is when the plan is billed
+/// `billing`, or `None` when it is not offered so: a recurring pack billed
+/// that way is 1; billed yearly with no yearly pack on the plan, a monthly
+/// add-on is 12; a one-time pack, a top-up or a renewal is 1 whatever the billing.
+fn billed_months(card: &RateCard, plan: &Plan, product: &Product, billing: Period) -> Option<u32> {
+    if !product.is_recurring_addon() || product.period == billing {
+        return Some(1);
+    }
+    let yearly_pack = plan
+        .products
+        .iter()
+        .any(|id| card.products.get(id).is_some_and(|p| p.period == Period::Year && p.is_recurring_addon()));
+    (billing == Period::Year && product.period == Period::Month && !yearly_pack).then_some(12)
+}
+
 /// The purchases that add credits to a quote short by `shortfall`
 /// (`balance_after` negative): for each product of the plan, the fewest
 /// units that cover it (`ceil(shortfall / credits)`; a renewal is one); for
-/// each upgrade, what the card's upgrade rule grants now.
+/// each upgrade, what the card's upgrade rule grants now. A recurring pack
+/// follows the plan's `billing`: only those billed that way are offered,
+/// and billed yearly with no yearly product a monthly add-on is offered at
+/// 12 × its price and credits (see [`buy`]); one-time packs, top-ups and
+/// renewals are offered whatever the billing.
 ///
 /// Ranking: options that cover the shortfall first; then by price, the
 /// cheapest first; at equal price, more credits first.
@@ -232,7 +251,9 @@ pub fn options(
     plan: &Plan,
     shortfall: Decimal,
     balance_after: Decimal,
+    billing: Period,
 ) -> Result<Vec<PurchaseOption>> {
+
     let usd = card.money();
     let mut options = Vec::new();
     let charge = card.upgrade_charge();
@@ -254,6 +275,12 @@ pub fn options(
     };
     for id in &plan.products {
         let Some(p) = card.products.get(id) else { continue };
+        let Some(months) = billed_months(card, plan, p, billing) else { continue };
+        let (one_credits, one_price) = (
+            money::mul(p.credits.0, Decimal::from(months), "credits")?,
+            money::mul(p.price.0, Decimal::from(months), "price")?,
+        );
+        let period = if months == 12 { Period::Year } else { p.period };
         let kind = match p.kind {
             ProductKind::Renewal => PurchaseKind::Renewal,
             ProductKind::Pack => PurchaseKind::Pack,
@@ -262,11 +289,11 @@ pub fn options(
         let n = if p.kind == ProductKind::Renewal {
             Decimal::ONE
         } else {
-            ceil_whole(money::div(shortfall, p.credits.0, "shortfall")?).max(Decimal::ONE)
+            ceil_whole(money::div(shortfall, one_credits, "shortfall")?).max(Decimal::ONE)
         };
-        let credits = money::mul(n, p.credits.0, "credits")?;
-        let price = money::mul(n, p.price.0, "price")?;
-        options.push(option(kind, id, p.name.clone(), n, credits, price, p.period)?);
+        let credits = money::mul(n, one_credits, "credits")?;
+        let price = money::mul(n, one_price, "price")?;
+        options.push(option(kind, id, p.name.clone(), n, credits, price, period)?);
     }
     let restart = charge == UpgradeCharge::NewSubscription;
     for id in &plan.upgrades {

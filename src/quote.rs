@@ -13,7 +13,7 @@ use crate::limits::{MAX_CURVE_POINTS, MAX_ITEMS};
 use crate::metering::{meter, resolve, Metered};
 use crate::money::{self, DecimalString, RoundingMode};
 use crate::purchase::{self, PurchaseKind, PurchaseOption};
-use crate::rate_card::{Per, Plan, RateCard};
+use crate::rate_card::{Per, Period, Plan, RateCard};
 use crate::date::{parse_date, Date};
 use crate::request::{CurveRequest, Grant, Item, QuoteRequest};
 
@@ -163,12 +163,13 @@ pub(crate) fn price_checked(
     plan: &Plan,
     request: &QuoteRequest,
 ) -> Result<Quote> {
+    let billing = billing(plan, request)?;
     let mut lines = Vec::with_capacity(request.items.len());
     let total = meter_items(card, plan_id, plan, request, true, |item, m| lines.push(line(item, m)))?;
     let mut warnings = plan.warnings.clone();
     let (balance, balance_after, shortfall, assumed) = settle(card, plan, request, total)?;
     warnings.extend(assumed);
-    let purchase = shortfall_notes(card, plan, shortfall, balance_after, &mut warnings)?;
+    let purchase = shortfall_notes(card, plan, shortfall, balance_after, billing, &mut warnings)?;
     Ok(Quote {
         rate_card: card.id.clone(),
         version: card.version.clone(),
@@ -219,10 +220,11 @@ pub struct Summary {
 /// As [`price`].
 pub fn summary(card: &RateCard, plan_id: &str, plan: &Plan, request: &QuoteRequest) -> Result<Summary> {
     check(request)?;
+    let billing = billing(plan, request)?;
     let total = meter_items(card, plan_id, plan, request, false, |_, _| {})?;
     let (balance, balance_after, shortfall, _) = settle(card, plan, request, total)?;
     let purchase = if shortfall > Decimal::ZERO {
-        purchase::options(card, plan, shortfall, balance_after)?
+        purchase::options(card, plan, shortfall, balance_after, billing)?
     } else {
         Vec::new()
     };
@@ -296,6 +298,21 @@ fn settle(card: &RateCard, plan: &Plan, request: &QuoteRequest, total: Decimal) 
     Ok((shape(balance), balance_after, shortfall, assumed))
 }
 
+/// How the plan is billed, for the purchase options: the request's
+/// `billing`, `month` by default.
+///
+/// # Errors
+/// `invalid_request` at `billing` for `"once"`; `not_available` for `"year"`
+/// on a plan billed monthly only.
+fn billing(plan: &Plan, request: &QuoteRequest) -> Result<Period> {
+    match (request.billing, plan.monthly_only.as_ref()) {
+        (None | Some(Period::Month), _) => Ok(Period::Month),
+        (Some(Period::Year), Some(why)) => Err(crate::rate_card::monthly_only(plan, why)),
+        (Some(Period::Year), None) => Ok(Period::Year),
+        (Some(Period::Once), _) => Err(Error::at(ErrorKind::InvalidRequest, "billing", "\"month\" or \"year\", got \"once\"")),
+    }
+}
+
 /// The request's `at` (`YYYY-MM-DD`), the day the quote is for, if given.
 ///
 /// # Errors
@@ -341,12 +358,13 @@ fn shortfall_notes(
     plan: &Plan,
     shortfall: Decimal,
     balance_after: Decimal,
+    billing: Period,
     warnings: &mut Vec<String>,
 ) -> Result<Vec<PurchaseOption>> {
     if shortfall <= Decimal::ZERO {
         return Ok(Vec::new());
     }
-    let options = purchase::options(card, plan, shortfall, balance_after)?;
+    let options = purchase::options(card, plan, shortfall, balance_after, billing)?;
     if let Some(price) = plan.overage_price {
         let usd = card.money();
         let cost = usd.round(money::mul(shortfall, price.0, "overage")?, RoundingMode::HalfUp);

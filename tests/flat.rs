@@ -109,6 +109,9 @@ fn a_request_text_reads_as_its_json() {
         ("business\u{1c}10\u{1c}avatar_iv\u{1f}120\u{1f}\u{1f}expressive_motion\u{1d}b1", r#"{"plan":"business","balance":"10","items":[{"feature":"avatar_iv","seconds":120,"options":{"expressive_motion":true}}]}"#),
         ("\u{1c}\u{1c}generate_look\u{1f}\u{1f}4\u{1e}video_translation\u{1f}300.5\u{1f}\u{1f}mode\u{1d}sprecision", r#"{"items":[{"feature":"generate_look","quantity":4},{"feature":"video_translation","seconds":300.5,"options":{"mode":"precision"}}]}"#),
         ("creator\u{1c}0.25\u{1c}avatar_iv\u{1f}9\u{1f}\u{1f}expressive_motion\u{1d}b0\u{1f}resolution\u{1d}s4k", r#"{"plan":"creator","balance":"0.25","items":[{"feature":"avatar_iv","seconds":9,"options":{"expressive_motion":false,"resolution":"4k"}}]}"#),
+        // `billing` comes last, after its own U+001C, only when given.
+        ("creator\u{1c}0\u{1c}avatar_iv\u{1f}9\u{1f}\u{1c}year", r#"{"plan":"creator","balance":"0","items":[{"feature":"avatar_iv","seconds":9}],"billing":"year"}"#),
+        ("creator\u{1c}\u{1c}avatar_iv\u{1f}9\u{1f}\u{1c}month", r#"{"plan":"creator","items":[{"feature":"avatar_iv","seconds":9}],"billing":"month"}"#),
     ];
     for (text, json) in cases {
         let from_json: ratecard::QuoteRequest = request::from_json(json).unwrap();
@@ -116,6 +119,10 @@ fn a_request_text_reads_as_its_json() {
     }
     let e = flat::request("business\u{1c}\u{0}number\u{1c}avatar_iv\u{1f}1\u{1f}").unwrap_err();
     assert_eq!((e.code(), e.path_text()), ("invalid_request", "balance".to_string()));
+    // Another word for billing: the JSON reader's code, path and message.
+    let text = flat::request("business\u{1c}\u{1c}avatar_iv\u{1f}1\u{1f}\u{1c}weekly").unwrap_err();
+    let json = request::from_json::<ratecard::QuoteRequest>(r#"{"plan":"business","items":[{"feature":"avatar_iv","seconds":1}],"billing":"weekly"}"#).unwrap_err();
+    assert_eq!((text.code(), text.path_text(), text.message()), (json.code(), json.path_text(), json.message()));
     let e = flat::request("business\u{1c}\u{1c}avatar_iv\u{1f}\u{0}boolean\u{1f}").unwrap_err();
     assert_eq!((e.code(), e.path_text()), ("invalid_quantity", "items[0].seconds".to_string()));
 }

@@ -3,7 +3,7 @@
 // `RateEngine` is the generated class: `quote` reads the flat text of
 // `quoteFlat` (src/flat.rs gives the layout) into the very object the JSON
 // result gave, keys in the same order, and is faster than `JSON.parse`
-// (README, Performance). A plain `{ plan, items, balance }` request goes in
+// (README, Performance). A plain `{ plan, items, balance, billing }` request goes in
 // as flat text too (`quoteFlatText`); anything else, or any value of a kind
 // this writer does not know, goes as JSON, so every refusal is the JSON
 // reader's, word for word. No pricing rule here: only field order.
@@ -33,8 +33,9 @@
   };
   const writeRequest = (request) => {
     if (!plain(request)) return undefined;
-    for (const k in request) if (k !== "plan" && k !== "items" && k !== "balance") return undefined;
-    const { plan, items, balance } = request;
+    for (const k in request) if (k !== "plan" && k !== "items" && k !== "balance" && k !== "billing") return undefined;
+    const { plan, items, balance, billing } = request;
+    if (billing !== undefined && billing !== "month" && billing !== "year") return undefined;
     if (plan !== undefined && (typeof plan !== "string" || plan === "" || CONTROL.test(plan))) return undefined;
     if (balance !== undefined && !(typeof balance === "string" && DECIMAL.test(balance))) return undefined;
     if (!Array.isArray(items) || Object.getPrototypeOf(items) !== Array.prototype || items.toJSON !== undefined) return undefined;
@@ -58,7 +59,7 @@
         else return undefined;
       }
     }
-    return out;
+    return billing === undefined ? out : `${out}\u001c${billing}`;
   };
   const readQuote = (text) => {
     if (text.charCodeAt(0) !== 81 /* Q */) return JSON.parse(text.slice(1)); // `J` + JSON

@@ -45,6 +45,14 @@ pub struct QuoteRequest {
     /// warns about credits expiring within 7 days of `at` unused.
     #[serde(default)]
     pub grants: Option<Vec<Grant>>,
+    /// How the plan is billed: `"month"` (the default) or `"year"`. The
+    /// purchase options follow it (“If you're on the annual plan, you will get
+    /// all 3600 GenCredits at once”): a recurring pack billed that way (the
+    /// annual GenCredit pack on a yearly plan, the monthly one on a monthly
+    /// plan), or a monthly add-on billed yearly at 12 × (AI Studios). A plan
+    /// billed monthly only (API, LiveAvatar) refuses `"year"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billing: Option<Period>,
     /// The day of the quote, `YYYY-MM-DD`. With `grants`: a grant whose
     /// `expiresAt` is on or before it has expired and is dropped (not counted,
     /// burned or warned about); credits expiring within 7 days after it are

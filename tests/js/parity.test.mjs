@@ -43,7 +43,8 @@ function requests(seed) {
     const r = rand();
     if (r < 0.75 && Object.keys(card.features).length) {
       const items = Array.from({ length: int(1, 4) }, () => item(card));
-      const request = { plan, items, ...(rand() < 0.7 ? { balance: `${int(0, 3000)}.${int(0, 99)}` } : {}) };
+      const billing = rand() < 0.2 ? { billing: rand() < 0.5 ? "month" : "year" } : {};
+      const request = { plan, items, ...(rand() < 0.7 ? { balance: `${int(0, 3000)}.${int(0, 99)}` } : {}), ...billing };
       if (rand() < 0.3) request.periodUsage = { [items[0].feature]: int(0, 8000) };
       out.push({ preset, call: "quote", request });
     } else if (r < 0.88) {
@@ -93,12 +94,13 @@ test("ratecard/lite's quoteSummary equals the full quote field for field, errors
   let compared = 0, refused = 0;
   const tried = [];
   for (const { preset, request } of quotes) {
-    const { periodUsage, ...r } = request; // the summary's request: { plan, items, balance }
+    const { periodUsage, ...r } = request; // the summary's request: { plan, items, balance, billing }
     tried.push(r);
     // Some invalid on purpose: an unknown feature, a number where a string goes, NaN, an unknown option value.
     if (compared % 97 === 0) tried.push({ ...r, items: [{ feature: "nope", seconds: 1 }] });
     if (compared % 89 === 0) tried.push({ ...r, items: [{ ...r.items[0], seconds: Number.NaN, quantity: undefined }] });
     if (compared % 83 === 0) tried.push({ ...r, items: [{ ...r.items[0], options: { ...r.items[0].options, resolution: "8k" } }] });
+    if (compared % 79 === 0) tried.push({ ...r, billing: "weekly" }, { ...r, billing: "once" });
     for (const req of tried.splice(0)) {
       let a, b;
       try { a = full[preset].quote(req); } catch (e) { a = { error: e.code, path: e.path }; }

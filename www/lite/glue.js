@@ -1,5 +1,5 @@
 // The JS side of `ratecard/lite`: the public call is the object
-// `{ plan, items, balance }`; across the boundary go plain strings (see
+// `{ plan, items, balance, billing }`; across the boundary go plain strings (see
 // src/flat.rs for the format), so the module needs no serde.
 // This file holds no pricing rule: it writes the request and reads the result.
 import { readPurchase } from "./purchase.js";
@@ -36,7 +36,7 @@ function only(obj, keys, path) {
   }
 }
 
-const REQUEST = new Set(["plan", "items", "balance"]);
+const REQUEST = new Set(["plan", "items", "balance", "billing"]);
 const ITEM = new Set(["feature", "seconds", "quantity", "options"]);
 
 function measure(v) {
@@ -111,16 +111,19 @@ export function liteEngine(b) {
     rateCard() { return JSON.parse(this.#inner.cardJson()); }
 
     /**
-     * `{ plan?, items, balance? }` → `{ unit, total, balance, balanceAfter, shortfall, purchase }`,
+     * `{ plan?, items, balance?, billing? }` → `{ unit, total, balance, balanceAfter, shortfall, purchase }`,
      * every field equal to the full `quote`'s. Throws a coded Error, as `quote` does.
      */
     quoteSummary(request) {
       only(request, REQUEST, []);
-      const { plan, items, balance } = request;
+      const { plan, items, balance, billing } = request;
       if (plan !== undefined && typeof plan !== "string") throw refuse(["plan"], "expected a string");
+      // The engine reads the text and refuses what the JSON reader refuses ("once" or another word).
+      if (billing !== undefined && billing !== null && typeof billing !== "string") throw refuse(["billing"], "expected value");
+      const billed = typeof billing === "string" ? `\u001c${billing}` : "";
       const bal = balance === undefined ? "" : typeof balance === "string" ? balance : `\u0000${balance === null ? "null" : typeof balance === "number" ? `the number ${balance}` : typeof balance}`;
       try {
-        return readSummary(this.#inner.summary(`${plan ?? ""}\u001c${bal}\u001c${writeItems(items)}`));
+        return readSummary(this.#inner.summary(`${plan ?? ""}\u001c${bal}\u001c${writeItems(items)}${billed}`));
       } catch (e) {
         throw fromEngine(e);
       }

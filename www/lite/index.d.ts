@@ -15,6 +15,8 @@ export interface SummaryRequest {
   plan?: string;
   items: SummaryItem[];
   balance?: string;
+  /** How the plan is billed: "month" (default) or "year"; the purchase options follow it. */
+  billing?: "month" | "year";
 }
 
 /** What a checkout shows first; every field equals the full `quote`'s. Amounts are decimal strings in `unit`. */
