@@ -243,11 +243,59 @@ impl RateEngine {
         self.verify_value(&request, &quote)
     }
 
-    /// Stale card first (no quote is recomputed), then the comparison.
-    fn verify_value(&self, request: &QuoteRequest, quote: &serde_json::Value) -> Result<Verification> {
+    /// [`RateEngine::verify_json`] against the server's own records: the
+    /// quote is recomputed from `request` with what `records` gives (plan,
+    /// balance or grants, this period's usage, the day) in place of the
+    /// page's claims. A claim that differs from the records is `altered`,
+    /// naming the field, whatever the amounts: a buyer who leaves this month's
+    /// usage out gets no cheaper charge.
+    ///
+    /// # Errors
+    /// `invalid_request` when a text does not parse (`records` at
+    /// `records`); as `verify`.
+    ///
+    /// # Example
+    /// ```
+    /// use ratecard::{integrity::Verdict, RateEngine};
+    /// let engine = RateEngine::preset("heygen-gencredits").unwrap();
+    /// // The page left out this month's 120 minutes of translation: 0 credits.
+    /// let req = r#"{"plan":"creator","items":[{"feature":"video_translation","seconds":3600}],"balance":"300"}"#;
+    /// let quote = serde_json::to_string(&engine.quote(&ratecard::request::from_json(req).unwrap()).unwrap()).unwrap();
+    /// let records = r#"{"plan":"creator","balance":"300","periodUsage":{"video_translation":7200}}"#;
+    /// let v = engine.verify_json_with(req, &quote, records).unwrap();
+    /// assert_eq!(v.verdict, Verdict::Altered);
+    /// assert_eq!(v.expected.unwrap().total.to_string(), "300");
+    /// ```
+    pub fn verify_json_with(&self, request: &str, quote: &str, records: &str) -> Result<Verification> {
+        let request = request::from_json(request)?;
+        let records: request::ServerRecords = request::from_json(records).map_err(|e| e.context("records"))?;
+        let quote: serde_json::Value = serde_json::from_str(quote)
+            .map_err(|e| Error::at(ErrorKind::InvalidRequest, "quote", e.to_string()))?;
+        self.verify_with(&request, &quote, &records)
+    }
+
+    /// [`RateEngine::verify_json_with`] with the request and records typed.
+    ///
+    /// # Errors
+    /// As [`RateEngine::verify_json_with`].
+    pub fn verify_with(&self, request: &QuoteRequest, quote: &serde_json::Value, records: &request::ServerRecords) -> Result<Verification> {
         if let Some(stale) = integrity::stale(&self.card, &self.card_hash, integrity::Shown::of(quote)?) {
             return Ok(stale);
         }
-        Ok(integrity::compare(self.quote(request)?, quote))
+        let (request, differs) = records.apply(request);
+        let expected = self.quote(&request)?;
+        match differs {
+            Some(field) => Ok(Verification {
+                verdict: integrity::Verdict::Altered,
+                message: format!("the request's {field} is not the server's record: the quote was made for other facts"),
+                expected: Some(expected),
+            }),
+            None => Ok(integrity::compare(expected, quote)),
+        }
+    }
+
+    /// Stale card first (no quote is recomputed), then the comparison.
+    fn verify_value(&self, request: &QuoteRequest, quote: &serde_json::Value) -> Result<Verification> {
+        self.verify_with(request, quote, &request::ServerRecords::default())
     }
 }

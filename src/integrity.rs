@@ -147,7 +147,9 @@ pub(crate) fn fingerprint(seed: &Sha256, request: &QuoteRequest, quote: &Quote) 
     f.tag(b'b');
     f.opt_decimal(request.balance.map(|b| b.0));
     let mut usage: Vec<_> = request.period_usage.iter().collect();
-    crate::sort::insertion_sort(&mut usage, |a, b| a.0.cmp(b.0));
+    // The standard sort: a request may give many usage keys (an insertion
+    // sort was quadratic in them).
+    usage.sort_by(|a, b| a.0.cmp(b.0));
     for (k, v) in usage {
         f.tag(b'u');
         f.text(k);

@@ -11,6 +11,15 @@ pub const MAX_ITEMS: usize = 1_000;
 pub const MAX_CURVE_POINTS: usize = 100_000;
 /// Most usage events in one simulation.
 pub const MAX_USAGE_EVENTS: usize = 10_000;
+/// Most dated events in one simulation's timeline: usage, purchases,
+/// upgrades and unit changes together (each runs once; bounds the work, not
+/// only the bytes).
+pub const MAX_TIMELINE_EVENTS: usize = 10_000;
+/// Most credit grants one simulation may issue (cycles, purchases,
+/// renewals, auto-reloads, upgrades): auto-reload can buy up to
+/// [`MAX_RELOADS_PER_USAGE`] times per usage, and every burn works over the
+/// grants held, so this bounds a simulation's work.
+pub const MAX_SIMULATION_GRANTS: usize = 20_000;
 /// Longest window simulated, in days (about ten years).
 pub const MAX_WINDOW_DAYS: i32 = 3_660;
 /// Most auto-reloads one usage event may trigger.

@@ -143,6 +143,7 @@ pub fn capacity(card: &RateCard, plan_id: &str, plan: &Plan, req: &CapacityReque
             format!("no feature \"{}\" on rate card \"{}\"", req.feature, card.id),
         )
     })?;
+    quote::known_usage(card, &req.period_usage)?;
     let seconds = feature.input == Input::Seconds;
     let (lo, hi, limit) = range(plan_id, plan, feature);
     let used = req.period_usage.get(&req.feature).copied().unwrap_or(Decimal::ZERO);
@@ -214,7 +215,13 @@ pub fn compare(req: &CompareRequest) -> Result<Vec<Comparison>> {
         None => Vec::new(),
     };
     let mut cards = Vec::with_capacity(ids.len().saturating_add(req.cards.len()));
-    for id in &ids {
+    for (i, id) in ids.iter().enumerate() {
+        // A preset named twice is refused: each is priced once (the list
+        // can be no longer than the presets, so the work is bounded).
+        if ids.get(..i).is_some_and(|before| before.contains(id)) {
+            let e = Error::at(ErrorKind::InvalidRequest, i, format!("preset \"{id}\" is named twice"));
+            return Err(e.context("presets"));
+        }
         cards.push(presets::shared(id)?);
     }
     for (i, card) in req.cards.iter().enumerate() {
@@ -231,7 +238,7 @@ pub fn compare(req: &CompareRequest) -> Result<Vec<Comparison>> {
         }
         rows.extend(priced);
     }
-    crate::sort::insertion_sort(&mut rows, |a, b| b.complete.cmp(&a.complete).then(a.price.cmp(&b.price)));
+    rows.sort_by(|a, b| b.complete.cmp(&a.complete).then(a.price.cmp(&b.price)));
     rows.extend(not);
     Ok(rows)
 }

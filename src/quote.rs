@@ -164,6 +164,7 @@ pub(crate) fn price_checked(
     request: &QuoteRequest,
 ) -> Result<Quote> {
     let billing = billing(plan, request)?;
+    known_usage(card, &request.period_usage)?;
     let mut lines = Vec::with_capacity(request.items.len());
     let total = meter_items(card, plan_id, plan, request, true, |item, m| lines.push(line(item, m)))?;
     let mut warnings = plan.warnings.clone();
@@ -221,6 +222,7 @@ pub struct Summary {
 pub fn summary(card: &RateCard, plan_id: &str, plan: &Plan, request: &QuoteRequest) -> Result<Summary> {
     check(request)?;
     let billing = billing(plan, request)?;
+    known_usage(card, &request.period_usage)?;
     let total = meter_items(card, plan_id, plan, request, false, |_, _| {})?;
     let (balance, balance_after, shortfall, _) = settle(card, plan, request, total)?;
     let purchase = if shortfall > Decimal::ZERO {
@@ -296,6 +298,28 @@ fn settle(card: &RateCard, plan: &Plan, request: &QuoteRequest, total: Decimal) 
     let balance_after = shape(money::sub(balance, total, "balanceAfter")?);
     let shortfall = shape(money::sub(Decimal::ZERO, balance_after, "shortfall")?.max(Decimal::ZERO));
     Ok((shape(balance), balance_after, shortfall, assumed))
+}
+
+/// Refuses usage of a feature the card does not have: each key of
+/// `periodUsage` must name one of its features (so a request cannot carry
+/// more keys than the card has features).
+///
+/// # Errors
+/// `unknown_feature` at `periodUsage.<key>`, naming the card's features.
+pub fn known_usage(card: &RateCard, usage: &indexmap::IndexMap<String, Decimal>) -> Result<()> {
+    match usage.keys().find(|k| !card.features.contains_key(k.as_str())) {
+        Some(k) => Err(Error::at(
+            ErrorKind::UnknownFeature,
+            k.as_str(),
+            format!(
+                "no feature \"{k}\" on rate card \"{}\"; features: {}",
+                card.id,
+                crate::error::one_of(card.features.keys().map(String::as_str))
+            ),
+        )
+        .context("periodUsage")),
+        None => Ok(()),
+    }
 }
 
 /// How the plan is billed, for the purchase options: the request's

@@ -1,9 +1,10 @@
-//! A stable insertion sort for the engine's short lists (a plan's purchase
-//! options, an item's options, a day's actions, a comparison's rows): each
-//! instantiation of the standard library's sort adds kilobytes to the wasm
-//! modules, and these lists hold a handful to a few hundred entries. The
-//! unit test keeps `slice::sort_by` as its oracle. Lists that can be long
-//! (a wallet's grants) keep the standard sort.
+//! A stable insertion sort for the engine's short lists, bounded by the rate
+//! card (a plan's purchase options, an item's options, which the feature
+//! defines): each instantiation of the standard library's sort adds
+//! kilobytes to the wasm modules. It is quadratic, so lists a request can
+//! make long (usage keys, a day's actions, a comparison's rows) use the
+//! standard sort, and a wallet's grants a `BTreeSet` (`ledger/burn_down.rs`).
+//! The unit test keeps `slice::sort_by` as its oracle.
 
 /// Sorts `v` by `cmp`, stably, in place.
 pub(crate) fn insertion_sort<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> std::cmp::Ordering) {

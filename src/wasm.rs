@@ -269,14 +269,28 @@ impl JsRateEngine {
     /// id, not a signature (it is unkeyed: anyone can recompute it); this
     /// recomputation is what makes the check.
     ///
-    /// Throws (a `RateCardError`) when the request or the quote is not of
-    /// its shape, or the request is refused as `quote` refuses it.
+    /// `records` is what the server itself knows of the buyer (`{ plan,
+    /// balance | grants, periodUsage, at }`): each field given replaces the
+    /// request's, and a request that claims otherwise is `"altered"`. A
+    /// server passes every one it keeps and never takes them from the page.
+    ///
+    /// Throws (a `RateCardError`) when the request, the quote or the records
+    /// are not of their shape, or the request is refused as `quote` refuses it.
     #[wasm_bindgen(unchecked_return_type = "\"match\" | \"stale_card\" | \"altered\"")]
-    pub fn verify(&self, request: Ts<QuoteRequest>, quote: Ts<Quote>) -> Result<String, JsValue> {
+    pub fn verify(
+        &self,
+        request: Ts<QuoteRequest>,
+        quote: Ts<Quote>,
+        #[wasm_bindgen(unchecked_param_type = "ServerRecords")] records: Option<JsValue>,
+    ) -> Result<String, JsValue> {
         // The quote is compared as JSON (no typed read of a whole `Quote`,
         // which would cost the module ~19 KiB gzip).
         let (request, quote) = (json_text(&request.js_value())?, json_text(&quote.js_value())?);
-        let v = self.inner.verify_json(&request, &quote).map_err(|e| js_error(&e))?;
+        let records = match records.filter(|r| !r.is_undefined() && !r.is_null()) {
+            Some(r) => json_text(&r)?,
+            None => "{}".to_string(),
+        };
+        let v = self.inner.verify_json_with(&request, &quote, &records).map_err(|e| js_error(&e))?;
         Ok(v.verdict.as_str().to_string())
     }
 

@@ -364,3 +364,37 @@ fn auto_renew_counts_the_cycles_plan_credits_not_packs() {
     let sim = engine.simulate(&request::from_json(&json).expect("request")).expect("simulate");
     assert!(sim.events.iter().any(|e| e.kind == EventKind::AutoRenew));
 }
+
+/// The limits bound a simulation's work, not only its bytes: more dated
+/// events than the cap are refused before anything runs, and auto-reload
+/// cannot issue grants without end (64 usages of 1,000,000 s once took 43 s).
+#[test]
+fn a_simulation_refuses_timelines_past_its_caps() {
+    use ratecard::limits::{MAX_SIMULATION_GRANTS, MAX_TIMELINE_EVENTS};
+    let engine = RateEngine::preset("heygen-credits").expect("preset");
+    let purchase = r#"{"at":"2026-01-02","quantity":1}"#;
+    let purchases = vec![purchase; MAX_TIMELINE_EVENTS + 1].join(",");
+    let json = format!(r#"{{"plan":"business","start":"2026-01-01","until":"2026-01-31","purchases":[{purchases}]}}"#);
+    let e = engine.simulate(&request::from_json(&json).expect("request")).unwrap_err();
+    assert_eq!(e.code(), "invalid_request");
+    assert!(e.message().contains(&format!("at most {MAX_TIMELINE_EVENTS} events together")), "{}", e.message());
+
+    let usage = r#"{"at":"2026-01-03","feature":"avatar_iv","seconds":1000000}"#;
+    let usages = vec![usage; 64].join(",");
+    let json = format!(
+        r#"{{"plan":"business","start":"2026-01-01","until":"2026-01-31","autoReload":{{"threshold":"100","quantity":1}},"usage":[{usages}]}}"#
+    );
+    let e = engine.simulate(&request::from_json(&json).expect("request")).unwrap_err();
+    assert_eq!(e.code(), "invalid_request");
+    assert!(e.message().contains(&format!("more than {MAX_SIMULATION_GRANTS} credit grants")), "{}", e.message());
+
+    // A day of many events still runs (the day's events are sorted in O(n log n)).
+    let purchases = vec![purchase; 5_000].join(",");
+    let json = format!(r#"{{"plan":"business","start":"2026-01-01","until":"2026-01-05","purchases":[{purchases}]}}"#);
+    let sim = simulate_with(&engine, &json);
+    assert_eq!(sim.spent.to_string(), "25149.00"); // $149 + 5,000 blocks × $5
+}
+
+fn simulate_with(engine: &RateEngine, json: &str) -> Simulation {
+    engine.simulate(&request::from_json(json).expect("request")).expect("simulate")
+}

@@ -3,7 +3,6 @@
 
 use rust_decimal::Decimal;
 
-use super::burn_down::burn;
 use super::calendar::Calendar;
 use super::expiry::{expires, plan_rule, product_rule};
 use super::log::EventKind;
@@ -75,6 +74,7 @@ impl Sim<'_> {
             seats,
             billing,
         };
+        self.room_for_a_grant()?;
         let plan = self.plan()?;
         let p = purchase::buy(self.card, &self.plan_id, plan, &req).map_err(|e| e.within(within))?;
         let product = self
@@ -187,12 +187,12 @@ impl Sim<'_> {
     /// adds what was burned to the cycle's use. Returns what was not covered.
     fn burn_logged(&mut self, day: Date, cost: Decimal, note: &str) -> Result<Decimal> {
         let mut balance = self.wallet.balance();
-        let (taken, left) = burn(&mut self.wallet.grants, cost);
+        let (taken, left) = self.wallet.burn(cost);
         if taken.is_empty() {
             self.event(day, EventKind::Usage, Decimal::ZERO, None, note.to_string());
         }
         for (g, credits) in taken {
-            let id = self.wallet.grants.get(g).map(|h| h.id.clone());
+            let id = self.wallet.grant(g).map(|h| h.id.clone());
             // Each part's own balance after: the wallet after that part.
             balance = money::sub(balance, credits, "usage")?;
             self.event_leaving(day, EventKind::Usage, credits, id, note.to_string(), balance);

@@ -1,41 +1,96 @@
 //! Burn-down: usage takes credits from the grant that expires soonest (a
 //! grant that never expires comes last), then the oldest, then the first
-//! issued.
+//! issued. [`BurnOrder`] keeps the grants with credits left in that order as
+//! grants are issued, burned and forfeited, so each burn costs O(log n) per
+//! grant it touches, not a sort of every grant.
 
 use rust_decimal::Decimal;
+use std::collections::BTreeSet;
 
 use crate::date::Date;
 use crate::request::Grant;
 
-/// Burns `amount` from `grants` in burn-down order; returns `(grant index,
-/// credits)` per grant touched and what could not be covered.
-pub fn burn(grants: &mut [Grant], amount: Decimal) -> (Vec<(usize, Decimal)>, Decimal) {
-    let mut order: Vec<usize> = (0..grants.len())
-        .filter(|i| grants.get(*i).is_some_and(|g| g.remaining > Decimal::ZERO))
-        .collect();
-    order.sort_by_key(|i| {
-        grants.get(*i).map(|g| {
-            (
-                g.expires_at.is_none(),
-                g.expires_at,
-                g.issued_at.unwrap_or(Date::MIN),
-                *i,
-            )
-        })
-    });
-    let mut left = amount;
-    let mut taken = Vec::new();
-    for i in order {
-        if left <= Decimal::ZERO {
-            break;
+/// A grant's place in burn-down order: never-expiring last, then by expiry,
+/// issue day and index.
+type Key = (bool, Option<Date>, Date, usize);
+
+fn key(grants: &[Grant], i: usize) -> Option<Key> {
+    let g = grants.get(i)?;
+    Some((g.expires_at.is_none(), g.expires_at, g.issued_at.unwrap_or(Date::MIN), i))
+}
+
+/// The grants with credits left, in burn-down order.
+#[derive(Debug, Default)]
+pub(crate) struct BurnOrder(BTreeSet<Key>);
+
+impl BurnOrder {
+    /// The order of `grants` (those with credits left).
+    pub(crate) fn of(grants: &[Grant]) -> Self {
+        let mut order = BurnOrder::default();
+        for i in 0..grants.len() {
+            order.insert(grants, i);
         }
-        if let Some(g) = grants.get_mut(i) {
+        order
+    }
+
+    /// Adds grant `i` if it has credits left.
+    pub(crate) fn insert(&mut self, grants: &[Grant], i: usize) {
+        if grants.get(i).is_some_and(|g| g.remaining > Decimal::ZERO) {
+            if let Some(k) = key(grants, i) {
+                self.0.insert(k);
+            }
+        }
+    }
+
+    /// Drops grant `i` (forfeited, or emptied).
+    pub(crate) fn remove(&mut self, grants: &[Grant], i: usize) {
+        if let Some(k) = key(grants, i) {
+            self.0.remove(&k);
+        }
+    }
+
+    /// Indexes of the grants with credits left, in burn-down order.
+    pub(crate) fn indexes(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().map(|k| k.3)
+    }
+
+    /// Indexes of the grants with credits left that expire on or before
+    /// `day` (a prefix of the order).
+    pub(crate) fn due(&self, day: Date) -> Vec<usize> {
+        self.0
+            .iter()
+            .take_while(|k| !k.0 && k.1.is_some_and(|e| e <= day))
+            .map(|k| k.3)
+            .collect()
+    }
+
+    /// Burns `amount` from `grants` in burn-down order; returns `(grant
+    /// index, credits)` per grant touched and what could not be covered.
+    pub(crate) fn burn(&mut self, grants: &mut [Grant], amount: Decimal) -> (Vec<(usize, Decimal)>, Decimal) {
+        let mut left = amount;
+        let mut taken = Vec::new();
+        while left > Decimal::ZERO {
+            let Some(k) = self.0.first().copied() else { break };
+            let Some(g) = grants.get_mut(k.3) else {
+                self.0.remove(&k);
+                continue;
+            };
             // take ≤ both, so neither subtraction can overflow.
             let take = g.remaining.0.min(left);
             g.remaining = g.remaining.0.checked_sub(take).unwrap_or(Decimal::ZERO).into();
             left = left.checked_sub(take).unwrap_or(Decimal::ZERO);
-            taken.push((i, take));
+            if g.remaining <= Decimal::ZERO {
+                self.0.remove(&k);
+            }
+            taken.push((k.3, take));
         }
+        (taken, left)
     }
-    (taken, left)
+}
+
+/// Burns `amount` from `grants` in burn-down order; returns `(grant index,
+/// credits)` per grant touched and what could not be covered. (One burn;
+/// for many, keep a [`BurnOrder`].)
+pub fn burn(grants: &mut [Grant], amount: Decimal) -> (Vec<(usize, Decimal)>, Decimal) {
+    BurnOrder::of(grants).burn(grants, amount)
 }

@@ -42,10 +42,11 @@ impl Sim<'_> {
             String::new()
         };
         if plan.included > Decimal::ZERO || kind == EventKind::AutoRenew {
+            self.room_for_a_grant()?;
             let until = expires(plan_rule(self.card, self.calendar.billing), day, &self.calendar)?;
             let source = format!("plan {}, cycle of {day}", self.plan_id);
             let id = self.wallet.issue(day, plan.included.0, source, until, true);
-            self.cycle_grant = self.wallet.grants.len().checked_sub(1);
+            self.cycle_grant = self.wallet.issued().checked_sub(1);
             self.cycle_plan_used = Decimal::ZERO;
             let until = until.map(|d| format!(", expiring {d}")).unwrap_or_default();
             let credits = money::plain(plan.included.0);

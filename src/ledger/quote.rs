@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use super::burn_down::burn;
+use super::burn_down::BurnOrder;
 use crate::date::Date;
 use crate::error::{Error, ErrorKind, Result};
 use crate::limits::EXPIRY_WARNING_DAYS;
@@ -42,8 +42,10 @@ pub fn with_grants(
     for g in held.iter_mut().filter(|g| !quote::alive(g, at)) {
         g.remaining = Decimal::ZERO.into();
     }
+    // One order for every line: each burn costs O(log n) per grant touched.
+    let mut order = BurnOrder::of(&held);
     for line in &mut quote.lines {
-        let (taken, _) = burn(&mut held, line.amount.0);
+        let (taken, _) = order.burn(&mut held, line.amount.0);
         line.burns = taken
             .into_iter()
             .filter_map(|(g, credits)| {

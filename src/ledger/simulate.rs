@@ -12,7 +12,7 @@ use super::log::{Event, EventKind};
 use super::wallet::Wallet;
 use crate::date::{parse_date, Date};
 use crate::error::{one_of, Error, ErrorKind, Result};
-use crate::limits::{MAX_USAGE_EVENTS, MAX_WINDOW_DAYS};
+use crate::limits::{MAX_SIMULATION_GRANTS, MAX_TIMELINE_EVENTS, MAX_USAGE_EVENTS, MAX_WINDOW_DAYS};
 use crate::money::{self, DecimalString, Measure, RoundingMode};
 use crate::rate_card::{monthly_only, Period, Plan, RateCard};
 use crate::request::{Grant, SimulateRequest};
@@ -126,6 +126,22 @@ impl<'a> Sim<'a> {
         self.card.money().show(amount)
     }
 
+    /// Refuses to issue more than [`MAX_SIMULATION_GRANTS`] grants.
+    ///
+    /// # Errors
+    /// `invalid_request` once the simulation has issued that many.
+    pub(super) fn room_for_a_grant(&self) -> Result<()> {
+        if self.wallet.issued() >= MAX_SIMULATION_GRANTS {
+            return Err(Error::new(
+                ErrorKind::InvalidRequest,
+                format!(
+                    "the simulation would issue more than {MAX_SIMULATION_GRANTS} credit grants (purchases, renewals, auto-reloads): shorten the window, or reload more at a time"
+                ),
+            ));
+        }
+        Ok(())
+    }
+
     /// Adds `amount` to what was spent.
     pub(super) fn charge(&mut self, amount: Decimal) -> Result<()> {
         self.spent = money::add(self.spent, amount, "spentUsd")?;
@@ -224,6 +240,15 @@ fn check(card: &RateCard, plan_id: &str, plan: &Plan, req: &SimulateRequest) -> 
             format!("at most {MAX_USAGE_EVENTS} events, got {}", req.usage.len()),
         ));
     }
+    let events = [req.usage.len(), req.purchases.len(), req.upgrades.len(), req.unit_changes.len()]
+        .iter()
+        .fold(0usize, |a, n| a.saturating_add(*n));
+    if events > MAX_TIMELINE_EVENTS {
+        return Err(Error::new(
+            ErrorKind::InvalidRequest,
+            format!("usage, purchases, upgrades, unitChanges: at most {MAX_TIMELINE_EVENTS} events together, got {events}"),
+        ));
+    }
     if let (Period::Year, Some(why)) = (billing(req)?, plan.monthly_only.as_ref()) {
         return Err(monthly_only(plan, why));
     }
@@ -287,7 +312,8 @@ fn schedule(req: &SimulateRequest, start: Date, until: Date) -> Result<BTreeMap<
         add(&u.at, "usage", Some(i), Action::Usage(i))?;
     }
     for actions in days.values_mut() {
-        crate::sort::insertion_sort(actions, Ord::cmp);
+        // The standard sort: one day may hold thousands of events.
+        actions.sort();
     }
     Ok(days)
 }

@@ -1,8 +1,10 @@
-//! The grants held, and their balance: grants are issued, burned (see
-//! `burn_down.rs`), and expired or forfeited whole.
+//! The grants held, and their balance: grants are issued, burned (in the
+//! order `burn_down.rs` keeps), and expired or forfeited whole. The balance
+//! is kept as grants change, not summed again.
 
 use rust_decimal::Decimal;
 
+use super::burn_down::BurnOrder;
 use crate::date::Date;
 use crate::money;
 use crate::request::Grant;
@@ -11,10 +13,14 @@ use crate::request::Grant;
 #[derive(Debug, Default)]
 pub(super) struct Wallet {
     /// Every grant issued; `remaining` is the one live record of what is left.
-    pub grants: Vec<Grant>,
+    grants: Vec<Grant>,
     /// Per grant: granted by the plan itself (a cycle's or an upgrade's
     /// credits), not bought.
     from_plan: Vec<bool>,
+    /// The grants with credits left, in burn-down order.
+    order: BurnOrder,
+    /// Credits left over every grant.
+    balance: Decimal,
     /// Credits expired or forfeited unused.
     pub expired: Decimal,
 }
@@ -29,7 +35,17 @@ pub(super) struct Forfeited {
 impl Wallet {
     /// Credits left over every grant.
     pub(super) fn balance(&self) -> Decimal {
-        self.grants.iter().map(|g| g.remaining.0).sum()
+        self.balance
+    }
+
+    /// How many grants were issued.
+    pub(super) fn issued(&self) -> usize {
+        self.grants.len()
+    }
+
+    /// Grant `i`.
+    pub(super) fn grant(&self, i: usize) -> Option<&Grant> {
+        self.grants.get(i)
     }
 
     /// Issues a grant of `amount` on `day`; returns its id (`g1`, `g2`, …).
@@ -44,41 +60,46 @@ impl Wallet {
             expires_at: expires,
         });
         self.from_plan.push(from_plan);
+        self.order.insert(&self.grants, self.grants.len().saturating_sub(1));
+        self.balance = self.balance.checked_add(amount).unwrap_or(Decimal::MAX);
         id
     }
 
-    /// Indexes of the grants with credits left that `keep` selects.
-    fn with_credits(&self, keep: impl Fn(&Grant, bool) -> bool) -> Vec<usize> {
-        (0..self.grants.len())
-            .filter(|i| {
-                self.grants.get(*i).is_some_and(|g| {
-                    g.remaining > Decimal::ZERO && keep(g, self.from_plan.get(*i).copied().unwrap_or(false))
-                })
-            })
-            .collect()
+    /// Burns `amount` in burn-down order: `(grant index, credits)` per grant
+    /// touched, and what could not be covered.
+    pub(super) fn burn(&mut self, amount: Decimal) -> (Vec<(usize, Decimal)>, Decimal) {
+        let (taken, left) = self.order.burn(&mut self.grants, amount);
+        let burned = amount.checked_sub(left).unwrap_or(Decimal::ZERO);
+        self.balance = self.balance.checked_sub(burned).unwrap_or(Decimal::ZERO);
+        (taken, left)
     }
 
     /// Grants with credits left.
     pub(super) fn live(&self) -> Vec<usize> {
-        self.with_credits(|_, _| true)
+        self.order.indexes().collect()
     }
 
     /// Grants with credits left that expire on or before `day`.
     pub(super) fn due(&self, day: Date) -> Vec<usize> {
-        self.with_credits(|g, _| g.expires_at.is_some_and(|e| e <= day))
+        self.order.due(day)
     }
 
     /// The plan's own grants with credits left.
     pub(super) fn plan_grants(&self) -> Vec<usize> {
-        self.with_credits(|_, from_plan| from_plan)
+        self.order
+            .indexes()
+            .filter(|i| self.from_plan.get(*i).copied().unwrap_or(false))
+            .collect()
     }
 
     /// Empties grant `i`, counting what was left as expired.
     pub(super) fn forfeit(&mut self, i: usize) -> Option<Forfeited> {
+        self.order.remove(&self.grants, i);
         let g = self.grants.get_mut(i)?;
         let credits = g.remaining.0;
         g.remaining = Decimal::ZERO.into();
         self.expired = self.expired.checked_add(credits).unwrap_or(Decimal::MAX);
+        self.balance = self.balance.checked_sub(credits).unwrap_or(Decimal::ZERO);
         Some(Forfeited {
             id: g.id.clone(),
             issued: g.issued_at.unwrap_or(Date::MIN),

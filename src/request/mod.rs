@@ -419,6 +419,72 @@ pub struct CompareRequest {
     pub allow_overage: bool,
 }
 
+/// What a server knows of the buyer, passed to `verify` so that a quote is
+/// recomputed from the server's own records and not from the page's claims:
+/// each field given replaces the request's (`balance` or `grants`: the one
+/// given replaces both). A server should pass every field it keeps: the
+/// plan the buyer is on, the balance or the wallet's grants, this period's
+/// usage and today's date; it must never take those from the page.
+///
+/// JSON / JS shape: `{ plan?, balance?, grants?, periodUsage?, at? }`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ServerRecords {
+    /// The plan the buyer is on.
+    #[serde(default)]
+    pub plan: Option<String>,
+    /// The buyer's balance in the card's unit (a decimal string).
+    #[serde(default)]
+    pub balance: Option<DecimalString>,
+    /// The wallet's grants, in place of `balance`.
+    #[serde(default)]
+    pub grants: Option<Vec<Grant>>,
+    /// This billing period's usage so far, by feature id (seconds or count).
+    #[serde(default, deserialize_with = "opt_usage_map")]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "Record<string, number | string>"))]
+    pub period_usage: Option<IndexMap<String, Decimal>>,
+    /// The day of the charge, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub at: Option<String>,
+}
+
+fn opt_usage_map<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<IndexMap<String, Decimal>>, D::Error> {
+    usage_map(d).map(Some)
+}
+
+impl ServerRecords {
+    /// `request` with what these records give in place of the buyer's
+    /// claims, and the first claim that differs from them (`"periodUsage"`).
+    pub fn apply(&self, request: &QuoteRequest) -> (QuoteRequest, Option<&'static str>) {
+        let mut r = request.clone();
+        let mut differs = None;
+        let mut note = |same: bool, field: &'static str| {
+            if !same && differs.is_none() {
+                differs = Some(field);
+            }
+        };
+        if let Some(plan) = &self.plan {
+            note(r.plan.as_ref() == Some(plan), "plan");
+            r.plan = Some(plan.clone());
+        }
+        if self.balance.is_some() || self.grants.is_some() {
+            note(r.balance == self.balance && r.grants == self.grants, if self.grants.is_some() { "grants" } else { "balance" });
+            r.balance = self.balance;
+            r.grants = self.grants.clone();
+        }
+        if let Some(usage) = &self.period_usage {
+            note(&r.period_usage == usage, "periodUsage");
+            r.period_usage = usage.clone();
+        }
+        if let Some(at) = &self.at {
+            note(r.at.as_ref() == Some(at), "at");
+            r.at = Some(at.clone());
+        }
+        (r, differs)
+    }
+}
+
 /// A credit grant: `amount` credits issued on `issuedAt`, `remaining` of
 /// them left, expiring on `expiresAt` (absent: never, but cancellation
 /// forfeits). A quote takes the wallet's grants in this shape (only `id` and

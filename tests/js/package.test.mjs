@@ -184,6 +184,41 @@ test("a Node server verifies a quote posted from the page: match, altered, stale
   assert.equal(r.err.code, "invalid_request");
 });
 
+test("verify takes the server's own records: a request that leaves this month's usage out is altered", () => {
+  const r = run(`
+    import { RateEngine } from "ratecard";
+    const page = RateEngine.preset("heygen-gencredits");
+    // 60 min of translation; the page leaves out the 120 minutes used this month: 0 credits.
+    const request = { plan: "creator", items: [{ feature: "video_translation", seconds: 3600 }], balance: "300" };
+    const posted = JSON.parse(JSON.stringify({ request, quote: page.quote(request) }));
+    const server = RateEngine.preset("heygen-gencredits");
+    const records = { plan: "creator", balance: "300", periodUsage: { video_translation: 7200 }, at: "2026-11-30" };
+    const honest = { ...request, periodUsage: { video_translation: 7200 }, at: "2026-11-30" };
+    const honestQuote = JSON.parse(JSON.stringify(page.quote(honest)));
+    const out = {
+      claimed: posted.quote.total,
+      withoutRecords: server.verify(posted.request, posted.quote),
+      withRecords: server.verify(posted.request, posted.quote, records),
+      honest: server.verify(honest, honestQuote, records),
+      honestTotal: honestQuote.total,
+      otherBalance: server.verify(honest, honestQuote, { ...records, balance: "0" }),
+      otherPlan: server.verify(honest, honestQuote, { ...records, plan: "team" }),
+    };
+    let err;
+    try { server.verify(honest, honestQuote, { plan: "creator", credit: "9" }); } catch (e) { err = { code: e.code, path: e.path }; }
+    console.log(JSON.stringify({ ...out, err }));
+  `);
+  assert.equal(r.claimed, "0");
+  assert.equal(r.withoutRecords, "match"); // the page's own claims agree with themselves
+  assert.equal(r.withRecords, "altered"); // the server's records say 120 minutes were used
+  assert.equal(r.honestTotal, "300");
+  assert.equal(r.honest, "match");
+  assert.equal(r.otherBalance, "altered");
+  assert.equal(r.otherPlan, "altered");
+  assert.equal(r.err.code, "invalid_request");
+  assert.deepEqual(r.err.path, ["records", "credit"]);
+});
+
 test("every case of tests/cases.json gives the same result through the package", () => {
   const cases = JSON.parse(readFileSync(join(ROOT, "tests/cases.json"), "utf8"));
   const results = run(`

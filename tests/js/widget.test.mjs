@@ -111,6 +111,10 @@ test("a plain HTML host page: <ratecard-cost> beside a Generate button, events, 
     assert.equal(buy.option.product, "credit_block");
     assert.equal(buy.option.price, "5.00");
     assert.equal(buy.fingerprint, await page.evaluate(() => document.getElementById("a").quote.fingerprint));
+    // …and the request and the quote it gave, for the server's verify(request, quote, records).
+    assert.deepEqual(buy.request, { plan: "business", items: [{ feature: "avatar_iv", seconds: 120 }], balance: "10" });
+    assert.equal(buy.quote.total, "40");
+    assert.equal(buy.quote.fingerprint, buy.fingerprint);
 
     // An attribute change re-quotes; bad input is plain words, the code goes in the event.
     await page.evaluate(() => document.getElementById("b").setAttribute("plan", "free"));

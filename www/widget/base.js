@@ -201,9 +201,11 @@ export class RatecardBase extends LitElement {
     }
   }
 
-  /** Fires `ratecard-buy` for a purchase option and quantity, with the quote's fingerprint. */
+  /** Fires `ratecard-buy` for a purchase option and quantity, with the request and the quote it
+   *  gave (what a server's `verify(request, quote, records)` needs) and the quote's fingerprint. */
   _buy(option, quantity) {
-    emit(this, "ratecard-buy", { option, quantity, fingerprint: this.quote?.fingerprint ?? null });
+    const quote = this.quote && !this.quote.partial ? this.quote : null;
+    emit(this, "ratecard-buy", { option, quantity, request: quote ? this.request : null, quote, fingerprint: quote?.fingerprint ?? null });
   }
 }
 

@@ -1,21 +1,26 @@
 // Types of `ratecard/widget`: the elements, their properties and events, for
 // TypeScript (HTMLElementTagNameMap, HTMLElementEventMap) and React 19's JSX
 // (React.JSX.IntrinsicElements). Amounts are decimal strings, as in the engine.
-import type { Quote, PurchaseOption, RateCard, RateEngine, Item, Grant } from "../../pkg/web/ratecard.js";
+import type { Quote, QuoteRequest, PurchaseOption, RateCard, RateEngine, Item, Grant } from "../../pkg/web/ratecard.js";
 
-export type { Quote, PurchaseOption, RateCard, Item, Grant };
+export type { Quote, QuoteRequest, PurchaseOption, RateCard, Item, Grant };
 /** @deprecated The one credit-grant type is `Grant`. */
 export type GrantBalance = Grant;
 
 /** What is being generated: `{ feature, seconds | quantity, options }` (seconds and counts as numbers or decimal strings). */
 export type CartItem = Item;
 
-/** `ratecard-buy`'s detail: the purchase chosen, how many, and the quote's fingerprint for the server to verify. */
+/** `ratecard-buy`'s detail: the purchase chosen, how many, and the request and quote for the server to
+ *  check with `verify(request, quote, records)` (null before the full quote is ready), and the quote's fingerprint. */
 export interface RatecardBuyDetail {
   /** A purchase option of the quote, or what the buy panel built: the same fields without
    *  `balanceAfter`, `covers` and `upgrade`, with `seats` for a product priced per user. */
   option: PurchaseOption | (Omit<PurchaseOption, "balanceAfter" | "covers" | "upgrade"> & { seats?: number });
   quantity: number;
+  /** The quote request the shown quote was made for. */
+  request: QuoteRequest | null;
+  /** The quote the buyer saw. */
+  quote: Quote | null;
   fingerprint: string | null;
 }
 
