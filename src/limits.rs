@@ -26,6 +26,19 @@ pub const MAX_WINDOW_DAYS: i32 = 3_660;
 pub const MAX_RELOADS_PER_USAGE: u32 = 1_000;
 /// Largest rate card accepted as JSON text, in bytes (1 MiB).
 pub const MAX_RATE_CARD_BYTES: usize = 1 << 20;
+/// Longest text a rate card may hold in one string (a name, a label, a
+/// source, a note), in characters: every quote line copies its feature's
+/// name and source, so this bounds a quote's size (1,000 lines).
+pub const MAX_CARD_TEXT_CHARS: usize = 2_000;
+/// Longest id a rate card may give a plan, product, feature or option, in characters.
+pub const MAX_CARD_ID_CHARS: usize = 100;
+/// Largest request accepted from JS, as JSON text, in bytes (1 MiB);
+/// refused before it is copied into wasm memory.
+pub const MAX_REQUEST_BYTES: usize = 1 << 20;
+/// Largest quote `verify` accepts from JS, as JSON text, in bytes (8 MiB:
+/// 1,000 lines with names and sources at their longest); refused before it
+/// is copied into wasm memory.
+pub const MAX_QUOTE_BYTES: usize = 8 << 20;
 /// Most rate cards of its own one `compare` request may give.
 pub const MAX_COMPARE_CARDS: usize = 16;
 /// Most decimal places a rate card may round to.

@@ -12,6 +12,7 @@ use crate::ledger::Simulation;
 use crate::planner::{Capacity, Comparison};
 use crate::quote::Summary;
 use crate::request::{CapacityRequest, CompareRequest, CurveRequest, SimulateRequest};
+use crate::limits::{MAX_CARD_ID_CHARS, MAX_COMPARE_CARDS, MAX_QUOTE_BYTES, MAX_RATE_CARD_BYTES, MAX_REQUEST_BYTES};
 use crate::{presets, request, BuyPacksRequest, Error, Purchase, Quote, QuoteRequest, RateCard};
 
 /// The TypeScript type of an error's `code` (generated from [`ErrorKind`])
@@ -69,13 +70,23 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 /// top-level function is refused as `invalid_request`.
 #[cfg(not(feature = "boundary-serde"))]
 fn from_js<T: serde::de::DeserializeOwned + Tsify>(value: Ts<T>) -> Result<T, JsValue> {
-    request::from_json(&json_text(&value.js_value())?).map_err(|e| js_error(&e))
+    from_js_within(value, MAX_REQUEST_BYTES)
+}
+
+/// [`from_js`] for a request of at most `limit` bytes of JSON.
+#[cfg(not(feature = "boundary-serde"))]
+fn from_js_within<T: serde::de::DeserializeOwned + Tsify>(value: Ts<T>, limit: usize) -> Result<T, JsValue> {
+    request::from_json(&json_text(&value.js_value(), "request", limit)?).map_err(|e| js_error(&e))
 }
 
 /// A JS value as JSON text (`JSON.stringify`), refused as `invalid_request`
-/// when it cannot be written (a BigInt, a cycle, a function).
-fn json_text(value: &JsValue) -> Result<String, JsValue> {
-    let refuse = |why: String| js_error(&Error::new(ErrorKind::InvalidRequest, format!("request: {why}")));
+/// (naming `what`: `request`, `quote`, `records`) when it cannot be written
+/// (a BigInt, a cycle, a function) or is longer than `limit` bytes. The
+/// length is checked on the JS string, before it is copied into wasm memory
+/// (which never shrinks): a UTF-16 length over the limit means at least as
+/// many UTF-8 bytes.
+fn json_text(value: &JsValue, what: &str, limit: usize) -> Result<String, JsValue> {
+    let refuse = |why: String| js_error(&Error::new(ErrorKind::InvalidRequest, format!("{what}: {why}")));
     let text = js_sys::JSON::stringify(value).map_err(|e| {
         refuse(
             e.dyn_ref::<js_sys::Error>()
@@ -83,6 +94,10 @@ fn json_text(value: &JsValue) -> Result<String, JsValue> {
                 .unwrap_or_else(|| "cannot be written as JSON".into()),
         )
     })?;
+    let length = usize::try_from(text.length()).unwrap_or(usize::MAX);
+    if length > limit {
+        return Err(refuse(format!("at most {limit} bytes of JSON, got {length} characters")));
+    }
     JsValue::from(text)
         .as_string()
         .ok_or_else(|| refuse("expected an object".into()))
@@ -100,6 +115,12 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 #[cfg(feature = "boundary-serde")]
 fn from_js<T: serde::de::DeserializeOwned + Tsify>(value: Ts<T>) -> Result<T, JsValue> {
     request::parse(serde_wasm_bindgen::Deserializer::from(value.js_value())).map_err(|e| js_error(&e))
+}
+
+/// With `boundary-serde`: no JSON text to measure (the bench's comparison only).
+#[cfg(feature = "boundary-serde")]
+fn from_js_within<T: serde::de::DeserializeOwned + Tsify>(value: Ts<T>, _limit: usize) -> Result<T, JsValue> {
+    from_js(value)
 }
 
 /// The core's result → a typed plain JS object (maps as objects).
@@ -120,7 +141,15 @@ fn flat_result(quote: crate::Result<Quote>) -> Result<String, JsValue> {
     }
 }
 
-fn string_arg(value: &JsValue, field: &str) -> Result<String, JsValue> {
+/// A string argument, refused (as `kind`) when it is not a string or is
+/// longer than `limit` bytes, before it is copied into wasm memory.
+fn string_arg(value: &JsValue, field: &str, limit: usize, kind: ErrorKind) -> Result<String, JsValue> {
+    if let Some(s) = value.dyn_ref::<js_sys::JsString>() {
+        let length = usize::try_from(s.length()).unwrap_or(usize::MAX);
+        if length > limit {
+            return Err(js_error(&Error::new(kind, format!("{field}: at most {limit} bytes, got {length} characters"))));
+        }
+    }
     value.as_string().ok_or_else(|| {
         js_error(&Error::new(
             ErrorKind::InvalidRequest,
@@ -153,7 +182,7 @@ impl JsRateEngine {
 
     /// The engine for built-in preset `id`. Throws `unknown_preset`.
     pub fn preset(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Result<JsRateEngine, JsValue> {
-        let id = string_arg(&id, "preset")?;
+        let id = string_arg(&id, "preset", MAX_CARD_ID_CHARS, ErrorKind::InvalidRequest)?;
         crate::RateEngine::preset(&id)
             .map(|inner| JsRateEngine { inner })
             .map_err(|e| js_error(&e))
@@ -163,7 +192,7 @@ impl JsRateEngine {
     /// `invalid_rate_card` with the JSON path of the first problem.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsRateEngine, JsValue> {
-        let text = string_arg(&text, "rate card")?;
+        let text = string_arg(&text, "rate card", MAX_RATE_CARD_BYTES, ErrorKind::InvalidRateCard)?;
         crate::RateEngine::from_json(&text)
             .map(|inner| JsRateEngine { inner })
             .map_err(|e| js_error(&e))
@@ -238,7 +267,9 @@ impl JsRateEngine {
     /// credits, unit, explanation }]`.
     #[wasm_bindgen(unchecked_return_type = "Comparison[]")]
     pub fn compare(request: Ts<CompareRequest>) -> Result<JsValue, JsValue> {
-        let rows: Vec<Comparison> = crate::RateEngine::compare(&from_js(request)?).map_err(|e| js_error(&e))?;
+        // The request may carry its cards: each up to a rate card's size.
+        let limit = MAX_RATE_CARD_BYTES.saturating_mul(MAX_COMPARE_CARDS.saturating_add(1));
+        let rows: Vec<Comparison> = crate::RateEngine::compare(&from_js_within(request, limit)?).map_err(|e| js_error(&e))?;
         to_js(&rows)
     }
 
@@ -285,9 +316,10 @@ impl JsRateEngine {
     ) -> Result<String, JsValue> {
         // The quote is compared as JSON (no typed read of a whole `Quote`,
         // which would cost the module ~19 KiB gzip).
-        let (request, quote) = (json_text(&request.js_value())?, json_text(&quote.js_value())?);
+        let request = json_text(&request.js_value(), "request", MAX_REQUEST_BYTES)?;
+        let quote = json_text(&quote.js_value(), "quote", MAX_QUOTE_BYTES)?;
         let records = match records.filter(|r| !r.is_undefined() && !r.is_null()) {
-            Some(r) => json_text(&r)?,
+            Some(r) => json_text(&r, "records", MAX_REQUEST_BYTES)?,
             None => "{}".to_string(),
         };
         let v = self.inner.verify_json_with(&request, &quote, &records).map_err(|e| js_error(&e))?;

@@ -173,3 +173,23 @@ fn a_downgrade_listed_as_an_upgrade_is_refused() {
         "plans.business.upgrades: \"creator\" is a downgrade, not an upgrade: it costs 29.00 a month, less than 149.00",
     );
 }
+
+/// A card's texts and ids are bounded, so a quote of 1,000 lines that copies
+/// names and sources stays small (an 856 KB card with long names once grew
+/// wasm memory to 3.3 GB and trapped).
+#[test]
+fn long_names_and_ids_are_refused_on_load() {
+    use ratecard::limits::{MAX_CARD_ID_CHARS, MAX_CARD_TEXT_CHARS};
+    let mut card: serde_json::Value = serde_json::from_str(ratecard::presets::json("heygen-credits").unwrap()).unwrap();
+    card["features"]["avatar_iv"]["name"] = serde_json::Value::String("x".repeat(MAX_CARD_TEXT_CHARS + 1));
+    let e = ratecard::RateEngine::from_json(&card.to_string()).unwrap_err();
+    assert_eq!(e.code(), "invalid_rate_card");
+    assert_eq!(e.path_text(), "features.avatar_iv.name");
+    let mut card: serde_json::Value = serde_json::from_str(ratecard::presets::json("heygen-credits").unwrap()).unwrap();
+    let f = card["features"]["avatar_iii"].clone();
+    card["features"][&"f".repeat(MAX_CARD_ID_CHARS + 1)] = f;
+    let e = ratecard::RateEngine::from_json(&card.to_string()).unwrap_err();
+    assert_eq!(e.code(), "invalid_rate_card");
+    assert!(e.message().contains(&format!("an id of at most {MAX_CARD_ID_CHARS} characters")), "{}", e.message());
+    assert!(e.message().len() < 300, "the message does not echo the id whole");
+}

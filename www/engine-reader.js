@@ -59,6 +59,8 @@
         else return undefined;
       }
     }
+    // Longer than a request may be: the JSON path refuses it before copying.
+    if (out.length > 1048576) return undefined;
     return billing === undefined ? out : `${out}\u001c${billing}`;
   };
   const readQuote = (text) => {

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use super::{Feature, Input, OneOrMany, OptionDef, OptionType, Per, Plan, Product, RateCard};
 use crate::error::{one_of, Error, ErrorKind, Result};
-use crate::limits::{MAX_OPTION_COMBINATIONS, MAX_ROUNDING_DP};
+use crate::limits::{MAX_CARD_ID_CHARS, MAX_CARD_TEXT_CHARS, MAX_OPTION_COMBINATIONS, MAX_ROUNDING_DP};
 use crate::money::DecimalString;
 
 /// `invalid_rate_card` at `key`.
@@ -26,6 +26,7 @@ pub(super) fn card(card: &RateCard) -> Result<()> {
     if card.id.trim().is_empty() {
         return Err(invalid("id", "must not be empty"));
     }
+    texts(card)?;
     if card.rounding.dp > MAX_ROUNDING_DP {
         return Err(invalid("dp", format!("must be 0 to {MAX_ROUNDING_DP}, got {}", card.rounding.dp)).context("rounding"));
     }
@@ -42,6 +43,43 @@ pub(super) fn card(card: &RateCard) -> Result<()> {
         plan(card, id, p).map_err(|e| e.context(id).context("plans"))?;
     }
     Ok(())
+}
+
+/// Every text of the card within [`MAX_CARD_TEXT_CHARS`] and every id
+/// within [`MAX_CARD_ID_CHARS`]: a quote copies names and sources into each
+/// line, so long texts would make a quote of 1,000 lines enormous.
+fn texts(card: &RateCard) -> Result<()> {
+    let value = serde_json::to_value(card).map_err(|e| invalid("id", e.to_string()))?;
+    walk(&value)
+}
+
+fn walk(value: &serde_json::Value) -> Result<()> {
+    match value {
+        serde_json::Value::String(s) if s.chars().count() > MAX_CARD_TEXT_CHARS => Err(Error::new(
+            ErrorKind::InvalidRateCard,
+            format!("at most {MAX_CARD_TEXT_CHARS} characters, got {}", s.chars().count()),
+        )),
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                if k.chars().count() > MAX_CARD_ID_CHARS {
+                    let shown: String = k.chars().take(20).collect();
+                    return Err(invalid(
+                        &format!("{shown}…"),
+                        format!("an id of at most {MAX_CARD_ID_CHARS} characters, got {}", k.chars().count()),
+                    ));
+                }
+                walk(v).map_err(|e| e.context(k.as_str()))?;
+            }
+            Ok(())
+        }
+        serde_json::Value::Array(list) => {
+            for (i, v) in list.iter().enumerate() {
+                walk(v).map_err(|e| e.context(i))?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
 }
 
 fn product(p: &Product) -> Result<()> {

@@ -219,6 +219,32 @@ test("verify takes the server's own records: a request that leaves this month's 
   assert.deepEqual(r.err.path, ["records", "credit"]);
 });
 
+test("over-limit input is refused before it is copied into wasm memory", () => {
+  const r = run(`
+    import { RateEngine } from "ratecard";
+    const engine = RateEngine.preset("heygen-credits");
+    engine.quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }] }); // warm up
+    const before = process.memoryUsage().arrayBuffers;
+    const refusals = [];
+    const attempt = (f) => { try { f(); refusals.push(null); } catch (e) { refusals.push({ code: e.code, message: e.message.slice(0, 80) }); } };
+    const big = "x".repeat(30_000_000);
+    attempt(() => RateEngine.fromJson(big));
+    attempt(() => engine.quote({ plan: "business", items: [{ feature: big, seconds: 1 }] }));
+    attempt(() => engine.verify({ plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }] }, { rateCard: big }));
+    attempt(() => RateEngine.compare({ workload: [{ feature: "avatar_iv", seconds: 90 }], cards: [{ id: big }] }));
+    attempt(() => RateEngine.preset(big));
+    const grown = process.memoryUsage().arrayBuffers - before;
+    console.log(JSON.stringify({ refusals, grown }));
+  `);
+  assert.deepEqual(r.refusals.map((x) => x?.code), ["invalid_rate_card", "invalid_request", "invalid_request", "invalid_request", "invalid_request"]);
+  assert.match(r.refusals[0].message, /^rate card: at most 1048576 bytes, got 30000000 characters/);
+  assert.match(r.refusals[1].message, /^request: at most 1048576 bytes of JSON/);
+  assert.match(r.refusals[2].message, /^quote: at most 8388608 bytes of JSON/);
+  assert.match(r.refusals[3].message, /^request: at most 17825792 bytes of JSON/);
+  assert.match(r.refusals[4].message, /^preset: at most 100 bytes/);
+  assert.ok(r.grown < 8_000_000, `wasm memory grew by ${r.grown} bytes`);
+});
+
 test("every case of tests/cases.json gives the same result through the package", () => {
   const cases = JSON.parse(readFileSync(join(ROOT, "tests/cases.json"), "utf8"));
   const results = run(`

@@ -101,6 +101,7 @@ export function liteEngine(b) {
     /** Preset `id`; throws `unknown_preset`. */
     static preset(id) {
       if (typeof id !== "string") throw refuse(["preset"], "expected a string");
+      if (id.length > 100) throw coded("invalid_request", [], `preset: at most 100 bytes, got ${id.length} characters`);
       try { return new RateEngine(b.LiteEngine.preset(id)); } catch (e) { throw fromEngine(e); }
     }
 
@@ -123,7 +124,10 @@ export function liteEngine(b) {
       const billed = typeof billing === "string" ? `\u001c${billing}` : "";
       const bal = balance === undefined ? "" : typeof balance === "string" ? balance : `\u0000${balance === null ? "null" : typeof balance === "number" ? `the number ${balance}` : typeof balance}`;
       try {
-        return readSummary(this.#inner.summary(`${plan ?? ""}\u001c${bal}\u001c${writeItems(items)}${billed}`));
+        const text = `${plan ?? ""}\u001c${bal}\u001c${writeItems(items)}${billed}`;
+        // Refused before it is copied into wasm memory (which never shrinks), as the full module does.
+        if (text.length > 1048576) throw coded("invalid_request", [], `request: at most 1048576 bytes of JSON, got ${text.length} characters`);
+        return readSummary(this.#inner.summary(text));
       } catch (e) {
         throw fromEngine(e);
       }
