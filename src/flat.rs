@@ -20,14 +20,15 @@
 //! it); items separated by U+001E; an item's fields
 //! by U+001F: `feature`, `seconds`, `quantity` (empty when absent), then each
 //! option as `key`, U+001D, and `b1` / `b0` (a boolean), `s…` (a string) or
-//! `o…` (anything else, refused as `invalid_option`). A measure that was
+//! `o…` (anything else, refused as `invalid_option`). Inside every text
+//! (plan, balance, feature, measure, option key and value) a control
+//! character U+0000–U+001F is written as U+001B and the character plus 0x40. A measure that was
 //! not a number or a string comes as U+0000 and its type, refused as
 //! `invalid_quantity`; a balance that was not a string likewise, refused as
 //! `invalid_request`.
 
 use indexmap::IndexMap;
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::money::{write_decimal, DecimalString};
@@ -55,7 +56,7 @@ pub fn request(text: &str) -> Result<QuoteRequest> {
     let (plan, rest) = cut(text, GROUP);
     let (balance, rest) = cut(rest, GROUP);
     let (items, billing) = cut(rest, GROUP);
-    let billing = match billing {
+    let billing = match unescape(billing).as_str() {
         "" => None,
         "month" => Some(Period::Month),
         "year" => Some(Period::Year),
@@ -72,7 +73,7 @@ pub fn request(text: &str) -> Result<QuoteRequest> {
             let e = Error::at(ErrorKind::InvalidRequest, "balance", format!("expected a decimal string, got {got}"));
             return Err(e);
         }
-        b => Some(crate::money::parse_decimal(b, "balance", ErrorKind::InvalidRequest).map(DecimalString)?),
+        b => Some(crate::money::parse_decimal(&unescape(b), "balance", ErrorKind::InvalidRequest).map(DecimalString)?),
     };
     let items = if items.is_empty() {
         Vec::new()
@@ -80,7 +81,7 @@ pub fn request(text: &str) -> Result<QuoteRequest> {
         parts(items, RECORD).enumerate().map(|(i, t)| item(t, i)).collect::<Result<Vec<_>>>()?
     };
     Ok(QuoteRequest {
-        plan: (!plan.is_empty()).then(|| plan.to_string()),
+        plan: (!plan.is_empty()).then(|| unescape(plan)),
         items,
         balance,
         billing,
@@ -126,14 +127,39 @@ fn measure(text: &str, field: &str) -> Result<Option<Decimal>> {
     if let Some(kind) = text.strip_prefix('\u{0}') {
         return Err(refuse(format!("expected a finite number or a decimal string, got {kind}")));
     }
-    Decimal::from_str(text)
+    // A string by the JSON reader's rule (`money::parse_decimal`: digits,
+    // one point, a sign, spaces around; no exponent, no `_`); a JS number
+    // comes written in plain digits, which the same rule reads.
+    let text = unescape(text);
+    crate::money::parse_decimal(&text, "value", ErrorKind::InvalidQuantity)
         .map(Some)
         .map_err(|_| refuse(format!("expected a number, got \"{text}\"")))
 }
 
+/// A text as the glue wrote it, its control characters restored: the glue
+/// writes each of U+0000–U+001F inside a text as U+001B and the character
+/// plus 0x40, so a text can never hold a separator (`avatar_iv␟60` stays one
+/// feature id, refused as the JSON reader refuses it).
+fn unescape(text: &str) -> String {
+    if !text.contains('\u{1b}') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            let next = chars.next().map_or(0, u32::from).saturating_sub(0x40);
+            out.push(char::from_u32(next).unwrap_or('\u{fffd}'));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn item(text: &str, i: usize) -> Result<Item> {
     let mut fields = parts(text, FIELD);
-    let feature = fields.next().unwrap_or_default().to_string();
+    let feature = unescape(fields.next().unwrap_or_default());
     let at = |e: Error| e.context(i).context("items");
     let seconds = measure(fields.next().unwrap_or_default(), "seconds").map_err(at)?;
     let quantity = measure(fields.next().unwrap_or_default(), "quantity").map_err(at)?;
@@ -142,10 +168,10 @@ fn item(text: &str, i: usize) -> Result<Item> {
         let (key, value) = cut(pair, PAIR);
         let value = match (value.get(..1), value.get(1..)) {
             (Some("b"), Some(v)) => OptionValue::Bool(v == "1"),
-            (Some("s"), Some(v)) => OptionValue::Text(v.to_string()),
+            (Some("s"), Some(v)) => OptionValue::Text(unescape(v)),
             (_, v) => OptionValue::Other(v.unwrap_or_default().to_string()),
         };
-        options.insert(key.to_string(), value);
+        options.insert(unescape(key), value);
     }
     Ok(Item {
         feature,

@@ -90,7 +90,7 @@ impl BurnOrder {
 
 /// Burns `amount` from `grants` in burn-down order; returns `(grant index,
 /// credits)` per grant touched and what could not be covered. (One burn;
-/// for many, keep a [`BurnOrder`].)
+/// for many, the ledger keeps a `BurnOrder`.)
 pub fn burn(grants: &mut [Grant], amount: Decimal) -> (Vec<(usize, Decimal)>, Decimal) {
     BurnOrder::of(grants).burn(grants, amount)
 }

@@ -193,3 +193,35 @@ test("ratecard/lite: the same hostile values throw coded Errors, and the engines
   assert.equal(({}).polluted, undefined);
   assert.ok(calls > 300, `${calls} calls`);
 });
+
+test("one rule for both modules: edge input reads in ratecard/lite exactly as in the full module (the JSON reader's)", async () => {
+  const { RateEngine: Lite } = await import(`${ROOT}/dist/lite/node.js`);
+  const lite = Lite.preset("heygen-credits");
+  const full = RateEngine.preset("heygen-credits");
+  const outcome = (f) => { try { return f().total; } catch (e) { return `${e.code} ${JSON.stringify(e.path)}`; } };
+  const item = (extra) => ({ plan: "business", items: [{ feature: "avatar_iv", seconds: 60, ...extra }] });
+  const inputs = [
+    ...["6e1", "1_000", " 60", "60 ", "+60", "60.", "0x10", "6\u001f0", "6\u001c0"].map((s) => item({ seconds: s })),
+    item({ options: { expressive_motion: undefined } }),
+    Object.assign(Object.create({ plan: "business" }), { items: [{ feature: "avatar_iv", seconds: 60 }] }),
+    Object.assign(Object.create({ balance: "5" }), item({})),
+    { plan: "business", items: [Object.assign(Object.create({ seconds: 60 }), { feature: "avatar_iv" })] },
+    { plan: "business", items: [{ toJSON() { return { feature: "avatar_iv", seconds: 60 }; } }] },
+    { toJSON() { return item({}); } },
+    item({ seconds: Number.NaN }), item({ seconds: Infinity }),
+    { plan: "business", items: [, { feature: "avatar_iv", seconds: 60 }] }, // eslint-disable-line no-sparse-arrays
+    { plan: "business\u001f", items: [{ feature: "avatar_iv", seconds: 60 }] },
+    { plan: "business", balance: "5\u001c", items: [{ feature: "avatar_iv", seconds: 60 }] },
+    { plan: "business", items: [{ feature: "avatar_iv\u001f60\u001f", seconds: 60 }] },
+    { plan: "business", items: [{ feature: "avatar_iv", seconds: 60, options: { "expressive_motion\u001db1\u001fx": true } }] },
+    { plan: "business", items: [{ feature: "video_translation", seconds: 60, options: { mode: "precision\u001e" } }] },
+    { plan: "business", billing: "year\u001c", items: [{ feature: "avatar_iv", seconds: 60 }] },
+  ];
+  for (const r of inputs) {
+    assert.equal(outcome(() => lite.quoteSummary(r)), outcome(() => full.quote(r)), JSON.stringify(r) ?? String(r));
+  }
+  // The lite quote of an injected feature names it whole, as the full module does.
+  const injected = { plan: "business", items: [{ feature: "avatar_iv\u001f60", seconds: 60 }] };
+  const message = (f) => { try { f(); } catch (e) { return e.message; } };
+  assert.equal(message(() => lite.quoteSummary(injected)), message(() => full.quote(injected)));
+});

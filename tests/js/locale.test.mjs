@@ -27,3 +27,18 @@ test("money: pay-as-you-go amounts in the locale, never $0.00 for a non-zero amo
   assert.equal(money("de-DE", "4.669", "USD").replace(/\s/g, " "), "4,669 $");
   assert.equal(money("en-US", "0.0667", "USD", 4), "$0.0667");
 });
+
+test("hostDecimal: a host value read exactly by the engine's rule, anything else refused", async () => {
+  const { hostDecimal, exactNumber } = await import("../../www/widget/locale.js");
+  assert.equal(hostDecimal("12.3456789"), "12.3456789");
+  assert.equal(hostDecimal(" 60 "), "60");
+  assert.equal(hostDecimal("90.0000001"), "90.0000001");
+  assert.equal(hostDecimal(90), "90");
+  assert.equal(hostDecimal(1e-7), "0.0000001");
+  for (const bad of ["0x10", "1e3", "1_000", "", "abc", "1,5", Number.NaN, Infinity, null, undefined, {}, true]) {
+    assert.equal(hostDecimal(bad), null, String(bad));
+  }
+  assert.equal(exactNumber("en-US", "12.3456789"), "12.3456789");
+  assert.equal(exactNumber("de-DE", "1500.25"), "1.500,25");
+  assert.equal(exactNumber("en-US", "90.0000001"), "90.0000001");
+});

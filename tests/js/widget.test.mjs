@@ -129,6 +129,27 @@ test("a plain HTML host page: <ratecard-cost> beside a Generate button, events, 
     await page.evaluate(() => document.getElementById("a").removeAttribute("balance"));
     assert.match(await costText(page, "a"), /^40 credits · 1,460 credits left No balance given: this quote assumes a fresh month of Business, 1,500 credits\.$/);
 
+    // Host values are decimal strings read exactly, by one rule in both elements.
+    await page.waitForFunction(() => document.getElementById("d").quote);
+    const checkoutField = (id, name) => page.evaluate(([id, name]) => document.getElementById(id).shadowRoot.querySelector(`[data-testid=${name}]`)?.value, [id, name]);
+    for (const [bad, shown] of [["0x10", "0x10"], ["1e3", "1e3"]]) {
+      await page.evaluate((b) => document.getElementById("d").setAttribute("balance", b), bad);
+      await page.evaluate(() => document.getElementById("d").updateComplete);
+      assert.equal(await checkoutField("d", "balance"), shown, "kept as given, not read as a number");
+      assert.equal(await page.evaluate(() => document.getElementById("d").quote), null);
+      const e = await page.evaluate(() => window.events.filter((x) => x.name === "ratecard-error" && x.id === "d").at(-1).detail);
+      assert.equal(e.field, "balance");
+      await page.evaluate((b) => document.getElementById("a").setAttribute("balance", b), bad);
+      assert.equal(await costText(page, "a"), "Enter your balance as a number, like 1,500.5.");
+    }
+    await page.evaluate(() => { for (const id of ["a", "d"]) document.getElementById(id).setAttribute("balance", "12.3456789"); });
+    await page.evaluate(() => document.getElementById("d").updateComplete);
+    assert.equal(await checkoutField("d", "balance"), "12.3456789", "every digit, not rounded to 6");
+    await page.evaluate(() => { for (const id of ["a", "d"]) document.getElementById(id).items = [{ feature: "avatar_iv", seconds: "90.0000001" }]; });
+    await page.waitForFunction(() => document.getElementById("d").quote && document.getElementById("a").quote);
+    const totals = await page.evaluate(() => ["a", "d"].map((id) => document.getElementById(id).quote.total));
+    assert.deepEqual(totals, ["30.34", "30.34"], "91 s in both elements (fractional seconds round up)");
+
     // axe-core over the host page with both elements.
     await page.evaluate(readFileSync(`${ROOT}/node_modules/axe-core/axe.min.js`, "utf8"));
     const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));

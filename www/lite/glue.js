@@ -16,7 +16,8 @@ function coded(code, path, message) {
 
 function fromEngine(thrown) {
   if (typeof thrown !== "string") return thrown;
-  const [code, path, message] = thrown.split(F);
+  const [code, path, ...rest] = thrown.split(F);
+  const message = rest.join(F); // a message may quote a text holding U+001F
   return coded(code, path ? path.split(R).map((s) => (s.startsWith("#") ? Number(s.slice(1)) : s)) : [], message);
 }
 
@@ -39,6 +40,43 @@ function only(obj, keys, path) {
 const REQUEST = new Set(["plan", "items", "balance", "billing"]);
 const ITEM = new Set(["feature", "seconds", "quantity", "options"]);
 
+// Inside a text, a control character U+0000–U+001F is written as U+001B and
+// the character plus 0x40 (src/flat.rs reads it back), so no text can hold a
+// separator and inject a field.
+const CONTROL = /[\u0000-\u001f]/g;
+const esc = (s) => s.replace(CONTROL, (c) => `\u001b${String.fromCharCode(c.charCodeAt(0) + 0x40)}`);
+
+// The full module reads a request as JSON.stringify writes it: own fields
+// only, undefined values and functions left out, toJSON applied, NaN and
+// ±Infinity as null. A request already of that shape is read as it is (the
+// fast path); any other goes through JSON first, so both modules read it by
+// one rule.
+function jsonShaped(o) {
+  if (o === null || typeof o !== "object") return false;
+  const proto = Object.getPrototypeOf(o);
+  if (Array.isArray(o) ? proto !== Array.prototype : proto !== Object.prototype && proto !== null) return false;
+  if ("toJSON" in o) return false;
+  for (const k in o) {
+    if (!Object.hasOwn(o, k)) return false;
+    const v = o[k];
+    if (v === undefined || typeof v === "function" || typeof v === "symbol" || typeof v === "bigint") return false;
+    if (typeof v === "number" && !Number.isFinite(v)) return false;
+    if (typeof v === "object" && v !== null && !jsonShaped(v)) return false;
+  }
+  return !Array.isArray(o) || o.length === Object.keys(o).length; // no holes
+}
+
+function asJson(request) {
+  if (jsonShaped(request)) return request;
+  let text;
+  try {
+    text = JSON.stringify(request);
+  } catch (e) {
+    throw coded("invalid_request", [], `request: ${e?.message ?? "cannot be written as JSON"}`);
+  }
+  return text === undefined ? request : JSON.parse(text);
+}
+
 function measure(v) {
   if (v === undefined) return "";
   // Plain digits, as Rust writes a number: 1e-7 as 0.0000001 (beyond 1e21
@@ -47,13 +85,13 @@ function measure(v) {
     const text = String(v);
     return text.includes("e") && Number.isFinite(v) ? v.toFixed(20).replace(/\.?0+$/, "") : text;
   }
-  if (typeof v === "string") return v === "" ? "\u0000an empty string" : v;
+  if (typeof v === "string") return v === "" ? "\u0000an empty string" : esc(v);
   return `\u0000${v === null ? "null" : typeof v}`;
 }
 
 function option(v) {
   if (typeof v === "boolean") return v ? "b1" : "b0";
-  if (typeof v === "string") return `s${v}`;
+  if (typeof v === "string") return `s${esc(v)}`;
   return `o${v === null ? "null" : Array.isArray(v) ? "an array" : typeof v === "object" ? "an object" : String(v)}`;
 }
 
@@ -65,11 +103,11 @@ function writeItems(items) {
     only(item, ITEM, ["items", i]);
     if (typeof item.feature !== "string") throw refuse(["items", i, "feature"], "expected a string");
     if (i) out += R;
-    out += `${item.feature}${F}${measure(item.seconds)}${F}${measure(item.quantity)}`;
+    out += `${esc(item.feature)}${F}${measure(item.seconds)}${F}${measure(item.quantity)}`;
     const options = item.options;
     if (options !== undefined) {
       if (!plain(options)) throw refuse(["items", i, "options"], "expected an object");
-      for (const k in options) if (Object.hasOwn(options, k)) out += `${F}${k}${P}${option(options[k])}`;
+      for (const k in options) if (Object.hasOwn(options, k)) out += `${F}${esc(k)}${P}${option(options[k])}`;
     }
   }
   return out;
@@ -116,17 +154,18 @@ export function liteEngine(b) {
      * every field equal to the full `quote`'s. Throws a coded Error, as `quote` does.
      */
     quoteSummary(request) {
+      request = asJson(request);
       only(request, REQUEST, []);
       const { plan, items, balance, billing } = request;
       if (plan !== undefined && typeof plan !== "string") throw refuse(["plan"], "expected a string");
       // The engine reads the text and refuses what the JSON reader refuses ("once" or another word).
       if (billing !== undefined && billing !== null && typeof billing !== "string") throw refuse(["billing"], "expected value");
-      const billed = typeof billing === "string" ? `\u001c${billing}` : "";
-      const bal = balance === undefined ? "" : typeof balance === "string" ? balance : `\u0000${balance === null ? "null" : typeof balance === "number" ? `the number ${balance}` : typeof balance}`;
+      const billed = typeof billing === "string" ? `\u001c${esc(billing)}` : "";
+      const bal = balance === undefined ? "" : typeof balance === "string" ? esc(balance) : `\u0000${balance === null ? "null" : typeof balance === "number" ? `the number ${balance}` : typeof balance}`;
+      const text = `${esc(plan ?? "")}\u001c${bal}\u001c${writeItems(items)}${billed}`;
+      // Refused before it is copied into wasm memory (which never shrinks), as the full module does.
+      if (text.length > 1048576) throw coded("invalid_request", [], `request: at most 1048576 bytes of JSON, got ${text.length} characters`);
       try {
-        const text = `${plan ?? ""}\u001c${bal}\u001c${writeItems(items)}${billed}`;
-        // Refused before it is copied into wasm memory (which never shrinks), as the full module does.
-        if (text.length > 1048576) throw coded("invalid_request", [], `request: at most 1048576 bytes of JSON, got ${text.length} characters`);
         return readSummary(this.#inner.summary(text));
       } catch (e) {
         throw fromEngine(e);

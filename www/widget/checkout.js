@@ -5,7 +5,7 @@
 import { html, css, nothing } from "lit";
 import { live } from "lit/directives/live.js";
 import { RatecardBase, defaultPlan } from "./base.js";
-import { day, example, inUnit, isZero, money, number, parseNumber, plural, resolveLocale, words } from "./locale.js";
+import { day, exactNumber, example, hostDecimal, inUnit, isZero, money, number, parseNumber, plural, resolveLocale, words } from "./locale.js";
 import { lineSentence } from "./lines.js";
 import { assumedBalance, plainWords, unreadable } from "./messages.js";
 
@@ -81,7 +81,7 @@ export class RatecardCheckout extends RatecardBase {
     super.willUpdate(changed);
     if (changed.has("plan") && this.plan && this._card?.plans[this.plan]) this._planId = this.plan;
     if (changed.has("items") && this._card && changed.get("items") !== undefined) this._rows = this._rowsFrom(this.items, this._card);
-    if (changed.has("balance")) this._balanceText = this.balance == null || this.balance === "" ? "" : number(this._locale, String(this.balance));
+    if (changed.has("balance")) this._balanceText = this._hostText(this.balance);
     if (changed.has("billing")) this._billing = this.billing ?? null;
     const before = changed.get("locale");
     if (changed.has("locale") && this._rows) this._relocale(resolveLocale(before), this._locale);
@@ -112,12 +112,20 @@ export class RatecardCheckout extends RatecardBase {
     if (from === to) return;
     const again = (text) => {
       const value = parseNumber(from, text ?? "");
-      return value === null ? text : number(to, value);
+      return value === null ? text : exactNumber(to, value);
     };
     this._rows = this._rows.map((r) => ({ ...r, text: again(r.text), used: r.used ? again(r.used) : r.used }));
     if (this._balanceText) this._balanceText = again(this._balanceText);
     if (this._qtyText) this._qtyText = again(this._qtyText);
     this._seatsText = again(this._seatsText);
+  }
+
+  /** A number the host gave, as the buyer would type it: exact, in the locale; a value that is
+   *  no decimal (`"0x10"`, `"1e3"`) stays as given, so the field shows it refused in plain words. */
+  _hostText(value) {
+    if (value == null || value === "") return "";
+    const d = hostDecimal(value);
+    return d === null ? String(value) : exactNumber(this._locale, d);
   }
 
   /** Host items (`{ feature, seconds | quantity, options }`) → editable rows, numbers in the locale. */
@@ -126,7 +134,7 @@ export class RatecardCheckout extends RatecardBase {
     if (list.length) {
       return list.map((it) => ({
         feature: it.feature,
-        text: (it.seconds ?? it.quantity) === undefined ? "" : number(this._locale, String(it.seconds ?? it.quantity)),
+        text: this._hostText(it.seconds ?? it.quantity),
         options: { ...(it.options ?? {}) },
         used: "",
       }));

@@ -3,7 +3,7 @@
 //   (the job's cost, the shortfall, the cheapest purchase as a button).
 import { html, css, nothing } from "lit";
 import { RatecardBase, defaultPlan } from "./base.js";
-import { inUnit, isZero, money, number, plural } from "./locale.js";
+import { hostDecimal, inUnit, isZero, money, number, plural } from "./locale.js";
 import { assumedBalance } from "./messages.js";
 
 /** What a purchase option's button says: "Buy 1 block, $5.00", "Upgrade to Pro, $20.00 more a month",
@@ -36,11 +36,18 @@ export class RatecardCost extends RatecardBase {
     const items = Array.isArray(this.items) ? this.items : [];
     if (!items.length) return html`<span part="cost" class="muted">Nothing to price yet</span>`;
     const grants = Array.isArray(this.grants) ? this.grants : undefined;
+    // The balance read exactly, by the rule <ratecard-checkout> reads it with: "0x10" or "1e3" is refused.
+    const balance = this.balance ? hostDecimal(this.balance) : undefined;
     const request = {
       plan: planId,
       items,
-      ...(grants ? { grants, ...(this.at ? { at: this.at } : {}) } : this.balance ? { balance: String(this.balance) } : {}),
+      ...(grants ? { grants, ...(this.at ? { at: this.at } : {}) } : balance ? { balance } : {}),
     };
+    if (!grants && balance === null) {
+      this.quote = null;
+      this.error = this._report({ code: "invalid_request", message: `balance: expected a decimal string, got "${String(this.balance).slice(0, 40)}"` }, "balance", request);
+      return html`<span part="cost error" class="error" role="alert">${this.error.text}</span>`;
+    }
     const q = this._quote(request);
     if (!q) return html`<span part="cost error" class="error" role="alert">${this.error.text}</span>`;
     const assumed = !grants && !this.balance;

@@ -23,6 +23,38 @@ export function resolveLocale(tag) {
   return "en-US";
 }
 
+/**
+ * A value the host page gave (an attribute or a property: a balance, seconds,
+ * a count) as an exact decimal string, or `null` when it is not one. The
+ * engine's rule for a decimal string: digits with one optional point and
+ * sign, spaces around allowed; no hex (`"0x10"`), no exponent (`"1e3"`), no
+ * `_`. A finite JS number is written in plain digits (`1e-7` → `"0.0000001"`).
+ * Both elements read host values with this one function.
+ * @param {unknown} value
+ * @returns {string | null}
+ */
+export function hostDecimal(value) {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return null;
+    const text = String(value);
+    return text.includes("e") ? value.toFixed(20).replace(/\.?0+$/, "") : text;
+  }
+  if (typeof value !== "string") return null;
+  const t = value.trim();
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t) ? t : null;
+}
+
+/**
+ * A decimal string in the locale with every digit it has, never rounded:
+ * `"12.3456789"` → "12.3456789" (en-US) / "12,3456789" (de-DE).
+ * @param {string} locale
+ * @param {string} decimalString
+ */
+export function exactNumber(locale, decimalString) {
+  const fraction = (String(decimalString).split(".")[1] ?? "").length;
+  return nf(locale, { maximumFractionDigits: Math.min(100, Math.max(fraction, 0)) }).format(decimalString);
+}
+
 /** `"1500"` → "1,500" (en-US) / "1.500" (de-DE); up to 6 decimals, as given. */
 export function number(locale, decimalString) {
   return nf(locale, { maximumFractionDigits: 6 }).format(decimalString);
