@@ -8,6 +8,7 @@
 //! the quote adds `items[2]`, so the caller sees `items[2].seconds: …` and
 //! `path() == ["items", 2, "seconds"]`. jiff's `Error::context` is the model.
 
+use crate::limits::{MAX_ERROR_DETAIL_CHARS, MAX_ERROR_KEY_CHARS};
 use std::fmt;
 
 /// Declares [`ErrorKind`], its codes, [`ErrorKind::ALL`] and the TypeScript
@@ -93,19 +94,31 @@ pub enum PathSegment {
 
 impl From<&str> for PathSegment {
     fn from(key: &str) -> Self {
-        PathSegment::Key(key.to_string())
+        PathSegment::Key(cut(key, MAX_ERROR_KEY_CHARS))
     }
 }
 
 impl From<String> for PathSegment {
     fn from(key: String) -> Self {
-        PathSegment::Key(key)
+        if key.len() <= MAX_ERROR_KEY_CHARS {
+            return PathSegment::Key(key);
+        }
+        PathSegment::Key(cut(&key, MAX_ERROR_KEY_CHARS))
     }
 }
 
 impl From<&String> for PathSegment {
     fn from(key: &String) -> Self {
-        PathSegment::Key(key.clone())
+        PathSegment::Key(cut(key, MAX_ERROR_KEY_CHARS))
+    }
+}
+
+/// `text`, or its first `max` characters and "…": an error never echoes a
+/// long input whole (a 10 MB feature name stays 1,000 characters).
+fn cut(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_string(),
+        Some((at, _)) => format!("{}…", text.get(..at).unwrap_or_default()),
     }
 }
 
@@ -157,10 +170,12 @@ impl Error {
     /// An error of `kind` about the request (or rate card) as a whole; add
     /// the field with [`Error::context`].
     pub fn new(kind: ErrorKind, detail: impl Into<String>) -> Self {
+        let detail = detail.into();
+        let detail = if detail.len() > MAX_ERROR_DETAIL_CHARS { cut(&detail, MAX_ERROR_DETAIL_CHARS) } else { detail };
         Error {
             kind,
             path: Vec::new(),
-            detail: detail.into(),
+            detail,
         }
     }
 

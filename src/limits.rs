@@ -39,6 +39,11 @@ pub const MAX_REQUEST_BYTES: usize = 1 << 20;
 /// 1,000 lines with names and sources at their longest); refused before it
 /// is copied into wasm memory.
 pub const MAX_QUOTE_BYTES: usize = 8 << 20;
+/// Longest detail an error message gives, in characters: a value quoted from
+/// the input is cut there with "…", so an error never echoes a huge input.
+pub const MAX_ERROR_DETAIL_CHARS: usize = 1_000;
+/// Longest key an error's path names, in characters (cut with "…").
+pub const MAX_ERROR_KEY_CHARS: usize = 100;
 /// Most rate cards of its own one `compare` request may give.
 pub const MAX_COMPARE_CARDS: usize = 16;
 /// Most decimal places a rate card may round to.

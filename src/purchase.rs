@@ -263,7 +263,7 @@ pub fn options(
             kind,
             product: product.to_string(),
             name,
-            quantity: whole_quantity(n, "purchase quantity")?,
+            quantity: whole_quantity(n, "purchase")?,
             credits: money::plain(credits).into(),
             price: usd.round(price, RoundingMode::HalfUp).into(),
             currency: card.currency.clone(),
@@ -291,6 +291,11 @@ pub fn options(
         } else {
             ceil_whole(money::div(shortfall, one_credits, "shortfall")?).max(Decimal::ONE)
         };
+        if n > Decimal::from(MAX_QUANTITY) {
+            // More than can be bought at once: not an option (the quote says
+            // that nothing it can buy covers the shortfall).
+            continue;
+        }
         let credits = money::mul(n, one_credits, "credits")?;
         let price = money::mul(n, one_price, "price")?;
         options.push(option(kind, id, p.name.clone(), n, credits, price, period)?);

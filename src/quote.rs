@@ -409,7 +409,14 @@ fn shortfall_notes(
     if !options.is_empty() && options.iter().all(|o| !o.covers) {
         warnings.push(format!("no single purchase covers the whole shortfall of {shortfall} {}", card.unit));
     }
-    if options.is_empty() {
+    if options.is_empty() && !plan.products.is_empty() {
+        warnings.push(format!(
+            "the shortfall of {shortfall} {} is more than plan {} can buy at once ({} units of a product at most)",
+            card.unit,
+            plan.name,
+            crate::limits::MAX_QUANTITY
+        ));
+    } else if options.is_empty() {
         warnings.push(
             plan.purchase_note
                 .clone()

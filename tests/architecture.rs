@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 /// The layers, left to right, as `src/lib.rs` draws them. A module may
 /// import its own layer's earlier members and any layer to its left.
 const ORDER: &[&[&str]] = &[
-    &["error", "json_path", "limits", "money", "date", "sort"],
+    &["limits", "error", "json_path", "money", "date", "sort"],
     &["rate_card", "presets", "fuzzing"],
     &["request"],
     &["metering"],
