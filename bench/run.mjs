@@ -101,6 +101,7 @@ console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${p
 console.table(rows);
 console.log("the boundary options (same core):");
 console.table(boundary);
+await import("./worst.mjs");
 console.log(`serde-wasm-bindgen build: ${statSync(join(SERDE, "ratecard_bg.wasm")).size} bytes of .wasm`);
 
 // Cold start: a fresh Node process imports the package, loads the preset, quotes once.

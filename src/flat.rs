@@ -73,7 +73,12 @@ pub fn request(text: &str) -> Result<QuoteRequest> {
             let e = Error::at(ErrorKind::InvalidRequest, "balance", format!("expected a decimal string, got {got}"));
             return Err(e);
         }
-        b => Some(crate::money::parse_decimal(&unescape(b), "balance", ErrorKind::InvalidRequest).map(DecimalString)?),
+        b => {
+            // The JSON reader's message and path for a balance that is no decimal.
+            let b = unescape(b);
+            let refuse = |_| Error::at(ErrorKind::InvalidRequest, "balance", format!("expected a decimal string, got \"{b}\""));
+            Some(crate::money::parse_decimal(&b, "balance", ErrorKind::InvalidRequest).map(DecimalString).map_err(refuse)?)
+        }
     };
     let items = if items.is_empty() {
         Vec::new()

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::limits::{MAX_COMPARE_CARDS, MAX_QUANTITY, MAX_SECONDS};
+use crate::limits::{MAX_COMPARE_CARDS, MAX_QUANTITY, MAX_RATE_CARD_BYTES, MAX_SECONDS};
 use crate::metering::resolve;
 use crate::money::{self, DecimalString, RoundingMode};
 use crate::presets;
@@ -225,6 +225,12 @@ pub fn compare(req: &CompareRequest) -> Result<Vec<Comparison>> {
         cards.push(presets::shared(id)?);
     }
     for (i, card) in req.cards.iter().enumerate() {
+        // Each card within a rate card's limit, as `fromJson` holds one.
+        let bytes = serde_json::to_string(card).map_or(usize::MAX, |t| t.len());
+        if bytes > MAX_RATE_CARD_BYTES {
+            let e = Error::new(ErrorKind::InvalidRateCard, format!("the rate card is {bytes} bytes as JSON; the limit is {MAX_RATE_CARD_BYTES}"));
+            return Err(e.context(i).context("cards"));
+        }
         card.validate().map_err(|e| e.context(i).context("cards"))?;
         cards.push(std::sync::Arc::new(card.clone()));
     }

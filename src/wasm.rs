@@ -94,9 +94,10 @@ fn json_text(value: &JsValue, what: &str, limit: usize) -> Result<String, JsValu
                 .unwrap_or_else(|| "cannot be written as JSON".into()),
         )
     })?;
-    let length = usize::try_from(text.length()).unwrap_or(usize::MAX);
+    // JSON.stringify gives undefined (not a string) for undefined or a function.
+    let length = text.dyn_ref::<js_sys::JsString>().map_or(0, |s| usize::try_from(s.length()).unwrap_or(usize::MAX));
     if length > limit {
-        return Err(refuse(format!("at most {limit} bytes of JSON, got {length} characters")));
+        return Err(refuse(format!("at most {limit} bytes of JSON")));
     }
     JsValue::from(text)
         .as_string()
@@ -312,7 +313,7 @@ impl JsRateEngine {
         &self,
         request: Ts<QuoteRequest>,
         quote: Ts<Quote>,
-        #[wasm_bindgen(unchecked_param_type = "ServerRecords")] records: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "ServerRecords")] records: Option<JsValue>,
     ) -> Result<String, JsValue> {
         // The quote is compared as JSON (no typed read of a whole `Quote`,
         // which would cost the module ~19 KiB gzip).

@@ -253,3 +253,19 @@ fn the_curve_matches_one_item_quotes_and_steps_at_increments() {
         "invalid_request"
     );
 }
+
+/// `compare`'s own cards are held to a rate card's size limit, one by one.
+#[test]
+fn compare_refuses_a_card_past_the_size_limit() {
+    let mut card: serde_json::Value = serde_json::from_str(ratecard::presets::json("heygen-credits").unwrap()).unwrap();
+    let f = card["features"]["avatar_iii"].clone();
+    for i in 0..2_000 {
+        let mut g = f.clone();
+        g["source"] = serde_json::Value::String("s".repeat(1_000));
+        card["features"][format!("f{i}")] = g;
+    }
+    let req = format!(r#"{{"workload":[{{"feature":"avatar_iv","seconds":9}}],"presets":[],"cards":[{card}]}}"#);
+    let e = RateEngine::compare(&ratecard::request::from_json(&req).unwrap()).unwrap_err();
+    assert_eq!(e.code(), "invalid_rate_card");
+    assert_eq!(e.path_text(), "cards[0]");
+}

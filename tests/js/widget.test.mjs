@@ -162,6 +162,66 @@ test("a plain HTML host page: <ratecard-cost> beside a Generate button, events, 
   }
 });
 
+test("a failed or hung load is tried a bounded number of times, then reported once in plain words; host input past the limits is refused at once", async () => {
+  const page_ = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Loads</title><link rel="icon" href="data:,">
+<script type="module" src="./node_modules/ratecard/dist/widget/ratecard-widget.js"></script></head><body><main>${body}</main><script type="module">
+  window.events = [];
+  for (const name of ["ratecard-quote", "ratecard-error"]) document.addEventListener(name, (e) => window.events.push({ name, id: e.target.id, detail: e.detail }));
+  await customElements.whenDefined("ratecard-cost");
+  for (const el of document.querySelectorAll("ratecard-cost")) el.items = [{ feature: "avatar_iv", seconds: 90 }];
+  const many = document.getElementById("many"), odd = document.getElementById("odd");
+  if (many) many.items = Array.from({ length: 10000 }, () => ({ feature: "avatar_iv", seconds: 9 }));
+  if (odd) odd.items = [{ feature: "avatar_iv", seconds: 9 }, { feature: "no_such_feature", seconds: 9 }];
+  document.body.dataset.ready = "true";
+</script></body></html>`;
+  writeFileSync(join(dir, "loads.html"), page_(`
+<ratecard-cost id="missing" card-src="./missing.json" plan="business" balance="10"></ratecard-cost>
+<ratecard-cost id="hung" card-src="./hung.json" plan="business" balance="10" load-timeout="300"></ratecard-cost>
+<ratecard-checkout id="many" preset="heygen-credits" plan="business" balance="10"></ratecard-checkout>
+<ratecard-checkout id="odd" preset="heygen-credits" plan="business" balance="10"></ratecard-checkout>`));
+  writeFileSync(join(dir, "no-full.html"), page_(`<ratecard-cost id="lite" preset="heygen-credits" plan="business" balance="10"></ratecard-cost>`));
+  const server = await serveWww(dir);
+  const errorsOf = (page, id) => page.evaluate((id) => window.events.filter((e) => e.name === "ratecard-error" && e.id === id).map((e) => e.detail.code), id);
+  try {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(15000);
+    const fetched = { missing: 0, hung: 0 };
+    await page.route("**/missing.json", (route) => { fetched.missing++; route.fulfill({ status: 404, body: "not here" }); });
+    await page.route("**/hung.json", () => { fetched.hung++; /* never answers */ });
+    await page.goto(`${server.url}loads.html`);
+    await page.waitForSelector("body[data-ready=true]");
+    await page.waitForFunction(() => window.events.some((e) => e.name === "ratecard-error" && e.id === "hung"));
+    await page.waitForFunction(() => window.events.some((e) => e.name === "ratecard-error" && e.id === "missing"));
+    await page.waitForTimeout(1500); // nothing more is fetched or reported after giving up
+    assert.ok(fetched.missing >= 1 && fetched.missing <= 3, `card-src fetched ${fetched.missing} times`);
+    assert.ok(fetched.hung >= 1 && fetched.hung <= 3, `hung card-src fetched ${fetched.hung} times`);
+    assert.deepEqual(await errorsOf(page, "missing"), ["card_fetch"]);
+    assert.deepEqual(await errorsOf(page, "hung"), ["load_timeout"]);
+    assert.equal(await costText(page, "missing"), "The price list could not be loaded. Try again later.");
+    assert.equal(await costText(page, "hung"), "The price list could not be loaded. Try again later.");
+    // 10,000 items and an item the card lacks: refused at once, visibly, with the event.
+    const hostError = (id) => page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector("[data-testid=host-error]")?.textContent, id);
+    assert.equal(await hostError("many"), "Too many items to price at once.");
+    assert.equal(await hostError("odd"), "This price list cannot price one of the items.");
+    const odd = await page.evaluate(() => window.events.filter((e) => e.name === "ratecard-error" && e.id === "odd").at(-1).detail);
+    assert.deepEqual([odd.code, odd.field], ["unknown_feature", "items.1.feature"]);
+    await page.close();
+
+    // Only the full module fails to load: the first-load price stays, and the host hears it once.
+    const second = await browser.newPage();
+    second.setDefaultTimeout(15000);
+    await second.route("**/ratecard_bg*.wasm", (route) => route.abort());
+    await second.goto(`${server.url}no-full.html`);
+    await second.waitForFunction(() => window.events.some((e) => e.name === "ratecard-error" && e.id === "lite"));
+    await second.waitForTimeout(1000);
+    assert.equal(await costText(second, "lite"), "30 credits — short by 20: Buy 1 block, $5.00");
+    assert.deepEqual(await errorsOf(second, "lite"), ["wasm_load"]);
+    await second.close();
+  } finally {
+    server.close();
+  }
+});
+
 test("a Vite 7 app builds the widget from the tarball, copies the .wasm, and prices in Chromium", async () => {
   const app = join(dir, "vite-widget");
   mkdirSync(app, { recursive: true });

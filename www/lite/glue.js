@@ -164,7 +164,7 @@ export function liteEngine(b) {
       const bal = balance === undefined ? "" : typeof balance === "string" ? esc(balance) : `\u0000${balance === null ? "null" : typeof balance === "number" ? `the number ${balance}` : typeof balance}`;
       const text = `${esc(plan ?? "")}\u001c${bal}\u001c${writeItems(items)}${billed}`;
       // Refused before it is copied into wasm memory (which never shrinks), as the full module does.
-      if (text.length > 1048576) throw coded("invalid_request", [], `request: at most 1048576 bytes of JSON, got ${text.length} characters`);
+      if (text.length > 1048576) throw coded("invalid_request", [], "request: at most 1048576 bytes of JSON");
       try {
         return readSummary(this.#inner.summary(text));
       } catch (e) {

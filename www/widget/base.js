@@ -2,9 +2,12 @@
 // loading the engine for the rate card, quoting, and the three events. The
 // elements render what the engine returns; no pricing rule lives here.
 import { LitElement, css } from "lit";
-import { engineFor, liteFor } from "./engine.js";
+import { LOAD_TIMEOUT_MS, engineFor, liteFor, retrying } from "./engine.js";
 import { resolveLocale } from "./locale.js";
 import { fieldOf, plainWords } from "./messages.js";
+
+/** The most items one quote may have (the engine's `MAX_ITEMS`): more are refused at once. */
+export const MAX_ITEMS = 1000;
 
 /** Fires a bubbling, composed event, so hosts hear it through shadow roots. */
 export function emit(el, name, detail) {
@@ -30,6 +33,7 @@ export class RatecardBase extends LitElement {
     locale: { type: String },
     readonly: { type: Boolean, reflect: true },
     items: { attribute: false },
+    loadTimeout: { type: Number, attribute: "load-timeout" },
     _engine: { state: true },
     _pricer: { state: true },
     _failure: { state: true },
@@ -98,6 +102,10 @@ export class RatecardBase extends LitElement {
     this._failure = null;
     this._loadId = 0;
     this._lastEvent = "";
+    /** How long one load (the `.wasm`, a `card-src`) may take, in ms (`load-timeout`); 15 s by default. */
+    this.loadTimeout = LOAD_TIMEOUT_MS;
+    /** Set once a load failed after its tries: no new load until the card source changes. */
+    this._gaveUp = false;
   }
 
   /** The RateEngine in use (null until the wasm and the rate card are loaded). */
@@ -115,7 +123,11 @@ export class RatecardBase extends LitElement {
   }
 
   willUpdate(changed) {
-    if (changed.has("preset") || changed.has("cardSrc") || changed.has("rateCard") || (!this._pricer && !this._loading)) this._load();
+    // A new card source loads (again); otherwise a failed load is not started
+    // again on every render (it was tried, with backoff, and reported once).
+    const source = changed.has("preset") || changed.has("cardSrc") || changed.has("rateCard");
+    if (source) this._gaveUp = false;
+    if (source || (!this._pricer && !this._loading && !this._gaveUp)) this._load();
   }
 
   async _load() {
@@ -126,7 +138,7 @@ export class RatecardBase extends LitElement {
       // module (lines, explanations, fingerprint) loads after the first paint.
       if (!this.rateCard && !this.cardSrc) {
         // If the first-load module cannot load, the full one still can: no error yet.
-        const lite = await liteFor(this.preset).catch(() => null);
+        const lite = await liteFor(this.preset, this.loadTimeout).catch(() => null);
         if (id !== this._loadId) return;
         if (lite) {
           this._engine = null;
@@ -139,7 +151,8 @@ export class RatecardBase extends LitElement {
           if (id !== this._loadId) return;
         }
       }
-      const engine = await engineFor({ preset: this.preset, rateCard: this.rateCard, cardSrc: this.cardSrc });
+      const source = { preset: this.preset, rateCard: this.rateCard, cardSrc: this.cardSrc, timeoutMs: this.loadTimeout };
+      const engine = await retrying(() => engineFor(source));
       if (id !== this._loadId) return;
       if (this._pricer?.partial) await afterPaint(); // the full quote and its lines: another task
       if (id !== this._loadId) return;
@@ -154,6 +167,14 @@ export class RatecardBase extends LitElement {
       this._pricer = engine;
     } catch (e) {
       if (id !== this._loadId) return;
+      this._gaveUp = true;
+      if (this._pricer?.partial) {
+        // Only the full module failed: the first-load price stays on screen;
+        // the host hears it once.
+        const { code, message } = this._report(e, "card");
+        emit(this, "ratecard-error", { code, message, field: "card" });
+        return;
+      }
       this._engine = null;
       this._pricer = null;
       this._card = null;
@@ -166,6 +187,12 @@ export class RatecardBase extends LitElement {
   /** Runs the engine's quote; returns the quote, or null with `this.error` set. */
   _quote(request) {
     this.request = request;
+    if (request.items.length > MAX_ITEMS) {
+      // Refused at once, before any work: the engine's own limit.
+      this.quote = null;
+      this.error = this._report({ code: "invalid_request", message: `items: at most ${MAX_ITEMS} items, got ${request.items.length}` }, "items", request);
+      return null;
+    }
     try {
       this.quote = this._pricer.quote(request);
       this.error = null;

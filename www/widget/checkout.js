@@ -4,7 +4,7 @@
 // product, and a button for each upgrade. Every number comes from the engine.
 import { html, css, nothing } from "lit";
 import { live } from "lit/directives/live.js";
-import { RatecardBase, defaultPlan } from "./base.js";
+import { MAX_ITEMS, RatecardBase, defaultPlan } from "./base.js";
 import { day, exactNumber, example, hostDecimal, inUnit, isZero, money, number, parseNumber, plural, resolveLocale, words } from "./locale.js";
 import { lineSentence } from "./lines.js";
 import { assumedBalance, plainWords, unreadable } from "./messages.js";
@@ -91,7 +91,11 @@ export class RatecardCheckout extends RatecardBase {
 
   /** Prices what the buyer typed: sets `quote`, `request` and `error`, and schedules the announcement. */
   _run() {
-    if (!this._rows.length) {
+    if (this._hostError) {
+      this.quote = null;
+      this.request = null;
+      this.error = this._hostError;
+    } else if (!this._rows.length) {
       this.quote = null;
       this.error = null;
     } else {
@@ -130,7 +134,21 @@ export class RatecardCheckout extends RatecardBase {
 
   /** Host items (`{ feature, seconds | quantity, options }`) → editable rows, numbers in the locale. */
   _rowsFrom(items, card) {
-    const list = (Array.isArray(items) ? items : []).filter((it) => it && card.features[it.feature]);
+    const given = Array.isArray(items) ? items : [];
+    // Refused visibly, never dropped or worked through: an item the card cannot
+    // price (it would under-quote), or more items than a quote may have.
+    this._hostError = null;
+    if (given.length > MAX_ITEMS) {
+      this._hostError = { field: "items", code: "invalid_request", message: `items: at most ${MAX_ITEMS} items, got ${given.length}`, text: "Too many items to price at once." };
+      return [];
+    }
+    const unknown = given.findIndex((it) => !it || !card.features[it.feature]);
+    if (unknown >= 0) {
+      const name = String(given[unknown]?.feature ?? "").slice(0, 60);
+      this._hostError = { field: `items.${unknown}.feature`, code: "unknown_feature", message: `items[${unknown}].feature: no feature "${name}" on rate card "${card.id}"`, text: "This price list cannot price one of the items." };
+      return [];
+    }
+    const list = given;
     if (list.length) {
       return list.map((it) => ({
         feature: it.feature,
@@ -194,6 +212,7 @@ export class RatecardCheckout extends RatecardBase {
 
   render() {
     if (this._failure) return html`<section part="panel"><p class="error" role="alert" part="error">${this._failure.text}</p></section>`;
+    if (this._hostError) return html`<section part="panel"><p class="error" role="alert" part="error" data-testid="host-error">${this._hostError.text}</p></section>`;
     if (!this._pricer || !this._rows) return this._skeleton();
     const card = this._card;
     const locale = this._locale;

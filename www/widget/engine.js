@@ -21,9 +21,59 @@ export function setLiteWasmUrl(url) {
   liteWasmUrl = url;
 }
 
+/** How long a load (a `.wasm`, a `card-src`) may take before it is given up, in milliseconds. */
+export const LOAD_TIMEOUT_MS = 15000;
+
+/**
+ * `promise`, or a rejection with code `load_timeout` after `ms` milliseconds:
+ * a load that hangs (a server that never answers) ends, and says so.
+ * @template T
+ * @param {Promise<T>} promise
+ * @param {number} ms
+ * @param {string} what
+ * @returns {Promise<T>}
+ */
+export function withTimeout(promise, ms, what) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`${what}: no answer within ${ms} ms`), { code: "load_timeout" })), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Runs `attempt` up to `tries` times, waiting `delayMs`, then twice that, … between
+ * tries, for failures worth another try (a fetch or a `.wasm` that did not load,
+ * a timeout); a refusal (a bad rate card) is not tried again.
+ * @template T
+ * @param {() => Promise<T>} attempt
+ * @param {{ tries?: number, delayMs?: number }} [options]
+ * @returns {Promise<T>}
+ */
+export async function retrying(attempt, { tries = 3, delayMs = 500 } = {}) {
+  for (let i = 1; ; i++) {
+    try {
+      return await attempt();
+    } catch (e) {
+      const again = e?.code === "card_fetch" || e?.code === "load_timeout" || e?.code === "wasm_load";
+      if (!again || i >= tries) throw e;
+      await new Promise((resolve) => setTimeout(resolve, delayMs * 2 ** (i - 1)));
+    }
+  }
+}
+
+/** A module's init, as a coded failure (`wasm_load`) that a later call tries again. */
+function initOnce(init, url, timeoutMs) {
+  return withTimeout(init(url === undefined ? undefined : { module_or_path: url }), timeoutMs, "the pricing engine").catch((e) => {
+    throw e?.code ? e : Object.assign(new Error(`the pricing engine could not load: ${e?.message ?? e}`), { code: "wasm_load" });
+  });
+}
+
 /** The first-load module's `RateEngine` class, once its wasm is instantiated. */
-function loadLite() {
-  liteReady ??= initLite(liteWasmUrl === undefined ? undefined : { module_or_path: liteWasmUrl }).then(() => LiteEngine);
+function loadLite(timeoutMs = LOAD_TIMEOUT_MS) {
+  liteReady ??= initOnce(initLite, liteWasmUrl, timeoutMs).then(() => LiteEngine);
+  // A failed load is not kept: the next call loads again.
+  liteReady.catch(() => { liteReady = undefined; });
   return liteReady;
 }
 
@@ -31,8 +81,8 @@ function loadLite() {
  * The first-load engine of a built-in preset (`quoteSummary`, `rateCard`),
  * or null when the preset is not built in (the full module then reports it).
  */
-export async function liteFor(preset) {
-  const Lite = await loadLite();
+export async function liteFor(preset, timeoutMs) {
+  const Lite = await loadLite(timeoutMs);
   const ids = Lite.presetIds();
   const id = preset || ids[0];
   return ids.includes(id) ? cached(`lite:${id}`, () => Lite.preset(id)) : null;
@@ -52,9 +102,11 @@ export function setWasmUrl(url) {
   wasmUrl = url;
 }
 
-/** Resolves with the full `RateEngine` class once the wasm module is instantiated. */
-export function engineReady() {
-  ready ??= init(wasmUrl === undefined ? undefined : { module_or_path: wasmUrl }).then(() => RateEngine);
+/** Resolves with the full `RateEngine` class once the wasm module is instantiated
+ *  (rejects with code `wasm_load` or `load_timeout`; a later call tries again). */
+export function engineReady(timeoutMs = LOAD_TIMEOUT_MS) {
+  ready ??= initOnce(init, wasmUrl, timeoutMs).then(() => RateEngine);
+  ready.catch(() => { ready = undefined; });
   return ready;
 }
 
@@ -63,8 +115,8 @@ export function engineReady() {
  * or `{ cardSrc }` (a URL of rate-card JSON, fetched and validated). Throws the
  * engine's coded Error for a bad card; a failed fetch throws code `card_fetch`.
  */
-export async function engineFor({ preset, rateCard, cardSrc }) {
-  const Engine = await engineReady();
+export async function engineFor({ preset, rateCard, cardSrc, timeoutMs = LOAD_TIMEOUT_MS }) {
+  const Engine = await engineReady(timeoutMs);
   // Instantiating and reading the card are two tasks, not one long one.
   await new Promise((resolve) => setTimeout(resolve, 0));
   if (rateCard) {
@@ -76,10 +128,12 @@ export async function engineFor({ preset, rateCard, cardSrc }) {
     if (engines.has(key)) return engines.get(key);
     let text;
     try {
-      const res = await fetch(cardSrc);
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      text = await res.text();
+      text = await withTimeout(fetch(cardSrc).then((res) => {
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        return res.text();
+      }), timeoutMs, `card-src ${cardSrc}`);
     } catch (e) {
+      if (e?.code === "load_timeout") throw e;
       throw Object.assign(new Error(`card-src: could not fetch ${cardSrc}: ${e.message}`), { code: "card_fetch" });
     }
     return cached(key, () => Engine.fromJson(text));

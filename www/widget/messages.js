@@ -64,6 +64,7 @@ export function plainWords(error, field, ctx) {
     case "overflow":
       return "That amount is too large to price exactly.";
     case "invalid_request":
+      if (field === "items") return "Too many items to price at once.";
       if (field === "balance") return `Enter your balance as a number, like ${example(locale)}.`;
       if (sub === "seconds" || sub === "quantity") return `Enter a number, like ${example(locale)}.`;
       return "Something in this request cannot be priced; check the highlighted field.";
@@ -71,6 +72,8 @@ export function plainWords(error, field, ctx) {
       return "This rate card could not be read, so no price can be shown.";
     case "unknown_preset":
     case "card_fetch":
+    case "wasm_load":
+    case "load_timeout":
       return "The price list could not be loaded. Try again later.";
     default:
       return "This cannot be priced right now.";

@@ -1,0 +1,53 @@
+// The worst case of each bound, within the limits (README, Reliability): every
+// call either answers or is refused, and none may take over a second. Run by
+// `npm run bench` (bench/run.mjs), or alone: `node bench/worst.mjs`.
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const { RateEngine } = createRequire(import.meta.url)(join(ROOT, "pkg/node/ratecard.js"));
+const credits = RateEngine.preset("heygen-credits");
+const payg = RateEngine.preset("heygen-payg");
+
+const time = (f) => {
+  const t0 = performance.now();
+  let outcome;
+  try { f(); outcome = "answered"; } catch (e) { outcome = `refused (${e.code})`; }
+  return [performance.now() - t0, outcome];
+};
+
+const many = (n, make) => Array.from({ length: n }, (_, i) => make(i));
+const item = { feature: "avatar_iv", seconds: 1000000 };
+const thousand = { plan: "business", balance: "10", items: many(1000, () => item) };
+const grants = many(10000, (i) => ({ id: `g${i}`, remaining: "1", expiresAt: `2027-${String((i % 12) + 1).padStart(2, "0")}-01` }));
+const card = JSON.parse(readFileSync(join(ROOT, "presets/heygen-credits.json"), "utf8"));
+const bigCard = { ...card, id: "big", features: Object.fromEntries(many(1000, (i) => [`f${i}`, { ...card.features.avatar_iii, name: "n".repeat(200) }])) };
+const bigCardText = JSON.stringify(bigCard);
+const cases = [
+  ["quote, 1,000 items of 1,000,000 s", () => credits.quote(thousand)],
+  ["quote, 1,000 items given 10,000 grants", () => credits.quote({ plan: "business", items: thousand.items, grants, at: "2026-06-01" })],
+  ["verify, 1,000 items against the server's records", () => {
+    const q = JSON.parse(JSON.stringify(credits.quote(thousand)));
+    credits.verify(thousand, q, { plan: "business", balance: "10", periodUsage: {} });
+  }],
+  ["quote, 100,000 periodUsage keys in descending order (refused: unknown features)", () =>
+    credits.quote({ ...thousand, periodUsage: Object.fromEntries(many(100000, (i) => [`k${String(99999 - i).padStart(6, "0")}`, 1])) })],
+  ["simulate, auto-reload under 64 usages of 1,000,000 s", () => credits.simulate({
+    plan: "business", start: "2026-01-01", until: "2026-01-31", autoReload: { threshold: "100", quantity: 1 },
+    usage: many(64, () => ({ at: "2026-01-03", ...item })) })],
+  ["simulate, 10,000 purchases on one day", () => credits.simulate({
+    plan: "business", start: "2026-01-01", until: "2026-12-31", purchases: many(10000, () => ({ at: "2026-01-02", quantity: 1 })) })],
+  ["simulate, 10,000 usages over ten years of pay-as-you-go", () => payg.simulate({
+    start: "2026-01-01", until: "2035-12-31", purchases: [{ at: "2026-01-01", quantity: 1000000 }],
+    usage: many(10000, (i) => ({ at: `20${26 + (i % 10)}-0${(i % 9) + 1}-15`, feature: "text_to_speech", seconds: 7 })) })],
+  ["compare, 20,000 repeated presets (refused: named twice)", () => RateEngine.compare({ workload: [item], presets: many(20000, () => "heygen-credits") })],
+  ["compare, every preset and 16 cards of 1,000 features", () => RateEngine.compare({ workload: [{ feature: "f1", seconds: 60 }], presets: [], cards: many(16, () => bigCard) })],
+  [`fromJson, a ${(bigCardText.length / 1024).toFixed(0)} KiB card`, () => RateEngine.fromJson(bigCardText)],
+];
+const rows = cases.map(([bench, f]) => {
+  const [ms, outcome] = time(f);
+  return { "worst case within the limits": bench, ms: ms.toFixed(1), outcome, "≤ 1 s": ms <= 1000 ? "yes" : "NO" };
+});
+console.table(rows);
