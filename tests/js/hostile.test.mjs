@@ -225,3 +225,14 @@ test("one rule for both modules: edge input reads in ratecard/lite exactly as in
   const message = (f) => { try { f(); } catch (e) { return e.message; } };
   assert.equal(message(() => lite.quoteSummary(injected)), message(() => full.quote(injected)));
 });
+
+test("ratecard/lite: preset(id) is one shared engine per id, so many calls hold its wasm memory once", async () => {
+  const { RateEngine: Lite } = await import(`${ROOT}/dist/lite/node.js`);
+  const a = Lite.preset("heygen-credits");
+  const before = process.memoryUsage().arrayBuffers;
+  for (let i = 0; i < 20000; i++) Lite.preset("heygen-credits");
+  assert.equal(Lite.preset("heygen-credits"), a);
+  a.free(); // a shared engine stays
+  assert.equal(Lite.preset("heygen-credits").quoteSummary({ plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }], balance: "10" }).total, "30");
+  assert.ok(process.memoryUsage().arrayBuffers - before < 4_000_000);
+});

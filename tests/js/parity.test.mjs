@@ -101,6 +101,13 @@ test("ratecard/lite's quoteSummary equals the full quote field for field, errors
     if (compared % 89 === 0) tried.push({ ...r, items: [{ ...r.items[0], seconds: Number.NaN, quantity: undefined }] });
     if (compared % 83 === 0) tried.push({ ...r, items: [{ ...r.items[0], options: { ...r.items[0].options, resolution: "8k" } }] });
     if (compared % 79 === 0) tried.push({ ...r, billing: "weekly" }, { ...r, billing: "once" });
+    // Edge input read by one rule (the JSON reader's) in both modules.
+    if (compared % 73 === 0) {
+      const first = r.items[0];
+      tried.push({ ...r, items: [{ ...first, seconds: " 60" }] }, { ...r, items: [{ ...first, seconds: "6e1" }] },
+        { ...r, items: [{ ...first, seconds: "1_000" }] }, { ...r, items: [{ ...first, options: { ...first.options, x: undefined } }] },
+        { ...r, items: [{ ...first, feature: `${first.feature}\u001f9` }] }, Object.assign(Object.create({ balance: "1" }), r));
+    }
     for (const req of tried.splice(0)) {
       let a, b;
       try { a = full[preset].quote(req); } catch (e) { a = { error: e.code, path: e.path }; }

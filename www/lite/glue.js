@@ -136,8 +136,21 @@ export function liteEngine(b) {
       try { return JSON.parse(b.presetJson(id)); } catch (e) { throw fromEngine(e); }
     }
 
-    /** Preset `id`; throws `unknown_preset`. */
+    /** Preset `id`: one engine per id, shared (its wasm memory is held once, however many
+     *  times it is asked for; `free()` on it does nothing). Throws `unknown_preset`. */
     static preset(id) {
+      const shared = RateEngine.#shared.get(id);
+      if (shared) return shared;
+      const engine = RateEngine.#make(id);
+      RateEngine.#shared.set(id, engine);
+      engine.#isShared = true;
+      return engine;
+    }
+
+    static #shared = new Map();
+    #isShared = false;
+
+    static #make(id) {
       if (typeof id !== "string") throw refuse(["preset"], "expected a string");
       if (id.length > 100) throw coded("invalid_request", [], `preset: at most 100 bytes, got ${id.length} characters`);
       try { return new RateEngine(b.LiteEngine.preset(id)); } catch (e) { throw fromEngine(e); }
@@ -172,7 +185,7 @@ export function liteEngine(b) {
       }
     }
 
-    /** Frees the wasm memory now (else the garbage collector does). */
-    free() { this.#inner.free(); }
+    /** Frees the wasm memory now (else the garbage collector does); a shared preset engine stays. */
+    free() { if (!this.#isShared) this.#inner.free(); }
   };
 }

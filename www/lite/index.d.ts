@@ -42,7 +42,8 @@ export declare class RateEngine {
   static presetIds(): string[];
   /** Built-in preset `id`'s rate card as a plain object, without making an engine; throws `unknown_preset`. */
   static presetCard(id: string): RateCard;
-  /** Preset `id`; throws `unknown_preset`. */
+  /** Preset `id`: one engine per id, shared (its wasm memory is held once however often it is
+   *  asked for, and `free()` on it does nothing); throws `unknown_preset`. */
   static preset(id: string): RateEngine;
   /** The rate card's id. */
   readonly id: string;
@@ -50,6 +51,6 @@ export declare class RateEngine {
   rateCard(): RateCard;
   /** The total, balance after, shortfall and what to buy, equal to the full `quote`'s. */
   quoteSummary(request: SummaryRequest): QuoteSummary;
-  /** Frees the wasm memory now. */
+  /** Frees the wasm memory now (a shared preset engine stays). */
   free(): void;
 }

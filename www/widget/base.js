@@ -106,6 +106,8 @@ export class RatecardBase extends LitElement {
     this.loadTimeout = LOAD_TIMEOUT_MS;
     /** Set once a load failed after its tries: no new load until the card source changes. */
     this._gaveUp = false;
+    /** Resolves once the full engine prices (a buy waits for it: it carries the full quote). */
+    this._fullReady = new Promise((resolve) => { this._resolveFull = resolve; });
   }
 
   /** The RateEngine in use (null until the wasm and the rate card are loaded). */
@@ -165,6 +167,7 @@ export class RatecardBase extends LitElement {
       this._failure = null;
       this._engine = engine;
       this._pricer = engine;
+      this._resolveFull(engine);
     } catch (e) {
       if (id !== this._loadId) return;
       this._gaveUp = true;
@@ -230,9 +233,16 @@ export class RatecardBase extends LitElement {
 
   /** Fires `ratecard-buy` for a purchase option and quantity, with the request and the quote it
    *  gave (what a server's `verify(request, quote, records)` needs) and the quote's fingerprint. */
-  _buy(option, quantity) {
-    const quote = this.quote && !this.quote.partial ? this.quote : null;
-    emit(this, "ratecard-buy", { option, quantity, request: quote ? this.request : null, quote, fingerprint: quote?.fingerprint ?? null });
+  async _buy(option, quantity) {
+    let quote = this.quote && !this.quote.partial ? this.quote : null;
+    const request = this.request;
+    if (!quote && request && this.quote?.partial) {
+      // Bought from the first-load price: wait for the full engine (at most the
+      // load timeout), so the event carries the full quote and its fingerprint.
+      const engine = await Promise.race([this._fullReady, new Promise((resolve) => setTimeout(() => resolve(null), this.loadTimeout))]);
+      try { quote = engine ? engine.quote(request) : null; } catch { quote = null; }
+    }
+    emit(this, "ratecard-buy", { option, quantity, request: quote ? request : null, quote, fingerprint: quote?.fingerprint ?? null });
   }
 }
 
