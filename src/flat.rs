@@ -141,6 +141,25 @@ fn measure(text: &str, field: &str) -> Result<Option<Decimal>> {
         .map_err(|_| refuse(format!("expected a number, got \"{text}\"")))
 }
 
+/// `text` with each control character U+0000–U+001F written as U+001B and
+/// the character plus 0x40: the inverse of [`unescape`], for texts sent back
+/// to the glue inside separated fields (an error's path).
+pub fn escape(text: &str) -> String {
+    if !text.chars().any(|c| c < ' ') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len().saturating_add(4));
+    for c in text.chars() {
+        if c < ' ' {
+            out.push('\u{1b}');
+            out.push(char::from_u32(u32::from(c).saturating_add(0x40)).unwrap_or('?'));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// A text as the glue wrote it, its control characters restored: the glue
 /// writes each of U+0000–U+001F inside a text as U+001B and the character
 /// plus 0x40, so a text can never hold a separator (`avatar_iv␟60` stays one

@@ -23,7 +23,8 @@ fn js_error(e: &Error) -> JsValue {
         .path()
         .iter()
         .map(|s| match s {
-            PathSegment::Key(k) => k.clone(),
+            // `k` and the key (its control characters escaped), or `#` and the index.
+            PathSegment::Key(k) => format!("k{}", crate::flat::escape(k)),
             PathSegment::Index(i) => format!("#{i}"),
         })
         .collect();

@@ -18,7 +18,8 @@ function fromEngine(thrown) {
   if (typeof thrown !== "string") return thrown;
   const [code, path, ...rest] = thrown.split(F);
   const message = rest.join(F); // a message may quote a text holding U+001F
-  return coded(code, path ? path.split(R).map((s) => (s.startsWith("#") ? Number(s.slice(1)) : s)) : [], message);
+  const segment = (s) => (s.startsWith("#") ? Number(s.slice(1)) : unesc(s.slice(1)));
+  return coded(code, path ? path.split(R).map(segment) : [], message);
 }
 
 const where = (path) => path.map((s, i) => (typeof s === "number" ? `[${s}]` : i ? `.${s}` : s)).join("");
@@ -45,6 +46,7 @@ const ITEM = new Set(["feature", "seconds", "quantity", "options"]);
 // separator and inject a field.
 const CONTROL = /[\u0000-\u001f]/g;
 const esc = (s) => s.replace(CONTROL, (c) => `\u001b${String.fromCharCode(c.charCodeAt(0) + 0x40)}`);
+const unesc = (s) => s.replace(/\u001b([\s\S])/g, (_, c) => String.fromCharCode(c.charCodeAt(0) - 0x40));
 
 // The full module reads a request as JSON.stringify writes it: own fields
 // only, undefined values and functions left out, toJSON applied, NaN and
