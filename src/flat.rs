@@ -142,7 +142,7 @@ fn measure(text: &str, field: &str) -> Result<Option<Decimal>> {
 }
 
 /// `text` with each control character U+0000–U+001F written as U+001B and
-/// the character plus 0x40: the inverse of [`unescape`], for texts sent back
+/// the character plus 0x40: the inverse of `unescape`, for texts sent back
 /// to the glue inside separated fields (an error's path).
 pub fn escape(text: &str) -> String {
     if !text.chars().any(|c| c < ' ') {
