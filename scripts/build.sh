@@ -34,7 +34,7 @@ done
 # `quote` reads the flat text of `quoteFlat` into the quote object
 # (www/engine-reader.js; src/flat.rs gives the layout), faster than JSON.
 for f in pkg/node/ratecard.js pkg/web/ratecard.js; do
-  grep -q "quoteFlat.call" "$f" || { printf '\n' >> "$f"; sed 's/^export //' www/lite/purchase.js >> "$f"; cat www/engine-reader.js >> "$f"; }
+  grep -q "quoteFlat.call" "$f" || { printf '\n' >> "$f"; sed 's/^export //' www/lite/reader.js >> "$f"; cat www/engine-reader.js >> "$f"; }
 done
 # The widget (dist/widget, with esbuild) and the demo page (www/dist).
 node scripts/build-web.mjs

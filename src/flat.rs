@@ -32,10 +32,11 @@ use rust_decimal::Decimal;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::money::{write_decimal, DecimalString};
-use crate::purchase::PurchaseOption;
+use crate::money::Measure;
+use crate::purchase::{Purchase, PurchaseOption};
 use crate::quote::Quote;
 use crate::rate_card::Period;
-use crate::request::{Item, OptionValue, QuoteRequest};
+use crate::request::{BuyPacksRequest, Item, OptionValue, QuoteRequest};
 
 /// The field separator, U+001F (INFORMATION SEPARATOR ONE).
 pub const FIELD: char = '\u{1f}';
@@ -56,16 +57,7 @@ pub fn request(text: &str) -> Result<QuoteRequest> {
     let (plan, rest) = cut(text, GROUP);
     let (balance, rest) = cut(rest, GROUP);
     let (items, billing) = cut(rest, GROUP);
-    let billing = match unescape(billing).as_str() {
-        "" => None,
-        "month" => Some(Period::Month),
-        "year" => Some(Period::Year),
-        "once" => Some(Period::Once),
-        other => {
-            let detail = format!("unknown variant `{other}`, expected one of `once`, `month`, `year`");
-            return Err(Error::at(ErrorKind::InvalidRequest, "billing", detail));
-        }
-    };
+    let billing = period(billing)?;
     let balance = match balance {
         "" => None,
         b if b.starts_with('\u{0}') => {
@@ -205,6 +197,65 @@ fn item(text: &str, i: usize) -> Result<Item> {
     })
 }
 
+
+/// The `buyPacks` request a text gives: `plan␜quantity␜seats␜billing`,
+/// each empty when absent, texts escaped as in [`request`]; a measure that
+/// was not a number or a string comes as U+0000 and its type.
+///
+/// # Errors
+/// `invalid_quantity` for a quantity or seats that is not a number;
+/// `invalid_request` for a missing quantity or another word for billing.
+pub fn buy_request(text: &str) -> Result<BuyPacksRequest> {
+    let (plan, rest) = cut(text, GROUP);
+    let (quantity, rest) = cut(rest, GROUP);
+    let (seats, billing) = cut(rest, GROUP);
+    let quantity = measure(quantity, "quantity")?
+        .ok_or_else(|| Error::new(ErrorKind::InvalidRequest, "missing field `quantity`"))?;
+    Ok(BuyPacksRequest {
+        plan: (!plan.is_empty()).then(|| unescape(plan)),
+        quantity: Measure(quantity),
+        seats: measure(seats, "seats")?.map(Measure),
+        billing: period(billing)?,
+    })
+}
+
+/// A billing period as the JSON reader reads it: `month`, `year`, `once`.
+fn period(text: &str) -> Result<Option<Period>> {
+    Ok(match unescape(text).as_str() {
+        "" => None,
+        "month" => Some(Period::Month),
+        "year" => Some(Period::Year),
+        "once" => Some(Period::Once),
+        other => {
+            let detail = format!("unknown variant `{other}`, expected one of `once`, `month`, `year`");
+            return Err(Error::at(ErrorKind::InvalidRequest, "billing", detail));
+        }
+    })
+}
+
+/// A purchase (the result of `buyPacks`) as text: `product␟name␟quantity␟
+/// seats␟credits␟price␟currency␟period` (`seats` empty when absent).
+pub fn bought(p: &Purchase) -> String {
+    let mut out = String::with_capacity(96);
+    out.push_str(&p.product);
+    out.push(FIELD);
+    out.push_str(&p.name);
+    out.push(FIELD);
+    write_decimal(&mut out, Decimal::from(p.quantity));
+    out.push(FIELD);
+    if let Some(s) = p.seats {
+        write_decimal(&mut out, Decimal::from(s));
+    }
+    for d in [p.credits, p.price] {
+        out.push(FIELD);
+        write_decimal(&mut out, d.0);
+    }
+    for text in [&p.currency, p.period.as_str()] {
+        out.push(FIELD);
+        out.push_str(text);
+    }
+    out
+}
 
 /// Appends one purchase option's eleven fields, each preceded by
 /// [`FIELD`]: `kind␟product␟name␟quantity␟credits␟price␟currency␟period␟

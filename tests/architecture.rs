@@ -17,10 +17,10 @@ const ORDER: &[&[&str]] = &[
     &["purchase"],
     &["quote"],
     &["flat"],
-    &["lite"],
     &["ledger"],
     &["planner"],
     &["integrity"],
+    &["lite"],
     &["engine"],
     &["wasm"],
 ];

@@ -11,7 +11,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ratecard::lite::{self, json};
-use ratecard::rate_card::{Input, OptionType};
+use ratecard::rate_card::{Input, OptionType, Period};
 use ratecard::request::OptionValue;
 use ratecard::{presets, Item, QuoteRequest, RateCard};
 use rust_decimal::Decimal;
@@ -117,6 +117,15 @@ fn the_summary_equals_the_full_quote_field_for_field() {
                     balance: balance.map(Into::into),
                     ..Default::default()
                 };
+                let billing = [None, Some(Period::Month), Some(Period::Year)][rng.below(3)];
+                let req = QuoteRequest { billing, ..req };
+                // The complete quote from the first-load module: the full one, byte for byte.
+                let whole = lite::Preset::of(id).unwrap().quote(&req);
+                match (&whole, engine.quote(&req)) {
+                    (Ok(a), Ok(b)) => assert_eq!(serde_json::to_string(a).unwrap(), serde_json::to_string(&b).unwrap(), "{id} {req:?}"),
+                    (Err(a), Err(b)) => assert_eq!((a.code(), a.message()), (b.code(), b.message()), "{id} {req:?}"),
+                    (a, b) => panic!("{id} {req:?}: lite {:?} but full {:?}", a.as_ref().map(|q| q.total), b.map(|q| q.total)),
+                }
                 match (engine.quote(&req), lite::summary(&card, &req), engine.quote_summary(&req)) {
                     (Ok(q), Ok(s), Ok(full)) => {
                         assert_eq!(s, full);
@@ -138,4 +147,16 @@ fn the_summary_equals_the_full_quote_field_for_field() {
         }
     }
     assert!(compared > 3000 && errors > 100, "{compared} compared, {errors} errors");
+}
+
+#[test]
+fn the_precomputed_card_hashes_are_the_full_modules() {
+    for id in presets::ids() {
+        let full = ratecard::RateEngine::preset(id).unwrap();
+        assert_eq!(
+            lite::preset_hash(id),
+            Some(full.card_hash()),
+            "src/lite/hashes.rs is stale: run `cargo run --example preset_hashes > src/lite/hashes.rs`"
+        );
+    }
 }

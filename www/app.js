@@ -57,13 +57,16 @@ function settleSoon() {
 checkout.addEventListener("ratecard-quote", () => { settleSoon(); ready(); });
 checkout.addEventListener("ratecard-error", () => { settleSoon(); ready(); });
 
-// The first price comes from the first-load module; these events come once the
-// full module is in: then the page's own tools (curve, wallet, comparison) start.
+// The whole checkout comes from the first-load module; the page's own tools
+// (curve, wallet, capacity, comparison) need the full module, loaded after it.
 function ready() {
   if (document.body.dataset.ready === "true") return;
   document.body.dataset.ready = "true";
   engineReady().then(async (E) => {
     Engine = E;
+    // The checkout takes the full engine a moment after it loads: then the tools draw.
+    for (let i = 0; i < 200 && !checkout.engine; i++) await new Promise((r) => setTimeout(r, 50));
+    settleSoon();
     if (!sim && $("since").value && $("today").value) runWallet();
     // The comparison reads every preset: read them one idle moment each (the
     // engine keeps them), so no single task blocks the page.
@@ -79,8 +82,9 @@ function ready() {
 }
 
 function settle() {
-  // A first price from the first-load module has no lines yet: the tools wait for the full quote.
-  const q = checkout.quote?.partial ? null : checkout.quote;
+  // The quote is complete from the first-load module on; the tools that need the full module
+  // (curve, wallet, capacity, comparison) wait for it themselves.
+  const q = checkout.quote;
   renderCurve(q);
   renderWallet(q);
   renderCapacity(q);
@@ -110,6 +114,7 @@ function renderCurve(q) {
   }
   const step = Math.max(1, Math.ceil((to - from) / 300));
   let totals;
+  if (!checkout.engine) return; // drawn once the full module is in
   try {
     totals = checkout.engine.quoteCurve({ plan: checkout.selectedPlan, item: { feature: item.feature, options: item.options }, fromSeconds: from, toSeconds: to, stepSeconds: step });
   } catch {
@@ -173,7 +178,7 @@ function renderWallet(q) {
 
 function renderCapacity(q) {
   const item = checkout.cart[0];
-  if (!q || !item) { $("capacity").textContent = ""; return; }
+  if (!q || !item || !checkout.engine) { $("capacity").textContent = ""; return; }
   try {
     const c = checkout.engine.capacity({ plan: checkout.selectedPlan, feature: item.feature, options: item.options, balance: q.balance });
     const f = card().features[item.feature];

@@ -1,4 +1,4 @@
-// Appended by scripts/build.sh (after www/lite/purchase.js) to the generated glue of `ratecard` and
+// Appended by scripts/build.sh (after www/lite/reader.js) to the generated glue of `ratecard` and
 // `ratecard/web` (pkg/node/ratecard.js, pkg/web/ratecard.js), where
 // `RateEngine` is the generated class: `quote` reads the flat text of
 // `quoteFlat` (src/flat.rs gives the layout) into the very object the JSON
@@ -62,35 +62,6 @@
     // Longer than a request may be: the JSON path refuses it before copying.
     if (out.length > 1048576) return undefined;
     return billing === undefined ? out : `${out}\u001c${billing}`;
-  };
-  const readQuote = (text) => {
-    if (text.charCodeAt(0) !== 81 /* Q */) return JSON.parse(text.slice(1)); // `J` + JSON
-    const f = text.split("\u001f");
-    let i = 1;
-    const q = {
-      rateCard: f[i++], version: f[i++], cardHash: f[i++], fingerprint: f[i++], plan: f[i++], unit: f[i++],
-      currency: f[i++], lines: null, total: f[i++], balance: f[i++], balanceAfter: f[i++], shortfall: f[i++],
-      purchase: null, warnings: null,
-    };
-    const lines = new Array(Number(f[i++]));
-    for (let k = 0; k < lines.length; k++) {
-      const line = {
-        feature: f[i++], name: f[i++], amount: f[i++], billed: f[i++], included: f[i++], units: f[i++],
-        rate: f[i++], per: f[i++], multiplier: f[i++], explanation: f[i++], source: f[i++],
-      };
-      const burns = Number(f[i++]);
-      if (burns > 0) {
-        line.burns = new Array(burns);
-        for (let b = 0; b < burns; b++) line.burns[b] = { grant: f[i++], credits: f[i++] };
-      }
-      lines[k] = line;
-    }
-    q.lines = lines;
-    const purchase = new Array(Number(f[i++]));
-    for (let k = 0; k < purchase.length; k++, i += 11) purchase[k] = readPurchase(f, i);
-    q.purchase = purchase;
-    q.warnings = f.slice(i + 1, i + 1 + Number(f[i]));
-    return q;
   };
   const { quoteFlat, quoteFlatText } = RateEngine.prototype;
   Object.defineProperty(RateEngine.prototype, "quote", {

@@ -1,19 +1,24 @@
 //! The first-load module (`ratecard/lite`): the built-in presets read by a
 //! small JSON reader written for size (`json.rs`, `card.rs`; serde_json is
-//! its test oracle), and the quote summary a checkout shows first
-//! ([`summary`]: total, balance after, shortfall, what to buy), equal field
-//! for field to the full quote's. On wasm32 with the `lite` cargo feature,
-//! `wasm.rs` is the whole JS binding: `presetIds`, `preset` and
-//! `quoteSummary`, with plain strings across the boundary and no serde.
+//! its test oracle), the quote summary a checkout shows first ([`summary`]:
+//! total, balance after, shortfall, what to buy), and the complete quote of a
+//! plain request ([`quote`]: lines, explanations, sources, warnings, purchase
+//! options and fingerprint), each equal field for field to the full module's.
+//! The presets' card hashes come precomputed (`hashes.rs`), as the module has
+//! no serde_json to write canonical JSON. On wasm32 with the `lite` cargo
+//! feature, `wasm.rs` is the whole JS binding, with plain strings across the
+//! boundary and no serde.
 
 mod card;
+mod hashes;
 pub mod json;
 #[cfg(all(target_arch = "wasm32", feature = "lite"))]
 mod wasm;
 
 use crate::error::Result;
+use crate::integrity;
 use crate::presets;
-use crate::quote::{self, Summary};
+use crate::quote::{self, Quote, Summary};
 use crate::rate_card::RateCard;
 use crate::request::QuoteRequest;
 
@@ -32,6 +37,46 @@ pub fn read(text: &str) -> Result<RateCard> {
 /// `unknown_preset` naming the valid ids.
 pub fn preset(id: &str) -> Result<RateCard> {
     read(presets::json(id).ok_or_else(|| presets::unknown(id))?)
+}
+
+/// The card hash of built-in preset `id` (precomputed; `tests/lite.rs`
+/// checks it against the full module's).
+pub fn preset_hash(id: &str) -> Option<&'static str> {
+    hashes::HASHES.iter().find(|(k, _)| *k == id).map(|(_, h)| *h)
+}
+
+/// A preset ready to quote: its card, card hash and fingerprint seed.
+pub struct Preset {
+    /// The rate card, read by [`read`].
+    pub card: RateCard,
+    /// Its card hash.
+    pub hash: &'static str,
+    seed: sha2::Sha256,
+}
+
+impl Preset {
+    /// Built-in preset `id`.
+    ///
+    /// # Errors
+    /// `unknown_preset` naming the valid ids.
+    pub fn of(id: &str) -> Result<Preset> {
+        let card = preset(id)?;
+        let hash = preset_hash(id).ok_or_else(|| presets::unknown(id))?;
+        Ok(Preset { card, hash, seed: integrity::fingerprint_seed(hash) })
+    }
+
+    /// The complete quote of `request` (no grants: those are the full
+    /// module's), equal to the full module's `quote` field for field,
+    /// fingerprint included.
+    ///
+    /// # Errors
+    /// As the full quote.
+    pub fn quote(&self, request: &QuoteRequest) -> Result<Quote> {
+        let (plan_id, plan) = self.card.plan(request.plan.as_deref())?;
+        let mut q = quote::price(&self.card, self.hash, plan_id, plan, request)?;
+        q.fingerprint = integrity::fingerprint(&self.seed, request, &q);
+        Ok(q)
+    }
 }
 
 /// The quote summary of `request` on `card`: see [`quote::summary`].

@@ -13,7 +13,6 @@ use crate::error::{Error, PathSegment};
 use crate::money::write_decimal;
 use crate::presets;
 use crate::quote::Summary;
-use crate::rate_card::RateCard;
 
 use crate::flat::{FIELD, RECORD};
 
@@ -62,28 +61,28 @@ pub fn preset_json(id: &str) -> Result<String, JsValue> {
     presets::json(id).map(str::to_string).ok_or_else(|| js_error(&presets::unknown(id)))
 }
 
-/// One preset, read by the small reader; quotes summaries.
+/// One preset, read by the small reader; quotes summaries and whole quotes.
 #[wasm_bindgen]
 pub struct LiteEngine {
-    card: RateCard,
+    preset: crate::lite::Preset,
 }
 
 #[wasm_bindgen]
 impl LiteEngine {
     /// Preset `id`. Throws `code␟path␟message` (`unknown_preset`).
     pub fn preset(id: &str) -> Result<LiteEngine, JsValue> {
-        crate::lite::preset(id).map(|card| LiteEngine { card }).map_err(|e| js_error(&e))
+        crate::lite::Preset::of(id).map(|preset| LiteEngine { preset }).map_err(|e| js_error(&e))
     }
 
     /// The card's id.
     pub fn id(&self) -> String {
-        self.card.id.clone()
+        self.preset.card.id.clone()
     }
 
     /// The preset's JSON text as shipped (see [`preset_json`]).
     #[wasm_bindgen(js_name = cardJson)]
     pub fn card_json(&self) -> String {
-        presets::json(&self.card.id).unwrap_or_default().to_string()
+        presets::json(&self.preset.card.id).unwrap_or_default().to_string()
     }
 
     /// The summary of `{ plan, items, balance }` written as one text (see
@@ -92,6 +91,31 @@ impl LiteEngine {
     /// as `invalid_request`.
     pub fn summary(&self, request: &str) -> Result<String, JsValue> {
         let request = crate::flat::request(request).map_err(|e| js_error(&e))?;
-        crate::lite::summary(&self.card, &request).map(|s| write(&s)).map_err(|e| js_error(&e))
+        crate::lite::summary(&self.preset.card, &request).map(|s| write(&s)).map_err(|e| js_error(&e))
+    }
+
+    /// `buyPacks` of `plan␜quantity␜seats␜billing` (`crate::flat::buy_request`),
+    /// as `crate::flat::bought`'s text: the full module's `buyPacks`, field for field.
+    #[wasm_bindgen(js_name = buyPacks)]
+    pub fn buy_packs(&self, request: &str) -> Result<String, JsValue> {
+        let request = crate::flat::buy_request(request).map_err(|e| js_error(&e))?;
+        let card = &self.preset.card;
+        let bought = card
+            .plan(request.plan.as_deref())
+            .and_then(|(id, plan)| crate::purchase::buy(card, id, plan, &request))
+            .map_err(|e| js_error(&e))?;
+        Ok(crate::flat::bought(&bought))
+    }
+
+    /// The complete quote of the same request text, as `crate::flat`'s quote
+    /// text (the full module's `quoteFlatText` gives the same text).
+    pub fn quote(&self, request: &str) -> Result<String, JsValue> {
+        let request = crate::flat::request(request).map_err(|e| js_error(&e))?;
+        let q = self.preset.quote(&request).map_err(|e| js_error(&e))?;
+        // A preset's texts and the request's refused texts cannot hold the
+        // separator; should one, say so rather than write a broken text.
+        crate::flat::quote(&q).ok_or_else(|| {
+            js_error(&Error::new(crate::error::ErrorKind::InvalidRequest, "a text of this quote holds a separator"))
+        })
     }
 }

@@ -112,6 +112,10 @@ test("ratecard/lite's quoteSummary equals the full quote field for field, errors
       let a, b;
       try { a = full[preset].quote(req); } catch (e) { a = { error: e.code, path: e.path }; }
       try { b = lite[preset].quoteSummary(req); } catch (e) { b = { error: e.code, path: e.path }; }
+      // The complete quote from the first-load module: the full one's JSON, byte for byte.
+      let c;
+      try { c = lite[preset].quote(req); } catch (e) { c = { error: e.code, path: e.path }; }
+      assert.equal(JSON.stringify(c), JSON.stringify(a), `lite quote ${preset} ${JSON.stringify(req)}`);
       if (a.error !== undefined) {
         assert.deepEqual(b, a, `${preset} ${JSON.stringify(req)}`);
         refused++;
@@ -125,4 +129,16 @@ test("ratecard/lite's quoteSummary equals the full quote field for field, errors
   }
   assert.ok(compared > 4000 && refused > 50, `${compared} compared, ${refused} refused`);
   console.log(`# ${compared} summaries equal to the full quote, ${refused} refusals with the same code and path`);
+  // buyPacks from the first-load module: the full module's, field for field (and its refusals).
+  let bought = 0;
+  for (const { preset, request } of requests(4243).filter((r) => r.call === "buyPacks")) {
+    for (const req of [request, { ...request, billing: "year" }, { ...request, quantity: 0 }, { ...request, seats: "x" }]) {
+      let a, b;
+      try { a = full[preset].buyPacks(req); } catch (e) { a = { error: e.code, path: e.path }; }
+      try { b = lite[preset].buyPacks(req); } catch (e) { b = { error: e.code, path: e.path }; }
+      assert.equal(JSON.stringify(b), JSON.stringify(a), `buyPacks ${preset} ${JSON.stringify(req)}`);
+      bought++;
+    }
+  }
+  assert.ok(bought > 1000, `${bought} purchases compared`);
 });

@@ -2,7 +2,7 @@
 // `{ plan, items, balance, billing }`; across the boundary go plain strings (see
 // src/flat.rs for the format), so the module needs no serde.
 // This file holds no pricing rule: it writes the request and reads the result.
-import { readPurchase } from "./purchase.js";
+import { readPurchase, readQuote } from "./reader.js";
 
 const F = "\u001f", R = "\u001e", P = "\u001d";
 
@@ -123,6 +123,49 @@ function readSummary(text) {
   return { unit: f[0], total: f[1], balance: f[2], balanceAfter: f[3], shortfall: f[4], purchase };
 }
 
+/**
+ * A request `{ plan?, items, balance?, billing? }` as the engine's request text (src/flat.rs),
+ * read by the JSON reader's rule; throws a coded Error for what the engine would refuse
+ * before reading it (a wrong type, an unknown field, over 1 MiB).
+ */
+function writeRequest(request) {
+  request = asJson(request);
+  only(request, REQUEST, []);
+  const { plan, items, balance, billing } = request;
+  if (plan !== undefined && typeof plan !== "string") throw refuse(["plan"], "expected a string");
+  // The engine reads the text and refuses what the JSON reader refuses ("once" or another word).
+  if (billing !== undefined && billing !== null && typeof billing !== "string") throw refuse(["billing"], "expected value");
+  const billed = typeof billing === "string" ? `\u001c${esc(billing)}` : "";
+  const bal = balance === undefined ? "" : typeof balance === "string" ? esc(balance) : `\u0000${balance === null ? "null" : typeof balance === "number" ? `the number ${balance}` : typeof balance}`;
+  const text = `${esc(plan ?? "")}\u001c${bal}\u001c${writeItems(items)}${billed}`;
+  // Refused before it is copied into wasm memory (which never shrinks), as the full module does.
+  if (text.length > 1048576) throw coded("invalid_request", [], "request: at most 1048576 bytes of JSON");
+  return text;
+}
+
+const BUY = new Set(["plan", "quantity", "seats", "billing"]);
+
+/** A `buyPacks` request as the engine's text: `plan␜quantity␜seats␜billing` (src/flat.rs). */
+function writeBuy(request) {
+  request = asJson(request);
+  only(request, BUY, []);
+  const { plan, quantity, seats, billing } = request;
+  if (plan !== undefined && plan !== null && typeof plan !== "string") throw refuse(["plan"], "expected a string");
+  if (billing !== undefined && billing !== null && typeof billing !== "string") throw refuse(["billing"], "expected value");
+  if (quantity === undefined) throw coded("invalid_request", [], "missing field `quantity`");
+  const text = `${esc(plan ?? "")}\u001c${measure(quantity)}\u001c${seats === null ? "" : measure(seats)}\u001c${typeof billing === "string" ? esc(billing) : ""}`;
+  if (text.length > 1048576) throw coded("invalid_request", [], "request: at most 1048576 bytes of JSON");
+  return text;
+}
+
+/** `buyPacks`' result from its text: `{ product, name, quantity, seats?, credits, price, currency, period }`. */
+function readBought(text) {
+  const f = text.split(F);
+  return f[3] === ""
+    ? { product: f[0], name: f[1], quantity: Number(f[2]), credits: f[4], price: f[5], currency: f[6], period: f[7] }
+    : { product: f[0], name: f[1], quantity: Number(f[2]), seats: Number(f[3]), credits: f[4], price: f[5], currency: f[6], period: f[7] };
+}
+
 /** The `RateEngine` class of `ratecard/lite` over the wasm-bindgen bindings `b`. */
 export function liteEngine(b) {
   return class RateEngine {
@@ -169,19 +212,35 @@ export function liteEngine(b) {
      * every field equal to the full `quote`'s. Throws a coded Error, as `quote` does.
      */
     quoteSummary(request) {
-      request = asJson(request);
-      only(request, REQUEST, []);
-      const { plan, items, balance, billing } = request;
-      if (plan !== undefined && typeof plan !== "string") throw refuse(["plan"], "expected a string");
-      // The engine reads the text and refuses what the JSON reader refuses ("once" or another word).
-      if (billing !== undefined && billing !== null && typeof billing !== "string") throw refuse(["billing"], "expected value");
-      const billed = typeof billing === "string" ? `\u001c${esc(billing)}` : "";
-      const bal = balance === undefined ? "" : typeof balance === "string" ? esc(balance) : `\u0000${balance === null ? "null" : typeof balance === "number" ? `the number ${balance}` : typeof balance}`;
-      const text = `${esc(plan ?? "")}\u001c${bal}\u001c${writeItems(items)}${billed}`;
-      // Refused before it is copied into wasm memory (which never shrinks), as the full module does.
-      if (text.length > 1048576) throw coded("invalid_request", [], "request: at most 1048576 bytes of JSON");
+      const text = writeRequest(request);
       try {
         return readSummary(this.#inner.summary(text));
+      } catch (e) {
+        throw fromEngine(e);
+      }
+    }
+
+    /**
+     * The complete quote of a plain request `{ plan?, items, balance?, billing? }`: lines with
+     * their explanations and sources, warnings, purchase options and fingerprint, equal to the
+     * full module's `quote` field for field (its JSON byte for byte). A request with `grants`,
+     * `periodUsage` or `at` is the full module's. Throws a coded Error, as `quote` does.
+     */
+    quote(request) {
+      const text = writeRequest(request);
+      try {
+        return readQuote(this.#inner.quote(text));
+      } catch (e) {
+        throw fromEngine(e);
+      }
+    }
+
+    /** Buys `{ plan?, quantity, seats?, billing? }` of the plan's product: the full module's
+     *  `buyPacks`, field for field. Throws a coded Error, as it does. */
+    buyPacks(request) {
+      const text = writeBuy(request);
+      try {
+        return readBought(this.#inner.buyPacks(text));
       } catch (e) {
         throw fromEngine(e);
       }

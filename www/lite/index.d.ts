@@ -1,6 +1,6 @@
 // Types of `ratecard/lite` and `ratecard/lite/web`: the first-load module.
-import type { PurchaseOption, ErrorCode, RateCard } from "../../pkg/node/ratecard.js";
-export type { PurchaseOption, ErrorCode, RateCard };
+import type { PurchaseOption, ErrorCode, RateCard, Quote, Purchase, BuyPacksRequest } from "../../pkg/node/ratecard.js";
+export type { PurchaseOption, ErrorCode, RateCard, Quote, Purchase, BuyPacksRequest };
 
 /** One item: a feature with `seconds` or a `quantity`, and its options. */
 export interface SummaryItem {
@@ -51,6 +51,11 @@ export declare class RateEngine {
   rateCard(): RateCard;
   /** The total, balance after, shortfall and what to buy, equal to the full `quote`'s. */
   quoteSummary(request: SummaryRequest): QuoteSummary;
+  /** The complete quote of a plain request (lines, explanations, sources, warnings, purchase
+   *  options, fingerprint), equal to the full module's `quote` field for field. */
+  quote(request: SummaryRequest): Quote;
+  /** Buys of the plan's product, as the full module's `buyPacks`. */
+  buyPacks(request: BuyPacksRequest): Purchase;
   /** Frees the wasm memory now (a shared preset engine stays). */
   free(): void;
 }

@@ -106,8 +106,6 @@ export class RatecardBase extends LitElement {
     this.loadTimeout = LOAD_TIMEOUT_MS;
     /** Set once a load failed after its tries: no new load until the card source changes. */
     this._gaveUp = false;
-    /** Resolves once the full engine prices (a buy waits for it: it carries the full quote). */
-    this._fullReady = new Promise((resolve) => { this._resolveFull = resolve; });
   }
 
   /** The RateEngine in use (null until the wasm and the rate card are loaded). */
@@ -147,7 +145,7 @@ export class RatecardBase extends LitElement {
           this._card = lite.rateCard();
           this._failure = null;
           this.cardChanged?.(this._card);
-          this._pricer = summaryPricer(lite);
+          this._pricer = litePricer(lite);
           await this.updateComplete;
           await afterPaint();
           if (id !== this._loadId) return;
@@ -156,22 +154,21 @@ export class RatecardBase extends LitElement {
       const source = { preset: this.preset, rateCard: this.rateCard, cardSrc: this.cardSrc, timeoutMs: this.loadTimeout };
       const engine = await retrying(() => engineFor(source));
       if (id !== this._loadId) return;
-      if (this._pricer?.partial) await afterPaint(); // the full quote and its lines: another task
+      if (this._pricer?.lite) await afterPaint(); // the full module: another task
       if (id !== this._loadId) return;
       // The full card (with its defaults filled in) replaces the first one; the
       // buyer's plan and cart start over only if it is another card.
       const card = engine.rateCard();
-      const same = this._pricer?.partial === true && card.id === this._card?.id;
+      const same = this._pricer?.lite === true && card.id === this._card?.id;
       this._card = card;
       if (!same) this.cardChanged?.(this._card);
       this._failure = null;
       this._engine = engine;
       this._pricer = engine;
-      this._resolveFull(engine);
     } catch (e) {
       if (id !== this._loadId) return;
       this._gaveUp = true;
-      if (this._pricer?.partial) {
+      if (this._pricer?.lite) {
         // Only the full module failed: the first-load price stays on screen;
         // the host hears it once.
         const { code, message } = this._report(e, "card");
@@ -219,7 +216,6 @@ export class RatecardBase extends LitElement {
   }
 
   updated() {
-    if (this.quote?.partial) return; // events carry full quotes only
     const key = this.error ? `e:${this.error.code}:${this.error.message}` : this._failure ? `f:${this._failure.message}` : this.quote ? `q:${this.quote.fingerprint}` : "";
     if (key === this._lastEvent || !key) return;
     this._lastEvent = key;
@@ -233,16 +229,10 @@ export class RatecardBase extends LitElement {
 
   /** Fires `ratecard-buy` for a purchase option and quantity, with the request and the quote it
    *  gave (what a server's `verify(request, quote, records)` needs) and the quote's fingerprint. */
-  async _buy(option, quantity) {
-    let quote = this.quote && !this.quote.partial ? this.quote : null;
-    const request = this.request;
-    if (!quote && request && this.quote?.partial) {
-      // Bought from the first-load price: wait for the full engine (at most the
-      // load timeout), so the event carries the full quote and its fingerprint.
-      const engine = await Promise.race([this._fullReady, new Promise((resolve) => setTimeout(() => resolve(null), this.loadTimeout))]);
-      try { quote = engine ? engine.quote(request) : null; } catch { quote = null; }
-    }
-    emit(this, "ratecard-buy", { option, quantity, request: quote ? request : null, quote, fingerprint: quote?.fingerprint ?? null });
+  _buy(option, quantity) {
+    // Every quote is complete (the first-load module's equals the full one's), fingerprint included.
+    const quote = this.quote;
+    emit(this, "ratecard-buy", { option, quantity, request: quote ? this.request : null, quote, fingerprint: quote?.fingerprint ?? null });
   }
 }
 
@@ -256,18 +246,19 @@ function afterPaint() {
 }
 
 /**
- * Quotes from the first-load module: `quote(request)` gives the summary (total,
- * balance, shortfall, purchase) marked `partial`, with no lines yet. A request
- * it cannot price (grants, usage so far, a wallet date) throws code `pending`.
+ * Quotes from the first-load module: `quote(request)` gives the complete quote
+ * of a plain request (lines, sources, warnings, purchase options, fingerprint:
+ * the full module's, field for field). A request it cannot price (grants, usage
+ * so far, a wallet date) throws code `pending` until the full module is there.
  */
-function summaryPricer(lite) {
+function litePricer(lite) {
   return {
-    partial: true,
+    lite: true,
     quote(request) {
-      const { plan, items, balance, ...rest } = request;
+      const { plan, items, balance, billing, ...rest } = request;
       if (Object.values(rest).some((v) => v !== undefined)) throw Object.assign(new Error("pending"), { code: "pending" });
-      const s = lite.quoteSummary({ plan, items, balance });
-      return { ...s, lines: null, warnings: [], fingerprint: null, partial: true };
+      return lite.quote(billing === undefined ? { plan, items, balance } : { plan, items, balance, billing });
     },
+    buyPacks: (request) => lite.buyPacks(request),
   };
 }

@@ -333,16 +333,6 @@ export class RatecardCheckout extends RatecardBase {
 
   _lines(q, card, locale) {
     if (!q) return nothing;
-    if (q.partial) {
-      // The first price is shown; each line's sentence follows with the full module.
-      return html`<table part="lines" data-testid="lines" aria-busy="true">
-        <thead><tr><th scope="col">Item</th><th scope="col">How it adds up</th><th scope="col" class="num">Cost</th></tr></thead>
-        <tbody>${(this.request?.items ?? []).map((item) => html`<tr>
-          <th scope="row">${card.features[item.feature]?.name ?? ""}</th>
-          <td><span class="skeleton line"></span><small class="source skeleton line"></small></td>
-          <td class="num"></td></tr>`)}</tbody>
-      </table>`;
-    }
     return html`<table part="lines" data-testid="lines">
       <thead><tr><th scope="col">Item</th><th scope="col">How it adds up</th><th scope="col" class="num">Cost</th></tr></thead>
       <tbody>${q.lines.map((line, i) => html`<tr>
@@ -398,9 +388,8 @@ export class RatecardCheckout extends RatecardBase {
       if (product.perSeat && (seats === null || !/^\d+$/.test(seats) || seats === "0")) seatsErr = "Enter a whole number of seats, 1 or more.";
       else {
         try {
-          // Until the full module loads, the suggested purchase is priced already.
-          p = this._engine ? this._engine.buyPacks({ plan: this._planId, quantity: qty, billing: product.period, ...(product.perSeat ? { seats } : {}) })
-            : suggested && qty === suggested.quantity && !product.perSeat ? suggested : null;
+          // The first-load module prices every quantity too.
+          p = (this._engine ?? this._pricer).buyPacks({ plan: this._planId, quantity: qty, billing: product.period, ...(product.perSeat ? { seats } : {}) });
         } catch (e) {
           err = plainWords(e, "quantity", { locale, card, planId: this._planId });
         }
