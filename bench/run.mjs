@@ -85,11 +85,13 @@ const lite = Lite.preset("heygen-credits");
 {
   const s = lite.quoteSummary(one), q = js.quote(one);
   assert.deepEqual([s.total, s.shortfall, s.purchase], [q.total, q.shortfall, q.purchase]);
+  assert.deepEqual(lite.quote(one), wasm.quote(one));
 }
 const read = (s) => s.total.length + s.shortfall.length + (s.purchase[0]?.price.length ?? 0);
 for (const [name, w, j, batch, target] of [
   ["checkout read: lite quoteSummary → total, shortfall, purchase[0].price", () => read(lite.quoteSummary(one)), () => read(js.quote(one)), 4000, 0.5],
   ["checkout read: full quoteSummary (same fields)", () => read(wasm.quoteSummary(one)), () => read(js.quote(one)), 4000, 0.5],
+  ["1-item lite quote (the full object), balance + purchase options", () => lite.quote(one), () => js.quote(one), 2000, 1.0],
   ["1-item full quote, balance + purchase options", () => wasm.quote(one), () => js.quote(one), 2000, 1.0],
   ["5-item full quote", () => wasm.quote(five), () => js.quote(five), 1000, 1.0],
   ["curve 1..1800 s, one call", () => wasm.quoteCurve(curve), () => js.quoteCurve(curve), 5, 0.03],
@@ -201,11 +203,12 @@ for (const [asset, target] of [["pkg/lite/web/ratecard_lite_bg.wasm", 80], ["pkg
       }
     }
     // Navigation → first total shown, cold cache, emulated networks (CDP), median of 3.
-    for (const [name, target] of [["Fast 3G", 1000], ["4G", 400]]) {
+    for (const [name, target, complete] of [["Fast 3G", 900, false], ["4G", 400, false], ["Fast 3G", 1200, true], ["4G", 500, true]]) {
       const xs = [];
-      for (let i = 0; i < 3; i++) xs.push(await firstPrice(browser, server.url, NETWORKS[name]));
+      for (let i = 0; i < 3; i++) xs.push(await firstPrice(browser, server.url, NETWORKS[name], complete));
       xs.sort((a, b) => a - b);
-      console.log(`page, navigation → first total on ${name} (390×844, cold cache), median of 3: ${xs[1].toFixed(0)} ms [${xs.map((x) => x.toFixed(0)).join(", ")}] (target ≤ ${target} ms) ${xs[1] <= target ? "met" : "NOT met"}`);
+      const what = complete ? "complete checkout (lines, sources, buy panel)" : "first total";
+      console.log(`page, navigation → ${what} on ${name} (390×844, cold cache), median of 3: ${xs[1].toFixed(0)} ms [${xs.map((x) => x.toFixed(0)).join(", ")}] (target ≤ ${target} ms) ${xs[1] <= target ? "met" : "NOT met"}`);
     }
     const p = (xs, q) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))];
     console.log(`page, input → updated total over 200 inputs: median ${p(times, 0.5).toFixed(2)} ms, p95 ${p(times, 0.95).toFixed(2)} ms (target p95 ≤ 4 ms)`);

@@ -93,16 +93,22 @@ export const NETWORKS = {
  * number, not "—" or a skeleton), in ms, on a fresh page with the cache
  * disabled and the network emulated (`conditions`: a NETWORKS entry, or none).
  */
-export async function firstPrice(browser, url, conditions) {
+export async function firstPrice(browser, url, conditions, complete = false) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   try {
     await throttle(page, conditions);
     await page.goto(url, { waitUntil: "commit" });
-    await page.waitForFunction(() => {
-      const t = document.getElementById("checkout")?.shadowRoot?.querySelector('[data-testid="total"]')?.textContent ?? "";
-      return /\d/.test(t);
-    }, null, { timeout: 60000, polling: "raf" });
+    // The first total; or (`complete`) the whole checkout: the total, each line's
+    // sentence and source, and the buy panel's price.
+    await page.waitForFunction((complete) => {
+      const root = document.getElementById("checkout")?.shadowRoot;
+      const t = root?.querySelector('[data-testid="total"]')?.textContent ?? "";
+      if (!complete) return /\d/.test(t);
+      const source = root?.querySelector('[data-testid="lines"] .source')?.textContent ?? "";
+      const buy = root?.querySelector('[data-testid="buy-total"]')?.textContent ?? "";
+      return /\d/.test(t) && source.includes("Help Center") && /\d/.test(buy);
+    }, complete, { timeout: 60000, polling: "raf" });
     return await page.evaluate(() => performance.now());
   } finally {
     await context.close();
