@@ -29,6 +29,7 @@ const engineExternal = {
 // ---- the package's widget ------------------------------------------------
 rmSync(at("dist/widget"), { recursive: true, force: true });
 mkdirSync(at("dist/widget"), { recursive: true });
+/** @type {import("esbuild").BuildOptions} */
 const common = { entryPoints: [at("www/widget/index.js")], bundle: true, format: "esm", minify: true, target: "es2022", legalComments: "none", plugins: [engineExternal], logLevel: "warning" };
 await build({ ...common, outfile: at("dist/widget/ratecard-widget.js"), platform: "browser" });
 await build({ ...common, outfile: at("dist/widget/ratecard-widget.node.js"), platform: "neutral", conditions: ["node"], mainFields: ["module", "main"] });

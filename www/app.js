@@ -47,7 +47,8 @@ function selectPreset(id) {
 $("preset").addEventListener("change", () => selectPreset($("preset").value));
 
 // ---- after each quote: the chart, wallet, capacity, comparison and link ----
-let settleTimer = 0;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let settleTimer;
 function settleSoon() {
   document.body.dataset.settled = "false";
   clearTimeout(settleTimer);

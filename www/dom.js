@@ -11,4 +11,10 @@ export function el(tag, props = {}, ...children) {
   return node;
 }
 
+/**
+ * The page's element with id `id`: typed `any`, as the page's ids name inputs, tables
+ * and the widget's elements alike (each use reads the property it knows is there).
+ * @param {string} id
+ * @returns {any}
+ */
 export const $ = (id) => document.getElementById(id);

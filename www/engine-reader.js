@@ -1,3 +1,4 @@
+/* global RateEngine, readQuote -- the generated glue's class, and www/lite/reader.js, appended before this */
 // Appended by scripts/build.sh (after www/lite/reader.js) to the generated glue of `ratecard` and
 // `ratecard/web` (pkg/node/ratecard.js, pkg/web/ratecard.js), where
 // `RateEngine` is the generated class: `quote` reads the flat text of

@@ -8,10 +8,7 @@ const F = "\u001f", R = "\u001e", P = "\u001d";
 
 /** A coded Error from the engine's `code␟path␟message`, or a glue check. */
 function coded(code, path, message) {
-  const e = new Error(message);
-  e.code = code;
-  e.path = path;
-  return e;
+  return Object.assign(new Error(message), { code, path });
 }
 
 function fromEngine(thrown) {

@@ -88,7 +88,18 @@ export class RatecardBase extends LitElement {
 
   constructor() {
     super();
-    this.items = [];
+    // The reactive properties above, typed for the checker (a value set on the
+    // element before it upgraded is restored by Lit over these).
+    /** @type {string | undefined} */ this.preset = undefined;
+    /** @type {string | undefined} */ this.cardSrc = undefined;
+    /** @type {object | string | undefined} */ this.rateCard = undefined;
+    /** @type {string | undefined} */ this.plan = undefined;
+    /** @type {string | undefined} */ this.balance = undefined;
+    /** @type {object[] | null | undefined} */ this.grants = undefined;
+    /** @type {string | undefined} */ this.at = undefined;
+    /** @type {string | undefined} */ this.billing = undefined;
+    /** @type {string | undefined} */ this.locale = undefined;
+    /** @type {any[]} */ this.items = [];
     this.readonly = false;
     /** The last quote, or null (`ratecard-quote` carries it too). */
     this.quote = null;
@@ -117,6 +128,12 @@ export class RatecardBase extends LitElement {
   get card() {
     return this._card ?? null;
   }
+
+  /**
+   * Called when a new rate card is in use; the checkout resets its plan and cart.
+   * @param {any} _card
+   */
+  cardChanged(_card) {}
 
   get _locale() {
     return resolveLocale(this.locale);
@@ -215,7 +232,8 @@ export class RatecardBase extends LitElement {
     return { code, message, field: at, text };
   }
 
-  updated() {
+  /** @param {Map<string, unknown>} [_changed] */
+  updated(_changed) {
     const key = this.error ? `e:${this.error.code}:${this.error.message}` : this._failure ? `f:${this._failure.message}` : this.quote ? `q:${this.quote.fingerprint}` : "";
     if (key === this._lastEvent || !key) return;
     this._lastEvent = key;

@@ -462,7 +462,7 @@ export class RatecardCheckout extends RatecardBase {
     const first = this._featuresOf(this._card, this._planId)[0];
     this._rows = [...this._rows, this._newRow(this._card, first)];
     await this.updateComplete;
-    this.renderRoot.querySelector(`[data-testid="feature-${this._rows.length - 1}"]`)?.focus();
+    /** @type {HTMLElement | null} */ (this.renderRoot.querySelector(`[data-testid="feature-${this._rows.length - 1}"]`))?.focus();
   }
 
   async _remove(i) {
@@ -470,6 +470,7 @@ export class RatecardCheckout extends RatecardBase {
     await this.updateComplete;
     // Focus stays in the list: the item that took its place, else the one before, else "Add item".
     const next = Math.min(i, this._rows.length - 1);
+    /** @type {HTMLElement | null} */
     const target = this.renderRoot.querySelector(`[data-testid="${next === 0 ? "feature" : `feature-${next}`}"]`) ?? this.renderRoot.querySelector('[data-testid="add-item"]');
     target?.focus();
   }

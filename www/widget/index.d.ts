@@ -2,6 +2,7 @@
 // TypeScript (HTMLElementTagNameMap, HTMLElementEventMap) and React 19's JSX
 // (React.JSX.IntrinsicElements). Amounts are decimal strings, as in the engine.
 import type { Quote, QuoteRequest, PurchaseOption, RateCard, RateEngine, Item, Grant } from "../../pkg/web/ratecard.js";
+import type { RateEngine as LiteRateEngine } from "../lite/index.js";
 
 export type { Quote, QuoteRequest, PurchaseOption, RateCard, Item, Grant };
 /** @deprecated The one credit-grant type is `Grant`. */
@@ -89,6 +90,30 @@ export declare class RatecardCheckout extends RatecardElement {
 export declare function setWasmUrl(url: string | URL): void;
 /** Reads a number typed in `locale` into a decimal string (`"1.000"` in de-DE → `"1000"`), or null. */
 export declare function parseNumber(locale: string, text: string): string | null;
+/** Where to fetch the first-load module's `ratecard_lite_bg.wasm` from (as `setWasmUrl`). */
+export declare function setLiteWasmUrl(url: string | URL): void;
+/** The full module's `RateEngine` class, once its `.wasm` is loaded (rejects with code `wasm_load` or `load_timeout`). */
+export declare function engineReady(timeoutMs?: number): Promise<typeof RateEngine>;
+/** The full engine for a rate-card source: a preset id, a card object or JSON text, or a URL of card JSON. */
+export declare function engineFor(source: { preset?: string; rateCard?: RateCard | string; cardSrc?: string; timeoutMs?: number }): Promise<RateEngine>;
+/** The first-load engine of a built-in preset, or null when `preset` is not built in. */
+export declare function liteFor(preset?: string, timeoutMs?: number): Promise<LiteRateEngine | null>;
+/** Every built-in preset's rate card, by id (from the first-load module, no engine made). */
+export declare function presetCards(): Promise<Map<string, RateCard>>;
+/** A decimal string in the locale: "1,500" (en-US), "1.500" (de-DE); up to 6 decimals. */
+export declare function number(locale: string, decimalString: string): string;
+/** A price in the locale, never a non-zero amount as zero ("$0.0047"); `maxDigits` for rates. */
+export declare function money(locale: string, decimalString: string, currency: string, maxDigits?: number): string;
+/** An amount in a card's unit: "1,500 credits", or "$4.50" on a USD wallet. */
+export declare function inUnit(locale: string, decimalString: string, card: Pick<RateCard, "unit" | "unitSingular" | "currency">): string;
+/** Whole seconds as minutes and seconds in the locale: "1 min 30 s". */
+export declare function duration(locale: string, seconds: string | number): string;
+/** A `YYYY-MM-DD` day as a date in the locale. */
+export declare function day(locale: string, iso: string): string;
+/** A quote line's sentence in the buyer's words, from its parts. */
+export declare function lineSentence(locale: string, line: Quote["lines"][number], card: RateCard, item?: Item): string;
+/** The label of a purchase option's button: "Buy 1 block, $5.00". */
+export declare function purchaseLabel(locale: string, option: PurchaseOption, card: RateCard): string;
 
 export type RatecardQuoteEvent = CustomEvent<Quote>;
 export type RatecardBuyEvent = CustomEvent<RatecardBuyDetail>;
