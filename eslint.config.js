@@ -10,6 +10,6 @@ export default [
     files: ["www/**/*.js", "scripts/**/*.mjs", "tests/js/**/*.mjs", "bench/**/*.mjs", "eslint.config.js"],
     languageOptions: { ecmaVersion: 2024, sourceType: "module", globals: { ...globals.browser, ...globals.node } },
     // The flat text's separators are control characters on purpose.
-    rules: { "no-control-regex": "off", "no-unused-vars": ["error", { ignoreRestSiblings: true }] },
+    rules: { "no-control-regex": "off", "no-unused-vars": ["error", { ignoreRestSiblings: true, argsIgnorePattern: "^_" }] },
   },
 ];
