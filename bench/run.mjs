@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import { JsEngine } from "./js-engine.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
-const { RateEngine } = createRequire(import.meta.url)(join(ROOT, "pkg/node/ratecard.js"));
+const { RateEngine } = createRequire(import.meta.url)(join(ROOT, "dist/full/node.cjs"));
 const card = JSON.parse(readFileSync(join(ROOT, "presets/heygen-credits.json"), "utf8"));
 const wasm = RateEngine.preset("heygen-credits");
 const js = new JsEngine(card);
@@ -111,7 +111,7 @@ const cold = [];
 for (let i = 0; i < 7; i++) {
   const out = execFileSync("node", ["-e", `
     const t0 = performance.now();
-    const { RateEngine } = require(${JSON.stringify(join(ROOT, "pkg/node/ratecard.js"))});
+    const { RateEngine } = require(${JSON.stringify(join(ROOT, "dist/full/node.cjs"))});
     const q = RateEngine.preset("heygen-credits").quote(${JSON.stringify(one)});
     console.log(performance.now() - t0);`], { encoding: "utf8" });
   cold.push(Number(out));

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
-const { RateEngine } = createRequire(import.meta.url)(join(ROOT, "pkg/node/ratecard.js"));
+const { RateEngine } = createRequire(import.meta.url)(join(ROOT, "dist/full/node.cjs"));
 const credits = RateEngine.preset("heygen-credits");
 const payg = RateEngine.preset("heygen-payg");
 

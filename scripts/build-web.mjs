@@ -16,15 +16,26 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const at = (...p) => join(ROOT, ...p);
 
-/** `ratecard-engine` → the package's web build, and `ratecard-lite-engine` → its
- *  first-load module, each kept as a separate file. */
+/** `ratecard-engine` → the package's web build (dist/full/web.js, which wraps the
+ *  generated glue), and `ratecard-lite-engine` → its first-load module, each kept
+ *  as a separate file. */
 const engineExternal = {
   name: "ratecard-engine",
   setup(b) {
-    b.onResolve({ filter: /^ratecard-engine$/ }, () => ({ path: "../../pkg/web/ratecard.js", external: true }));
+    b.onResolve({ filter: /^ratecard-engine$/ }, () => ({ path: "../full/web.js", external: true }));
     b.onResolve({ filter: /^ratecard-lite-engine$/ }, () => ({ path: "../lite/web.js", external: true }));
   },
 };
+
+// ---- the package's full module: entry files around the generated glue, which is not edited ----
+rmSync(at("dist/full"), { recursive: true, force: true });
+mkdirSync(at("dist/full"), { recursive: true });
+for (const f of ["web.js", "quote.js"]) writeFileSync(at("dist/full", f), readFileSync(at("www/full", f)));
+// `require("ratecard")` and `import "ratecard"`: one CommonJS file; the generated glue stays external.
+await build({
+  entryPoints: [at("www/full/node.js")], bundle: true, format: "cjs", platform: "node", target: "node20", outfile: at("dist/full/node.cjs"), logLevel: "warning",
+  plugins: [{ name: "full-bindings", setup(b) { b.onResolve({ filter: /pkg\/node\/ratecard\.js$/ }, () => ({ path: "../../pkg/node/ratecard.js", external: true })); } }],
+});
 
 // ---- the package's widget ------------------------------------------------
 rmSync(at("dist/widget"), { recursive: true, force: true });
@@ -59,7 +70,7 @@ writeFileSync(join(out, liteWasmName), liteWasm);
 const page = await build({
   entryPoints: [at("www/app.js")], bundle: true, format: "esm", minify: true, target: "es2022", legalComments: "none",
   outdir: out, entryNames: "[name].[hash]", write: true, metafile: true, logLevel: "warning",
-  alias: { "ratecard-engine": at("pkg/web/ratecard.js"), "ratecard-lite-engine": at("www/lite/web.js") },
+  alias: { "ratecard-engine": at("www/full/web.js"), "ratecard-lite-engine": at("www/lite/web.js") },
   define: { __WASM_FILE__: JSON.stringify(wasmName), __LITE_WASM_FILE__: JSON.stringify(liteWasmName) },
 });
 const appName = Object.keys(page.metafile.outputs).map((p) => p.split("/").pop()).find((n) => /^app\.\w+\.js$/.test(n));

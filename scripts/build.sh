@@ -31,10 +31,5 @@ ls -l pkg/lite/node/ratecard_lite_bg.wasm | awk '{ print "[build] ratecard_lite_
 for f in pkg/node/ratecard.d.ts pkg/web/ratecard.d.ts pkg/lite/node/ratecard_lite.d.ts pkg/lite/web/ratecard_lite.d.ts; do
   grep -q 'reference lib="esnext.disposable"' "$f" || sed -i '1i /// <reference lib="esnext.disposable" />' "$f"
 done
-# `quote` reads the flat text of `quoteFlat` into the quote object
-# (www/engine-reader.js; src/flat.rs gives the layout), faster than JSON.
-for f in pkg/node/ratecard.js pkg/web/ratecard.js; do
-  grep -q "quoteFlat.call" "$f" || { printf '\n' >> "$f"; sed 's/^export //' www/lite/reader.js >> "$f"; cat www/engine-reader.js >> "$f"; }
-done
 # The widget (dist/widget, with esbuild) and the demo page (www/dist).
 node scripts/build-web.mjs

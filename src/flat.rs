@@ -11,10 +11,10 @@
 //! multiplier␟explanation␟source` and its burns: their count, then
 //! `grant␟credits` each), the purchase options (their count, then
 //! [`purchase`]'s eleven fields each) and the warnings (their count, then
-//! each). Read back by `www/engine-reader.js`.
+//! each). Read back by `www/full/quote.js`.
 //!
 //! A quote request `{ plan, items, balance, billing }` comes the other way as
-//! [`request`]'s text, written by `www/lite/glue.js` and `www/engine-reader.js`: `plan`, U+001C,
+//! [`request`]'s text, written by `www/lite/glue.js` and `www/full/quote.js`: `plan`, U+001C,
 //! `balance`, U+001C, the items, and when given U+001C and `billing`
 //! (`month`, `year`; any other text is refused as the JSON reader refuses
 //! it); items separated by U+001E; an item's fields

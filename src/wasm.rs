@@ -221,8 +221,8 @@ impl JsRateEngine {
     }
 
     /// `quote` as flat text (`crate::flat`), for the package's JS, which
-    /// reads it into the same object (`www/engine-reader.js`, appended to the
-    /// generated glue by `scripts/build.sh`, makes `quote` do so): a quote
+    /// reads it into the same object (`www/full/quote.js`, which wraps the
+    /// generated class in the package's entry files, makes `quote` do so): a quote
     /// whose texts hold U+001F comes as `J` and its JSON instead.
     #[wasm_bindgen(js_name = quoteFlat, skip_typescript)]
     pub fn quote_flat(&self, request: Ts<QuoteRequest>) -> Result<String, JsValue> {

@@ -1,5 +1,5 @@
 //! The flat text a quote crosses to JS as (`ratecard::flat`): read back in
-//! Rust as `www/engine-reader.js` reads it, it is the JSON serde writes.
+//! Rust as `www/full/quote.js` reads it, it is the JSON serde writes.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::arithmetic_side_effects)]
 use serde_json::{json, Map, Value};
 
@@ -7,7 +7,7 @@ use ratecard::purchase::PurchaseKind;
 use ratecard::rate_card::{Per, Period, UpgradeCharge};
 use ratecard::{flat, request, RateEngine};
 
-/// The reader of `www/engine-reader.js`, in Rust: flat text → the JSON
+/// The reader of `www/full/quote.js`, in Rust: flat text → the JSON
 /// value serde writes.
 fn read(text: &str) -> Value {
     let f: Vec<&str> = text.split(flat::FIELD).collect();
@@ -104,7 +104,7 @@ fn a_separator_inside_a_text_gives_none() {
 
 #[test]
 fn a_request_text_reads_as_its_json() {
-    // (request text as www/engine-reader.js writes it, the same request as JSON)
+    // (request text as www/full/quote.js writes it, the same request as JSON)
     let cases = [
         ("business\u{1c}10\u{1c}avatar_iv\u{1f}120\u{1f}\u{1f}expressive_motion\u{1d}b1", r#"{"plan":"business","balance":"10","items":[{"feature":"avatar_iv","seconds":120,"options":{"expressive_motion":true}}]}"#),
         ("\u{1c}\u{1c}generate_look\u{1f}\u{1f}4\u{1e}video_translation\u{1f}300.5\u{1f}\u{1f}mode\u{1d}sprecision", r#"{"items":[{"feature":"generate_look","quantity":4},{"feature":"video_translation","seconds":300.5,"options":{"mode":"precision"}}]}"#),

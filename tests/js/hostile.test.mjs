@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { ROOT } from "./helpers.mjs";
 
-const { RateEngine } = createRequire(import.meta.url)(`${ROOT}/pkg/node/ratecard.js`);
+const { RateEngine } = createRequire(import.meta.url)(`${ROOT}/dist/full/node.cjs`);
 // The codes come from Rust (ErrorKind::ALL), not from a copy here.
 const CODES = new Set(RateEngine.errorCodes());
 

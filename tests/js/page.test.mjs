@@ -157,7 +157,7 @@ test("the engine's code and message go to ratecard-error, with the field", async
 
 test("every rate card opens on a price, not an error; no id, path or file name is visible", async () => {
   // Every preset that prices features (from the engine, not a copied list).
-  const { RateEngine } = createRequire(import.meta.url)(`${ROOT}/pkg/node/ratecard.js`);
+  const { RateEngine } = createRequire(import.meta.url)(`${ROOT}/dist/full/node.cjs`);
   const priced = RateEngine.presetIds().filter((id) => Object.keys(RateEngine.preset(id).rateCard().features).length > 0);
   assert.ok(priced.length >= 5, priced.join());
   for (const preset of priced) {

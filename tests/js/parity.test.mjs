@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { ROOT } from "./helpers.mjs";
 
-const { RateEngine } = createRequire(import.meta.url)(`${ROOT}/pkg/node/ratecard.js`);
+const { RateEngine } = createRequire(import.meta.url)(`${ROOT}/dist/full/node.cjs`);
 const N = Number(process.env.PARITY_CASES ?? 10000);
 
 // A small seeded PRNG (mulberry32), so a failure can be replayed.

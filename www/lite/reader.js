@@ -1,8 +1,7 @@
 // The flat text readers (src/flat.rs gives the layout): one purchase option,
 // and a whole quote, each read into the very object the JSON result gives,
-// keys in its order. Shared by the lite glue (glue.js) and the full module
-// (scripts/build.sh appends this file, `export` removed, and
-// www/engine-reader.js after it, to the generated glue).
+// keys in its order. Shared by the lite glue (glue.js) and the full module's
+// fast quote (www/full/quote.js).
 
 // One purchase option from flat text's fields `f` at `i` (eleven fields).
 export function readPurchase(f, i) {

@@ -1,14 +1,20 @@
-/* global RateEngine, readQuote -- the generated glue's class, and www/lite/reader.js, appended before this */
-// Appended by scripts/build.sh (after www/lite/reader.js) to the generated glue of `ratecard` and
-// `ratecard/web` (pkg/node/ratecard.js, pkg/web/ratecard.js), where
-// `RateEngine` is the generated class: `quote` reads the flat text of
-// `quoteFlat` (src/flat.rs gives the layout) into the very object the JSON
-// result gave, keys in the same order, and is faster than `JSON.parse`
-// (README, Performance). A plain `{ plan, items, balance, billing }` request goes in
-// as flat text too (`quoteFlatText`); anything else, or any value of a kind
-// this writer does not know, goes as JSON, so every refusal is the JSON
-// reader's, word for word. No pricing rule here: only field order.
-{
+// The full module's fast `quote`: a plain `{ plan, items, balance, billing }` request
+// goes in as the engine's request text (`quoteFlatText`), and the result comes back
+// as flat text (src/flat.rs gives the layout), read into the very object the JSON
+// result gives, keys in the same order, faster than `JSON.parse` (README,
+// Performance). Anything else, or any value of a kind this writer does not know,
+// goes as JSON (`quoteFlat`), so every refusal is the JSON reader's, word for word.
+// No pricing rule here: only field order. The generated glue is not edited: the
+// entry files (node.js, web.js) wrap its class with this.
+import { readQuote } from "../lite/reader.js";
+
+/**
+ * `RateEngine` (the generated class) with `quote` reading flat text; returns the class.
+ * @template {{ prototype: any }} T
+ * @param {T} RateEngine
+ * @returns {T}
+ */
+export function withFastQuote(RateEngine) {
   const CONTROL = /[\u0000-\u001f]/;
   const DECIMAL = /^\d{1,15}(\.\d{1,12})?$/;
   // A measure as the request text writes it, or undefined to send JSON.
@@ -39,7 +45,7 @@
     if (billing !== undefined && billing !== "month" && billing !== "year") return undefined;
     if (plan !== undefined && (typeof plan !== "string" || plan === "" || CONTROL.test(plan))) return undefined;
     if (balance !== undefined && !(typeof balance === "string" && DECIMAL.test(balance))) return undefined;
-    if (!Array.isArray(items) || Object.getPrototypeOf(items) !== Array.prototype || items.toJSON !== undefined) return undefined;
+    if (!Array.isArray(items) || Object.getPrototypeOf(items) !== Array.prototype || "toJSON" in items) return undefined;
     if (items.length === 0 || items.length > 100) return undefined;
     let out = `${plan ?? ""}\u001c${balance ?? ""}\u001c`;
     for (let i = 0; i < items.length; i++) {
@@ -73,4 +79,5 @@
     writable: true,
     configurable: true,
   });
+  return RateEngine;
 }
