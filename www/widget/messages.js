@@ -56,6 +56,7 @@ export function plainWords(error, field, ctx) {
     case "not_available":
       if (itemMatch && plan?.unavailableReason) return sentence(plan.unavailableReason);
       if (itemMatch) return `${planName} does not include ${feature?.name ?? "this feature"}. Choose another plan or feature.`;
+      if (field === "billing" && plan?.monthlyOnly) return `${planName} is billed monthly only.`;
       return plan?.purchaseNote ? sentence(plan.purchaseNote) : `${planName} cannot buy this.`;
     case "unknown_plan":
       return "Choose a plan.";
