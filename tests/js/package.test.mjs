@@ -134,7 +134,7 @@ test("quote in Node and in the web build: the same object as the JSON result, al
     import { createRequire } from "node:module";
     import { RateEngine } from "ratecard";
     import { initSync, RateEngine as Web } from "ratecard/web";
-    initSync({ module: readFileSync(createRequire(import.meta.url).resolve("ratecard/web").replace(/ratecard\\.js$/, "ratecard_bg.wasm")) });
+    initSync({ module: readFileSync(createRequire(import.meta.url).resolve("ratecard/package.json").replace(/package\\.json$/, "pkg/web/ratecard_bg.wasm")) });
     const request = { plan: "creator", items: [{ feature: "avatar_iv", seconds: 700, options: { expressive_motion: true } }, { feature: "generate_look", quantity: 4 }], balance: "10" };
     const grants = { plan: "business", items: [{ feature: "avatar_iv", seconds: 30 }], grants: [{ id: "g1", remaining: "20", expiresAt: "2026-12-01" }, { id: "g2", remaining: "50" }] };
     const node = RateEngine.preset("heygen-credits"), web = Web.preset("heygen-credits");
