@@ -209,12 +209,7 @@ export function liteEngine(b) {
      * every field equal to the full `quote`'s. Throws a coded Error, as `quote` does.
      */
     quoteSummary(request) {
-      const text = writeRequest(request);
-      try {
-        return readSummary(this.#inner.summary(text));
-      } catch (e) {
-        throw fromEngine(e);
-      }
+      return this.#call("summary", writeRequest(request), readSummary);
     }
 
     /**
@@ -224,20 +219,20 @@ export function liteEngine(b) {
      * `periodUsage` or `at` is the full module's. Throws a coded Error, as `quote` does.
      */
     quote(request) {
-      const text = writeRequest(request);
-      try {
-        return readQuote(this.#inner.quote(text));
-      } catch (e) {
-        throw fromEngine(e);
-      }
+      return this.#call("quote", writeRequest(request), readQuote);
     }
 
     /** Buys `{ plan?, quantity, seats?, billing? }` of the plan's product: the full module's
      *  `buyPacks`, field for field. Throws a coded Error, as it does. */
     buyPacks(request) {
-      const text = writeBuy(request);
+      return this.#call("buyPacks", writeBuy(request), readBought);
+    }
+
+    /** Calls the engine's `method` with `text`, reads its result with `read`; an engine
+     *  refusal is thrown as a coded Error. */
+    #call(method, text, read) {
       try {
-        return readBought(this.#inner.buyPacks(text));
+        return read(this.#inner[method](text));
       } catch (e) {
         throw fromEngine(e);
       }
