@@ -36,3 +36,31 @@ test("engine errors in plain words beside their field, never the engine's messag
   // A message with a path but no path array still names its field.
   assert.equal(fieldOf({ message: "items[2].options.resolution: no" }), "items.2.options.resolution");
 });
+
+test("request building: what the buyer typed, read in the locale, or the field that cannot be read", async () => {
+  const { buildRequest } = await import("../../www/widget/request.js");
+  const card = RateEngine.preset("heygen-credits").rateCard();
+  const row = (text, used = "") => ({ feature: "avatar_iv", text, options: { expressive_motion: true }, used });
+  assert.deepEqual(buildRequest({ rows: [row("1.000,5", "60")], card, planId: "business", locale: "de-DE", balanceText: "1.500" }).request,
+    { plan: "business", items: [{ feature: "avatar_iv", seconds: "1000.5", options: { expressive_motion: true } }], balance: "1500", periodUsage: { avatar_iv: "60" } });
+  const bad = buildRequest({ rows: [row("60.5")], card, planId: "business", locale: "de-DE" });
+  assert.deepEqual([bad.local.field, bad.local.text], ["items.0.seconds", "Enter the length in seconds as a number, like 1.500,5."]);
+  const grants = [{ id: "g1", remaining: "20" }];
+  assert.deepEqual(buildRequest({ rows: [row("90")], card, planId: "business", locale: "en-US", balanceText: "5", grants, at: "2026-11-30" }).request,
+    { plan: "business", items: [{ feature: "avatar_iv", seconds: "90", options: { expressive_motion: true } }], grants, at: "2026-11-30" });
+});
+
+test("the buy model: the product, the quantity, its price and what it adds, from the engine's buyPacks", async () => {
+  const { buyModel } = await import("../../www/widget/buy.js");
+  const engine = RateEngine.preset("heygen-credits");
+  const card = engine.rateCard();
+  const q = engine.quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 120 }], balance: "10" });
+  const m = buyModel({ q, card, plan: card.plans.business, planId: "business", locale: "en-US", buyPacks: (r) => engine.buyPacks(r) });
+  assert.deepEqual([m.productId, m.qty, m.total, m.detail], ["credit_block", 1, "Buy 1 block — $5.00", "adds 100 credits — covers the shortfall."]);
+  assert.equal(m.option.price, "5.00");
+  const three = buyModel({ q, card, plan: card.plans.business, planId: "business", locale: "en-US", qtyText: "3", buyPacks: (r) => engine.buyPacks(r) });
+  assert.equal(three.total, "Buy 3 blocks — $15.00");
+  const zero = buyModel({ q, card, plan: card.plans.business, planId: "business", locale: "en-US", qtyText: "0", buyPacks: (r) => engine.buyPacks(r) });
+  assert.equal(zero.err, "Enter a whole number of blocks, 1 or more.");
+  assert.equal(buyModel({ q, card, plan: card.plans.creator, planId: "creator", locale: "en-US", buyPacks: () => null }), null);
+});

@@ -5,9 +5,11 @@
 import { html, css, nothing } from "lit";
 import { live } from "lit/directives/live.js";
 import { MAX_ITEMS, RatecardBase, defaultPlan } from "./base.js";
-import { day, exactNumber, example, hostDecimal, inUnit, isZero, money, number, parseNumber, plural, resolveLocale, words } from "./locale.js";
+import { buildRequest } from "./request.js";
+import { buyModel } from "./buy.js";
+import { day, exactNumber, hostDecimal, inUnit, isZero, money, number, parseNumber, plural, resolveLocale, words } from "./locale.js";
 import { lineSentence } from "./lines.js";
-import { assumedBalance, plainWords, unreadable } from "./messages.js";
+import { assumedBalance } from "./messages.js";
 
 let uid = 0;
 
@@ -181,33 +183,9 @@ export class RatecardCheckout extends RatecardBase {
 
   /** The request from what the buyer typed; `local` holds a field error the engine never saw. */
   _build() {
-    const card = this._card;
-    const locale = this._locale;
-    const plan = card.plans[this._planId];
-    const items = [];
-    const usage = {};
-    for (const [i, row] of this._rows.entries()) {
-      const f = card.features[row.feature];
-      const key = f.input === "seconds" ? "seconds" : "quantity";
-      const value = parseNumber(locale, row.text);
-      if (value === null) return { local: { field: `items.${i}.${key}`, code: "invalid_request", message: `items[${i}].${key}: not a number in ${locale}: ${row.text}`, text: unreadable(locale, key === "seconds" ? "the length in seconds" : "how many") } };
-      items.push({ feature: row.feature, [key]: value, options: row.options });
-      if (row.used.trim() && !(row.feature in usage)) {
-        const used = parseNumber(locale, row.used);
-        if (used === null) return { local: { field: `items.${i}.used`, code: "invalid_request", message: `periodUsage.${row.feature}: not a number`, text: unreadable(locale, "the usage so far") } };
-        usage[row.feature] = used;
-      }
-    }
-    const request = { plan: this._planId, items };
-    const grants = Array.isArray(this.grants) ? this.grants : null;
-    if (grants) Object.assign(request, { grants }, this.at ? { at: this.at } : {});
-    else if (this._balanceText?.trim()) {
-      const balance = parseNumber(locale, this._balanceText);
-      if (balance === null) return { local: { field: "balance", code: "invalid_request", message: `balance: not a number in ${locale}`, text: `Enter your balance as a number, like ${example(locale)}.` } };
-      request.balance = balance;
-    }
-    if (Object.keys(usage).length) request.periodUsage = usage;
-    return { request, plan };
+    const built = buildRequest({ rows: this._rows, card: this._card, planId: this._planId, locale: this._locale,
+      balanceText: this._balanceText, grants: this.grants, at: this.at });
+    return { ...built, plan: this._card.plans[this._planId] };
   }
 
   render() {
@@ -369,40 +347,11 @@ export class RatecardCheckout extends RatecardBase {
   }
 
   _buyPanel(q, card, plan, locale) {
-    const ids = plan.products ?? [];
-    if (!ids.length) return nothing;
-    const periods = [...new Set(ids.map((id) => card.products[id].period))];
-    const period = periods.includes(this._billing) ? this._billing : periods[0];
-    const productId = ids.find((id) => card.products[id].period === period);
-    const product = card.products[productId];
-    const suggested = q?.purchase.find((o) => o.product === productId);
-    const renewal = product.kind === "renewal";
-    const qtyText = renewal ? "1" : this._qtyText ?? number(locale, String(suggested?.quantity ?? 1));
-    const qtyValue = parseNumber(locale, qtyText);
-    const qty = qtyValue !== null && /^\d+$/.test(qtyValue) && qtyValue !== "0" && qtyValue.length < 8 ? Number(qtyValue) : null;
+    const m = buyModel({ q, card, plan, planId: this._planId, locale, billing: this._billing, qtyText: this._qtyText,
+      seatsText: this._seatsText, buyPacks: (r) => (this._engine ?? this._pricer).buyPacks(r) });
+    if (!m) return nothing;
+    const { periods, period, product, renewal, qtyText, qty, p, err, seatsErr } = m;
     const unit = product.unitName;
-    let p = null, err = null, seatsErr = null;
-    if (qty === null) err = `Enter a whole number of ${plural(2, unit)}, 1 or more.`;
-    else {
-      const seats = product.perSeat ? parseNumber(locale, this._seatsText) : undefined;
-      if (product.perSeat && (seats === null || !/^\d+$/.test(seats) || seats === "0")) seatsErr = "Enter a whole number of seats, 1 or more.";
-      else {
-        try {
-          // The first-load module prices every quantity too.
-          p = (this._engine ?? this._pricer).buyPacks({ plan: this._planId, quantity: qty, billing: product.period, ...(product.perSeat ? { seats } : {}) });
-        } catch (e) {
-          err = plainWords(e, "quantity", { locale, card, planId: this._planId });
-        }
-      }
-    }
-    const every = p && p.period !== "once" ? ` a ${p.period}` : "";
-    const seats = p?.seats !== undefined ? ` × ${number(locale, String(p.seats))} ${plural(Number(p.seats), "seat")}` : "";
-    const total = !p ? "" : renewal ? `Renew ${plan.name} now — ${money(locale, p.price, p.currency)}`
-      : product.kind === "top_up" ? `Top up ${money(locale, p.price, p.currency)}`
-      : `Buy ${number(locale, String(qty))} ${plural(qty, unit)}${seats} — ${money(locale, p.price, p.currency)}${every}`;
-    const cover = !suggested || !p ? "" : qty >= suggested.quantity ? " — covers the shortfall" : ` — not enough: ${number(locale, String(suggested.quantity))} needed`;
-    const charge = p && p.period !== "once" && !renewal ? ` (a new ${p.period}ly add-on charge)` : "";
-    const renewNote = renewal ? ` This replaces your current ${plan.name} month: a new ${plan.period} starts today.` : "";
     const errId = this._errId("buy");
     return html`<section class="buy" part="buy" aria-labelledby="${this._id}-buy-h" data-testid="buy">
       <h3 id="${this._id}-buy-h">${renewal ? "Renew your plan" : "Buy more"}</h3>
@@ -419,8 +368,8 @@ export class RatecardCheckout extends RatecardBase {
           <button type="button" class="secondary" data-testid="buy-plus" aria-label="One more" @click=${() => this._step(1, qty)}>+</button>
         </div>${err ? html`<p class="error" id=${errId} data-testid="buy-error">${err}</p>` : nothing}</div>`}
       </div>
-      ${p ? html`<p><strong data-testid="buy-total">${total}</strong> <span class="muted" data-testid="buy-detail">adds ${inUnit(locale, p.credits, card)}${charge}${cover}.${renewNote}</span></p>
-        <div><button type="button" part="buy-button" data-testid="buy-button" @click=${() => this._buy({ kind: product.kind, product: productId, name: p.name, quantity: p.quantity, credits: p.credits, price: p.price, currency: p.currency, period: p.period, ...(p.seats !== undefined ? { seats: p.seats } : {}) }, qty)}>${renewal ? "Renew now" : "Buy"}</button></div>` : nothing}
+      ${p ? html`<p><strong data-testid="buy-total">${m.total}</strong> <span class="muted" data-testid="buy-detail">${m.detail}</span></p>
+        <div><button type="button" part="buy-button" data-testid="buy-button" @click=${() => this._buy(m.option, qty)}>${renewal ? "Renew now" : "Buy"}</button></div>` : nothing}
     </section>`;
   }
 

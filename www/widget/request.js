@@ -1,0 +1,45 @@
+// What the buyer typed → the engine's quote request: pure, no element and no
+// engine (unit-tested in Node, tests/js/widget-units.test.mjs). A number that
+// cannot be read in the locale is a field error the engine never sees.
+import { example, parseNumber } from "./locale.js";
+import { unreadable } from "./messages.js";
+
+/**
+ * @typedef {{ feature: string, text: string, options: Record<string, unknown>, used: string }} Row
+ * @typedef {{ field: string, code: string, message: string, text: string }} FieldError
+ */
+
+/**
+ * The quote request from the checkout's rows and fields, or the first field
+ * that cannot be read (`local`).
+ * @param {{ rows: Row[], card: any, planId: string, locale: string, balanceText?: string | null,
+ *           grants?: object[] | null, at?: string }} input
+ * @returns {{ request: any, local?: undefined } | { local: FieldError, request?: undefined }}
+ */
+export function buildRequest({ rows, card, planId, locale, balanceText, grants, at }) {
+  const items = [];
+  /** @type {Record<string, string>} */
+  const usage = {};
+  for (const [i, row] of rows.entries()) {
+    const f = card.features[row.feature];
+    const key = f.input === "seconds" ? "seconds" : "quantity";
+    const value = parseNumber(locale, row.text);
+    if (value === null) return { local: { field: `items.${i}.${key}`, code: "invalid_request", message: `items[${i}].${key}: not a number in ${locale}: ${row.text}`, text: unreadable(locale, key === "seconds" ? "the length in seconds" : "how many") } };
+    items.push({ feature: row.feature, [key]: value, options: row.options });
+    if (row.used.trim() && !(row.feature in usage)) {
+      const used = parseNumber(locale, row.used);
+      if (used === null) return { local: { field: `items.${i}.used`, code: "invalid_request", message: `periodUsage.${row.feature}: not a number`, text: unreadable(locale, "the usage so far") } };
+      usage[row.feature] = used;
+    }
+  }
+  /** @type {any} */
+  const request = { plan: planId, items };
+  if (Array.isArray(grants)) Object.assign(request, { grants }, at ? { at } : {});
+  else if (balanceText?.trim()) {
+    const balance = parseNumber(locale, balanceText);
+    if (balance === null) return { local: { field: "balance", code: "invalid_request", message: `balance: not a number in ${locale}`, text: `Enter your balance as a number, like ${example(locale)}.` } };
+    request.balance = balance;
+  }
+  if (Object.keys(usage).length) request.periodUsage = usage;
+  return { request };
+}
