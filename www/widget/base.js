@@ -2,7 +2,8 @@
 // loading the engine for the rate card, quoting, and the three events. The
 // elements render what the engine returns; no pricing rule lives here.
 import { LitElement, css } from "lit";
-import { LOAD_TIMEOUT_MS, engineFor, liteFor, retrying } from "./engine.js";
+import { LOAD_TIMEOUT_MS } from "./engine.js";
+import { EngineLoader } from "./loader.js";
 import { resolveLocale } from "./locale.js";
 import { fieldOf, plainWords } from "./messages.js";
 
@@ -111,12 +112,11 @@ export class RatecardBase extends LitElement {
     /** What quotes now: the full engine, or until it loads, the first-load module's summary. */
     this._pricer = null;
     this._failure = null;
-    this._loadId = 0;
     this._lastEvent = "";
+    /** Loads the engines (first-load, then full) and reports a failed load once. */
+    this._loader = new EngineLoader(this);
     /** How long one load (the `.wasm`, a `card-src`) may take, in ms (`load-timeout`); 15 s by default. */
     this.loadTimeout = LOAD_TIMEOUT_MS;
-    /** Set once a load failed after its tries: no new load until the card source changes. */
-    this._gaveUp = false;
   }
 
   /** The RateEngine in use (null until the wasm and the rate card are loaded). */
@@ -140,65 +140,43 @@ export class RatecardBase extends LitElement {
   }
 
   willUpdate(changed) {
-    // A new card source loads (again); otherwise a failed load is not started
-    // again on every render (it was tried, with backoff, and reported once).
-    const source = changed.has("preset") || changed.has("cardSrc") || changed.has("rateCard");
-    if (source) this._gaveUp = false;
-    if (source || (!this._pricer && !this._loading && !this._gaveUp)) this._load();
+    this._loader.sync(changed, Boolean(this._pricer));
   }
 
-  async _load() {
-    const id = ++this._loadId;
-    this._loading = true;
-    try {
-      // A built-in preset prices at once from the first-load module; the full
-      // module (lines, explanations, fingerprint) loads after the first paint.
-      if (!this.rateCard && !this.cardSrc) {
-        // If the first-load module cannot load, the full one still can: no error yet.
-        const lite = await liteFor(this.preset, this.loadTimeout).catch(() => null);
-        if (id !== this._loadId) return;
-        if (lite) {
-          this._engine = null;
-          this._card = lite.rateCard();
-          this._failure = null;
-          this.cardChanged?.(this._card);
-          this._pricer = litePricer(lite);
-          await this.updateComplete;
-          await afterPaint();
-          if (id !== this._loadId) return;
-        }
-      }
-      const source = { preset: this.preset, rateCard: this.rateCard, cardSrc: this.cardSrc, timeoutMs: this.loadTimeout };
-      const engine = await retrying(() => engineFor(source));
-      if (id !== this._loadId) return;
-      if (this._pricer?.lite) await afterPaint(); // the full module: another task
-      if (id !== this._loadId) return;
-      // The full card (with its defaults filled in) replaces the first one; the
-      // buyer's plan and cart start over only if it is another card.
-      const card = engine.rateCard();
-      const same = this._pricer?.lite === true && card.id === this._card?.id;
-      this._card = card;
-      if (!same) this.cardChanged?.(this._card);
-      this._failure = null;
-      this._engine = engine;
-      this._pricer = engine;
-    } catch (e) {
-      if (id !== this._loadId) return;
-      this._gaveUp = true;
-      if (this._pricer?.lite) {
-        // Only the full module failed: the first-load price stays on screen;
-        // the host hears it once.
-        const { code, message } = this._report(e, "card");
-        emit(this, "ratecard-error", { code, message, field: "card" });
-        return;
-      }
-      this._engine = null;
-      this._pricer = null;
-      this._card = null;
-      this._failure = this._report(e, "card");
-    } finally {
-      if (id === this._loadId) this._loading = false;
+  /** The first-load module is in: it prices a built-in preset completely. */
+  _liteLoaded(lite) {
+    this._engine = null;
+    this._card = lite.rateCard();
+    this._failure = null;
+    this.cardChanged(this._card);
+    this._pricer = litePricer(lite);
+  }
+
+  /** The full module is in. Its card (defaults filled in) replaces the first one; the
+   *  buyer's plan and cart start over only if it is another card. */
+  _loaded(engine) {
+    const card = engine.rateCard();
+    const same = this._pricer?.lite === true && card.id === this._card?.id;
+    this._card = card;
+    if (!same) this.cardChanged(this._card);
+    this._failure = null;
+    this._engine = engine;
+    this._pricer = engine;
+  }
+
+  /** A load failed after its tries. If only the full module failed, the first-load
+   *  price stays on screen and the host hears it once; else the element says so. */
+  _loadFailed(e) {
+    if (this._pricer?.lite) {
+      const { code, message } = this._report(e, "card");
+      emit(this, "ratecard-error", { code, message, field: "card" });
+      return true;
     }
+    this._engine = null;
+    this._pricer = null;
+    this._card = null;
+    this._failure = this._report(e, "card");
+    return false;
   }
 
   /** Runs the engine's quote; returns the quote, or null with `this.error` set. */
@@ -252,15 +230,6 @@ export class RatecardBase extends LitElement {
     const quote = this.quote;
     emit(this, "ratecard-buy", { option, quantity, request: quote ? this.request : null, quote, fingerprint: quote?.fingerprint ?? null });
   }
-}
-
-/** After the next frame is painted, and then when the main thread is idle (or 200 ms). */
-function afterPaint() {
-  return new Promise((resolve) => {
-    const idle = globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 0));
-    if (globalThis.requestAnimationFrame) requestAnimationFrame(() => setTimeout(() => idle(resolve, { timeout: 200 }), 0));
-    else setTimeout(resolve, 0);
-  });
 }
 
 /**

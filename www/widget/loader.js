@@ -1,0 +1,85 @@
+// Loading the engines for one element, as a Lit ReactiveController: the
+// first-load module for a built-in preset (the whole checkout prices from it),
+// then the full module after the first paint; a card given as an object or a
+// URL loads the full module at once. A load that fails is tried a bounded number
+// of times with backoff, then reported once; a newer card source supersedes a
+// load in flight (its result is dropped). The element keeps its own state: this
+// calls its `_loaded`, `_liteLoaded` and `_loadFailed`.
+import { engineFor, liteFor, retrying } from "./engine.js";
+
+/** @typedef {import("lit").ReactiveControllerHost & { preset?: string, rateCard?: any, cardSrc?: string,
+ *    loadTimeout: number, updateComplete: Promise<boolean>,
+ *    _liteLoaded(lite: any): void, _loaded(engine: any): void, _loadFailed(e: unknown): boolean }} Host */
+
+export class EngineLoader {
+  /** @param {Host} host */
+  constructor(host) {
+    this.host = host;
+    /** Each load's number: a result of an older one is dropped. */
+    this.generation = 0;
+    this.loading = false;
+    /** A load failed after its tries: no new one until the card source changes. */
+    this.gaveUp = false;
+    /** Whether the first-load module is pricing (the full one not yet in). */
+    this.lite = false;
+    host.addController(this);
+  }
+
+  hostConnected() {}
+
+  /**
+   * From the element's `willUpdate`: a new card source loads (again); else a
+   * load starts only if nothing prices yet and no load failed.
+   * @param {Map<PropertyKey, unknown>} changed
+   * @param {boolean} pricing
+   */
+  sync(changed, pricing) {
+    const source = changed.has("preset") || changed.has("cardSrc") || changed.has("rateCard");
+    if (source) this.gaveUp = false;
+    if (source || (!pricing && !this.loading && !this.gaveUp)) this.load();
+  }
+
+  async load() {
+    const host = this.host;
+    const id = ++this.generation;
+    const current = () => id === this.generation;
+    this.loading = true;
+    this.lite = false;
+    try {
+      if (!host.rateCard && !host.cardSrc) {
+        // If the first-load module cannot load, the full one still can: no error yet.
+        const lite = await liteFor(host.preset, host.loadTimeout).catch(() => null);
+        if (!current()) return;
+        if (lite) {
+          this.lite = true;
+          host._liteLoaded(lite);
+          await host.updateComplete;
+          await afterPaint();
+          if (!current()) return;
+        }
+      }
+      const source = { preset: host.preset, rateCard: host.rateCard, cardSrc: host.cardSrc, timeoutMs: host.loadTimeout };
+      const engine = await retrying(() => engineFor(source));
+      if (!current()) return;
+      if (this.lite) await afterPaint(); // the full module: another task
+      if (!current()) return;
+      this.lite = false;
+      host._loaded(engine);
+    } catch (e) {
+      if (!current()) return;
+      this.gaveUp = true;
+      host._loadFailed(e);
+    } finally {
+      if (current()) this.loading = false;
+    }
+  }
+}
+
+/** After the next frame is painted, and then when the main thread is idle (or 200 ms). */
+export function afterPaint() {
+  return new Promise((resolve) => {
+    const idle = globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 0));
+    if (globalThis.requestAnimationFrame) requestAnimationFrame(() => setTimeout(() => idle(resolve, { timeout: 200 }), 0));
+    else setTimeout(resolve, 0);
+  });
+}
