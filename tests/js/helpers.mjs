@@ -106,8 +106,9 @@ export async function firstPrice(browser, url, conditions, complete = false) {
       const t = root?.querySelector('[data-testid="total"]')?.textContent ?? "";
       if (!complete) return /\d/.test(t);
       const source = root?.querySelector('[data-testid="lines"] .source')?.textContent ?? "";
-      const buy = root?.querySelector('[data-testid="buy-total"]')?.textContent ?? "";
-      return /\d/.test(t) && source.includes("Help Center") && /\d/.test(buy);
+      // The buy panel, where the plan sells something: its price shown.
+      const buy = !root?.querySelector('[data-testid="buy"]') || /\d/.test(root.querySelector('[data-testid="buy-total"]')?.textContent ?? "");
+      return /\d/.test(t) && source.includes("Help Center") && buy;
     }, complete, { timeout: 60000, polling: "raf" });
     return await page.evaluate(() => performance.now());
   } finally {
