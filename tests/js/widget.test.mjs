@@ -179,7 +179,7 @@ test("a failed or hung load is tried a bounded number of times, then reported on
 <ratecard-cost id="hung" card-src="./hung.json" plan="business" balance="10" load-timeout="300"></ratecard-cost>
 <ratecard-checkout id="many" preset="heygen-credits" plan="business" balance="10"></ratecard-checkout>
 <ratecard-checkout id="odd" preset="heygen-credits" plan="business" balance="10"></ratecard-checkout>`));
-  writeFileSync(join(dir, "no-full.html"), page_(`<ratecard-cost id="lite" preset="heygen-credits" plan="business" balance="10"></ratecard-cost>`));
+  writeFileSync(join(dir, "no-full.html"), page_(`<ratecard-cost id="lite" preset="heygen-credits" plan="business" balance="10" eager></ratecard-cost>`));
   const server = await serveWww(dir);
   const errorsOf = (page, id) => page.evaluate((id) => window.events.filter((e) => e.name === "ratecard-error" && e.id === id).map((e) => e.detail.code), id);
   try {

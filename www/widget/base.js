@@ -35,6 +35,7 @@ export class RatecardBase extends LitElement {
     readonly: { type: Boolean, reflect: true },
     items: { attribute: false },
     loadTimeout: { type: Number, attribute: "load-timeout" },
+    eager: { type: Boolean },
     _engine: { state: true },
     _pricer: { state: true },
     _failure: { state: true },
@@ -102,6 +103,9 @@ export class RatecardBase extends LitElement {
     /** @type {string | undefined} */ this.locale = undefined;
     /** @type {any[]} */ this.items = [];
     this.readonly = false;
+    /** Load the full module after the first paint even when nothing on the element needs it
+     *  (a page that calls `element.engine` for simulate, capacity or compare). */
+    this.eager = false;
     /** The last quote, or null (`ratecard-quote` carries it too). */
     this.quote = null;
     /** The last request sent to the engine. */
@@ -193,7 +197,9 @@ export class RatecardBase extends LitElement {
       this.error = null;
     } catch (e) {
       this.quote = null;
-      // What the first-load module cannot price (grants, usage so far) waits for the full one.
+      // What the first-load module cannot price (grants, usage so far) waits for the full one,
+      // which loads now.
+      if (e?.code === "pending") this._loader.wantFull();
       this.error = e?.code === "pending" ? null : this._report(e, undefined, request);
     }
     return this.quote;

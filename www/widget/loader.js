@@ -1,14 +1,15 @@
 // Loading the engines for one element, as a Lit ReactiveController: the
-// first-load module for a built-in preset (the whole checkout prices from it),
-// then the full module after the first paint; a card given as an object or a
-// URL loads the full module at once. A load that fails is tried a bounded number
+// first-load module for a built-in preset (the whole checkout prices from it);
+// the full module only when something needs it (a request with grants or usage
+// so far: `wantFull`) or the element is `eager`, after the first paint; a card
+// given as an object or a URL loads the full module at once. A load that fails is tried a bounded number
 // of times with backoff, then reported once; a newer card source supersedes a
 // load in flight (its result is dropped). The element keeps its own state: this
 // calls its `_loaded`, `_liteLoaded` and `_loadFailed`.
 import { engineFor, liteFor, retrying } from "./engine.js";
 
 /** @typedef {import("lit").ReactiveControllerHost & { preset?: string, rateCard?: any, cardSrc?: string,
- *    loadTimeout: number, updateComplete: Promise<boolean>,
+ *    loadTimeout: number, eager: boolean, updateComplete: Promise<boolean>,
  *    _liteLoaded(lite: any): void, _loaded(engine: any): void, _loadFailed(e: unknown): boolean }} Host */
 
 export class EngineLoader {
@@ -22,6 +23,8 @@ export class EngineLoader {
     this.gaveUp = false;
     /** Whether the first-load module is pricing (the full one not yet in). */
     this.lite = false;
+    /** Something asked for the full module (a request it alone prices). */
+    this.fullWanted = false;
     host.addController(this);
   }
 
@@ -45,6 +48,7 @@ export class EngineLoader {
     const current = () => id === this.generation;
     this.loading = true;
     this.lite = false;
+    this.fullWanted = false;
     try {
       if (!host.rateCard && !host.cardSrc) {
         // If the first-load module cannot load, the full one still can: no error yet.
@@ -53,18 +57,15 @@ export class EngineLoader {
         if (lite) {
           this.lite = true;
           host._liteLoaded(lite);
+          // The whole checkout prices from it: the full module loads only when
+          // something needs it (grants, usage so far), or `eager` asks for it.
+          if (!host.eager && !this.fullWanted) return;
           await host.updateComplete;
           await afterPaint();
           if (!current()) return;
         }
       }
-      const source = { preset: host.preset, rateCard: host.rateCard, cardSrc: host.cardSrc, timeoutMs: host.loadTimeout };
-      const engine = await retrying(() => engineFor(source));
-      if (!current()) return;
-      if (this.lite) await afterPaint(); // the full module: another task
-      if (!current()) return;
-      this.lite = false;
-      host._loaded(engine);
+      await this.loadFull(id);
     } catch (e) {
       if (!current()) return;
       this.gaveUp = true;
@@ -72,6 +73,36 @@ export class EngineLoader {
     } finally {
       if (current()) this.loading = false;
     }
+  }
+
+  /** Loads the full module now if the first-load one is pricing (a request needs it). */
+  wantFull() {
+    this.fullWanted = true;
+    if (!this.lite || this.loading || this.gaveUp) return;
+    const id = this.generation;
+    this.loading = true;
+    this.loadFull(id)
+      .catch((e) => {
+        if (id !== this.generation) return;
+        this.gaveUp = true;
+        this.host._loadFailed(e);
+      })
+      .finally(() => {
+        if (id === this.generation) this.loading = false;
+      });
+  }
+
+  /** @param {number} id the load's generation */
+  async loadFull(id) {
+    const host = this.host;
+    const current = () => id === this.generation;
+    const source = { preset: host.preset, rateCard: host.rateCard, cardSrc: host.cardSrc, timeoutMs: host.loadTimeout };
+    const engine = await retrying(() => engineFor(source));
+    if (!current()) return;
+    if (this.lite) await afterPaint(); // the full module: another task
+    if (!current()) return;
+    this.lite = false;
+    host._loaded(engine);
   }
 }
 
