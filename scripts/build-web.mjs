@@ -27,6 +27,11 @@ const engineExternal = {
   },
 };
 
+// ---- the request writer and flat-text reader both modules share, copied as written ----
+rmSync(at("dist/boundary"), { recursive: true, force: true });
+mkdirSync(at("dist/boundary"), { recursive: true });
+for (const f of readdirSync(at("www/boundary"))) writeFileSync(at("dist/boundary", f), readFileSync(at("www/boundary", f)));
+
 // ---- the package's full module: entry files around the generated glue, which is not edited ----
 rmSync(at("dist/full"), { recursive: true, force: true });
 mkdirSync(at("dist/full"), { recursive: true });

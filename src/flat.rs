@@ -14,7 +14,8 @@
 //! each). Read back by `www/full/quote.js`.
 //!
 //! A quote request `{ plan, items, balance, billing }` comes the other way as
-//! [`request`]'s text, written by `www/lite/glue.js` and `www/full/quote.js`: `plan`, U+001C,
+//! [`request`]'s text, written by `www/boundary/request.js` for both modules: `plan` (empty
+//! when absent, U+0000 alone for an empty string), U+001C,
 //! `balance`, U+001C, the items, and when given U+001C and `billing`
 //! (`month`, `year`; any other text is refused as the JSON reader refuses
 //! it); items separated by U+001E; an item's fields
@@ -78,7 +79,7 @@ pub fn request(text: &str) -> Result<QuoteRequest> {
         parts(items, RECORD).enumerate().map(|(i, t)| item(t, i)).collect::<Result<Vec<_>>>()?
     };
     Ok(QuoteRequest {
-        plan: (!plan.is_empty()).then(|| unescape(plan)),
+        plan: plan_of(plan),
         items,
         balance,
         billing,
@@ -114,6 +115,16 @@ fn cut(text: &str, sep: char) -> (&str, &str) {
     (head, text.get(head.len().saturating_add(1)..).unwrap_or_default())
 }
 
+
+/// A plan as the glue wrote it: empty when absent, U+0000 alone for an
+/// empty string (which the JSON reader reads as a plan named "").
+fn plan_of(text: &str) -> Option<String> {
+    match text {
+        "" => None,
+        "\u{0}" => Some(String::new()),
+        p => Some(unescape(p)),
+    }
+}
 
 /// A duration or count as the glue wrote it.
 fn measure(text: &str, field: &str) -> Result<Option<Decimal>> {
@@ -212,7 +223,7 @@ pub fn buy_request(text: &str) -> Result<BuyPacksRequest> {
     let quantity = measure(quantity, "quantity")?
         .ok_or_else(|| Error::new(ErrorKind::InvalidRequest, "missing field `quantity`"))?;
     Ok(BuyPacksRequest {
-        plan: (!plan.is_empty()).then(|| unescape(plan)),
+        plan: plan_of(plan),
         quantity: Measure(quantity),
         seats: measure(seats, "seats")?.map(Measure),
         billing: period(billing)?,

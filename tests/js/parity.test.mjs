@@ -106,7 +106,8 @@ test("ratecard/lite's quoteSummary equals the full quote field for field, errors
       const first = r.items[0];
       tried.push({ ...r, items: [{ ...first, seconds: " 60" }] }, { ...r, items: [{ ...first, seconds: "6e1" }] },
         { ...r, items: [{ ...first, seconds: "1_000" }] }, { ...r, items: [{ ...first, options: { ...first.options, x: undefined } }] },
-        { ...r, items: [{ ...first, feature: `${first.feature}\u001f9` }] }, Object.assign(Object.create({ balance: "1" }), r));
+        { ...r, items: [{ ...first, feature: `${first.feature}\u001f9` }] }, Object.assign(Object.create({ balance: "1" }), r),
+        { ...r, balance: "" }, { ...r, plan: "" }, { ...r, items: [{ ...first, seconds: 1e21 }] }, { ...r, items: [{ ...first, seconds: 1.5e-21 }] });
     }
     for (const req of tried.splice(0)) {
       let a, b;
@@ -118,6 +119,10 @@ test("ratecard/lite's quoteSummary equals the full quote field for field, errors
       assert.equal(JSON.stringify(c), JSON.stringify(a), `lite quote ${preset} ${JSON.stringify(req)}`);
       if (a.error !== undefined) {
         assert.deepEqual(b, a, `${preset} ${JSON.stringify(req)}`);
+        // The oracle of every refusal: the full module's JSON (serde) reader.
+        let s;
+        try { s = full[preset].quoteSummary(req); } catch (e) { s = { error: e.code, path: e.path }; }
+        assert.deepEqual(s, a, `serde ${preset} ${JSON.stringify(req)}`);
         refused++;
       } else {
         const { unit, total, balance, balanceAfter, shortfall, purchase } = a;

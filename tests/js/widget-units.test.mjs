@@ -64,3 +64,24 @@ test("the buy model: the product, the quantity, its price and what it adds, from
   assert.equal(zero.err, "Enter a whole number of blocks, 1 or more.");
   assert.equal(buyModel({ q, card, plan: card.plans.creator, planId: "creator", locale: "en-US", buyPacks: () => null }), null);
 });
+
+test("rows: host items as text in the locale, refused items shown, a new row opens on a price", async () => {
+  const { featuresOf, newRow, relocale, rowsFrom, rowsFromSettings } = await import("../../www/widget/rows.js");
+  const card = RateEngine.preset("heygen-credits").rateCard();
+  const { rows, hostError } = rowsFrom([{ feature: "avatar_iv", seconds: "1234.5" }], card, "business", "de-DE");
+  assert.equal(hostError, null);
+  assert.deepEqual(rows, [{ feature: "avatar_iv", text: "1.234,5", options: {}, used: "" }]);
+  // A value that is no decimal stays as given, for the field to refuse in plain words.
+  assert.equal(rowsFrom([{ feature: "avatar_iv", seconds: "0x10" }], card, "business", "en-US").rows[0].text, "0x10");
+  const unknown = rowsFrom([{ feature: "avatar_iv", seconds: 1 }, { feature: "nope" }], card, "business", "en-US");
+  assert.deepEqual([unknown.rows, unknown.hostError.field, unknown.hostError.code], [[], "items.1.feature", "unknown_feature"]);
+  assert.equal(rowsFrom(Array(1001).fill({ feature: "avatar_iv", seconds: 1 }), card, "business", "en-US").hostError.code, "invalid_request");
+  // No items: one row of the plan's first feature, at 60 seconds.
+  const [first] = rowsFrom(undefined, card, "business", "en-US").rows;
+  assert.equal(first.feature, featuresOf(card, "business")[0]);
+  assert.equal(newRow(card, "avatar_iv", "en-US").text, "60");
+  assert.equal(relocale("en-US", "de-DE", "1,234.5"), "1.234,5");
+  assert.equal(relocale("en-US", "de-DE", "abc"), "abc");
+  assert.deepEqual(rowsFromSettings([{ feature: "avatar_iv", text: 90 }, { feature: "nope" }, null], card),
+    [{ feature: "avatar_iv", text: "90", used: "", options: {} }]);
+});

@@ -6,9 +6,9 @@ import { LOAD_TIMEOUT_MS } from "./engine.js";
 import { EngineLoader } from "./loader.js";
 import { resolveLocale } from "./locale.js";
 import { fieldOf, plainWords } from "./messages.js";
+import { MAX_ITEMS } from "./rows.js";
 
-/** The most items one quote may have (the engine's `MAX_ITEMS`): more are refused at once. */
-export const MAX_ITEMS = 1000;
+export { MAX_ITEMS };
 
 /** Fires a bubbling, composed event, so hosts hear it through shadow roots. */
 export function emit(el, name, detail) {

@@ -1,7 +1,7 @@
-// The flat text readers (src/flat.rs gives the layout): one purchase option,
-// and a whole quote, each read into the very object the JSON result gives,
-// keys in its order. Shared by the lite glue (glue.js) and the full module's
-// fast quote (www/full/quote.js).
+// The one flat-text reader of both modules (src/flat.rs gives the layout): a
+// purchase option, a whole quote, a summary and a purchase, each read into the
+// very object the JSON result gives, keys in its order. Used by the lite glue
+// (www/lite/glue.js) and the full module's fast quote (www/full/quote.js).
 
 // One purchase option from flat text's fields `f` at `i` (eleven fields).
 export function readPurchase(f, i) {
@@ -42,4 +42,27 @@ export function readQuote(text) {
   q.purchase = purchase;
   q.warnings = f.slice(i + 1, i + 1 + Number(f[i]));
   return q;
+}
+
+/**
+ * A summary from its text: 5 fields, then 11 per purchase option.
+ * @param {string} text
+ */
+export function readSummary(text) {
+  const f = text.split("\u001f");
+  const n = ((f.length - 5) / 11) | 0;
+  const purchase = new Array(n);
+  for (let k = 0; k < n; k++) purchase[k] = readPurchase(f, 5 + 11 * k);
+  return { unit: f[0], total: f[1], balance: f[2], balanceAfter: f[3], shortfall: f[4], purchase };
+}
+
+/**
+ * `buyPacks`' result from its text: `{ product, name, quantity, seats?, credits, price, currency, period }`.
+ * @param {string} text
+ */
+export function readBought(text) {
+  const f = text.split("\u001f");
+  return f[3] === ""
+    ? { product: f[0], name: f[1], quantity: Number(f[2]), credits: f[4], price: f[5], currency: f[6], period: f[7] }
+    : { product: f[0], name: f[1], quantity: Number(f[2]), seats: Number(f[3]), credits: f[4], price: f[5], currency: f[6], period: f[7] };
 }

@@ -1,0 +1,192 @@
+// The one request writer of both modules: a request object → the engine's
+// request text (src/flat.rs gives the layout), read by the JSON reader's rule
+// (what JSON.stringify would write), and the coded Errors both modules throw.
+// No pricing rule here: only field order and escaping.
+//
+// One rule for when a request goes as JSON: `flatText` gives the text exactly
+// when `writeRequest` takes the request and writes every value as itself (no
+// type marker for a value of another kind); otherwise the full module sends the request as JSON, so its
+// refusal is the JSON reader's. `ratecard/lite`, which has no JSON reader,
+// throws `writeRequest`'s refusal, which the parity test holds to the same
+// code and path.
+
+export const F = "\u001f", R = "\u001e", P = "\u001d";
+
+/** A coded Error: `message`, with `code` and `path`. */
+export function coded(code, path, message) {
+  return Object.assign(new Error(message), { code, path });
+}
+
+/** A coded Error from the engine's thrown `code␟path␟message` (any other value as thrown). */
+export function fromEngine(thrown) {
+  if (typeof thrown !== "string") return thrown;
+  const [code, path, ...rest] = thrown.split(F);
+  const message = rest.join(F); // a message may quote a text holding U+001F
+  const segment = (s) => (s.startsWith("#") ? Number(s.slice(1)) : unesc(s.slice(1)));
+  return coded(code, path ? path.split(R).map(segment) : [], message);
+}
+
+const where = (path) => path.map((s, i) => (typeof s === "number" ? `[${s}]` : i ? `.${s}` : s)).join("");
+export const refuse = (path, message) => coded("invalid_request", path, `${where(path)}: ${message}`);
+
+// An object as the full module reads it through JSON: its own fields, unless
+// it is an array or has toJSON (a Date is written as a string, so refused).
+function plain(o) {
+  return o !== null && typeof o === "object" && !Array.isArray(o) && typeof o.toJSON !== "function";
+}
+
+function only(obj, keys, path) {
+  if (!plain(obj)) throw refuse(path, "expected an object");
+  for (const k in obj) {
+    if (!keys.has(k) && Object.hasOwn(obj, k) && obj[k] !== undefined) throw refuse([...path, k], `unknown field \`${k}\`, expected one of ${[...keys].map((x) => `\`${x}\``).join(", ")}`);
+  }
+}
+
+const REQUEST = new Set(["plan", "items", "balance", "billing"]);
+const ITEM = new Set(["feature", "seconds", "quantity", "options"]);
+
+// Inside a text, a control character U+0000–U+001F is written as U+001B and
+// the character plus 0x40 (src/flat.rs reads it back), so no text can hold a
+// separator and inject a field.
+const CONTROL = /[\u0000-\u001f]/g;
+const HAS_CONTROL = /[\u0000-\u001f]/;
+// Tested first: most texts hold none, and a test is cheaper than a replace (summary 10.3 → 8.9 µs).
+const esc = (s) => (HAS_CONTROL.test(s) ? s.replace(CONTROL, (c) => `\u001b${String.fromCharCode(c.charCodeAt(0) + 0x40)}`) : s);
+const unesc = (s) => s.replace(/\u001b([\s\S])/g, (_, c) => String.fromCharCode(c.charCodeAt(0) - 0x40));
+
+// The full module reads a request as JSON.stringify writes it: own fields
+// only, undefined values and functions left out, toJSON applied, NaN and
+// ±Infinity as null. A request already of that shape is read as it is (the
+// fast path); any other goes through JSON first, so both modules read it by
+// one rule.
+function jsonShaped(o) {
+  if (o === null || typeof o !== "object") return false;
+  const proto = Object.getPrototypeOf(o);
+  if (Array.isArray(o) ? proto !== Array.prototype : proto !== Object.prototype && proto !== null) return false;
+  if ("toJSON" in o) return false;
+  for (const k in o) {
+    if (!Object.hasOwn(o, k)) return false;
+    const v = o[k];
+    if (v === undefined || typeof v === "function" || typeof v === "symbol" || typeof v === "bigint") return false;
+    if (typeof v === "number" && !Number.isFinite(v)) return false;
+    if (typeof v === "object" && v !== null && !jsonShaped(v)) return false;
+  }
+  return !Array.isArray(o) || o.length === Object.keys(o).length; // no holes
+}
+
+function asJson(request) {
+  if (jsonShaped(request)) return request;
+  let text;
+  try {
+    text = JSON.stringify(request);
+  } catch (e) {
+    throw coded("invalid_request", [], `request: ${e?.message ?? "cannot be written as JSON"}`);
+  }
+  return text === undefined ? request : JSON.parse(text);
+}
+
+// A number JS writes with an exponent (1.5e-21, 1e+21), in plain digits, exactly:
+// the digits of its shortest form with the point moved; undefined past 28
+// decimal places or 29 digits (more than a decimal holds).
+function plainDigits(v) {
+  const [m, e] = String(Math.abs(v)).split("e");
+  const exp = Number(e);
+  const [int, frac = ""] = m.split(".");
+  const digits = `${int}${frac}`;
+  const point = int.length + exp;
+  const sign = v < 0 ? "-" : "";
+  if (exp > 0) return point > 29 ? undefined : `${sign}${digits}${"0".repeat(point - digits.length)}`;
+  return digits.length - point > 28 ? undefined : `${sign}0.${"0".repeat(-point)}${digits}`;
+}
+
+function measure(v) {
+  if (v === undefined) return "";
+  // Plain digits, as Rust writes a number: 1e-7 as 0.0000001; one that no
+  // decimal holds (1e+308) as a type marker, refused.
+  if (typeof v === "number") {
+    const text = String(v);
+    if (!text.includes("e")) return text;
+    return plainDigits(v) ?? `\u0000the number ${text}`;
+  }
+  if (typeof v === "string") return v === "" ? "\u0000an empty string" : esc(v);
+  return `\u0000${v === null ? "null" : typeof v}`;
+}
+
+function option(v) {
+  if (typeof v === "boolean") return v ? "b1" : "b0";
+  if (typeof v === "string") return `s${esc(v)}`;
+  return `o${v === null ? "null" : Array.isArray(v) ? "an array" : typeof v === "object" ? "an object" : String(v)}`;
+}
+
+function writeItems(items) {
+  if (!Array.isArray(items)) throw refuse(["items"], "expected an array");
+  let out = "";
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    only(item, ITEM, ["items", i]);
+    if (typeof item.feature !== "string") throw refuse(["items", i, "feature"], "expected a string");
+    if (i) out += R;
+    out += `${esc(item.feature)}${F}${measure(item.seconds)}${F}${measure(item.quantity)}`;
+    const options = item.options;
+    if (options !== undefined) {
+      if (!plain(options)) throw refuse(["items", i, "options"], "expected an object");
+      for (const k in options) if (Object.hasOwn(options, k)) out += `${F}${esc(k)}${P}${option(options[k])}`;
+    }
+  }
+  return out;
+}
+
+// A plan: empty when absent, U+0000 alone for an empty string (src/flat.rs).
+const planText = (plan) => (plan === "" ? "\u0000" : esc(plan ?? ""));
+
+/**
+ * A request `{ plan?, items, balance?, billing? }` as the engine's request text (src/flat.rs),
+ * read by the JSON reader's rule; throws a coded Error for what the engine would refuse
+ * before reading it (a wrong type, an unknown field, over 1 MiB).
+ */
+export function writeRequest(request) {
+  request = asJson(request);
+  only(request, REQUEST, []);
+  const { plan, items, balance, billing } = request;
+  if (plan !== undefined && typeof plan !== "string") throw refuse(["plan"], "expected a string");
+  // The engine reads the text and refuses what the JSON reader refuses ("once" or another word).
+  if (billing !== undefined && billing !== null && typeof billing !== "string") throw refuse(["billing"], "expected value");
+  const billed = typeof billing === "string" ? `\u001c${esc(billing)}` : "";
+  const bal = balance === undefined ? "" : balance === "" ? '\u0000""' : typeof balance === "string" ? esc(balance) : `\u0000${balance === null ? "null" : typeof balance === "number" ? `the number ${balance}` : typeof balance}`;
+  const text = `${planText(plan)}\u001c${bal}\u001c${writeItems(items)}${billed}`;
+  // Refused before it is copied into wasm memory (which never shrinks), as the full module does.
+  if (text.length > 1048576) throw coded("invalid_request", [], "request: at most 1048576 bytes of JSON");
+  return text;
+}
+
+const BUY = new Set(["plan", "quantity", "seats", "billing"]);
+
+/** A `buyPacks` request as the engine's text: `plan␜quantity␜seats␜billing` (src/flat.rs). */
+export function writeBuy(request) {
+  request = asJson(request);
+  only(request, BUY, []);
+  const { plan, quantity, seats, billing } = request;
+  if (plan !== undefined && plan !== null && typeof plan !== "string") throw refuse(["plan"], "expected a string");
+  if (billing !== undefined && billing !== null && typeof billing !== "string") throw refuse(["billing"], "expected value");
+  if (quantity === undefined) throw coded("invalid_request", [], "missing field `quantity`");
+  const text = `${planText(plan)}\u001c${measure(quantity)}\u001c${seats === null ? "" : measure(seats)}\u001c${typeof billing === "string" ? esc(billing) : ""}`;
+  if (text.length > 1048576) throw coded("invalid_request", [], "request: at most 1048576 bytes of JSON");
+  return text;
+}
+
+/**
+ * The request text of `request` when every value is written as itself, else
+ * undefined (the full module then sends JSON): the one rule above.
+ * @param {unknown} request
+ * @returns {string | undefined}
+ */
+export function flatText(request) {
+  let text;
+  try {
+    text = writeRequest(request);
+  } catch {
+    return undefined;
+  }
+  // A type marker: U+0000 before a measure or balance, `o` after an option's U+001D.
+  return text.includes("\u0000") || text.includes(`${P}o`) ? undefined : text;
+}

@@ -1,0 +1,154 @@
+// <ratecard-checkout>'s parts as template functions of the element (`host`):
+// a field with its message, the items, the quote's lines, the notes, the
+// shortfall and the buy panel. Each renders what the engine returned and the
+// buyer typed; the handlers are the element's. No pricing rule here.
+import { html, nothing } from "lit";
+import { live } from "lit/directives/live.js";
+import { day, inUnit, isZero, money, number, plural, words } from "./locale.js";
+import { lineSentence } from "./lines.js";
+
+/** The test hook of a field's message: "seconds-error" for the first item, "seconds-1-error" for the second. */
+function hookOf(field) {
+  const m = /^items\.(\d+)\.(.*)$/.exec(field);
+  return m ? `${m[2].replaceAll(".", "-")}${m[1] === "0" ? "" : `-${m[1]}`}` : field.replaceAll(".", "-");
+}
+
+/** A labelled control with its error message (by id, for aria-describedby) under it. */
+export function field(host, name, label, control, error) {
+  return html`<div class="field"><label>${label} ${control}</label>${error ? html`<p class="error" id=${host._errId(name)} data-testid="${hookOf(name)}-error">${error}</p>` : nothing}</div>`;
+}
+
+const hook = (name, i) => (i === 0 ? name : `${name}-${i}`);
+
+/** The editable items (or, `readonly`, the items as text), and "Add item". */
+export function items(host, card, locale, errFor) {
+  if (!Object.keys(card.features).length) {
+    return html`<p class="muted" data-testid="no-features">This rate card prices no features (its article gives no per-feature rates); its credits can still be bought below.</p>`;
+  }
+  return html`<ol class="items" part="items" aria-label="What you are generating">
+      ${host._rows.map((row, i) => item(host, card, locale, errFor, row, i))}
+    </ol>
+    ${host.readonly ? nothing : html`<div><button type="button" class="secondary" data-testid="add-item" part="add" @click=${host._add}>+ Add item</button></div>`}`;
+}
+
+function item(host, card, locale, errFor, row, i) {
+  const f = card.features[row.feature];
+  const key = f.input === "seconds" ? "seconds" : "quantity";
+  const name = `items.${i}.${key}`;
+  const err = errFor(name);
+  if (host.readonly) {
+    return html`<li class="item" part="item"><strong>${f.name}</strong> <span data-testid=${hook(key, i)}>${row.text}</span>${err ? html`<p class="error">${err}</p>` : nothing}</li>`;
+  }
+  const plan = card.plans[host._planId];
+  const allowance = (plan.allowances ?? []).find((a) => a.feature === row.feature && a.amount !== undefined);
+  const units = key === "seconds" ? "seconds" : plural(2, f.unitName ?? "unit");
+  return html`<li class="item" part="item">
+    <label>What <select data-testid=${hook("feature", i)} .value=${live(row.feature)} @change=${(e) => host._setFeature(i, e.target.value)}>
+      ${Object.entries(card.features).map(([id, def]) => html`<option value=${id} ?selected=${id === row.feature}>${def.name}</option>`)}
+    </select></label>
+    ${field(host, name, key === "seconds" ? "Length (seconds)" : `How many (${units})`,
+      html`<input class="amount" data-testid=${hook(key, i)} inputmode="decimal" autocomplete="off" .value=${live(row.text)}
+        @input=${(e) => host._edit(i, { text: e.target.value })}
+        aria-invalid=${err ? "true" : "false"} aria-describedby=${err ? host._errId(name) : nothing}>`, err)}
+    ${Object.entries(f.options ?? {}).map(([k, def]) => option(host, i, row, k, def, errFor(`items.${i}.options.${k}`), locale))}
+    ${allowance ? field(host, `items.${i}.used`, `Used this ${plan.period} (${units})`,
+      html`<input class="amount" data-testid=${hook("used", i)} inputmode="decimal" autocomplete="off" placeholder="0" title=${allowance.label}
+        .value=${live(row.used)} @input=${(e) => host._edit(i, { used: e.target.value })}>`, errFor(`items.${i}.used`)) : nothing}
+    ${host._rows.length > 1 ? html`<button type="button" class="secondary" data-testid=${hook("remove", i)} @click=${() => host._remove(i)} aria-label="Remove ${f.name} (item ${i + 1})">Remove</button>` : nothing}
+  </li>`;
+}
+
+function option(host, i, row, key, def, err, locale) {
+  const name = `items.${i}.options.${key}`;
+  const errId = host._errId(name);
+  if (def.type === "boolean") {
+    const suffix = def.multiplier !== undefined ? ` (×${number(locale, def.multiplier)})` : "";
+    return html`<div class="field"><label class="check" title=${def.gate ?? ""}><input type="checkbox" data-testid=${hook(`option-${key}`, i)}
+      .checked=${live(row.options[key] === true)} @change=${(e) => host._setOption(i, key, e.target.checked)}
+      aria-invalid=${err ? "true" : "false"} aria-describedby=${err ? errId : nothing}> ${def.label}${suffix}</label>
+      ${err ? html`<p class="error" id=${errId}>${err}</p>` : nothing}</div>`;
+  }
+  const planMax = host._card.plans[host._planId].maxOptions?.[key];
+  const value = row.options[key] ?? def.default ?? "";
+  return field(host, name, def.label, html`<select data-testid=${hook(`option-${key}`, i)} .value=${live(value)}
+      @change=${(e) => host._setOption(i, key, e.target.value || undefined)}
+      aria-invalid=${err ? "true" : "false"} aria-describedby=${err ? errId : nothing}>
+      ${def.default !== undefined ? nothing : html`<option value="" ?selected=${value === ""}>${planMax ? `Plan's highest (${words(planMax)})` : "Choose…"}</option>`}
+      ${def.values.map((v) => html`<option value=${v} ?selected=${v === value}>${words(v)}${def.unavailable?.[v] ? " (not available)" : ""}</option>`)}
+    </select>`, err);
+}
+
+/** The quote's lines: name, the sentence of how it adds up with its source, the amount. */
+export function lines(q, card, locale, request) {
+  if (!q) return nothing;
+  return html`<table part="lines" data-testid="lines">
+    <thead><tr><th scope="col">Item</th><th scope="col">How it adds up</th><th scope="col" class="num">Cost</th></tr></thead>
+    <tbody>${q.lines.map((line, i) => html`<tr>
+      <th scope="row">${line.name}</th>
+      <td><span>${lineSentence(locale, line, card, request?.items?.[i])}</span><small class="source">Source: ${line.source}</small></td>
+      <td class="num">${inUnit(locale, line.amount, card)}</td></tr>`)}</tbody>
+  </table>`;
+}
+
+/** The plan's warnings, and what a shortfall or an expiring grant means for this quote. */
+export function notes(q, card, plan, locale, grants) {
+  const list = [...(plan.warnings ?? [])];
+  const short = q && !isZero(q.shortfall);
+  if (short && plan.overagePrice) list.push(`With Allow Overage on, usage past your balance is billed afterwards at ${money(locale, plan.overagePrice, card.currency)} per ${card.unitSingular}.`);
+  if (short && !q.purchase.length && plan.purchaseNote) list.push(plan.purchaseNote);
+  const burned = new Set((q?.lines ?? []).flatMap((l) => l.burns ?? []).map((b) => b.grant));
+  const expiring = (Array.isArray(grants) ? grants : []).find((g) => g.expiresAt && !isZero(g.remaining) && burned.has(g.id));
+  if (expiring) list.push(`Credits from this quote come from a grant that expires on ${day(locale, expiring.expiresAt)}.`);
+  return list.length ? html`<ul class="plain muted" data-testid="warnings" part="notes">${list.map((n) => html`<li>${n}</li>`)}</ul>` : nothing;
+}
+
+/** The shortfall, and each upgrade that adds credits now, with its button. */
+export function short(host, q, card, locale) {
+  const upgrades = q.purchase.filter((p) => p.kind === "upgrade");
+  return html`<div class="short" part="short">
+    <p>Short by <strong data-testid="shortfall" part="shortfall">${inUnit(locale, q.shortfall, card)}</strong></p>
+    ${upgrades.length ? html`<ul class="plain" data-testid="upgrades">${upgrades.map((p) => html`<li>
+      ${p.name}: +${inUnit(locale, p.credits, card)} now for ${money(locale, p.price, p.currency)}${p.upgrade === "new_subscription" ? ` a ${p.period}, a new subscription starting today` : ` more a ${p.period}`}
+      (balance after ${inUnit(locale, p.balanceAfter, card)}${p.covers === false ? ", still short" : ""})
+      <button type="button" class="secondary" part="buy-button" @click=${() => host._buy(p, 1)}>Upgrade</button></li>`)}</ul>` : nothing}
+  </div>`;
+}
+
+/** The buy panel from its model (buy.js): billing, seats, the quantity stepper, the price and Buy. */
+export function buyPanel(host, m) {
+  const { periods, period, product, renewal, qtyText, qty, p, err, seatsErr } = m;
+  const unit = product.unitName;
+  const errId = host._errId("buy");
+  return html`<section class="buy" part="buy" aria-labelledby="${host._id}-buy-h" data-testid="buy">
+    <h3 id="${host._id}-buy-h">${renewal ? "Renew your plan" : "Buy more"}</h3>
+    <div class="row">
+      ${periods.length > 1 ? html`<label>Billing <select data-testid="buy-billing" .value=${live(period)} @change=${(e) => host._setBilling(e.target.value)}>
+        ${periods.map((per) => html`<option value=${per} ?selected=${per === period}>${per === "once" ? "one-time" : `${per}ly`}</option>`)}</select></label>` : nothing}
+      ${product.perSeat ? field(host, "seats", "Seats (users)", html`<input data-testid="buy-seats" inputmode="numeric" autocomplete="off" .value=${live(host._seatsText)}
+          @input=${(e) => { host._seatsText = e.target.value; }} aria-invalid=${seatsErr ? "true" : "false"}>`, seatsErr) : nothing}
+      ${renewal ? nothing : html`<div class="field"><div class="stepper" role="group" aria-label="How many ${plural(2, unit)} to buy">
+        <button type="button" class="secondary" data-testid="buy-minus" aria-label="One fewer" aria-disabled=${qty !== null && qty <= 1 ? "true" : "false"} @click=${() => host._step(-1, qty)}>−</button>
+        <input data-testid="buy-quantity" inputmode="numeric" autocomplete="off" aria-label="How many ${plural(2, unit)} to buy" .value=${live(qtyText)}
+          @input=${(e) => { host._qtyText = e.target.value; }} @keydown=${(e) => host._stepKey(e, qty)}
+          aria-invalid=${err ? "true" : "false"} aria-describedby=${err ? errId : nothing}>
+        <button type="button" class="secondary" data-testid="buy-plus" aria-label="One more" @click=${() => host._step(1, qty)}>+</button>
+      </div>${err ? html`<p class="error" id=${errId} data-testid="buy-error">${err}</p>` : nothing}</div>`}
+    </div>
+    ${p ? html`<p><strong data-testid="buy-total">${m.total}</strong> <span class="muted" data-testid="buy-detail">${m.detail}</span></p>
+      <div><button type="button" part="buy-button" data-testid="buy-button" @click=${() => host._buy(m.option, qty)}>${renewal ? "Renew now" : "Buy"}</button></div>` : nothing}
+  </section>`;
+}
+
+/** The panel's shape while the engine loads; the balance can be typed already. */
+export function skeleton(host) {
+  return html`<section part="panel skeleton" aria-busy="true" aria-label="Price of this generation, loading">
+    <div class="row">
+      <span class="skeleton block narrow"></span>
+      <label>Balance <input data-testid="balance" inputmode="decimal" autocomplete="off" .value=${live(host._balanceText ?? "")}
+        @input=${(e) => { host._balanceText = e.target.value; }}></label>
+    </div>
+    <span class="skeleton block"></span>
+    <span class="skeleton tall"></span>
+    <p class="muted">Loading prices…</p>
+  </section>`;
+}
