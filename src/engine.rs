@@ -1,13 +1,17 @@
-//! [`RateEngine`]: one validated rate card, ready to answer. This file is
-//! the whole public API of the engine in one place: each method resolves
-//! the request's plan and delegates to the module that owns the behaviour
-//! (`quote`, `purchase`, `ledger`, `planner`, `integrity`).
+//! [`RateEngine`]: one validated rate card, or a price book of its versions,
+//! ready to answer. This file is the whole public API of the engine in one
+//! place: each method picks the version in force on the request's day,
+//! resolves the request's plan and delegates to the module that owns the
+//! behaviour (`quote`, `purchase`, `ledger`, `planner`, `integrity`).
 
 use rust_decimal::Decimal;
 use sha2::Sha256;
 use std::sync::{Arc, OnceLock};
 
+use crate::book::{self, Change, PriceBook};
+use crate::date::{parse_date, Date};
 use crate::error::{Error, ErrorKind, Result};
+use crate::limits::PRICE_CHANGE_NOTICE_DAYS;
 use crate::integrity::{self, Verification};
 use crate::ledger::{self, Simulation};
 use crate::planner::{self, Capacity, Comparison};
@@ -17,7 +21,9 @@ use crate::quote::{self, Quote, Summary};
 use crate::rate_card::RateCard;
 use crate::request::{self, BuyPacksRequest, CapacityRequest, CompareRequest, CurveRequest, QuoteRequest, SimulateRequest};
 
-/// A rate engine over one validated [`RateCard`]. Cheap to query, immutable.
+/// A rate engine over one validated [`RateCard`], or a [`PriceBook`] of its
+/// versions (each request is priced with the version in force on its `at`).
+/// Cheap to query, immutable.
 ///
 /// # Example
 /// ```
@@ -32,12 +38,36 @@ use crate::request::{self, BuyPacksRequest, CapacityRequest, CompareRequest, Cur
 /// ```
 #[derive(Debug, Clone)]
 pub struct RateEngine {
-    /// Shared: a preset's card is parsed once per process.
-    card: Arc<RateCard>,
-    /// SHA-256 (hex) of the card's canonical JSON, computed once.
+    /// The versions (one for a card on its own); a preset's card is parsed
+    /// once per process and shared.
+    book: Arc<PriceBook>,
+    /// Per version: its card hash and fingerprint seed, and the changes
+    /// from the version before (with their sentences), computed once.
+    versions: Arc<[Hashed]>,
+}
+
+/// A version's integrity data and what changed since the version before.
+#[derive(Debug, Clone)]
+struct Hashed {
+    /// SHA-256 (hex) of the card's canonical JSON.
     card_hash: Arc<str>,
     /// The fingerprint's hash state after the card hash (see `integrity`).
-    fingerprint_seed: Sha256,
+    seed: Sha256,
+    /// The changes from the previous version, each with its sentence.
+    changes: Vec<(Change, String)>,
+}
+
+/// One version of a price book, as `versions()` lists it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VersionInfo {
+    /// The card's `version`.
+    pub version: String,
+    /// The day it takes effect, `YYYY-MM-DD` (absent: from the start).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective_from: Option<String>,
+    /// SHA-256 (hex) of its canonical JSON: a quote's `cardHash`.
+    pub card_hash: String,
 }
 
 impl RateEngine {
@@ -51,15 +81,25 @@ impl RateEngine {
         let slot = presets::index(id)
             .and_then(|i| CACHE.get(i))
             .ok_or_else(|| presets::unknown(id))?;
-        slot.get_or_init(|| presets::shared(id).and_then(Self::with)).clone()
+        slot.get_or_init(|| presets::shared(id).and_then(|card| Self::with(PriceBook::single(card)))).clone()
     }
 
-    /// The engine for an operator's own rate card, given as JSON text.
+    /// The engine for an operator's own rate card, or a price book of its
+    /// versions (a JSON array, see [`crate::book`]), given as JSON text.
     ///
     /// # Errors
-    /// `invalid_rate_card` with the JSON path of the first problem.
+    /// `invalid_rate_card` with the JSON path of the first problem (into the
+    /// array for a book: `[1].effectiveFrom`).
     pub fn from_json(text: &str) -> Result<Self> {
-        Self::with(Arc::new(RateCard::from_json(text)?))
+        Self::with(PriceBook::from_json(text)?)
+    }
+
+    /// The engine for a price book built in Rust.
+    ///
+    /// # Errors
+    /// As [`RateEngine::with_book`]'s hashing (never for a validated book).
+    pub fn from_book(book: PriceBook) -> Result<Self> {
+        Self::with(book)
     }
 
     /// The engine for a rate card built in Rust; validates it first.
@@ -68,27 +108,91 @@ impl RateEngine {
     /// `invalid_rate_card` with the path of the first problem.
     pub fn new(card: RateCard) -> Result<Self> {
         card.validate()?;
-        Self::with(Arc::new(card))
+        Self::with(PriceBook::single(Arc::new(card)))
     }
 
-    fn with(card: Arc<RateCard>) -> Result<Self> {
-        let card_hash = integrity::sha256_hex(&integrity::canonical(&*card)?);
-        Ok(RateEngine {
-            card,
-            fingerprint_seed: integrity::fingerprint_seed(&card_hash),
-            card_hash: card_hash.into(),
-        })
+    fn with(book: PriceBook) -> Result<Self> {
+        let mut versions = Vec::with_capacity(book.versions().len());
+        let mut before: Option<&RateCard> = None;
+        for card in book.versions() {
+            let card_hash = integrity::sha256_hex(&integrity::canonical(&**card)?);
+            let changes = match before {
+                Some(prev) => book::notices(prev, card)?,
+                None => Vec::new(),
+            };
+            versions.push(Hashed { seed: integrity::fingerprint_seed(&card_hash), card_hash: card_hash.into(), changes });
+            before = Some(card);
+        }
+        Ok(RateEngine { book: Arc::new(book), versions: versions.into() })
     }
 
-    /// The rate card.
+    /// The newest version's rate card (the only one of a card on its own);
+    /// [`RateEngine::card_at`] gives the one in force on a day.
     pub fn card(&self) -> &RateCard {
-        &self.card
+        self.card_of(self.newest())
     }
 
-    /// SHA-256 (hex) of the rate card's canonical JSON: what a quote's
+    /// SHA-256 (hex) of the newest version's canonical JSON: what a quote's
     /// `cardHash` must equal for [`RateEngine::verify`] to accept it.
     pub fn card_hash(&self) -> &str {
-        &self.card_hash
+        self.hashed(self.newest()).map_or("", |h| &h.card_hash)
+    }
+
+    /// The price book: every version, oldest first.
+    pub fn book(&self) -> &PriceBook {
+        &self.book
+    }
+
+    /// Every version: `version`, `effectiveFrom` and `cardHash`, oldest first.
+    pub fn versions(&self) -> Vec<VersionInfo> {
+        self.book
+            .versions()
+            .iter()
+            .zip(self.versions.iter())
+            .map(|(c, h)| VersionInfo { version: c.version.clone(), effective_from: c.effective_from.clone(), card_hash: h.card_hash.to_string() })
+            .collect()
+    }
+
+    /// The rate card in force on `at` (`YYYY-MM-DD`).
+    ///
+    /// # Errors
+    /// `invalid_request` at `at` for a day that is no date, none for a book
+    /// of several versions, or a day before the first takes effect.
+    pub fn card_at(&self, at: Option<&str>) -> Result<&RateCard> {
+        Ok(self.card_of(self.version_at(at)?))
+    }
+
+    /// What changed from version `from` to version `to` (each a `version`
+    /// of this book), in the card's own names (see [`book::diff`]).
+    ///
+    /// # Errors
+    /// `invalid_request` at `from` or `to` naming the book's versions.
+    pub fn diff(&self, from: &str, to: &str) -> Result<Vec<Change>> {
+        let find = |v: &str, field: &str| {
+            self.book.versions().iter().find(|c| c.version == v).ok_or_else(|| {
+                let known = crate::error::one_of(self.book.versions().iter().map(|c| c.version.as_str()));
+                Error::at(ErrorKind::InvalidRequest, field, format!("no version \"{v}\" in this book; versions: {known}"))
+            })
+        };
+        book::diff(find(from, "from")?, find(to, "to")?)
+    }
+
+    fn newest(&self) -> usize {
+        self.book.versions().len().saturating_sub(1)
+    }
+
+    fn card_of(&self, index: usize) -> &RateCard {
+        self.book.version(index)
+    }
+
+    fn hashed(&self, index: usize) -> Option<&Hashed> {
+        self.versions.get(index)
+    }
+
+    /// The version in force on the request's `at`.
+    fn version_at(&self, at: Option<&str>) -> Result<usize> {
+        let day = at.map(|a| parse_date(a, "at")).transpose()?;
+        self.book.in_force(day)
     }
 
     /// Prices `request`: one line per item, the total, the balance after, the
@@ -117,13 +221,54 @@ impl RateEngine {
     /// assert_eq!(q.purchase[0].price.to_string(), "5.00");
     /// ```
     pub fn quote(&self, request: &QuoteRequest) -> Result<Quote> {
-        let (plan_id, plan) = self.card.plan(request.plan.as_deref())?;
+        self.quote_in(self.version_at(request.at.as_deref())?, request)
+    }
+
+    /// [`RateEngine::quote`] with version `index`, and its warning when the
+    /// next version takes effect within
+    /// [`PRICE_CHANGE_NOTICE_DAYS`](crate::limits::PRICE_CHANGE_NOTICE_DAYS)
+    /// after the request's day.
+    fn quote_in(&self, index: usize, request: &QuoteRequest) -> Result<Quote> {
+        let card = self.card_of(index);
+        let hashed = self.hashed(index).ok_or_else(|| Error::new(ErrorKind::InvalidRequest, "no such version"))?;
+        let (plan_id, plan) = card.plan(request.plan.as_deref())?;
         let mut quote = match &request.grants {
-            Some(grants) => ledger::with_grants(&self.card, &self.card_hash, plan_id, plan, request, grants)?,
-            None => quote::price(&self.card, &self.card_hash, plan_id, plan, request)?,
+            Some(grants) => ledger::with_grants(card, &hashed.card_hash, plan_id, plan, request, grants)?,
+            None => quote::price(card, &hashed.card_hash, plan_id, plan, request)?,
         };
-        quote.fingerprint = integrity::fingerprint(&self.fingerprint_seed, request, &quote);
+        if let Some(warning) = self.change_notice(index, request, plan_id)? {
+            quote.warnings.push(warning);
+        }
+        quote.fingerprint = integrity::fingerprint(&hashed.seed, request, &quote);
         Ok(quote)
+    }
+
+    /// "Prices change on 1 Jan 2027: Avatar IV 20 → 25 credits a minute":
+    /// the next version's changes to this request's features and plan (and
+    /// its products), when it takes effect within the notice days after `at`.
+    fn change_notice(&self, index: usize, request: &QuoteRequest, plan_id: &str) -> Result<Option<String>> {
+        let (Some((next, day)), Some(at)) = (self.book.next(index), request.at.as_deref()) else {
+            return Ok(None);
+        };
+        let at: Date = parse_date(at, "at")?;
+        if !(1..=PRICE_CHANGE_NOTICE_DAYS).contains(&at.days_until(day)) {
+            return Ok(None);
+        }
+        let plan = self.card_of(index).plans.get(plan_id);
+        let touches = |path: &str| {
+            let under = |kind: &str, id: &str| path.strip_prefix(kind).and_then(|p| p.strip_prefix(id)).is_some_and(|p| p.is_empty() || p.starts_with(['.', '[']));
+            request.items.iter().any(|i| under("features.", &i.feature))
+                || under("plans.", plan_id)
+                || plan.is_some_and(|p| p.products.iter().any(|id| under("products.", id)))
+        };
+        let changes = self.hashed(next).map(|h| &h.changes[..]).unwrap_or_default();
+        let said: Vec<&str> = changes.iter().filter(|(c, _)| touches(&c.path)).map(|(_, s)| s.as_str()).collect();
+        let version = &self.card_of(next).version;
+        Ok(Some(if said.is_empty() {
+            format!("Prices change on {} (version {version}); the prices in this quote stay the same", book::day_words(day))
+        } else {
+            format!("Prices change on {}: {}", book::day_words(day), said.join("; "))
+        }))
     }
 
     /// The item's amount, in the card's unit, at each duration of the curve
@@ -132,8 +277,9 @@ impl RateEngine {
     /// # Errors
     /// As [`quote::curve`].
     pub fn quote_curve(&self, request: &CurveRequest) -> Result<Vec<Decimal>> {
-        let (plan_id, plan) = self.card.plan(request.plan.as_deref())?;
-        quote::curve(&self.card, plan_id, plan, request)
+        let card = self.card_at(request.at.as_deref())?;
+        let (plan_id, plan) = card.plan(request.plan.as_deref())?;
+        quote::curve(card, plan_id, plan, request)
     }
 
     /// Buys `quantity` of the plan's product (see [`purchase::buy`]).
@@ -141,8 +287,9 @@ impl RateEngine {
     /// # Errors
     /// As [`purchase::buy`].
     pub fn buy_packs(&self, request: &BuyPacksRequest) -> Result<Purchase> {
-        let (plan_id, plan) = self.card.plan(request.plan.as_deref())?;
-        purchase::buy(&self.card, plan_id, plan, request)
+        let card = self.card_at(request.at.as_deref())?;
+        let (plan_id, plan) = card.plan(request.plan.as_deref())?;
+        purchase::buy(card, plan_id, plan, request)
     }
 
     /// Simulates the wallet over a window (see [`ledger`] for the order of
@@ -162,8 +309,12 @@ impl RateEngine {
     /// assert_eq!(sim.spent.to_string(), "58.00");
     /// ```
     pub fn simulate(&self, request: &SimulateRequest) -> Result<Simulation> {
-        let (plan_id, plan) = self.card.plan(request.plan.as_deref())?;
-        ledger::simulate(&self.card, plan_id, plan, request)
+        let first = self.version_at(Some(request.start.as_str())).map_err(|e| match e.path().first() {
+            Some(crate::error::PathSegment::Key(k)) if k == "at" => Error::at(e.kind(), "start", e.detail().to_string()),
+            _ => e,
+        })?;
+        let (plan_id, plan) = self.card_of(first).plan(request.plan.as_deref())?;
+        ledger::simulate(&self.book, first, plan_id, plan, request)
     }
 
     /// The most of a feature the balance buys (see [`planner::capacity`]).
@@ -171,8 +322,9 @@ impl RateEngine {
     /// # Errors
     /// As [`planner::capacity`].
     pub fn capacity(&self, request: &CapacityRequest) -> Result<Capacity> {
-        let (plan_id, plan) = self.card.plan(request.plan.as_deref())?;
-        planner::capacity(&self.card, plan_id, plan, request)
+        let card = self.card_at(request.at.as_deref())?;
+        let (plan_id, plan) = card.plan(request.plan.as_deref())?;
+        planner::capacity(card, plan_id, plan, request)
     }
 
     /// Prices a workload for one month on every plan of every preset (or
@@ -201,8 +353,9 @@ impl RateEngine {
     /// assert_eq!(s.purchase[0].price.to_string(), "5.00");
     /// ```
     pub fn quote_summary(&self, request: &QuoteRequest) -> Result<Summary> {
-        let (plan_id, plan) = self.card.plan(request.plan.as_deref())?;
-        quote::summary(&self.card, plan_id, plan, request)
+        let card = self.card_at(request.at.as_deref())?;
+        let (plan_id, plan) = card.plan(request.plan.as_deref())?;
+        quote::summary(card, plan_id, plan, request)
     }
 
     /// Recomputes the quote for `request` and compares it with `quote` (as
@@ -279,19 +432,45 @@ impl RateEngine {
     /// # Errors
     /// As [`RateEngine::verify_json_with`].
     pub fn verify_with(&self, request: &QuoteRequest, quote: &serde_json::Value, records: &request::ServerRecords) -> Result<Verification> {
-        if let Some(stale) = integrity::stale(&self.card, &self.card_hash, integrity::Shown::of(quote)?) {
-            return Ok(stale);
-        }
+        let shown = integrity::Shown::of(quote)?;
+        let made = self.book.versions().iter().zip(self.versions.iter()).position(|(c, h)| {
+            c.id == shown.rate_card && c.version == shown.version && *h.card_hash == *shown.card_hash
+        });
+        let Some(made) = made else {
+            let (card, hash) = (self.card(), self.card_hash());
+            return Ok(integrity::stale(card, hash, shown).unwrap_or_else(|| integrity::stale_version(shown)));
+        };
         let (request, differs) = records.apply(request);
-        let expected = self.quote(&request)?;
-        match differs {
-            Some(field) => Ok(Verification {
+        // The day of the charge (the server's), else the day the page priced.
+        let charge_day = records.at.as_deref().or(request.at.as_deref());
+        let now = self.version_at(charge_day).map_err(|e| if records.at.is_some() { e.context("records") } else { e })?;
+        let current = || {
+            let mut r = request.clone();
+            r.at = charge_day.map(String::from);
+            self.quote_in(now, &r)
+        };
+        if let Some(field) = differs {
+            return Ok(Verification {
                 verdict: integrity::Verdict::Altered,
                 message: format!("the request's {field} is not the server's record: the quote was made for other facts"),
-                expected: Some(expected),
-            }),
-            None => Ok(integrity::compare(expected, quote)),
+                expected: Some(current()?),
+            });
         }
+        let checked = integrity::compare(self.quote_in(made, &request)?, quote);
+        if made == now || checked.verdict != integrity::Verdict::Match {
+            return Ok(checked);
+        }
+        let day = charge_day.unwrap_or_default();
+        Ok(Verification {
+            verdict: integrity::Verdict::Superseded,
+            message: format!(
+                "the quote matches version {} of rate card \"{}\", but version {} is in force on {day}: honour the quote or quote again",
+                shown.version,
+                shown.rate_card,
+                self.card_of(now).version
+            ),
+            expected: Some(current()?),
+        })
     }
 
     /// Stale card first (no quote is recomputed), then the comparison.

@@ -227,6 +227,7 @@ pub fn buy_request(text: &str) -> Result<BuyPacksRequest> {
         quantity: Measure(quantity),
         seats: measure(seats, "seats")?.map(Measure),
         billing: period(billing)?,
+        at: None,
     })
 }
 

@@ -211,17 +211,22 @@ pub enum Verdict {
     Match,
     /// The quote was made with another rate card or version: quote again.
     StaleCard,
+    /// The quote matches the version it names, which the price book holds,
+    /// but a newer version is in force on the day of the charge: the
+    /// operator decides whether to honour it.
+    Superseded,
     /// The quote differs from what the request gives (a changed total,
     /// lines or fingerprint): do not charge it.
     Altered,
 }
 
 impl Verdict {
-    /// `"match"`, `"stale_card"` or `"altered"`.
+    /// `"match"`, `"stale_card"`, `"superseded"` or `"altered"`.
     pub fn as_str(self) -> &'static str {
         match self {
             Verdict::Match => "match",
             Verdict::StaleCard => "stale_card",
+            Verdict::Superseded => "superseded",
             Verdict::Altered => "altered",
         }
     }
@@ -291,6 +296,19 @@ pub fn stale(card: &RateCard, card_hash: &str, shown: Shown<'_>) -> Option<Verif
         ),
         expected: None,
     })
+}
+
+/// A stale-card verdict for a quote that names a version this price book
+/// does not hold (its id and hash may be a known version's, its version not).
+pub fn stale_version(shown: Shown<'_>) -> Verification {
+    Verification {
+        verdict: Verdict::StaleCard,
+        message: format!(
+            "the quote names version {} of rate card \"{}\", which this price book does not hold with that hash",
+            shown.version, shown.rate_card
+        ),
+        expected: None,
+    }
 }
 
 /// Compares `quote` (as the page showed it, a JSON value) with `expected`

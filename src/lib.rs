@@ -13,6 +13,7 @@
 //! ```text
 //! error, limits, money, date, sort    leaf types: errors with paths, bounds, exact amounts, days, a small sort
 //!   → rate_card (+ presets)           the pricing model as validated JSON data
+//!   → book                            price books: a card's versions by effective date, their diff
 //!   → request                         every request, as typed data, and its JSON reader
 //!   → metering                        one item → billed units → an amount, step by step
 //!   → purchase                        packs, top-ups, upgrades
@@ -54,6 +55,7 @@ pub mod money;
 
 pub mod presets;
 pub mod rate_card;
+pub mod book;
 #[doc(hidden)]
 pub mod fuzzing;
 

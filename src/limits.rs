@@ -24,8 +24,13 @@ pub const MAX_SIMULATION_GRANTS: usize = 20_000;
 pub const MAX_WINDOW_DAYS: i32 = 3_660;
 /// Most auto-reloads one usage event may trigger.
 pub const MAX_RELOADS_PER_USAGE: u32 = 1_000;
-/// Largest rate card accepted as JSON text, in bytes (1 MiB).
+/// Largest rate card (or price book of versions) accepted as JSON text, in
+/// bytes (1 MiB).
 pub const MAX_RATE_CARD_BYTES: usize = 1 << 20;
+/// Most versions a price book may hold.
+pub const MAX_BOOK_VERSIONS: usize = 100;
+/// How many days ahead a quote warns of a newer version taking effect.
+pub const PRICE_CHANGE_NOTICE_DAYS: i32 = 30;
 /// Longest text a rate card may hold in one string (a name, a label, a
 /// source, a note), in characters: every quote line copies its feature's
 /// name and source, so this bounds a quote's size (1,000 lines).

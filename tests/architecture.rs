@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 const ORDER: &[&[&str]] = &[
     &["limits", "error", "json_path", "money", "date", "sort"],
     &["rate_card", "presets", "fuzzing"],
+    &["book"],
     &["request"],
     &["metering"],
     &["purchase"],

@@ -73,6 +73,7 @@ impl Sim<'_> {
             quantity,
             seats,
             billing,
+            at: None,
         };
         self.room_for_a_grant()?;
         let plan = self.plan()?;
@@ -155,7 +156,7 @@ impl Sim<'_> {
         };
         let plan = self.plan()?;
         let used = self.cycle_usage.get(&u.feature).copied().unwrap_or(Decimal::ZERO);
-        let m = meter(self.card, &self.plan_id, plan, &item, used, true).map_err(|e| e.context(i).context("usage"))?;
+        let m = meter(self.usage_card(day), &self.plan_id, plan, &item, used, true).map_err(|e| e.context(i).context("usage"))?;
         self.cycle_usage.insert(u.feature.clone(), money::add(used, m.billed, "usage")?);
         let cost = m.amount;
         let mut reloads = 0;

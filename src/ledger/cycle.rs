@@ -71,6 +71,7 @@ impl Sim<'_> {
             );
             self.event(day, EventKind::Rollover, carried, None, note);
         }
+        self.renewal_prices(day);
         self.start_cycle(day, EventKind::Grant, "new cycle")?;
         let cycle = self.calendar.cycle;
         let due: Vec<(Measure, Option<Measure>, Period)> = self
@@ -94,6 +95,7 @@ impl Sim<'_> {
             self.forfeit(day, g, "replaced by the auto-renewal");
         }
         self.calendar = Calendar::starting(day, self.calendar.billing)?;
+        self.renewal_prices(day);
         let why = format!(
             "auto-renewed once {}% of the cycle's credits were used",
             money::plain(money::mul(share, Decimal::from(100), "autoRenewAt")?)

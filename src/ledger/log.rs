@@ -33,6 +33,9 @@ pub enum EventKind {
     Cancel,
     /// A change to the add-on's units, from the next cycle.
     UnitChange,
+    /// A newer version of a price book took effect (usage rates that day;
+    /// plan prices and allowances at the renewal on or after it).
+    PriceChange,
 }
 
 /// One event: on `at`, `kind` moved `credits`, leaving `balance`.

@@ -14,6 +14,7 @@ use crate::date::{parse_date, Date};
 use crate::error::{one_of, Error, ErrorKind, Result};
 use crate::limits::{MAX_SIMULATION_GRANTS, MAX_TIMELINE_EVENTS, MAX_USAGE_EVENTS, MAX_WINDOW_DAYS};
 use crate::money::{self, DecimalString, Measure, RoundingMode};
+use crate::book::PriceBook;
 use crate::rate_card::{monthly_only, Period, Plan, RateCard};
 use crate::request::{Grant, SimulateRequest};
 
@@ -69,7 +70,13 @@ enum Action {
 
 /// The state of a simulation in progress.
 pub(super) struct Sim<'a> {
+    /// The version whose plans are in force this period (it changes at a
+    /// renewal on or after a newer version's `effectiveFrom`).
     pub card: &'a RateCard,
+    /// Every version, for usage priced at the rates in force that day.
+    pub book: &'a PriceBook,
+    /// The index of `card` in `book`.
+    pub version: usize,
     pub req: &'a SimulateRequest,
     pub plan_id: String,
     pub calendar: Calendar,
@@ -121,6 +128,25 @@ impl<'a> Sim<'a> {
         });
     }
 
+    /// The card whose rates price usage on `day`: the version in force then.
+    pub(super) fn usage_card(&self, day: Date) -> &'a RateCard {
+        self.book.version(self.book.in_force(Some(day)).unwrap_or(self.version))
+    }
+
+    /// At a renewal on `day`: a newer version in force takes over the plan's
+    /// price and allowances (a subscriber keeps the price paid for the period
+    /// until then). A version without this plan leaves it as it was.
+    pub(super) fn renewal_prices(&mut self, day: Date) {
+        let Ok(now) = self.book.in_force(Some(day)) else { return };
+        let card = self.book.version(now);
+        if now > self.version && card.plans.contains_key(&self.plan_id) {
+            self.card = card;
+            self.version = now;
+            let note = format!("renewal at the prices of version {} of rate card \"{}\"", card.version, card.id);
+            self.event(day, EventKind::PriceChange, Decimal::ZERO, None, note);
+        }
+    }
+
     /// A price for a note: `"5.00 USD"`.
     pub(super) fn usd(&self, amount: Decimal) -> String {
         self.card.money().show(amount)
@@ -168,6 +194,15 @@ impl<'a> Sim<'a> {
             }
             self.active = false;
             self.addons.clear();
+        }
+        let takes_effect = (1..self.book.versions().len()).find(|&k| self.book.effective_from(k) == Some(day));
+        if let Some(k) = takes_effect {
+            let card = self.book.version(k);
+            let note = format!(
+                "version {} of rate card \"{}\" takes effect: usage is priced at its rates from today; plan prices and allowances change at the next renewal",
+                card.version, card.id
+            );
+            self.event(day, EventKind::PriceChange, Decimal::ZERO, None, note);
         }
         let plan = self.plan()?;
         if self.active && plan.subscription && day == self.calendar.next_cycle {
@@ -329,7 +364,8 @@ fn schedule(req: &SimulateRequest, start: Date, until: Date) -> Result<BTreeMap<
 /// is a downgrade; and
 /// any error of a quote or a purchase for an event, with the event's path
 /// (`usage[2].seconds: …`).
-pub fn simulate(card: &RateCard, plan_id: &str, plan: &Plan, req: &SimulateRequest) -> Result<Simulation> {
+pub fn simulate(book: &PriceBook, first: usize, plan_id: &str, plan: &Plan, req: &SimulateRequest) -> Result<Simulation> {
+    let card = book.version(first);
     let start = parse_date(&req.start, "start")?;
     let until = parse_date(&req.until, "until")?;
     if until < start || start.days_until(until) > MAX_WINDOW_DAYS {
@@ -343,6 +379,8 @@ pub fn simulate(card: &RateCard, plan_id: &str, plan: &Plan, req: &SimulateReque
     let mut days = schedule(req, start, until)?;
     let mut sim = Sim {
         card,
+        book,
+        version: first,
         req,
         plan_id: plan_id.to_string(),
         calendar: Calendar::starting(start, billing(req)?)?,

@@ -301,6 +301,7 @@ pub fn card(v: &Json) -> Result<RateCard> {
     Ok(RateCard {
         id: o.str("id")?,
         version: o.str("version")?,
+        effective_from: o.opt_str("effectiveFrom")?,
         name: o.str("name")?,
         currency: o.str("currency")?,
         unit: o.str("unit")?,

@@ -41,6 +41,11 @@ pub struct RateCard {
     pub id: String,
     /// Version of the card's rates, e.g. `"2026-11-01"`.
     pub version: String,
+    /// The day (`YYYY-MM-DD`) this version's prices take effect, in a price
+    /// book of several versions ([`crate::book::PriceBook`]); absent: in
+    /// force from the start (the first version, or a card on its own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_from: Option<String>,
     /// Display name.
     pub name: String,
     /// ISO 4217 code of every money price on the card, e.g. `"USD"`.

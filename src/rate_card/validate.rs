@@ -27,6 +27,9 @@ pub(super) fn card(card: &RateCard) -> Result<()> {
         return Err(invalid("id", "must not be empty"));
     }
     texts(card)?;
+    if let Some(day) = &card.effective_from {
+        day.parse::<crate::date::Date>().map_err(|why| invalid("effectiveFrom", format!("expected a date YYYY-MM-DD, got \"{day}\" ({why})")))?;
+    }
     if card.rounding.dp > MAX_ROUNDING_DP {
         return Err(invalid("dp", format!("must be 0 to {MAX_ROUNDING_DP}, got {}", card.rounding.dp)).context("rounding"));
     }

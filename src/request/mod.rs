@@ -206,7 +206,7 @@ impl Item {
 /// A price curve request: one item priced at each duration from
 /// `fromSeconds` to `toSeconds` (included) every `stepSeconds`.
 ///
-/// JS shape: `{ plan?, item: { feature, options? }, fromSeconds, toSeconds, stepSeconds? }`.
+/// JS shape: `{ plan?, item: { feature, options? }, fromSeconds, toSeconds, stepSeconds?, at? }`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -223,11 +223,15 @@ pub struct CurveRequest {
     /// Step, whole seconds ≥ 1; default 1.
     #[serde(default)]
     pub step_seconds: Option<u32>,
+    /// The day priced, `YYYY-MM-DD`: a price book prices it with the version
+    /// in force then (required for a book of several versions).
+    #[serde(default)]
+    pub at: Option<String>,
 }
 
 /// A request to buy N of a plan's product.
 ///
-/// JS shape: `{ plan?, quantity: 3, seats?, billing?: "once" | "month" | "year" }`.
+/// JS shape: `{ plan?, quantity: 3, seats?, billing?: "once" | "month" | "year", at? }`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -244,6 +248,10 @@ pub struct BuyPacksRequest {
     /// Which of the plan's products by billing period; default the first.
     #[serde(default)]
     pub billing: Option<Period>,
+    /// The day priced, `YYYY-MM-DD`: a price book prices it with the version
+    /// in force then (required for a book of several versions).
+    #[serde(default)]
+    pub at: Option<String>,
 }
 
 /// A simulation request. Dates are ISO `YYYY-MM-DD`; the window runs from
@@ -373,7 +381,7 @@ pub struct UnitChange {
     pub quantity: Measure,
 }
 
-/// What does a balance buy? `{ plan?, feature, options?, balance, periodUsage? }`.
+/// What does a balance buy? `{ plan?, feature, options?, balance, periodUsage?, at? }`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -393,6 +401,10 @@ pub struct CapacityRequest {
     #[serde(default, deserialize_with = "usage_map")]
     #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "Record<string, number | string>"))]
     pub period_usage: IndexMap<String, Decimal>,
+    /// The day priced, `YYYY-MM-DD`: a price book prices it with the version
+    /// in force then (required for a book of several versions).
+    #[serde(default)]
+    pub at: Option<String>,
 }
 
 /// A workload to compare across rate cards: `{ workload: [Item], presets?, cards? }`.
@@ -444,7 +456,10 @@ pub struct ServerRecords {
     #[serde(default, deserialize_with = "opt_usage_map")]
     #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "Record<string, number | string>"))]
     pub period_usage: Option<IndexMap<String, Decimal>>,
-    /// The day of the charge, `YYYY-MM-DD`.
+    /// The day of the charge, `YYYY-MM-DD`: a price book's version in force
+    /// then is the one a quote must have been made with (else it is
+    /// superseded or stale). The quote itself is recomputed for the day the
+    /// request names, as the page priced it.
     #[serde(default)]
     pub at: Option<String>,
 }
@@ -476,10 +491,6 @@ impl ServerRecords {
         if let Some(usage) = &self.period_usage {
             note(&r.period_usage == usage, "periodUsage");
             r.period_usage = usage.clone();
-        }
-        if let Some(at) = &self.at {
-            note(r.at.as_ref() == Some(at), "at");
-            r.at = Some(at.clone());
         }
         (r, differs)
     }

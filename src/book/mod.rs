@@ -1,0 +1,179 @@
+//! Price books: the versions of one rate card over time, each with the day
+//! its prices take effect (`effectiveFrom`), as Stripe prices and Lago or Orb
+//! plan versions keep them. Every price is the one in force on the day
+//! priced: the newest version whose `effectiveFrom` is on or before it.
+//!
+//! A book is a JSON array of rate cards: one `id`, distinct `version`s,
+//! `effectiveFrom` strictly increasing (the first may omit it: in force from
+//! the start). A single rate card is a book of one version. [`diff`] says what
+//! changed between two versions, in the card's own names.
+//!
+//! The core never reads a clock: the day comes with each request.
+
+mod diff;
+
+pub use diff::{diff, Change, ChangeKind};
+pub(crate) use diff::{day_words, notices};
+
+use std::sync::Arc;
+
+use crate::date::Date;
+use crate::error::{Error, ErrorKind, Result};
+use crate::limits::{MAX_BOOK_VERSIONS, MAX_RATE_CARD_BYTES};
+use crate::rate_card::RateCard;
+
+/// The versions of one rate card, validated, oldest first.
+///
+/// # Example
+/// ```
+/// use ratecard::book::PriceBook;
+/// let card = ratecard::presets::json("heygen-credits").unwrap();
+/// let next = card.replacen(r#""version": "2026-11-01""#, r#""version": "2027-01", "effectiveFrom": "2027-01-01""#, 1);
+/// let book = PriceBook::from_json(&format!("[{card},{next}]")).unwrap();
+/// assert_eq!(book.versions().len(), 2);
+/// assert_eq!(book.in_force(Some("2026-12-31".parse().unwrap())).unwrap(), 0);
+/// assert_eq!(book.in_force(Some("2027-01-01".parse().unwrap())).unwrap(), 1);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct PriceBook {
+    versions: Vec<Arc<RateCard>>,
+    /// The last of `versions` (a book is never empty).
+    newest: Arc<RateCard>,
+    /// Each version's `effectiveFrom`, parsed.
+    from: Vec<Option<Date>>,
+}
+
+/// `invalid_rate_card` at `[index].field`.
+fn invalid(index: usize, field: &str, detail: impl Into<String>) -> Error {
+    Error::at(ErrorKind::InvalidRateCard, field, detail).context(index)
+}
+
+impl PriceBook {
+    /// A book from JSON text: a rate card, or an array of its versions.
+    ///
+    /// # Errors
+    /// `invalid_rate_card` with the path of the first problem, into the
+    /// array for a book (`[1].features.avatar_iv.rate…`, `[2].effectiveFrom`):
+    /// a version that is no valid card, versions of different `id`s, a
+    /// `version` given twice, `effectiveFrom` missing after the first or not
+    /// strictly increasing, no version or more than
+    /// [`MAX_BOOK_VERSIONS`](crate::limits::MAX_BOOK_VERSIONS).
+    pub fn from_json(text: &str) -> Result<PriceBook> {
+        if !text.trim_start().starts_with('[') {
+            return PriceBook::new(vec![RateCard::from_json(text)?]);
+        }
+        if text.len() > MAX_RATE_CARD_BYTES {
+            let detail = format!("$: the price book is {} bytes; the limit is {MAX_RATE_CARD_BYTES}", text.len());
+            return Err(Error::new(ErrorKind::InvalidRateCard, detail));
+        }
+        let versions: Vec<RateCard> = serde_json::from_str(text).map_err(|inner: serde_json::Error| {
+            let path = crate::json_path::at(text, inner.line(), inner.column());
+            let mut msg = inner.to_string();
+            if let Some(at) = msg.rfind(" at line ") {
+                msg.truncate(at);
+            }
+            let detail = format!("{msg} (line {}, column {})", inner.line(), inner.column());
+            Error::new(ErrorKind::InvalidRateCard, if path.is_empty() { format!("$: {detail}") } else { detail }).within(&path)
+        })?;
+        PriceBook::new(versions)
+    }
+
+    /// A book of `versions`, oldest first; each is validated.
+    ///
+    /// # Errors
+    /// As [`PriceBook::from_json`].
+    pub fn new(versions: Vec<RateCard>) -> Result<PriceBook> {
+        if versions.is_empty() || versions.len() > MAX_BOOK_VERSIONS {
+            let detail = format!("$: a price book holds 1 to {MAX_BOOK_VERSIONS} versions, got {}", versions.len());
+            return Err(Error::new(ErrorKind::InvalidRateCard, detail));
+        }
+        let single = versions.len() == 1;
+        let mut from = Vec::with_capacity(versions.len());
+        for (i, card) in versions.iter().enumerate() {
+            let place = |e: Error| if single { e } else { e.context(i) };
+            card.validate().map_err(place)?;
+            let day = card.effective_from.as_deref().map(str::parse::<Date>).transpose().ok().flatten();
+            from.push(day);
+        }
+        let versions: Vec<Arc<RateCard>> = versions.into_iter().map(Arc::new).collect();
+        let Some(newest) = versions.last().cloned() else {
+            return Err(Error::new(ErrorKind::InvalidRateCard, "$: a price book holds at least one version"));
+        };
+        let book = PriceBook { versions, newest, from };
+        book.check()?;
+        Ok(book)
+    }
+
+    /// A book of one card already validated (a preset, shared).
+    pub(crate) fn single(card: Arc<RateCard>) -> PriceBook {
+        let from = card.effective_from.as_deref().and_then(|d| d.parse::<Date>().ok());
+        PriceBook { versions: vec![card.clone()], newest: card, from: vec![from] }
+    }
+
+    /// One id, distinct versions, `effectiveFrom` strictly increasing.
+    fn check(&self) -> Result<()> {
+        let Some(first) = self.versions.first() else { return Ok(()) };
+        for (i, card) in self.versions.iter().enumerate().skip(1) {
+            if card.id != first.id {
+                return Err(invalid(i, "id", format!("every version of a price book has one id: \"{}\", got \"{}\"", first.id, card.id)));
+            }
+            if let Some(j) = self.versions.iter().take(i).position(|c| c.version == card.version) {
+                return Err(invalid(i, "version", format!("version \"{}\" is also version [{j}]", card.version)));
+            }
+            let (Some(day), Some(before)) = (self.from.get(i).copied().flatten(), self.from.get(i.saturating_sub(1))) else {
+                return Err(invalid(i, "effectiveFrom", "required on every version after the first"));
+            };
+            if before.is_some_and(|b| b >= day) {
+                let prev = self.versions.get(i.saturating_sub(1)).and_then(|c| c.effective_from.as_deref()).unwrap_or_default();
+                return Err(invalid(i, "effectiveFrom", format!("must be after the previous version's ({prev}), got {day}")));
+            }
+        }
+        Ok(())
+    }
+
+    /// The versions, oldest first.
+    pub fn versions(&self) -> &[Arc<RateCard>] {
+        &self.versions
+    }
+
+    /// Version `index`'s card; the newest for an index past the end.
+    pub fn version(&self, index: usize) -> &RateCard {
+        self.versions.get(index).unwrap_or(&self.newest)
+    }
+
+    /// The day version `index` takes effect, if it says.
+    pub fn effective_from(&self, index: usize) -> Option<Date> {
+        self.from.get(index).copied().flatten()
+    }
+
+    /// The index of the version in force on `at`: the newest whose
+    /// `effectiveFrom` is on or before it. A book of one version needs no day.
+    ///
+    /// # Errors
+    /// `invalid_request` at `at`: no day given for a book of several
+    /// versions (the core reads no clock), or a day before the first
+    /// version takes effect.
+    pub fn in_force(&self, at: Option<Date>) -> Result<usize> {
+        if self.versions.len() == 1 {
+            return Ok(0);
+        }
+        let id = self.versions.first().map(|c| c.id.as_str()).unwrap_or_default();
+        let Some(day) = at else {
+            let detail = format!("required: rate card \"{id}\" is a price book of {} versions; give the day to price (YYYY-MM-DD)", self.versions.len());
+            return Err(Error::at(ErrorKind::InvalidRequest, "at", detail));
+        };
+        self.from
+            .iter()
+            .rposition(|f| f.is_none_or(|f| f <= day))
+            .ok_or_else(|| {
+                let first = self.from.first().copied().flatten().map(|d| d.to_string()).unwrap_or_default();
+                Error::at(ErrorKind::InvalidRequest, "at", format!("{day} is before rate card \"{id}\" takes effect ({first})"))
+            })
+    }
+
+    /// The version after `index` and the day it takes effect, if any.
+    pub fn next(&self, index: usize) -> Option<(usize, Date)> {
+        let next = index.checked_add(1)?;
+        self.effective_from(next).map(|day| (next, day))
+    }
+}
