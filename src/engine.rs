@@ -97,7 +97,8 @@ impl RateEngine {
     /// The engine for a price book built in Rust.
     ///
     /// # Errors
-    /// As [`RateEngine::with_book`]'s hashing (never for a validated book).
+    /// `invalid_request` when a version cannot be written as canonical JSON
+    /// (never for a validated book).
     pub fn from_book(book: PriceBook) -> Result<Self> {
         Self::with(book)
     }

@@ -12,7 +12,7 @@ use crate::ledger::Simulation;
 use crate::planner::{Capacity, Comparison};
 use crate::quote::Summary;
 use crate::request::{CapacityRequest, CompareRequest, CurveRequest, SimulateRequest};
-use crate::limits::{MAX_CARD_ID_CHARS, MAX_COMPARE_CARDS, MAX_QUOTE_BYTES, MAX_RATE_CARD_BYTES, MAX_REQUEST_BYTES};
+use crate::limits::{MAX_CARD_ID_CHARS, MAX_CARD_TEXT_CHARS, MAX_COMPARE_CARDS, MAX_QUOTE_BYTES, MAX_RATE_CARD_BYTES, MAX_REQUEST_BYTES};
 use crate::{presets, request, BuyPacksRequest, Error, Purchase, Quote, QuoteRequest, RateCard};
 
 /// The TypeScript type of an error's `code` (generated from [`ErrorKind`])
@@ -30,6 +30,36 @@ const TS_ERROR: &str = concat!(
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_ERROR_CODE: &str = crate::error::TS_ERROR_CODE;
+
+/// The TypeScript types of a price book's versions and of a change between two.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_BOOK: &str = r#"
+/** One version of a price book: its `version`, the day it takes effect (absent: from the start), its card hash. */
+export interface PriceVersion {
+    version: string;
+    effectiveFrom?: string;
+    cardHash: string;
+}
+
+/** One difference between two versions, in the card's own names: `path` is the field's JSON path
+ * (`features.avatar_iv.rate`), `name` the feature, plan or product's name, `before`/`after` its values
+ * (decimal strings for amounts), `source` the article the value cites. */
+export interface PriceChange {
+    kind: "added" | "removed" | "changed";
+    path: string;
+    name: string;
+    before?: unknown;
+    after?: unknown;
+    source?: string;
+}
+"#;
+
+/// Today's local date, `YYYY-MM-DD`: the day a price book prices when a
+/// request gives none (the binding reads the clock; the core never does).
+fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month().saturating_add(1), now.get_date())
+}
 
 /// A JS `Error` with the message, a stable `code` and the field's `path`.
 fn js_error(e: &Error) -> JsValue {
@@ -189,8 +219,10 @@ impl JsRateEngine {
             .map_err(|e| js_error(&e))
     }
 
-    /// The engine for a rate card given as JSON text. Throws
-    /// `invalid_rate_card` with the JSON path of the first problem.
+    /// The engine for a rate card, or a price book (a JSON array of the
+    /// card's versions, each with `effectiveFrom`), given as JSON text.
+    /// Throws `invalid_rate_card` with the JSON path of the first problem
+    /// (into the array for a book: `[1].effectiveFrom`).
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsRateEngine, JsValue> {
         let text = string_arg(&text, "rate card", MAX_RATE_CARD_BYTES, ErrorKind::InvalidRateCard)?;
@@ -206,10 +238,36 @@ impl JsRateEngine {
     }
 
     /// The whole rate card as a plain object (plans, products, features and
-    /// their options), for building a page from it.
+    /// their options), for building a page from it: of a price book, the
+    /// version in force on `at` (`YYYY-MM-DD`, default today's local date).
     #[wasm_bindgen(js_name = rateCard)]
-    pub fn rate_card(&self) -> Result<Ts<RateCard>, JsValue> {
-        to_js(self.inner.card()).map(Ts::new_unchecked)
+    pub fn rate_card(&self, at: Option<String>) -> Result<Ts<RateCard>, JsValue> {
+        let card = self.inner.card_at(self.day(at).as_deref()).map_err(|e| js_error(&e))?;
+        to_js(card).map(Ts::new_unchecked)
+    }
+
+    /// The price book's versions, oldest first (one for a rate card on its own).
+    #[wasm_bindgen(unchecked_return_type = "PriceVersion[]")]
+    pub fn versions(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.versions())
+    }
+
+    /// What changed from version `from` to version `to`, in the card's own
+    /// names. Throws `invalid_request` for a version the book does not hold.
+    #[wasm_bindgen(unchecked_return_type = "PriceChange[]")]
+    pub fn diff(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] from: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] to: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let from = string_arg(&from, "from", MAX_CARD_TEXT_CHARS, ErrorKind::InvalidRequest)?;
+        let to = string_arg(&to, "to", MAX_CARD_TEXT_CHARS, ErrorKind::InvalidRequest)?;
+        to_js(&self.inner.diff(&from, &to).map_err(|e| js_error(&e))?)
+    }
+
+    /// `at`, else, for a price book of several versions, today's local date.
+    fn day(&self, at: Option<String>) -> Option<String> {
+        at.or_else(|| (self.inner.book().versions().len() > 1).then(today))
     }
 
     /// Prices `{ plan?, items, balance?, periodUsage? }`; see the Rust
@@ -217,7 +275,13 @@ impl JsRateEngine {
     /// (The npm package's glue replaces this method with one that gives the
     /// same object through `quoteFlat`/`quoteFlatText`, faster.)
     pub fn quote(&self, request: Ts<QuoteRequest>) -> Result<Ts<Quote>, JsValue> {
-        into_ts(self.inner.quote(&from_js(request)?))
+        into_ts(self.inner.quote(&self.dated(from_js(request)?)))
+    }
+
+    /// A quote request with `at` defaulted (see `day`).
+    fn dated(&self, mut request: QuoteRequest) -> QuoteRequest {
+        request.at = self.day(request.at.take());
+        request
     }
 
     /// `quote` as flat text (`crate::flat`), for the package's JS, which
@@ -226,7 +290,7 @@ impl JsRateEngine {
     /// whose texts hold U+001F comes as `J` and its JSON instead.
     #[wasm_bindgen(js_name = quoteFlat, skip_typescript)]
     pub fn quote_flat(&self, request: Ts<QuoteRequest>) -> Result<String, JsValue> {
-        flat_result(self.inner.quote(&from_js(request)?))
+        flat_result(self.inner.quote(&self.dated(from_js(request)?)))
     }
 
     /// `quoteFlat` for a plain `{ plan, items, balance }` request given as
@@ -235,7 +299,7 @@ impl JsRateEngine {
     #[wasm_bindgen(js_name = quoteFlatText, skip_typescript)]
     pub fn quote_flat_text(&self, request: &str) -> Result<String, JsValue> {
         let request = crate::flat::request(request).map_err(|e| js_error(&e))?;
-        flat_result(self.inner.quote(&request))
+        flat_result(self.inner.quote(&self.dated(request)))
     }
 
     /// The figures a checkout shows first, each equal to `quote`'s: `{ plan?,
@@ -244,7 +308,7 @@ impl JsRateEngine {
     /// fingerprint; `ratecard/lite` gives the same from a smaller module).
     #[wasm_bindgen(js_name = quoteSummary)]
     pub fn quote_summary(&self, request: Ts<QuoteRequest>) -> Result<Ts<Summary>, JsValue> {
-        into_ts(self.inner.quote_summary(&from_js(request)?))
+        into_ts(self.inner.quote_summary(&self.dated(from_js(request)?)))
     }
 
     /// Simulates the wallet over a window: `{ plan?, billing?, start, until,
@@ -258,7 +322,9 @@ impl JsRateEngine {
     /// The most the balance buys: `{ plan?, feature, options?, balance }` →
     /// `{ seconds | quantity, cost, limitedBy }`.
     pub fn capacity(&self, request: Ts<CapacityRequest>) -> Result<Ts<Capacity>, JsValue> {
-        into_ts(self.inner.capacity(&from_js(request)?))
+        let mut request: CapacityRequest = from_js(request)?;
+        request.at = self.day(request.at.take());
+        into_ts(self.inner.capacity(&request))
     }
 
     /// Prices `{ workload, presets?, cards? }` for one month on every plan of
@@ -279,7 +345,9 @@ impl JsRateEngine {
     #[wasm_bindgen(js_name = quoteCurve)]
     #[wasm_bindgen(unchecked_return_type = "string[]")]
     pub fn quote_curve(&self, request: Ts<CurveRequest>) -> Result<JsValue, JsValue> {
-        let totals = self.inner.quote_curve(&from_js(request)?).map_err(|e| js_error(&e))?;
+        let mut request: CurveRequest = from_js(request)?;
+        request.at = self.day(request.at.take());
+        let totals = self.inner.quote_curve(&request).map_err(|e| js_error(&e))?;
         // One string crosses, the amounts separated by commas, split by JS
         // into the array (cheaper than JSON text, or one string per point).
         let mut text = String::with_capacity(totals.len().saturating_mul(8));
@@ -308,7 +376,12 @@ impl JsRateEngine {
     ///
     /// Throws (a `RateCardError`) when the request, the quote or the records
     /// are not of their shape, or the request is refused as `quote` refuses it.
-    #[wasm_bindgen(unchecked_return_type = "\"match\" | \"stale_card\" | \"altered\"")]
+    ///
+    /// Of a price book: `"superseded"` when the quote matches the version it
+    /// names, which the book holds, but a newer one is in force on the day of
+    /// the charge (`records.at`, else the request's `at`, else today's local
+    /// date): the operator decides whether to honour it.
+    #[wasm_bindgen(unchecked_return_type = "\"match\" | \"superseded\" | \"stale_card\" | \"altered\"")]
     pub fn verify(
         &self,
         request: Ts<QuoteRequest>,
@@ -323,7 +396,15 @@ impl JsRateEngine {
             Some(r) => json_text(&r, "records", MAX_REQUEST_BYTES)?,
             None => "{}".to_string(),
         };
-        let v = self.inner.verify_json_with(&request, &quote, &records).map_err(|e| js_error(&e))?;
+        let fail = |e: Error| js_error(&e);
+        let request: QuoteRequest = request::from_json(&request).map_err(fail)?;
+        let mut records: request::ServerRecords = request::from_json(&records).map_err(|e| fail(e.context("records")))?;
+        if request.at.is_none() {
+            records.at = self.day(records.at.take());
+        }
+        let quote: serde_json::Value = serde_json::from_str(&quote)
+            .map_err(|e| fail(Error::at(ErrorKind::InvalidRequest, "quote", e.to_string())))?;
+        let v = self.inner.verify_with(&request, &quote, &records).map_err(fail)?;
         Ok(v.verdict.as_str().to_string())
     }
 
@@ -331,6 +412,8 @@ impl JsRateEngine {
     /// `{ product, name, quantity, credits, price, currency, period }`.
     #[wasm_bindgen(js_name = buyPacks)]
     pub fn buy_packs(&self, request: Ts<BuyPacksRequest>) -> Result<Ts<Purchase>, JsValue> {
-        into_ts(self.inner.buy_packs(&from_js(request)?))
+        let mut request: BuyPacksRequest = from_js(request)?;
+        request.at = self.day(request.at.take());
+        into_ts(self.inner.buy_packs(&request))
     }
 }

@@ -1,7 +1,8 @@
 //! Price books: a two-version book of the HeyGen credit plans (an example,
 //! not real HeyGen prices): Avatar IV 20 → 25 credits a minute and Business
 //! $149 → $159 a month from 2027-01-01.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![cfg(not(target_arch = "wasm32"))]
 
 use ratecard::integrity::Verdict;
 use ratecard::{request, ErrorKind, RateEngine};

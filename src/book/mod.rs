@@ -57,7 +57,7 @@ impl PriceBook {
     /// a version that is no valid card, versions of different `id`s, a
     /// `version` given twice, `effectiveFrom` missing after the first or not
     /// strictly increasing, no version or more than
-    /// [`MAX_BOOK_VERSIONS`](crate::limits::MAX_BOOK_VERSIONS).
+    /// [`MAX_BOOK_VERSIONS`].
     pub fn from_json(text: &str) -> Result<PriceBook> {
         if !text.trim_start().starts_with('[') {
             return PriceBook::new(vec![RateCard::from_json(text)?]);

@@ -42,7 +42,7 @@ pub struct RateCard {
     /// Version of the card's rates, e.g. `"2026-11-01"`.
     pub version: String,
     /// The day (`YYYY-MM-DD`) this version's prices take effect, in a price
-    /// book of several versions ([`crate::book::PriceBook`]); absent: in
+    /// book of several versions (the `book` module); absent: in
     /// force from the start (the first version, or a card on its own).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub effective_from: Option<String>,
