@@ -57,6 +57,21 @@ struct Hashed {
     changes: Vec<(Change, String)>,
 }
 
+/// The next version of a price book when it takes effect within
+/// [`PRICE_CHANGE_NOTICE_DAYS`] after a day (see [`RateEngine::upcoming`]).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Upcoming {
+    /// The version in force on the day asked.
+    pub from: String,
+    /// The next version's `version`.
+    pub version: String,
+    /// The day it takes effect, `YYYY-MM-DD`.
+    pub effective_from: String,
+    /// What changes, in the card's own names (as [`RateEngine::diff`]).
+    pub changes: Vec<Change>,
+}
+
 /// One version of a price book, as `versions()` lists it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -176,6 +191,29 @@ impl RateEngine {
             })
         };
         book::diff(find(from, "from")?, find(to, "to")?)
+    }
+
+    /// The next version, when it takes effect within
+    /// [`PRICE_CHANGE_NOTICE_DAYS`] days after `at` (`YYYY-MM-DD`): what a
+    /// checkout tells a buyer before prices change. `None` for a card on its
+    /// own, or no change that soon.
+    ///
+    /// # Errors
+    /// As [`RateEngine::card_at`].
+    pub fn upcoming(&self, at: &str) -> Result<Option<Upcoming>> {
+        let day = parse_date(at, "at")?;
+        let now = self.book.in_force(Some(day))?;
+        let Some((next, from)) = self.book.next(now) else { return Ok(None) };
+        if !(1..=PRICE_CHANGE_NOTICE_DAYS).contains(&day.days_until(from)) {
+            return Ok(None);
+        }
+        let changes = self.hashed(next).map(|h| h.changes.iter().map(|(c, _)| c.clone()).collect()).unwrap_or_default();
+        Ok(Some(Upcoming {
+            from: self.card_of(now).version.clone(),
+            version: self.card_of(next).version.clone(),
+            effective_from: from.to_string(),
+            changes,
+        }))
     }
 
     fn newest(&self) -> usize {

@@ -44,6 +44,13 @@ export interface PriceVersion {
 /** One difference between two versions, in the card's own names: `path` is the field's JSON path
  * (`features.avatar_iv.rate`), `name` the feature, plan or product's name, `before`/`after` its values
  * (decimal strings for amounts), `source` the article the value cites. */
+export interface PriceUpcoming {
+    from: string;
+    version: string;
+    effectiveFrom: string;
+    changes: PriceChange[];
+}
+
 export interface PriceChange {
     kind: "added" | "removed" | "changed";
     path: string;
@@ -263,6 +270,15 @@ impl JsRateEngine {
         let from = string_arg(&from, "from", MAX_CARD_TEXT_CHARS, ErrorKind::InvalidRequest)?;
         let to = string_arg(&to, "to", MAX_CARD_TEXT_CHARS, ErrorKind::InvalidRequest)?;
         to_js(&self.inner.diff(&from, &to).map_err(|e| js_error(&e))?)
+    }
+
+    /// The next version of a price book when it takes effect within 30 days
+    /// after `at` (default today's local date): `{ from, version,
+    /// effectiveFrom, changes }`, or `null`.
+    #[wasm_bindgen(unchecked_return_type = "PriceUpcoming | null")]
+    pub fn upcoming(&self, at: Option<String>) -> Result<JsValue, JsValue> {
+        let at = at.unwrap_or_else(today);
+        to_js(&self.inner.upcoming(&at).map_err(|e| js_error(&e))?)
     }
 
     /// `at`, else, for a price book of several versions, today's local date.

@@ -155,3 +155,14 @@ fn a_book_is_validated_with_paths_into_the_array() {
     assert_eq!(typed.path_text(), "[1]");
     assert_eq!(err("[]".into()).kind(), ErrorKind::InvalidRateCard);
 }
+
+#[test]
+fn upcoming_says_what_changes_within_30_days() {
+    let e = engine();
+    let u = e.upcoming("2026-12-15").unwrap().unwrap();
+    assert_eq!((u.from.as_str(), u.version.as_str(), u.effective_from.as_str()), ("2026-11-01", "2027-01", "2027-01-01"));
+    assert_eq!(u.changes.len(), 2);
+    assert!(e.upcoming("2026-11-30").unwrap().is_none());
+    assert!(e.upcoming("2027-01-01").unwrap().is_none());
+    assert!(RateEngine::preset("heygen-credits").unwrap().upcoming("2026-12-15").unwrap().is_none());
+}

@@ -184,6 +184,55 @@ test("a Node server verifies a quote posted from the page: match, altered, stale
   assert.equal(r.err.code, "invalid_request");
 });
 
+test("a price book: each day priced with the version in force, the notice, the diff, and a Node server verifying across the change", () => {
+  const r = run(`
+    import { RateEngine } from "ratecard";
+    // The preset and a made-up next version (an example, not a real HeyGen price).
+    const now = RateEngine.preset("heygen-credits").rateCard();
+    const next = structuredClone(now);
+    Object.assign(next, { version: "2027-01", effectiveFrom: "2027-01-01" });
+    next.features.avatar_iv.rate = "25";
+    next.plans.business.price = "159.00";
+    const book = JSON.stringify([now, next]);
+    const page = RateEngine.fromJson(book);
+    const request = (at) => ({ plan: "business", at, items: [{ feature: "avatar_iv", seconds: 60 }], balance: "1000" });
+    const q = (at) => JSON.parse(JSON.stringify(page.quote(request(at))));
+    const server = RateEngine.fromJson(book);
+    const old = q("2026-12-31");
+    let missing;
+    try { server.quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 60 }], at: "2026-13-01" }); } catch (e) { missing = [e.code, e.path]; }
+    let bad;
+    try { RateEngine.fromJson(JSON.stringify([now, { ...next, id: "other" }])); } catch (e) { bad = { code: e.code, path: e.path }; }
+    console.log(JSON.stringify({
+      versions: page.versions().map((v) => [v.version, v.effectiveFrom ?? null]),
+      before: [old.version, old.total], after: [q("2027-01-01").version, q("2027-01-01").total],
+      warning: q("2026-12-20").warnings.find((w) => w.startsWith("Prices change")) ?? null,
+      quiet: q("2026-11-20").warnings.some((w) => w.startsWith("Prices change")),
+      diff: page.diff("2026-11-01", "2027-01").map((c) => [c.kind, c.path, c.name, c.before, c.after]),
+      upcoming: page.upcoming("2026-12-20")?.version ?? null,
+      cardAt: [page.rateCard("2026-12-31").features.avatar_iv.rate, page.rateCard("2027-01-02").features.avatar_iv.rate],
+      sameDay: server.verify(request("2026-12-31"), old, { at: "2026-12-31" }),
+      afterChange: server.verify(request("2026-12-31"), old, { at: "2027-01-02" }),
+      altered: server.verify(request("2026-12-31"), { ...old, total: "2" }, { at: "2027-01-02" }),
+      stale: server.verify(request("2026-12-31"), { ...old, version: "2026-10-01" }, { at: "2026-12-31" }),
+      missing, bad,
+      sim: server.simulate({ plan: "business", start: "2026-12-15", until: "2027-02-20" }).events
+        .filter((e) => e.note.includes("charged")).map((e) => [e.at, e.note.slice(e.note.indexOf("charged"))]),
+    }));
+  `);
+  assert.deepEqual(r.versions, [["2026-11-01", null], ["2027-01", "2027-01-01"]]);
+  assert.deepEqual([r.before, r.after], [["2026-11-01", "20"], ["2027-01", "25"]]);
+  assert.equal(r.warning, "Prices change on 1 Jan 2027: Avatar IV 20 → 25 credits a minute; Business 149.00 → 159.00 USD a month");
+  assert.equal(r.quiet, false);
+  assert.deepEqual(r.diff, [["changed", "features.avatar_iv.rate", "Avatar IV", "20", "25"], ["changed", "plans.business.price", "Business", "149.00", "159.00"]]);
+  assert.equal(r.upcoming, "2027-01");
+  assert.deepEqual(r.cardAt, ["20", "25"]);
+  assert.deepEqual([r.sameDay, r.afterChange, r.altered, r.stale], ["match", "superseded", "altered", "stale_card"]);
+  assert.deepEqual(r.missing, ["invalid_request", ["at"]]);
+  assert.deepEqual(r.bad, { code: "invalid_rate_card", path: [1, "id"] });
+  assert.deepEqual(r.sim, [["2026-12-15", "charged 149.00 USD"], ["2027-01-15", "charged 159.00 USD"], ["2027-02-15", "charged 159.00 USD"]]);
+});
+
 test("verify takes the server's own records: a request that leaves this month's usage out is altered", () => {
   const r = run(`
     import { RateEngine } from "ratecard";

@@ -85,3 +85,26 @@ test("rows: host items as text in the locale, refused items shown, a new row ope
   assert.deepEqual(rowsFromSettings([{ feature: "avatar_iv", text: 90 }, { feature: "nope" }, null], card),
     [{ feature: "avatar_iv", text: "90", used: "", options: {} }]);
 });
+
+test("a price change in the buyer's words and number format, the cart's changes first", async () => {
+  const { changeSentence, localDay, noticeDay, noticeSentences } = await import("../../www/widget/notice.js");
+  const now = RateEngine.preset("heygen-credits").rateCard();
+  const next = structuredClone(now);
+  Object.assign(next, { version: "2027-01", effectiveFrom: "2027-01-01" });
+  next.features.avatar_iv.rate = "25";
+  next.plans.business.price = "1159.00";
+  const book = RateEngine.fromJson(JSON.stringify([now, next]));
+  const up = book.upcoming("2026-12-20");
+  const card = book.rateCard("2027-01-01");
+  assert.deepEqual(noticeSentences("en-US", up, card, { plan: "business", features: ["avatar_iv"] }),
+    ["Avatar IV costs 25 credits a minute (now 20)", "Business costs $1,159.00 a month (now $149.00)"]);
+  assert.deepEqual(noticeSentences("de-DE", up, card, { plan: "business" }),
+    ["Business costs 1.159,00\u00a0$ a month (now 149,00\u00a0$)", "Avatar IV costs 25 credits a minute (now 20)"]);
+  assert.equal(noticeDay("en-US", "2027-01-01"), "January 1, 2027");
+  assert.equal(noticeDay("de-DE", "2027-01-01"), "1. Januar 2027");
+  assert.equal(noticeDay("en-US", "2027-01-01", "short"), "Jan 1");
+  assert.equal(localDay(new Date(2026, 11, 5)), "2026-12-05");
+  assert.equal(changeSentence("en-US", { kind: "added", path: "features.x", name: "X" }, card), "X is added");
+  assert.equal(changeSentence("en-US", { kind: "removed", path: "plans.pro", name: "Pro" }, card), "Pro is no longer offered");
+  assert.equal(book.upcoming("2026-11-20"), null);
+});

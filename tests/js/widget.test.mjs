@@ -162,6 +162,60 @@ test("a plain HTML host page: <ratecard-cost> beside a Generate button, events, 
   }
 });
 
+test("a price book: the checkout's notice and the cost's hint in en-US and de-DE, requests carry the day, the buy event the version", async () => {
+  copyFileSync(join(ROOT, "presets/heygen-credits.json"), join(dir, "book-card.json"));
+  writeFileSync(join(dir, "book.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Book</title><link rel="icon" href="data:,">
+<script type="module" src="./node_modules/ratecard/dist/widget/ratecard-widget.js"></script></head><body><main>
+<ratecard-cost id="c" plan="business" balance="10" at="2026-12-20"></ratecard-cost>
+<ratecard-checkout id="k" plan="business" balance="1000" at="2026-12-20"></ratecard-checkout>
+<ratecard-checkout id="g" plan="business" balance="1000" at="2026-12-20" locale="de-DE"></ratecard-checkout>
+<ratecard-checkout id="late" plan="business" balance="1000" at="2026-11-20"></ratecard-checkout></main>
+<script type="module">
+  window.events = [];
+  document.addEventListener("ratecard-buy", (e) => window.events.push({ id: e.target.id, detail: e.detail }));
+  const now = await (await fetch("./book-card.json")).json();
+  // A made-up next version, as the demo page's example: not a real HeyGen price.
+  const next = { ...structuredClone(now), version: "2027-01", effectiveFrom: "2027-01-01" };
+  next.features.avatar_iv.rate = "25";
+  next.plans.business.price = "159.00";
+  for (const id of ["c", "k", "g", "late"]) {
+    const el = document.getElementById(id);
+    el.rateCard = [now, next];
+    el.items = [{ feature: "avatar_iv", seconds: 120 }];
+  }
+  document.body.dataset.ready = "true";
+</script></body></html>`);
+  const server = await serveWww(dir);
+  try {
+    const { page, errors } = await open(`${server.url}book.html`);
+    await page.waitForSelector("body[data-ready=true]");
+    await page.waitForFunction(() => ["c", "k", "g", "late"].every((id) => document.getElementById(id).quote));
+    const notice = (id) => page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector("[data-testid=price-notice]")?.textContent.replace(/\s+/g, " ").trim() ?? null, id);
+    assert.equal(await notice("k"), "From January 1, 2027: Avatar IV costs 25 credits a minute (now 20); Business costs $159.00 a month (now $149.00).");
+    assert.equal(await notice("g"), "From 1. Januar 2027: Avatar IV costs 25 credits a minute (now 20); Business costs 159,00 $ a month (now 149,00 $).");
+    assert.equal(await notice("late"), null, "no notice 42 days ahead");
+    // Still priced at the version in force on the day: 2 min × 20.
+    assert.equal(await page.evaluate(() => document.getElementById("k").quote.total), "40");
+    assert.deepEqual(await page.evaluate(() => document.getElementById("k").request.at), "2026-12-20");
+    assert.match(await costText(page, "c"), /^40 credits — short by 30: Buy 1 block, \$5\.00 Prices change Jan 1/);
+    const hint = await page.evaluate(() => {
+      const h = document.getElementById("c").shadowRoot.querySelector("[data-testid=price-hint]");
+      return { title: h.title, described: h.getRootNode().getElementById(h.getAttribute("aria-describedby"))?.textContent };
+    });
+    assert.equal(hint.title, "From January 1, 2027: Avatar IV costs 25 credits a minute (now 20); Business costs $159.00 a month (now $149.00).");
+    assert.equal(hint.described, hint.title);
+    await page.locator("#c").getByRole("button", { name: "Buy 1 block, $5.00" }).click();
+    const buy = await page.evaluate(() => window.events.find((e) => e.id === "c").detail);
+    assert.equal(buy.version, "2026-11-01");
+    assert.equal(buy.request.at, "2026-12-20");
+    await page.screenshot({ path: join(ROOT, "test-results/widget-price-notice.png"), fullPage: true });
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    server.close();
+  }
+});
+
 test("a failed or hung load is tried a bounded number of times, then reported once in plain words; host input past the limits is refused at once", async () => {
   const page_ = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Loads</title><link rel="icon" href="data:,">
 <script type="module" src="./node_modules/ratecard/dist/widget/ratecard-widget.js"></script></head><body><main>${body}</main><script type="module">

@@ -6,6 +6,7 @@ import { LOAD_TIMEOUT_MS } from "./engine.js";
 import { EngineLoader } from "./loader.js";
 import { resolveLocale } from "./locale.js";
 import { fieldOf, plainWords } from "./messages.js";
+import { localDay, noticeSentences } from "./notice.js";
 import { MAX_ITEMS } from "./rows.js";
 
 export { MAX_ITEMS };
@@ -113,6 +114,8 @@ export class RatecardBase extends LitElement {
     /** The last error: `{ code, message, field, text }` (text: the plain words shown). */
     this.error = null;
     this._engine = null;
+    /** Whether the rate card is a price book of several versions (its requests carry `at`). */
+    this._book = false;
     /** What quotes now: the full engine, or until it loads, the first-load module's summary. */
     this._pricer = null;
     this._failure = null;
@@ -150,6 +153,7 @@ export class RatecardBase extends LitElement {
   /** The first-load module is in: it prices a built-in preset completely. */
   _liteLoaded(lite) {
     this._engine = null;
+    this._book = false;
     this._card = lite.rateCard();
     this._failure = null;
     this.cardChanged(this._card);
@@ -159,7 +163,9 @@ export class RatecardBase extends LitElement {
   /** The full module is in. Its card (defaults filled in) replaces the first one; the
    *  buyer's plan and cart start over only if it is another card. */
   _loaded(engine) {
-    const card = engine.rateCard();
+    // Of a price book, the version in force on the day priced (`at`, else today).
+    this._book = engine.versions().length > 1;
+    const card = engine.rateCard(this._book ? this._day : undefined);
     const same = this._pricer?.lite === true && card.id === this._card?.id;
     this._card = card;
     if (!same) this.cardChanged(this._card);
@@ -181,6 +187,31 @@ export class RatecardBase extends LitElement {
     this._card = null;
     this._failure = this._report(e, "card");
     return false;
+  }
+
+  /** The day priced: the host's `at`, else today's local date (a price book prices with the
+   *  version in force then). */
+  get _day() {
+    return this.at || localDay();
+  }
+
+  /**
+   * A price book's change within 30 days of the day priced, as the engine says it
+   * (`upcoming`), with its sentences in the locale, the plan and `features` first; or null.
+   * @param {string} plan
+   * @param {string[]} features
+   * @returns {{ effectiveFrom: string, version: string, sentences: string[] } | null}
+   */
+  _priceChange(plan, features) {
+    if (!this._book || !this._engine) return null;
+    try {
+      const up = this._engine.upcoming(this._day);
+      if (!up) return null;
+      const next = this._engine.rateCard(up.effectiveFrom);
+      return { effectiveFrom: up.effectiveFrom, version: up.version, sentences: noticeSentences(this._locale, up, next, { plan, features }) };
+    } catch {
+      return null;
+    }
   }
 
   /** Runs the engine's quote; returns the quote, or null with `this.error` set. */
@@ -230,11 +261,12 @@ export class RatecardBase extends LitElement {
   }
 
   /** Fires `ratecard-buy` for a purchase option and quantity, with the request and the quote it
-   *  gave (what a server's `verify(request, quote, records)` needs) and the quote's fingerprint. */
+   *  gave (what a server's `verify(request, quote, records)` needs), the quote's fingerprint and
+   *  the rate card version it was priced with. */
   _buy(option, quantity) {
     // Every quote is complete (the first-load module's equals the full one's), fingerprint included.
     const quote = this.quote;
-    emit(this, "ratecard-buy", { option, quantity, request: quote ? this.request : null, quote, fingerprint: quote?.fingerprint ?? null });
+    emit(this, "ratecard-buy", { option, quantity, request: quote ? this.request : null, quote, fingerprint: quote?.fingerprint ?? null, version: quote?.version ?? null });
   }
 }
 

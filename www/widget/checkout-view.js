@@ -6,6 +6,7 @@ import { html, nothing } from "lit";
 import { live } from "lit/directives/live.js";
 import { day, inUnit, isZero, money, number, plural, words } from "./locale.js";
 import { lineSentence } from "./lines.js";
+import { noticeDay } from "./notice.js";
 
 /** The test hook of a field's message: "seconds-error" for the first item, "seconds-1-error" for the second. */
 function hookOf(field) {
@@ -100,6 +101,12 @@ export function notes(q, card, plan, locale, grants) {
   const expiring = (Array.isArray(grants) ? grants : []).find((g) => g.expiresAt && !isZero(g.remaining) && burned.has(g.id));
   if (expiring) list.push(`Credits from this quote come from a grant that expires on ${day(locale, expiring.expiresAt)}.`);
   return list.length ? html`<ul class="plain muted" data-testid="warnings" part="notes">${list.map((n) => html`<li>${n}</li>`)}</ul>` : nothing;
+}
+
+/** A price book's coming change: "From 1 January 2027: Avatar IV costs 25 credits a minute (now 20)." */
+export function priceNotice(change, locale) {
+  if (!change) return nothing;
+  return html`<p class="notice" part="notice" role="note" data-testid="price-notice">From ${noticeDay(locale, change.effectiveFrom)}: ${change.sentences.join("; ")}.</p>`;
 }
 
 /** The shortfall, and each upgrade that adds credits now, with its button. */

@@ -11,7 +11,7 @@ import { inUnit, isZero, money, number, resolveLocale } from "./locale.js";
 import { assumedBalance } from "./messages.js";
 import { featuresOf, hostText, newRow, relocale, rowsFrom, rowsFromSettings } from "./rows.js";
 import { checkoutStyles } from "./checkout-styles.js";
-import { buyPanel, field, items, lines, notes, short, skeleton } from "./checkout-view.js";
+import { buyPanel, field, items, lines, notes, priceNotice, short, skeleton } from "./checkout-view.js";
 
 let uid = 0;
 
@@ -102,7 +102,7 @@ export class RatecardCheckout extends RatecardBase {
   /** The request from what the buyer typed; `local` holds a field error the engine never saw. */
   _build() {
     const built = buildRequest({ rows: this._rows, card: this._card, planId: this._planId, locale: this._locale,
-      balanceText: this._balanceText, grants: this.grants, at: this.at });
+      balanceText: this._balanceText, grants: this.grants, at: Array.isArray(this.grants) ? this.at : this._book ? this._day : undefined });
     return { ...built, plan: this._card.plans[this._planId] };
   }
 
@@ -132,6 +132,7 @@ export class RatecardCheckout extends RatecardBase {
               aria-invalid=${errFor("balance") ? "true" : "false"} aria-describedby=${errFor("balance") ? this._errId("balance") : nothing}>`, errFor("balance"))}
       </div>
       <p class="muted" data-testid="plan-note">${plan.name}: ${plan.price === undefined ? "price not published" : `${money(locale, plan.price, card.currency)} a ${plan.period}`}, ${inUnit(locale, plan.included, card)} included.</p>
+      ${priceNotice(this._priceChange(this._planId, this._rows.map((r) => r.feature)), locale)}
       ${items(this, card, locale, errFor)}
       ${lines(q, card, locale, this.request)}
       ${general ? html`<p class="error" role="alert" part="error" data-testid="error">${general}</p>` : nothing}

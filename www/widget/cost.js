@@ -5,6 +5,9 @@ import { html, css, nothing } from "lit";
 import { RatecardBase, defaultPlan } from "./base.js";
 import { hostDecimal, inUnit, isZero, money, number, plural } from "./locale.js";
 import { assumedBalance } from "./messages.js";
+import { noticeDay } from "./notice.js";
+
+let uid = 0;
 
 /** What a purchase option's button says: "Buy 1 block, $5.00", "Upgrade to Pro, $20.00 more a month",
  *  "Upgrade to API Scale, $330.00 a month, starting today", "Renew API Pro now (100 credits), $99.00". */
@@ -20,6 +23,19 @@ export function purchaseLabel(locale, option, card) {
 }
 
 export class RatecardCost extends RatecardBase {
+  constructor() {
+    super();
+    this._id = `rcc${++uid}`;
+  }
+
+  /** "Prices change 1 Jan", its detail in the title and, for screen readers, by aria-describedby. */
+  _hint(planId, items, locale) {
+    const change = this._priceChange(planId, items.map((i) => i?.feature));
+    if (!change) return nothing;
+    const detail = `From ${noticeDay(locale, change.effectiveFrom)}: ${change.sentences.join("; ")}.`;
+    return html`<small part="notice" data-testid="price-hint" title=${detail} aria-describedby="${this._id}-change">Prices change ${noticeDay(locale, change.effectiveFrom, "short")}</small><span class="sr-only" id="${this._id}-change">${detail}</span>`;
+  }
+
   static styles = [RatecardBase.sharedStyles, css`
     :host { display: inline-block; min-height: 2.5rem; max-width: 100%; }
     [part~="cost"] { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.6rem; min-height: 2.5rem; }
@@ -42,6 +58,8 @@ export class RatecardCost extends RatecardBase {
       plan: planId,
       items,
       ...(grants ? { grants, ...(this.at ? { at: this.at } : {}) } : balance ? { balance } : {}),
+      // A price book prices the day: the host's `at`, else today.
+      ...(!grants && this._book ? { at: this._day } : {}),
     };
     if (!grants && balance === null) {
       this.quote = null;
@@ -51,7 +69,7 @@ export class RatecardCost extends RatecardBase {
     const q = this._quote(request);
     if (!q) return html`<span part="cost error" class="error" role="alert">${this.error.text}</span>`;
     const assumed = !grants && !this.balance;
-    const note = assumed ? html`<small part="note">${assumedBalance(locale, card, card.plans[planId])}</small>` : nothing;
+    const note = html`${assumed ? html`<small part="note">${assumedBalance(locale, card, card.plans[planId])}</small>` : nothing}${this._hint(planId, items, locale)}`;
     if (isZero(q.shortfall)) {
       return html`<span part="cost" role="status"><span part="total">${inUnit(locale, q.total, card)}</span>
         <span aria-hidden="true">·</span> <span part="left">${inUnit(locale, q.balanceAfter, card)} left</span> ${note}</span>`;

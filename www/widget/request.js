@@ -11,7 +11,8 @@ import { unreadable } from "./messages.js";
 
 /**
  * The quote request from the checkout's rows and fields, or the first field
- * that cannot be read (`local`).
+ * that cannot be read (`local`). `at` (the day priced) goes in when given: the
+ * caller gives it with grants, or for a price book.
  * @param {{ rows: Row[], card: any, planId: string, locale: string, balanceText?: string | null,
  *           grants?: object[] | null, at?: string }} input
  * @returns {{ request: any, local?: undefined } | { local: FieldError, request?: undefined }}
@@ -34,12 +35,13 @@ export function buildRequest({ rows, card, planId, locale, balanceText, grants, 
   }
   /** @type {any} */
   const request = { plan: planId, items };
-  if (Array.isArray(grants)) Object.assign(request, { grants }, at ? { at } : {});
+  if (Array.isArray(grants)) request.grants = grants;
   else if (balanceText?.trim()) {
     const balance = parseNumber(locale, balanceText);
     if (balance === null) return { local: { field: "balance", code: "invalid_request", message: `balance: not a number in ${locale}`, text: `Enter your balance as a number, like ${example(locale)}.` } };
     request.balance = balance;
   }
+  if (at) request.at = at;
   if (Object.keys(usage).length) request.periodUsage = usage;
   return { request };
 }
