@@ -392,6 +392,30 @@ test("a custom rate card: a bad one is refused with the problem, a good one quot
   assert.deepEqual(errors, []);
 });
 
+test("the example price book: the checkout's notice, the versions and their changes, a year across the change", async () => {
+  await choose("heygen-credits", "business");
+  await byId("feature").selectOption("avatar_iv");
+  await page.locator("#custom summary").click();
+  await byId("card-example").click();
+  await page.waitForFunction(() => document.getElementById("checkout").engine?.versions().length === 2);
+  await byId("plan").selectOption("business");
+  await byId("feature").selectOption("avatar_iv");
+  await byId("seconds").fill("60");
+  await settled();
+  // Today's prices until the example's next version, two weeks from today.
+  assert.equal(await byId("total").textContent(), "20 credits");
+  const notice = (await byId("price-notice").textContent()).replace(/\s+/g, " ");
+  assert.match(notice, /^From \w+ \d{1,2}, \d{4}: Avatar IV costs 25 credits a minute \(now 20\); Business costs \$186\.25 a month \(now \$149\.00\)\.$/);
+  assert.equal(await page.locator("#book-label").textContent(), "An example with made-up prices, not real HeyGen prices.");
+  const versions = await page.locator("#book-versions li").allTextContents();
+  assert.equal(versions.length, 2);
+  assert.match(versions[1], /^Version 2026-11-01-example, from .*: Avatar IV costs 25 credits a minute \(now 20\); Business costs \$186\.25 a month \(now \$149\.00\)/);
+  // 12 monthly charges: the first at $149.00, the renewals after the change at $186.25.
+  assert.match(await byId("book-year").textContent(), /^A year on this plan from today: \$2,197\.75; from the renewal on .*, at the new prices\.$/);
+  await page.screenshot({ path: `${ROOT}/test-results/page-price-book.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+});
+
 // ---- wallet, capacity, comparison, chart, share link ----------------------------------
 
 test("the wallet replays grants; the quote burns the soonest-expiring first", async () => {

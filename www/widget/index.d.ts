@@ -23,6 +23,8 @@ export interface RatecardBuyDetail {
   /** The quote the buyer saw. */
   quote: Quote | null;
   fingerprint: string | null;
+  /** The rate card version the quote was priced with (of a price book, the one in force on the request's `at`). */
+  version: string | null;
 }
 
 /** `ratecard-error`'s detail: the engine's stable code, its message, and the field (`"items.0.seconds"`, `"balance"`, `"plan"`, `"card"`, `""`). */
@@ -38,8 +40,8 @@ interface RatecardConfig {
   preset?: string;
   /** URL of a rate-card JSON, fetched and validated (attribute `card-src`). */
   cardSrc?: string;
-  /** A rate card object (property only). */
-  rateCard?: RateCard | null;
+  /** A rate card object, or a price book: an array of its versions (property only). */
+  rateCard?: RateCard | RateCard[] | null;
   /** Plan id; default: the first plan that can use features. */
   plan?: string;
   /** Balance in the card's unit, a decimal string; absent: a fresh period's allowance (said visibly). */
@@ -95,7 +97,7 @@ export declare function setLiteWasmUrl(url: string | URL): void;
 /** The full module's `RateEngine` class, once its `.wasm` is loaded (rejects with code `wasm_load` or `load_timeout`). */
 export declare function engineReady(timeoutMs?: number): Promise<typeof RateEngine>;
 /** The full engine for a rate-card source: a preset id, a card object or JSON text, or a URL of card JSON. */
-export declare function engineFor(source: { preset?: string; rateCard?: RateCard | string; cardSrc?: string; timeoutMs?: number }): Promise<RateEngine>;
+export declare function engineFor(source: { preset?: string; rateCard?: RateCard | RateCard[] | string; cardSrc?: string; timeoutMs?: number }): Promise<RateEngine>;
 /** The first-load engine of a built-in preset, or null when `preset` is not built in. */
 export declare function liteFor(preset?: string, timeoutMs?: number): Promise<LiteRateEngine | null>;
 /** Every built-in preset's rate card, by id (from the first-load module, no engine made). */
