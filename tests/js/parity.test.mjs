@@ -147,3 +147,37 @@ test("ratecard/lite's quoteSummary equals the full quote field for field, errors
   }
   assert.ok(bought > 1000, `${bought} purchases compared`);
 });
+
+test("a price book: native crate and wasm package agree on every request across the change", () => {
+  const now = RateEngine.preset("heygen-credits").rateCard();
+  const next = { ...structuredClone(now), version: "2027-01", effectiveFrom: "2027-01-01" };
+  next.features.avatar_iv.rate = "25";
+  next.plans.business.price = "159.00";
+  const book = JSON.stringify([now, next]);
+  const rand = rng(20270101);
+  const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+  const day = () => `20${pick(["26-12", "27-01", "27-02"])}-${String(1 + Math.floor(rand() * 28)).padStart(2, "0")}`;
+  const reqs = [];
+  for (let i = 0; i < 600; i++) {
+    const plan = pick(Object.keys(now.plans));
+    const feature = pick(["avatar_iv", "avatar_v", "generate_look"]);
+    const item = feature === "generate_look" ? { feature, quantity: 1 + Math.floor(rand() * 9) } : { feature, seconds: 1 + Math.floor(rand() * 600) };
+    const r = rand();
+    if (r < 0.6) reqs.push({ book, call: "quote", request: { plan, at: day(), items: [item], balance: String(Math.floor(rand() * 3000)) } });
+    else if (r < 0.75) reqs.push({ book, call: "buyPacks", request: { plan, at: day(), quantity: 1 + Math.floor(rand() * 5) } });
+    else if (r < 0.9 && item.seconds) reqs.push({ book, call: "capacity", request: { plan, at: day(), feature, balance: "500" } });
+    else reqs.push({ book, call: "simulate", request: { plan, start: "2026-12-10", until: "2027-02-20", usage: [{ at: day(), ...item }] } });
+  }
+  const native = execFileSync("cargo", ["run", "--quiet", "--example", "batch"], {
+    cwd: ROOT, input: reqs.map((r) => JSON.stringify(r)).join("\n") + "\n", encoding: "utf8", maxBuffer: 1 << 30,
+  }).trimEnd().split("\n");
+  const engine = RateEngine.fromJson(book);
+  let warned = 0;
+  reqs.forEach((r, i) => {
+    let got;
+    try { got = JSON.stringify(engine[r.call](r.request)); } catch (e) { got = JSON.stringify({ error: e.code, message: e.message }); }
+    if (got.includes("Prices change on")) warned++;
+    assert.equal(got, native[i], JSON.stringify(r.request));
+  });
+  assert.ok(warned > 20, `${warned} quotes warned of the change`);
+});
