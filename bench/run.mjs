@@ -104,6 +104,7 @@ console.table(rows);
 console.log("the boundary options (same core):");
 console.table(boundary);
 await import("./worst.mjs");
+await import("./books.mjs");
 console.log(`serde-wasm-bindgen build: ${statSync(join(SERDE, "ratecard_bg.wasm")).size} bytes of .wasm`);
 
 // Cold start: a fresh Node process imports the package, loads the preset, quotes once.

@@ -23,7 +23,9 @@ fn engine() -> RateEngine {
 }
 
 fn quote(e: &RateEngine, at: &str) -> ratecard::Quote {
-    let r = format!(r#"{{"plan":"business","at":"{at}","items":[{{"feature":"avatar_iv","seconds":60}}],"balance":"1000"}}"#);
+    let r = format!(
+        r#"{{"plan":"business","at":"{at}","items":[{{"feature":"avatar_iv","seconds":60}}],"balance":"1000"}}"#
+    );
     e.quote(&request::from_json(&r).unwrap()).unwrap()
 }
 
@@ -31,9 +33,15 @@ fn quote(e: &RateEngine, at: &str) -> ratecard::Quote {
 fn each_day_is_priced_with_the_version_in_force() {
     let e = engine();
     let before = quote(&e, "2026-12-31");
-    assert_eq!((before.version.as_str(), before.total.to_string()), ("2026-11-01", "20".into()));
+    assert_eq!(
+        (before.version.as_str(), before.total.to_string()),
+        ("2026-11-01", "20".into())
+    );
     let after = quote(&e, "2027-01-01");
-    assert_eq!((after.version.as_str(), after.total.to_string()), ("2027-01", "25".into()));
+    assert_eq!(
+        (after.version.as_str(), after.total.to_string()),
+        ("2027-01", "25".into())
+    );
     assert_ne!(before.card_hash, after.card_hash);
     let v = e.versions();
     assert_eq!(v.len(), 2);
@@ -46,7 +54,10 @@ fn a_book_needs_the_day_and_the_day_must_be_a_date() {
     let e = engine();
     let r = request::from_json(r#"{"plan":"business","items":[{"feature":"avatar_iv","seconds":60}]}"#).unwrap();
     let err = e.quote(&r).unwrap_err();
-    assert_eq!((err.kind(), err.path_text().as_str()), (ErrorKind::InvalidRequest, "at"));
+    assert_eq!(
+        (err.kind(), err.path_text().as_str()),
+        (ErrorKind::InvalidRequest, "at")
+    );
     assert!(err.to_string().contains("price book of 2 versions"), "{err}");
     // A single card needs no day, as before.
     assert!(RateEngine::preset("heygen-credits").unwrap().quote(&r).is_ok());
@@ -56,13 +67,33 @@ fn a_book_needs_the_day_and_the_day_must_be_a_date() {
 fn a_quote_warns_of_a_change_within_30_days_and_not_before() {
     let e = engine();
     let inside = quote(&e, "2026-12-15");
-    assert!(inside.warnings.contains(&"Prices change on 1 Jan 2027: Avatar IV 20 → 25 credits a minute; Business 149.00 → 159.00 USD a month".to_string()), "{:?}", inside.warnings);
+    assert!(
+        inside.warnings.contains(
+            &"Prices change on 1 Jan 2027: Avatar IV 20 → 25 credits a minute; Business 149.00 → 159.00 USD a month"
+                .to_string()
+        ),
+        "{:?}",
+        inside.warnings
+    );
     let outside = quote(&e, "2026-11-30");
-    assert!(!outside.warnings.iter().any(|w| w.starts_with("Prices change")), "{:?}", outside.warnings);
+    assert!(
+        !outside.warnings.iter().any(|w| w.starts_with("Prices change")),
+        "{:?}",
+        outside.warnings
+    );
     // A quote whose items and plan keep their prices says so.
-    let r = request::from_json(r#"{"plan":"creator","at":"2026-12-20","items":[{"feature":"generate_look","quantity":4}]}"#).unwrap();
+    let r = request::from_json(
+        r#"{"plan":"creator","at":"2026-12-20","items":[{"feature":"generate_look","quantity":4}]}"#,
+    )
+    .unwrap();
     let q = e.quote(&r).unwrap();
-    assert!(q.warnings.contains(&"Prices change on 1 Jan 2027 (version 2027-01); the prices in this quote stay the same".to_string()), "{:?}", q.warnings);
+    assert!(
+        q.warnings.contains(
+            &"Prices change on 1 Jan 2027 (version 2027-01); the prices in this quote stay the same".to_string()
+        ),
+        "{:?}",
+        q.warnings
+    );
 }
 
 #[test]
@@ -74,35 +105,78 @@ fn diff_names_each_change_in_the_cards_words() {
     assert_eq!(json[0]["kind"], "changed");
     assert_eq!(json[0]["path"], "features.avatar_iv.rate");
     assert_eq!(json[0]["name"], "Avatar IV");
-    assert_eq!((json[0]["before"].as_str(), json[0]["after"].as_str()), (Some("20"), Some("25")));
+    assert_eq!(
+        (json[0]["before"].as_str(), json[0]["after"].as_str()),
+        (Some("20"), Some("25"))
+    );
     assert_eq!(json[1]["path"], "plans.business.price");
     assert_eq!(json[1]["name"], "Business");
-    assert_eq!((json[1]["before"].as_str(), json[1]["after"].as_str()), (Some("149.00"), Some("159.00")));
-    assert!(json[0]["source"].as_str().unwrap().contains("How to Use Credits on HeyGen"));
+    assert_eq!(
+        (json[1]["before"].as_str(), json[1]["after"].as_str()),
+        (Some("149.00"), Some("159.00"))
+    );
+    assert!(json[0]["source"]
+        .as_str()
+        .unwrap()
+        .contains("How to Use Credits on HeyGen"));
     assert_eq!(e.diff("2026-11-01", "nope").unwrap_err().path_text(), "to");
 }
 
 #[test]
 fn verify_across_a_change_match_superseded_stale_altered() {
     let e = engine();
-    let req = r#"{"plan":"business","at":"2026-12-30","items":[{"feature":"avatar_iv","seconds":60}],"balance":"1000"}"#;
+    let req =
+        r#"{"plan":"business","at":"2026-12-30","items":[{"feature":"avatar_iv","seconds":60}],"balance":"1000"}"#;
     let q = serde_json::to_string(&quote(&e, "2026-12-30")).unwrap();
     // Charged the same day: match.
-    assert_eq!(e.verify_json_with(req, &q, r#"{"at":"2026-12-31"}"#).unwrap().verdict, Verdict::Match);
+    assert_eq!(
+        e.verify_json_with(req, &q, r#"{"at":"2026-12-31"}"#).unwrap().verdict,
+        Verdict::Match
+    );
     // Charged after the change: the quote is the old version's, which the book holds.
     let v = e.verify_json_with(req, &q, r#"{"at":"2027-01-02"}"#).unwrap();
     assert_eq!(v.verdict, Verdict::Superseded, "{}", v.message);
     assert_eq!(v.expected.unwrap().total.to_string(), "25");
     // A version the book does not hold: stale.
     let single = RateEngine::preset("heygen-payg").unwrap();
-    let other = serde_json::to_string(&single.quote(&request::from_json(r#"{"items":[{"feature":"avatar_iv","seconds":7,"options":{"avatar_type":"digital_twin"}}]}"#).unwrap()).unwrap()).unwrap();
-    assert_eq!(e.verify_json_with(req, &other, r#"{"at":"2026-12-31"}"#).unwrap().verdict, Verdict::StaleCard);
+    let other = serde_json::to_string(
+        &single
+            .quote(
+                &request::from_json(
+                    r#"{"items":[{"feature":"avatar_iv","seconds":7,"options":{"avatar_type":"digital_twin"}}]}"#,
+                )
+                .unwrap(),
+            )
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        e.verify_json_with(req, &other, r#"{"at":"2026-12-31"}"#)
+            .unwrap()
+            .verdict,
+        Verdict::StaleCard
+    );
     let renamed = q.replace(r#""version":"2026-11-01""#, r#""version":"2026-10-01""#);
-    assert_eq!(e.verify_json_with(req, &renamed, r#"{"at":"2026-12-31"}"#).unwrap().verdict, Verdict::StaleCard);
+    assert_eq!(
+        e.verify_json_with(req, &renamed, r#"{"at":"2026-12-31"}"#)
+            .unwrap()
+            .verdict,
+        Verdict::StaleCard
+    );
     // A changed total: altered, before or after the change.
     let cheaper = q.replace(r#""total":"20""#, r#""total":"2""#);
-    assert_eq!(e.verify_json_with(req, &cheaper, r#"{"at":"2026-12-31"}"#).unwrap().verdict, Verdict::Altered);
-    assert_eq!(e.verify_json_with(req, &cheaper, r#"{"at":"2027-01-02"}"#).unwrap().verdict, Verdict::Altered);
+    assert_eq!(
+        e.verify_json_with(req, &cheaper, r#"{"at":"2026-12-31"}"#)
+            .unwrap()
+            .verdict,
+        Verdict::Altered
+    );
+    assert_eq!(
+        e.verify_json_with(req, &cheaper, r#"{"at":"2027-01-02"}"#)
+            .unwrap()
+            .verdict,
+        Verdict::Altered
+    );
 }
 
 #[test]
@@ -115,12 +189,26 @@ fn a_subscription_renews_at_the_new_price_and_usage_follows_the_day() {
     let notes: Vec<(&str, &str)> = sim.events.iter().map(|ev| (ev.at.as_str(), ev.note.as_str())).collect();
     let find = |day: &str, text: &str| notes.iter().any(|(d, n)| *d == day && n.contains(text));
     assert!(find("2026-12-15", "charged 149.00 USD"), "{notes:?}");
-    assert!(find("2027-01-01", "version 2027-01 of rate card \"heygen-credits\" takes effect"), "{notes:?}");
-    assert!(find("2027-01-15", "renewal at the prices of version 2027-01"), "{notes:?}");
+    assert!(
+        find(
+            "2027-01-01",
+            "version 2027-01 of rate card \"heygen-credits\" takes effect"
+        ),
+        "{notes:?}"
+    );
+    assert!(
+        find("2027-01-15", "renewal at the prices of version 2027-01"),
+        "{notes:?}"
+    );
     assert!(find("2027-01-15", "charged 159.00 USD"), "{notes:?}");
     assert!(find("2027-02-15", "charged 159.00 USD"), "{notes:?}");
     // Usage on 2026-12-31 at 20 credits a minute, on 2027-01-02 at 25.
-    let usage: Vec<String> = sim.events.iter().filter(|ev| serde_json::to_value(ev.kind).unwrap() == "usage").map(|ev| ev.credits.to_string()).collect();
+    let usage: Vec<String> = sim
+        .events
+        .iter()
+        .filter(|ev| serde_json::to_value(ev.kind).unwrap() == "usage")
+        .map(|ev| ev.credits.to_string())
+        .collect();
     assert_eq!(usage, ["20", "25"]);
     assert_eq!(sim.spent.to_string(), "467.00"); // 149 + 159 + 159
 }
@@ -137,20 +225,38 @@ fn a_book_is_validated_with_paths_into_the_array() {
         format!("[{now},{next}]")
     };
     let mixed = err(with(&|n| n["id"] = "other".into()));
-    assert_eq!((mixed.kind(), mixed.path_text().as_str()), (ErrorKind::InvalidRateCard, "[1].id"));
+    assert_eq!(
+        (mixed.kind(), mixed.path_text().as_str()),
+        (ErrorKind::InvalidRateCard, "[1].id")
+    );
     let repeated = err(with(&|n| n["version"] = "2026-11-01".into()));
     assert_eq!(repeated.path_text(), "[1].version");
-    let missing = err(with(&|n| { n.as_object_mut().unwrap().remove("effectiveFrom"); }));
+    let missing = err(with(&|n| {
+        n.as_object_mut().unwrap().remove("effectiveFrom");
+    }));
     assert_eq!(missing.path_text(), "[1].effectiveFrom");
-    let first: serde_json::Value = { let mut f: serde_json::Value = serde_json::from_str(now).unwrap(); f["effectiveFrom"] = "2027-02-01".into(); f };
+    let first: serde_json::Value = {
+        let mut f: serde_json::Value = serde_json::from_str(now).unwrap();
+        f["effectiveFrom"] = "2027-02-01".into();
+        f
+    };
     let mut second: serde_json::Value = serde_json::from_str(now).unwrap();
     second["version"] = "2027-01".into();
     second["effectiveFrom"] = "2027-01-01".into();
     let order = err(format!("[{first},{second}]"));
     assert_eq!(order.path_text(), "[1].effectiveFrom");
-    assert!(order.to_string().contains("must be after the previous version's (2027-02-01)"), "{order}");
+    assert!(
+        order
+            .to_string()
+            .contains("must be after the previous version's (2027-02-01)"),
+        "{order}"
+    );
     let bad_rate = err(with(&|n| n["features"]["avatar_iv"]["rate"] = "-1".into()));
-    assert!(bad_rate.path_text().starts_with("[1].features.avatar_iv"), "{}", bad_rate.path_text());
+    assert!(
+        bad_rate.path_text().starts_with("[1].features.avatar_iv"),
+        "{}",
+        bad_rate.path_text()
+    );
     let typed = err(format!("[{now}, 5]"));
     assert_eq!(typed.path_text(), "[1]");
     assert_eq!(err("[]".into()).kind(), ErrorKind::InvalidRateCard);
@@ -160,9 +266,16 @@ fn a_book_is_validated_with_paths_into_the_array() {
 fn upcoming_says_what_changes_within_30_days() {
     let e = engine();
     let u = e.upcoming("2026-12-15").unwrap().unwrap();
-    assert_eq!((u.from.as_str(), u.version.as_str(), u.effective_from.as_str()), ("2026-11-01", "2027-01", "2027-01-01"));
+    assert_eq!(
+        (u.from.as_str(), u.version.as_str(), u.effective_from.as_str()),
+        ("2026-11-01", "2027-01", "2027-01-01")
+    );
     assert_eq!(u.changes.len(), 2);
     assert!(e.upcoming("2026-11-30").unwrap().is_none());
     assert!(e.upcoming("2027-01-01").unwrap().is_none());
-    assert!(RateEngine::preset("heygen-credits").unwrap().upcoming("2026-12-15").unwrap().is_none());
+    assert!(RateEngine::preset("heygen-credits")
+        .unwrap()
+        .upcoming("2026-12-15")
+        .unwrap()
+        .is_none());
 }

@@ -64,7 +64,16 @@ fn diff_values(from: &RateCard, to: &RateCard) -> Result<(Vec<Change>, Value)> {
     let json = |c: &RateCard| serde_json::to_value(c).map_err(|e| Error::new(ErrorKind::InvalidRequest, e.to_string()));
     let (a, b) = (json(from)?, json(to)?);
     let mut out = Vec::new();
-    walk(&mut Walk { from: &a, to: &b, out: &mut out }, &mut Vec::new(), Some(&a), Some(&b));
+    walk(
+        &mut Walk {
+            from: &a,
+            to: &b,
+            out: &mut out,
+        },
+        &mut Vec::new(),
+        Some(&a),
+        Some(&b),
+    );
     Ok((out, b))
 }
 
@@ -75,10 +84,13 @@ fn diff_values(from: &RateCard, to: &RateCard) -> Result<(Vec<Change>, Value)> {
 /// As [`diff`].
 pub(crate) fn notices(from: &RateCard, to: &RateCard) -> Result<Vec<(Change, String)>> {
     let (changes, card) = diff_values(from, to)?;
-    Ok(changes.into_iter().map(|c| {
-        let s = sentence(&c, &card, to);
-        (c, s)
-    }).collect())
+    Ok(changes
+        .into_iter()
+        .map(|c| {
+            let s = sentence(&c, &card, to);
+            (c, s)
+        })
+        .collect())
 }
 
 struct Walk<'a> {
@@ -188,22 +200,50 @@ fn steps<'a>(card: &'a Value, path: &[String]) -> Vec<&'a Value> {
 
 /// The feature, plan or product's name (`features.X.name`), else the card's.
 fn name_of(card: &Value, path: &[String]) -> String {
-    let named = steps(card, path).get(2).filter(|_| path.len() > 2).and_then(|v| v.get("name")).and_then(Value::as_str);
-    let own = path.len() == 2 && matches!(path.first().map(String::as_str), Some("features" | "plans" | "products"));
-    let whole = own.then(|| steps(card, path).get(2).and_then(|v| v.get("name")).and_then(Value::as_str)).flatten();
-    named.or(whole).or_else(|| card.get("name").and_then(Value::as_str)).unwrap_or_default().to_string()
+    let named = steps(card, path)
+        .get(2)
+        .filter(|_| path.len() > 2)
+        .and_then(|v| v.get("name"))
+        .and_then(Value::as_str);
+    let own = path.len() == 2
+        && matches!(
+            path.first().map(String::as_str),
+            Some("features" | "plans" | "products")
+        );
+    let whole = own
+        .then(|| {
+            steps(card, path)
+                .get(2)
+                .and_then(|v| v.get("name"))
+                .and_then(Value::as_str)
+        })
+        .flatten();
+    named
+        .or(whole)
+        .or_else(|| card.get("name").and_then(Value::as_str))
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// The deepest `source` text on the path.
 fn source_of(card: &Value, path: &[String]) -> Option<String> {
-    steps(card, path).iter().rev().find_map(|v| v.get("source").and_then(Value::as_str)).map(String::from)
+    steps(card, path)
+        .iter()
+        .rev()
+        .find_map(|v| v.get("source").and_then(Value::as_str))
+        .map(String::from)
 }
 
 /// `1 Jan 2027`.
 pub(crate) fn day_words(day: Date) -> String {
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     let (y, m, d) = day.ymd();
-    let month = MONTHS.get(usize::try_from(m).unwrap_or(1).saturating_sub(1)).copied().unwrap_or_default();
+    let month = MONTHS
+        .get(usize::try_from(m).unwrap_or(1).saturating_sub(1))
+        .copied()
+        .unwrap_or_default();
     format!("{d} {month} {y}")
 }
 
@@ -223,7 +263,12 @@ fn sentence(change: &Change, card: &Value, to: &RateCard) -> String {
     let parts = segments(&change.path);
     let parent = |key: &str| {
         let at = steps(card, &parts);
-        at.iter().rev().nth(1).and_then(|p| p.get(key)).and_then(Value::as_str).map(String::from)
+        at.iter()
+            .rev()
+            .nth(1)
+            .and_then(|p| p.get(key))
+            .and_then(Value::as_str)
+            .map(String::from)
     };
     let (before, after) = (text(change.before.as_ref()), text(change.after.as_ref()));
     match change.kind {
@@ -234,7 +279,10 @@ fn sentence(change: &Change, card: &Value, to: &RateCard) -> String {
             format!("{} {before} → {after} {} a {per}", change.name, to.unit)
         }
         _ if last == "price" => {
-            let period = parent("period").map(|p| format!(" a {p}")).filter(|p| p != " a once").unwrap_or_default();
+            let period = parent("period")
+                .map(|p| format!(" a {p}"))
+                .filter(|p| p != " a once")
+                .unwrap_or_default();
             format!("{} {before} → {after} {}{period}", change.name, to.currency)
         }
         _ => format!("{} {last} {before} → {after}", change.name),

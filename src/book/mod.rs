@@ -12,8 +12,8 @@
 
 mod diff;
 
-pub use diff::{diff, Change, ChangeKind};
 pub(crate) use diff::{day_words, notices};
+pub use diff::{diff, Change, ChangeKind};
 
 use std::sync::Arc;
 
@@ -63,7 +63,10 @@ impl PriceBook {
             return PriceBook::new(vec![RateCard::from_json(text)?]);
         }
         if text.len() > MAX_RATE_CARD_BYTES {
-            let detail = format!("$: the price book is {} bytes; the limit is {MAX_RATE_CARD_BYTES}", text.len());
+            let detail = format!(
+                "$: the price book is {} bytes; the limit is {MAX_RATE_CARD_BYTES}",
+                text.len()
+            );
             return Err(Error::new(ErrorKind::InvalidRateCard, detail));
         }
         let versions: Vec<RateCard> = serde_json::from_str(text).map_err(|inner: serde_json::Error| {
@@ -73,7 +76,15 @@ impl PriceBook {
                 msg.truncate(at);
             }
             let detail = format!("{msg} (line {}, column {})", inner.line(), inner.column());
-            Error::new(ErrorKind::InvalidRateCard, if path.is_empty() { format!("$: {detail}") } else { detail }).within(&path)
+            Error::new(
+                ErrorKind::InvalidRateCard,
+                if path.is_empty() {
+                    format!("$: {detail}")
+                } else {
+                    detail
+                },
+            )
+            .within(&path)
         })?;
         PriceBook::new(versions)
     }
@@ -84,7 +95,10 @@ impl PriceBook {
     /// As [`PriceBook::from_json`].
     pub fn new(versions: Vec<RateCard>) -> Result<PriceBook> {
         if versions.is_empty() || versions.len() > MAX_BOOK_VERSIONS {
-            let detail = format!("$: a price book holds 1 to {MAX_BOOK_VERSIONS} versions, got {}", versions.len());
+            let detail = format!(
+                "$: a price book holds 1 to {MAX_BOOK_VERSIONS} versions, got {}",
+                versions.len()
+            );
             return Err(Error::new(ErrorKind::InvalidRateCard, detail));
         }
         let single = versions.len() == 1;
@@ -92,12 +106,21 @@ impl PriceBook {
         for (i, card) in versions.iter().enumerate() {
             let place = |e: Error| if single { e } else { e.context(i) };
             card.validate().map_err(place)?;
-            let day = card.effective_from.as_deref().map(str::parse::<Date>).transpose().ok().flatten();
+            let day = card
+                .effective_from
+                .as_deref()
+                .map(str::parse::<Date>)
+                .transpose()
+                .ok()
+                .flatten();
             from.push(day);
         }
         let versions: Vec<Arc<RateCard>> = versions.into_iter().map(Arc::new).collect();
         let Some(newest) = versions.last().cloned() else {
-            return Err(Error::new(ErrorKind::InvalidRateCard, "$: a price book holds at least one version"));
+            return Err(Error::new(
+                ErrorKind::InvalidRateCard,
+                "$: a price book holds at least one version",
+            ));
         };
         let book = PriceBook { versions, newest, from };
         book.check()?;
@@ -107,25 +130,51 @@ impl PriceBook {
     /// A book of one card already validated (a preset, shared).
     pub(crate) fn single(card: Arc<RateCard>) -> PriceBook {
         let from = card.effective_from.as_deref().and_then(|d| d.parse::<Date>().ok());
-        PriceBook { versions: vec![card.clone()], newest: card, from: vec![from] }
+        PriceBook {
+            versions: vec![card.clone()],
+            newest: card,
+            from: vec![from],
+        }
     }
 
     /// One id, distinct versions, `effectiveFrom` strictly increasing.
     fn check(&self) -> Result<()> {
-        let Some(first) = self.versions.first() else { return Ok(()) };
+        let Some(first) = self.versions.first() else {
+            return Ok(());
+        };
         for (i, card) in self.versions.iter().enumerate().skip(1) {
             if card.id != first.id {
-                return Err(invalid(i, "id", format!("every version of a price book has one id: \"{}\", got \"{}\"", first.id, card.id)));
+                return Err(invalid(
+                    i,
+                    "id",
+                    format!(
+                        "every version of a price book has one id: \"{}\", got \"{}\"",
+                        first.id, card.id
+                    ),
+                ));
             }
             if let Some(j) = self.versions.iter().take(i).position(|c| c.version == card.version) {
-                return Err(invalid(i, "version", format!("version \"{}\" is also version [{j}]", card.version)));
+                return Err(invalid(
+                    i,
+                    "version",
+                    format!("version \"{}\" is also version [{j}]", card.version),
+                ));
             }
-            let (Some(day), Some(before)) = (self.from.get(i).copied().flatten(), self.from.get(i.saturating_sub(1))) else {
+            let (Some(day), Some(before)) = (self.from.get(i).copied().flatten(), self.from.get(i.saturating_sub(1)))
+            else {
                 return Err(invalid(i, "effectiveFrom", "required on every version after the first"));
             };
             if before.is_some_and(|b| b >= day) {
-                let prev = self.versions.get(i.saturating_sub(1)).and_then(|c| c.effective_from.as_deref()).unwrap_or_default();
-                return Err(invalid(i, "effectiveFrom", format!("must be after the previous version's ({prev}), got {day}")));
+                let prev = self
+                    .versions
+                    .get(i.saturating_sub(1))
+                    .and_then(|c| c.effective_from.as_deref())
+                    .unwrap_or_default();
+                return Err(invalid(
+                    i,
+                    "effectiveFrom",
+                    format!("must be after the previous version's ({prev}), got {day}"),
+                ));
             }
         }
         Ok(())
@@ -159,15 +208,28 @@ impl PriceBook {
         }
         let id = self.versions.first().map(|c| c.id.as_str()).unwrap_or_default();
         let Some(day) = at else {
-            let detail = format!("required: rate card \"{id}\" is a price book of {} versions; give the day to price (YYYY-MM-DD)", self.versions.len());
+            let detail = format!(
+                "required: rate card \"{id}\" is a price book of {} versions; give the day to price (YYYY-MM-DD)",
+                self.versions.len()
+            );
             return Err(Error::at(ErrorKind::InvalidRequest, "at", detail));
         };
         self.from
             .iter()
             .rposition(|f| f.is_none_or(|f| f <= day))
             .ok_or_else(|| {
-                let first = self.from.first().copied().flatten().map(|d| d.to_string()).unwrap_or_default();
-                Error::at(ErrorKind::InvalidRequest, "at", format!("{day} is before rate card \"{id}\" takes effect ({first})"))
+                let first = self
+                    .from
+                    .first()
+                    .copied()
+                    .flatten()
+                    .map(|d| d.to_string())
+                    .unwrap_or_default();
+                Error::at(
+                    ErrorKind::InvalidRequest,
+                    "at",
+                    format!("{day} is before rate card \"{id}\" takes effect ({first})"),
+                )
             })
     }
 

@@ -56,7 +56,7 @@ const line: QuoteLine | undefined = quote.lines[0];
 const option: PurchaseOption | undefined = quote.purchase[0];
 const kind: "pack" | "top_up" | "upgrade" | "renewal" | undefined = option?.kind;
 const covers: boolean | undefined = option?.covers;
-const verdict: "match" | "stale_card" | "altered" = engine.verify(request, quote);
+const verdict: "match" | "superseded" | "stale_card" | "altered" = engine.verify(request, quote);
 const buy: BuyPacksRequest = { plan: "business", quantity: 3 };
 const purchase: Purchase = engine.buyPacks(buy);
 const period: "once" | "month" | "year" = purchase.period;
@@ -105,7 +105,7 @@ import { RateEngine, type Quote, type QuoteRequest } from "ratecard";
 const engine = RateEngine.preset("heygen-credits");
 const request: QuoteRequest = { plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }] };
 const quote: Quote = engine.quote(request);
-const verdict: "match" | "stale_card" | "altered" = engine.verify(request, quote);
+const verdict: "match" | "superseded" | "stale_card" | "altered" = engine.verify(request, quote);
 export { verdict };
 `);
   writeFileSync(join(sub, "lite.ts"), `
