@@ -18,7 +18,7 @@
 //! when absent, U+0000 alone for an empty string), U+001C,
 //! `balance`, U+001C, the items, and when given U+001C and `billing`
 //! (`month`, `year`; any other text is refused as the JSON reader refuses
-//! it); items separated by U+001E; an item's fields
+//! it), then when given U+001C and `at` (the day priced, as `plan` is written); items separated by U+001E; an item's fields
 //! by U+001F: `feature`, `seconds`, `quantity` (empty when absent), then each
 //! option as `key`, U+001D, and `b1` / `b0` (a boolean), `s…` (a string) or
 //! `o…` (anything else, refused as `invalid_option`). Inside every text
@@ -49,7 +49,7 @@ const PAIR: char = '\u{1d}';
 const GROUP: char = '\u{1c}';
 
 /// The quote request a request text gives (module docs), as
-/// `request::from_json` would read the same `{ plan, items, balance, billing }`.
+/// `request::from_json` would read the same `{ plan, items, balance, billing, at }`.
 ///
 /// # Errors
 /// `invalid_quantity` for a measure that is not a finite number or a
@@ -57,7 +57,8 @@ const GROUP: char = '\u{1c}';
 pub fn request(text: &str) -> Result<QuoteRequest> {
     let (plan, rest) = cut(text, GROUP);
     let (balance, rest) = cut(rest, GROUP);
-    let (items, billing) = cut(rest, GROUP);
+    let (items, rest) = cut(rest, GROUP);
+    let (billing, at) = cut(rest, GROUP);
     let billing = period(billing)?;
     let balance = match balance {
         "" => None,
@@ -83,6 +84,7 @@ pub fn request(text: &str) -> Result<QuoteRequest> {
         items,
         balance,
         billing,
+        at: plan_of(at),
         ..Default::default()
     })
 }

@@ -72,11 +72,19 @@ impl Preset {
     /// # Errors
     /// As the full quote.
     pub fn quote(&self, request: &QuoteRequest) -> Result<Quote> {
+        day(request)?;
         let (plan_id, plan) = self.card.plan(request.plan.as_deref())?;
         let mut q = quote::price(&self.card, self.hash, plan_id, plan, request)?;
         q.fingerprint = integrity::fingerprint(&self.seed, request, &q);
         Ok(q)
     }
+}
+
+/// The request's `at` read as the full module reads it first (a preset is
+/// one version, so the day picks nothing, but a day that is no date is
+/// refused at `at`, as there).
+fn day(request: &QuoteRequest) -> Result<()> {
+    request.at.as_deref().map(|at| crate::date::parse_date(at, "at")).transpose().map(|_| ())
 }
 
 /// The quote summary of `request` on `card`: see [`quote::summary`].
@@ -85,6 +93,7 @@ impl Preset {
 /// As the full quote: `unknown_plan`, `unknown_feature`, `invalid_option`,
 /// `invalid_quantity`, `plan_limit`, `not_available`, `invalid_request`, `overflow`.
 pub fn summary(card: &RateCard, request: &QuoteRequest) -> Result<Summary> {
+    day(request)?;
     let (plan_id, plan) = card.plan(request.plan.as_deref())?;
     quote::summary(card, plan_id, plan, request)
 }

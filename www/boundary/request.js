@@ -42,7 +42,7 @@ function only(obj, keys, path) {
   }
 }
 
-const REQUEST = new Set(["plan", "items", "balance", "billing"]);
+const REQUEST = new Set(["plan", "items", "balance", "billing", "at"]);
 const ITEM = new Set(["feature", "seconds", "quantity", "options"]);
 
 // Inside a text, a control character U+0000–U+001F is written as U+001B and
@@ -140,18 +140,20 @@ function writeItems(items) {
 const planText = (plan) => (plan === "" ? "\u0000" : esc(plan ?? ""));
 
 /**
- * A request `{ plan?, items, balance?, billing? }` as the engine's request text (src/flat.rs),
+ * A request `{ plan?, items, balance?, billing?, at? }` as the engine's request text (src/flat.rs),
  * read by the JSON reader's rule; throws a coded Error for what the engine would refuse
  * before reading it (a wrong type, an unknown field, over 1 MiB).
  */
 export function writeRequest(request) {
   request = asJson(request);
   only(request, REQUEST, []);
-  const { plan, items, balance, billing } = request;
+  const { plan, items, balance, billing, at } = request;
   if (plan !== undefined && typeof plan !== "string") throw refuse(["plan"], "expected a string");
+  if (at !== undefined && at !== null && typeof at !== "string") throw refuse(["at"], "expected a string");
   // The engine reads the text and refuses what the JSON reader refuses ("once" or another word).
   if (billing !== undefined && billing !== null && typeof billing !== "string") throw refuse(["billing"], "expected value");
-  const billed = typeof billing === "string" ? `\u001c${esc(billing)}` : "";
+  const day = typeof at === "string" ? `\u001c${planText(at)}` : "";
+  const billed = typeof billing === "string" || day ? `\u001c${esc(typeof billing === "string" ? billing : "")}${day}` : "";
   const bal = balance === undefined ? "" : balance === "" ? '\u0000""' : typeof balance === "string" ? esc(balance) : `\u0000${balance === null ? "null" : typeof balance === "number" ? `the number ${balance}` : typeof balance}`;
   const text = `${planText(plan)}\u001c${bal}\u001c${writeItems(items)}${billed}`;
   // Refused before it is copied into wasm memory (which never shrinks), as the full module does.

@@ -17,6 +17,8 @@ export interface SummaryRequest {
   balance?: string;
   /** How the plan is billed: "month" (default) or "year"; the purchase options follow it. */
   billing?: "month" | "year";
+  /** The day priced, `YYYY-MM-DD` (a preset is one version: it enters the fingerprint, as in the full module). */
+  at?: string;
 }
 
 /** What a checkout shows first; every field equals the full `quote`'s. Amounts are decimal strings in `unit`. */

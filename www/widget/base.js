@@ -274,15 +274,15 @@ export class RatecardBase extends LitElement {
  * Quotes from the first-load module: `quote(request)` gives the complete quote
  * of a plain request (lines, sources, warnings, purchase options, fingerprint:
  * the full module's, field for field). A request it cannot price (grants, usage
- * so far, a wallet date) throws code `pending` until the full module is there.
+ * so far) throws code `pending` until the full module is there.
  */
 function litePricer(lite) {
   return {
     lite: true,
     quote(request) {
-      const { plan, items, balance, billing, ...rest } = request;
+      const { plan, items, balance, billing, at, ...rest } = request;
       if (Object.values(rest).some((v) => v !== undefined)) throw Object.assign(new Error("pending"), { code: "pending" });
-      return lite.quote(billing === undefined ? { plan, items, balance } : { plan, items, balance, billing });
+      return lite.quote({ plan, items, balance, ...(billing === undefined ? {} : { billing }), ...(at === undefined ? {} : { at }) });
     },
     buyPacks: (request) => lite.buyPacks(request),
   };
