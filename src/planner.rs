@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::book::PriceBook;
 use crate::error::{Error, ErrorKind, Result};
 use crate::limits::{MAX_COMPARE_CARDS, MAX_QUANTITY, MAX_RATE_CARD_BYTES, MAX_SECONDS};
 use crate::metering::resolve;
@@ -200,18 +201,21 @@ pub fn capacity(card: &RateCard, plan_id: &str, plan: &Plan, req: &CapacityReque
 /// # Errors
 /// `invalid_request` for an empty workload, more than
 /// [`MAX_COMPARE_CARDS`] cards, or cards priced in different currencies;
-/// `unknown_preset`; `invalid_rate_card` for a card given (at `cards[i]`).
+/// `unknown_preset`; `invalid_rate_card` for a card given (at `cards[i]`) or
+/// a book (at `books[i]…`); `invalid_request` at `at` for a day that is no
+/// date, or none with a book of several versions.
 pub fn compare(req: &CompareRequest) -> Result<Vec<Comparison>> {
     if req.workload.is_empty() {
         return Err(Error::at(ErrorKind::InvalidRequest, "workload", "give at least one item"));
     }
-    if req.cards.len() > MAX_COMPARE_CARDS {
-        let detail = format!("at most {MAX_COMPARE_CARDS} cards, got {}", req.cards.len());
+    let given = req.cards.len().saturating_add(req.books.len());
+    if given > MAX_COMPARE_CARDS {
+        let detail = format!("at most {MAX_COMPARE_CARDS} cards and books, got {given}");
         return Err(Error::at(ErrorKind::InvalidRequest, "cards", detail));
     }
     let ids: Vec<String> = match &req.presets {
         Some(list) => list.clone(),
-        None if req.cards.is_empty() => presets::ids().into_iter().map(String::from).collect(),
+        None if given == 0 => presets::ids().into_iter().map(String::from).collect(),
         None => Vec::new(),
     };
     let mut cards = Vec::with_capacity(ids.len().saturating_add(req.cards.len()));
@@ -233,6 +237,14 @@ pub fn compare(req: &CompareRequest) -> Result<Vec<Comparison>> {
         }
         card.validate().map_err(|e| e.context(i).context("cards"))?;
         cards.push(std::sync::Arc::new(card.clone()));
+    }
+    let day = req.at.as_deref().map(|at| crate::date::parse_date(at, "at")).transpose()?;
+    for (i, versions) in req.books.iter().enumerate() {
+        let book = PriceBook::new(versions.clone()).map_err(|e| e.context(i).context("books"))?;
+        let now = book.in_force(day)?;
+        if let Some(card) = book.versions().get(now) {
+            cards.push(card.clone());
+        }
     }
     one_currency(cards.iter().map(|c| c.currency.as_str()))?;
     let mut rows = Vec::new();

@@ -279,3 +279,38 @@ fn upcoming_says_what_changes_within_30_days() {
         .unwrap()
         .is_none());
 }
+
+#[test]
+fn compare_and_capacity_use_the_version_in_force() {
+    let book = book_json();
+    let compare = |at: &str| {
+        let req = format!(r#"{{"workload":[{{"feature":"avatar_iv","seconds":600}}],"books":[{book}],"at":"{at}"}}"#);
+        let rows = RateEngine::compare(&request::from_json(&req).unwrap()).unwrap();
+        let business = rows.iter().find(|r| r.plan.as_deref() == Some("business")).unwrap();
+        serde_json::to_value(business).unwrap()["price"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(compare("2026-12-31"), "149.00");
+    assert_eq!(compare("2027-01-01"), "159.00");
+    let no_day = format!(r#"{{"workload":[{{"feature":"avatar_iv","seconds":60}}],"books":[{book}]}}"#);
+    assert_eq!(
+        RateEngine::compare(&request::from_json(&no_day).unwrap())
+            .unwrap_err()
+            .path_text(),
+        "at"
+    );
+    let e = engine();
+    let capacity = |at: &str| {
+        let req = format!(r#"{{"plan":"business","feature":"avatar_iv","balance":"100","at":"{at}"}}"#);
+        serde_json::to_value(e.capacity(&request::from_json(&req).unwrap()).unwrap()).unwrap()["seconds"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        (capacity("2026-12-31"), capacity("2027-01-01")),
+        ("300".to_string(), "240".to_string())
+    );
+}

@@ -407,7 +407,7 @@ pub struct CapacityRequest {
     pub at: Option<String>,
 }
 
-/// A workload to compare across rate cards: `{ workload: [Item], presets?, cards? }`.
+/// A workload to compare across rate cards: `{ workload: [Item], presets?, cards?, books?, at?, allowOverage? }`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
@@ -423,6 +423,15 @@ pub struct CompareRequest {
     /// [`MAX_COMPARE_CARDS`](crate::limits::MAX_COMPARE_CARDS).
     #[serde(default)]
     pub cards: Vec<RateCard>,
+    /// Price books of your own (each an array of one card's versions, as
+    /// `RateEngine::from_json` takes one), each compared at the version in
+    /// force on `at`; they count towards the cards' limit.
+    #[serde(default)]
+    pub books: Vec<Vec<RateCard>>,
+    /// The day compared, `YYYY-MM-DD`: each book's version in force then
+    /// (required with a book of several versions).
+    #[serde(default)]
+    pub at: Option<String>,
     /// Price with Allow Overage on where a plan has it (API Scale,
     /// LiveAvatar Essential): usage past the plan's credits billed afterwards
     /// at the plan's overage price, when that is cheaper than buying more.
