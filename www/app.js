@@ -6,7 +6,8 @@
 import { setWasmUrl, setLiteWasmUrl, engineReady, presetCards, inUnit, money, number, duration, day } from "./widget/index.js";
 import { $, el } from "./dom.js";
 import { drawCurve } from "./chart.js";
-import { localDay, noticeDay, noticeSentences } from "./widget/notice.js";
+import { localDay } from "./widget/notice.js";
+import { exampleBook, renderBook } from "./book-panel.js";
 
 /* global __WASM_FILE__, __LITE_WASM_FILE__ */
 setWasmUrl(new URL(`./${__WASM_FILE__}`, import.meta.url));
@@ -91,7 +92,7 @@ function settle() {
   renderWallet(q);
   renderCapacity(q);
   renderCompare();
-  renderBook();
+  renderBook(checkout.engine, custom, locale, checkout.selectedPlan);
   if (!restoring) saveState();
   document.body.dataset.settled = "true";
 }
@@ -293,51 +294,8 @@ async function loadCustomCard(text, example = false) {
     $("card-error").textContent = `This rate card has a problem: ${e.message}`;
   }
 }
-// ---- price books: the example, its versions and changes, a year across the change ----
-/** `YYYY-MM-DD` `days` after `iso`. */
-const plusDays = (iso, days) => localDay(new Date(new Date(`${iso}T12:00:00`).getTime() + days * 86400000));
-
-/** The current card and a made-up next version two weeks from today: the rate of the cart's
- *  first feature and the chosen plan's price (else the first with one) up by a quarter.
- *  Labelled an example, not a real price. */
-function exampleBook() {
-  const now = structuredClone(card());
-  delete now.effectiveFrom;
-  const next = { ...structuredClone(now), version: `${now.version}-example`, effectiveFrom: plusDays(localDay(), 14) };
-  next.name = `${now.name} (example price book)`;
-  now.name = next.name;
-  const raise = (d) => (Number(d) * 1.25).toFixed(d.includes(".") ? d.split(".")[1].length : 0);
-  const priced = (p) => p?.price && Number(p.price) > 0;
-  const feature = [next.features[checkout.cart[0]?.feature], ...Object.values(next.features)].find((f) => f?.rate);
-  if (feature) feature.rate = raise(feature.rate);
-  const plan = [next.plans[checkout.selectedPlan], ...Object.values(next.plans)].find(priced);
-  if (plan) plan.price = raise(plan.price);
-  return [now, next];
-}
-
-function renderBook() {
-  const engine = checkout.engine;
-  const versions = custom && engine ? engine.versions() : [];
-  $("book").hidden = versions.length < 2;
-  if (versions.length < 2) return;
-  $("book-label").textContent = custom.example ? "An example with made-up prices, not real HeyGen prices." : `${versions.length} versions.`;
-  $("book-versions").replaceChildren(...versions.map((v, i) => {
-    const changes = i ? engine.diff(versions[i - 1].version, v.version) : [];
-    const said = changes.length ? `: ${noticeSentences(locale, { from: "", version: v.version, effectiveFrom: v.effectiveFrom, changes }, engine.rateCard(v.effectiveFrom), { max: 20 }).join("; ")}` : "";
-    return el("li", { textContent: `Version ${v.version}, ${v.effectiveFrom ? `from ${noticeDay(locale, v.effectiveFrom)}` : "from the start"}${said}` });
-  }));
-  const start = localDay();
-  try {
-    const s = engine.simulate({ plan: checkout.selectedPlan, start, until: plusDays(start, 364) });
-    const changed = s.events.find((e) => e.kind === "price_change" && e.note.startsWith("renewal"));
-    $("book-year").textContent = `A year on this plan from today: ${money(locale, s.spent, s.currency)}${changed ? `; from the renewal on ${noticeDay(locale, changed.at)}, at the new prices` : ""}.`;
-  } catch {
-    $("book-year").textContent = "";
-  }
-}
-
 $("card-example").addEventListener("click", () => {
-  const text = JSON.stringify(exampleBook(), null, 2);
+  const text = JSON.stringify(exampleBook(card(), { feature: checkout.cart[0]?.feature, plan: checkout.selectedPlan, today: localDay() }), null, 2);
   $("card-json").value = text;
   loadCustomCard(text, true);
 });

@@ -108,3 +108,15 @@ test("a price change in the buyer's words and number format, the cart's changes 
   assert.equal(changeSentence("en-US", { kind: "removed", path: "plans.pro", name: "Pro" }, card), "Pro is no longer offered");
   assert.equal(book.upcoming("2026-11-20"), null);
 });
+
+test("the page's example price book: a made-up next version, its prices raised exactly (no float)", async () => {
+  const { exampleBook, raiseByAQuarter } = await import("../../www/book-panel.js");
+  assert.deepEqual(["20", "149.00", "0.99", "3", "0.5"].map(raiseByAQuarter), ["25", "186.25", "1.24", "4", "0.6"]);
+  const card = RateEngine.preset("heygen-credits").rateCard();
+  const [now, next] = exampleBook(card, { feature: "avatar_iv", plan: "business", today: "2026-12-20" });
+  assert.equal(next.effectiveFrom, "2027-01-03");
+  assert.equal(now.effectiveFrom, undefined);
+  assert.deepEqual([next.features.avatar_iv.rate, next.plans.business.price, next.plans.creator.price], ["25", "186.25", "29.00"]);
+  assert.match(next.name, /\(example price book\)$/);
+  assert.equal(RateEngine.fromJson(JSON.stringify([now, next])).versions().length, 2);
+});
