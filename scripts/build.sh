@@ -33,3 +33,5 @@ for f in pkg/node/ratecard.d.ts pkg/web/ratecard.d.ts pkg/lite/node/ratecard_lit
 done
 # The widget (dist/widget, with esbuild) and the demo page (www/dist).
 node scripts/build-web.mjs
+# The third-party notices shipped in the package (generated from cargo tree and node_modules).
+node scripts/notices.mjs

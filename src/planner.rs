@@ -94,6 +94,22 @@ pub struct Comparison {
     /// How the price was reached and what to know about the plan (a
     /// watermark, no subscription, closed to new buyers), or why it cannot run.
     pub explanation: String,
+    /// When no plan can run the workload: the first plan's refusal as data,
+    /// for a page to say why in its own words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refusal: Option<Refusal>,
+}
+
+/// Why a workload cannot run on a card: the error `code` a quote gave and
+/// its `field` (`"items.0.feature"`, `"items.0.options.avatar_type"`; empty
+/// when about no one field).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
+pub struct Refusal {
+    /// The error code, as `RateEngine.errorCodes()` lists them.
+    pub code: String,
+    /// The field, its path's segments joined by dots.
+    pub field: String,
 }
 
 /// The search range of [`capacity`]: the smallest and largest size the
@@ -250,9 +266,9 @@ pub fn compare(req: &CompareRequest) -> Result<Vec<Comparison>> {
     let mut rows = Vec::new();
     let mut not = Vec::new();
     for card in &cards {
-        let (priced, reason) = compare_plans(card, &req.workload, req.allow_overage)?;
+        let (priced, reason, refusal) = compare_plans(card, &req.workload, req.allow_overage)?;
         if priced.is_empty() {
-            not.push(cannot_run(card, reason));
+            not.push(Comparison { refusal, ..cannot_run(card, reason) });
         }
         rows.extend(priced);
     }
@@ -298,6 +314,7 @@ fn cannot_run(card: &RateCard, reason: String) -> Comparison {
         allow_overage: false,
         with_overage: None,
         explanation: reason,
+        refusal: None,
     }
 }
 
@@ -324,9 +341,21 @@ fn fit_workload(card: &RateCard, workload: &[Item]) -> (Vec<Item>, Vec<String>) 
 
 /// Why plans cannot run a workload, grouped by reason in plan order.
 #[derive(Default)]
-struct Reasons(Vec<(String, Vec<String>)>);
+struct Reasons(Vec<(String, Vec<String>)>, Option<Refusal>);
 
 impl Reasons {
+    /// A quote's refusal: its message, and the first one's code and field.
+    fn refused(&mut self, plan: &str, e: &Error) {
+        if self.1.is_none() {
+            let field: Vec<String> = e.path().iter().map(|s| match s {
+                crate::error::PathSegment::Key(k) => k.clone(),
+                crate::error::PathSegment::Index(i) => i.to_string(),
+            }).collect();
+            self.1 = Some(Refusal { code: e.code().to_string(), field: field.join(".") });
+        }
+        self.add(plan, e.message());
+    }
+
     fn add(&mut self, plan: &str, why: String) {
         match self.0.iter_mut().find(|(r, _)| *r == why) {
             Some((_, plans)) => plans.push(plan.to_string()),
@@ -352,7 +381,7 @@ impl Reasons {
 
 /// Each plan of `card` that can run the workload, priced; and why the
 /// others cannot.
-fn compare_plans(card: &RateCard, workload: &[Item], allow_overage: bool) -> Result<(Vec<Comparison>, String)> {
+fn compare_plans(card: &RateCard, workload: &[Item], allow_overage: bool) -> Result<(Vec<Comparison>, String, Option<Refusal>)> {
     let (items, notes) = fit_workload(card, workload);
     let mut rows = Vec::new();
     let mut reasons = Reasons::default();
@@ -367,7 +396,7 @@ fn compare_plans(card: &RateCard, workload: &[Item], allow_overage: bool) -> Res
         let q = match quote::summary(card, plan_id, plan, &request) {
             Ok(q) => q,
             Err(e) => {
-                reasons.add(plan_id, e.message());
+                reasons.refused(plan_id, &e);
                 continue;
             }
         };
@@ -376,7 +405,7 @@ fn compare_plans(card: &RateCard, workload: &[Item], allow_overage: bool) -> Res
             Err(why) => reasons.add(plan_id, why),
         }
     }
-    Ok((rows, reasons.text()))
+    Ok((rows, reasons.text(), reasons.1))
 }
 
 /// How a plan's month covers the workload past its credits.
@@ -497,6 +526,7 @@ fn month(
         allow_overage: c.overage.is_some(),
         with_overage: c.with_overage.map(|w| currency.round(w, RoundingMode::HalfUp).into()),
         explanation,
+        refusal: None,
     }))
 }
 

@@ -106,8 +106,8 @@ pub struct QuoteLine {
 }
 
 /// Checks what a quote request asks before anything is priced: at least
-/// one item and at most [`MAX_ITEMS`]; no negative usage; a balance or
-/// grants, not both.
+/// one item and at most [`MAX_ITEMS`]; no negative usage or balance (a
+/// balance is what the buyer holds); a balance or grants, not both.
 ///
 /// # Errors
 /// `invalid_request` at the field.
@@ -129,6 +129,9 @@ pub fn check(request: &QuoteRequest) -> Result<()> {
             format!("must not be negative, got {amount}"),
         )
         .context("periodUsage"));
+    }
+    if let Some(b) = request.balance.filter(|b| b.0 < Decimal::ZERO) {
+        return Err(Error::at(ErrorKind::InvalidRequest, "balance", format!("must not be negative, got {}", b.0)));
     }
     if request.grants.is_some() && request.balance.is_some() {
         return Err(Error::at(ErrorKind::InvalidRequest, "balance", "give either balance or grants, not both"));

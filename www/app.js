@@ -3,11 +3,12 @@
 // the price curve, the wallet (grants replayed by `simulate`), capacity, and
 // the comparison of every plan. Numbers come from the engine as decimal
 // strings; the page only formats them.
-import { setWasmUrl, setLiteWasmUrl, engineReady, presetCards, inUnit, money, number, duration, day } from "./widget/index.js";
+import { setWasmUrl, setLiteWasmUrl, engineReady, presetCards, inUnit, money, number, duration, day, localText } from "./widget/index.js";
 import { $, el } from "./dom.js";
 import { drawCurve } from "./chart.js";
 import { localDay } from "./widget/notice.js";
 import { exampleBook, renderBook } from "./book-panel.js";
+import { cannotRun } from "./compare-words.js";
 
 /* global __WASM_FILE__, __LITE_WASM_FILE__ */
 setWasmUrl(new URL(`./${__WASM_FILE__}`, import.meta.url));
@@ -16,7 +17,8 @@ setLiteWasmUrl(new URL(`./${__LITE_WASM_FILE__}`, import.meta.url));
 const LOCALES = [["en-US", "English (US) — 1,234.5"], ["de-DE", "Deutsch — 1.234,5"], ["fr-FR", "Français — 1 234,5"], ["ja-JP", "日本語 — 1,234.5"]];
 const checkout = $("checkout");
 let locale = "en-US";
-let custom = null;        // { json, name } of a loaded custom card
+let custom = null;        // { json, name, example? } of the custom card in use
+const customs = new Map(); // "custom:<id>" → every custom card loaded, so each can be chosen again
 let sim = null;           // the wallet's simulation, when since/today are given
 let restoring = false;
 let Engine = null;        // the full RateEngine class, once the checkout has loaded it (after the first price)
@@ -28,14 +30,15 @@ $("locale").replaceChildren(...LOCALES.map(([tag, label]) => el("option", { valu
 function setLocale(tag) {
   locale = LOCALES.some(([t]) => t === tag) ? tag : "en-US";
   $("locale").value = locale;
-  document.documentElement.lang = locale;
+  // The number format is not the language: the page's text stays English (<html lang="en">).
   checkout.locale = locale;
 }
 setLocale(LOCALES.find(([t]) => t === navigator.language)?.[0] ?? "en-US");
 $("locale").addEventListener("change", () => { setLocale($("locale").value); settleSoon(); });
 
 function selectPreset(id) {
-  if (id.startsWith("custom:") && custom) {
+  if (id.startsWith("custom:") && customs.has(id)) {
+    custom = customs.get(id);
     checkout.rateCard = JSON.parse(custom.json);
     checkout.removeAttribute("preset");
   } else {
@@ -161,7 +164,9 @@ function runWallet() {
     sim = null;
     checkout.grants = null;
     $("wallet-error").hidden = false;
-    $("wallet-error").textContent = e.code === "invalid_request" ? "Give both days as dates, the start no later than today." : "Your wallet cannot be replayed for this plan.";
+    $("wallet-error").textContent = e.code !== "invalid_request" ? "Your wallet cannot be replayed for this plan."
+      : e.path?.[0] === "until" && since <= today ? "The wallet replays at most ten years (3,660 days): choose a later start."
+      : "Give both days as dates, the start no later than today.";
   }
 }
 $("since").addEventListener("input", runWallet);
@@ -205,8 +210,8 @@ function renderCompare() {
     const c = names.get(r.preset);
     const plan = r.plan ? c?.plans[r.plan] : undefined;
     const label = `${c?.name ?? r.preset}${plan ? ` · ${plan.name}` : ""}${r.closed ? " (closed to new buyers)" : ""}`;
-    const buys = !r.runnable ? "Cannot run this cart on any plan of this price list."
-      : r.purchases.length ? r.purchases.map((p) => `${number(locale, String(p.quantity))} × ${p.name}: ${inUnit(locale, p.credits, c)} for ${money(locale, p.price, p.currency)}`).join("; ")
+    const buys = !r.runnable ? cannotRun(r.refusal, c, card(), cart)
+      : r.purchases.length ? r.purchases.map((p) => `${number(locale, String(p.quantity))} × ${localText(locale, p.name)}: ${inUnit(locale, p.credits, c)} for ${money(locale, p.price, p.currency)}`).join("; ")
       : "The plan's own credits cover it.";
     const more = r.runnable && !r.complete ? " Plus the plan's own price, which is not published." : "";
     const price = r.price === undefined ? "—" : `${money(locale, r.price, r.currency)}${r.complete ? "" : " + plan"}`;
@@ -218,13 +223,21 @@ function renderCompare() {
 }
 
 // ---- the share link: every setting in the URL; back/forward restores ----------
+let lastChoice = "";
 function saveState() {
   const s = checkout.settings;
   const params = new URLSearchParams({ preset: $("preset").value, locale, plan: s.plan ?? "", rows: JSON.stringify(s.rows ?? []) });
   for (const [k, v] of [["balance", s.balance], ["billing", s.billing], ["seats", s.seats !== "1" ? s.seats : ""], ["since", $("since").value], ["today", $("today").value]]) if (v) params.set(k, v);
   if (custom) params.set("card", custom.json);
   const hash = `#${params}`;
-  if (location.hash !== hash) history.pushState(null, "", hash);
+  // A new entry for a choice (price list, plan, number format); typing replaces the
+  // current one, so Back goes to the previous choice, not the previous keystroke.
+  const choice = `${$("preset").value}|${s.plan}|${locale}`;
+  if (location.hash !== hash) {
+    if (choice !== lastChoice && location.hash) history.pushState(null, "", hash);
+    else history.replaceState(null, "", hash);
+  }
+  lastChoice = choice;
   $("share").href = location.href;
 }
 
@@ -278,6 +291,7 @@ function addCustom(engine, json) {
   const card = engine.rateCard();
   custom = { json, name: card.name };
   const key = `custom:${card.id}`;
+  customs.set(key, custom);
   if (![...$("preset").options].some((o) => o.value === key)) $("preset").append(el("option", { value: key, textContent: `${card.name} (your own)` }));
   selectPreset(key);
 }

@@ -560,3 +560,68 @@ test("axe-core finds no serious or critical accessibility violation; screenshots
   }
   await page.setViewportSize({ width: 1100, height: 1000 });
 });
+
+test("both colour schemes: axe finds no contrast problem with an error and the share link on screen", async () => {
+  for (const colorScheme of ["light", "dark"]) {
+    const p = await browser.newPage({ viewport: { width: 1100, height: 1000 }, colorScheme });
+    await fresh(p);
+    await p.waitForFunction(() => document.getElementById("checkout").engine);
+    await byId("seconds", p).fill("0");
+    await p.waitForSelector("body[data-settled=true]", { state: "attached" });
+    assert.ok(await byId("seconds-error", p).isVisible());
+    await p.evaluate(readFileSync(`${ROOT}/node_modules/axe-core/axe.min.js`, "utf8"));
+    const result = await p.evaluate(() => window.axe.run(document, { runOnly: ["color-contrast"], resultTypes: ["violations"] }));
+    assert.deepEqual(result.violations.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
+    await p.screenshot({ path: `${ROOT}/test-results/page-${colorScheme}.png` });
+    await p.close();
+  }
+});
+
+test("a balance belongs to its price list; Pay-As-You-Go says it is a prepaid wallet; a custom card can be chosen again", async () => {
+  await choose("heygen-credits", "business");
+  await byId("balance").fill("1500");
+  await byId("preset").selectOption("heygen-payg");
+  await page.waitForFunction(() => document.getElementById("checkout").card?.id === "heygen-payg");
+  assert.equal(await byId("balance").inputValue(), "", "1,500 credits are not a $1,500.00 wallet");
+  assert.equal(await byId("plan-note").textContent(), "Pay-As-You-Go wallet: a prepaid wallet, no subscription: top it up and each generation is paid from it.");
+  assert.match(await byId("assumed").textContent(), /assumes an empty wallet/);
+  assert.equal(await byId("balance").getAttribute("placeholder"), "0 (an empty wallet)");
+  // A negative balance is refused in plain words.
+  await byId("balance").fill("-5");
+  assert.equal(await byId("balance-error").textContent(), "Enter a balance of 0 or more.");
+  // Load a custom card, leave it for a preset, choose it again.
+  await page.locator("#custom summary").click();
+  await page.click("#card-start");
+  const card = JSON.parse(await byId("card-json").inputValue());
+  card.id = "mine";
+  card.name = "Mine";
+  await byId("card-json").fill(JSON.stringify(card));
+  await byId("card-load").click();
+  await page.waitForFunction(() => document.getElementById("checkout").card?.id === "mine");
+  await byId("preset").selectOption("heygen-credits");
+  await page.waitForFunction(() => document.getElementById("checkout").card?.id === "heygen-credits");
+  await byId("preset").selectOption("custom:mine");
+  await page.waitForFunction(() => document.getElementById("checkout").card?.id === "mine");
+  assert.deepEqual(errors, []);
+});
+
+test("the number format is not the language, and typing does not fill the history; the comparison says why a list cannot run", async () => {
+  await choose("heygen-credits", "business");
+  await byId("feature").selectOption("avatar_iii");
+  await settled();
+  await page.locator("#locale").selectOption("de-DE");
+  await settled();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
+  const before = await page.evaluate(() => history.length);
+  for (const v of ["1", "12", "120"]) { await byId("seconds").fill(v); await settled(); }
+  assert.equal(await page.evaluate(() => history.length), before, "typing replaces the entry");
+  await byId("plan").selectOption("creator");
+  await settled();
+  assert.equal(await page.evaluate(() => history.length), before + 1, "a new choice adds one");
+  await page.waitForFunction(() => [...document.querySelectorAll("#compare tbody tr")].length > 3, null, { timeout: 15000 });
+  const rows = await page.locator("#compare tbody tr").allTextContents();
+  assert.ok(rows.some((r) => r.includes("This price list has no Avatar III.")), rows.join("\n"));
+  assert.ok(rows.some((r) => r.includes("Avatar III is available to existing customers only.")), rows.join("\n"));
+  assert.ok(!rows.some((r) => r.includes("Cannot run this cart")), rows.join("\n"));
+  await page.locator("#locale").selectOption("en-US");
+});

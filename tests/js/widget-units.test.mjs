@@ -120,3 +120,44 @@ test("the page's example price book: a made-up next version, its prices raised e
   assert.match(next.name, /\(example price book\)$/);
   assert.equal(RateEngine.fromJson(JSON.stringify([now, next])).versions().length, 2);
 });
+
+test("the comparison says in plain words why a price list cannot run the cart", async () => {
+  const { cannotRun } = await import("../../www/compare-words.js");
+  const credits = RateEngine.preset("heygen-credits").rateCard();
+  const cart = [{ feature: "avatar_iii", seconds: 60 }];
+  const rows = RateEngine.compare({ workload: cart });
+  const why = Object.fromEntries(rows.filter((r) => !r.runnable).map((r) => [r.preset, cannotRun(r.refusal, RateEngine.preset(r.preset).rateCard(), credits, cart)]));
+  assert.equal(why["heygen-api"], "This price list has no Avatar III.");
+  assert.equal(why["heygen-payg"], "Avatar III is available to existing customers only.");
+  const payg = RateEngine.preset("heygen-payg").rateCard();
+  const iv = [{ feature: "avatar_iv", seconds: 60 }];
+  const row = RateEngine.compare({ workload: iv, presets: ["heygen-payg"] })[0];
+  assert.equal(cannotRun(row.refusal, payg, credits, iv), "HeyGen Pay-As-You-Go (USD wallet) needs an avatar type for Avatar IV.");
+  assert.equal(cannotRun(undefined, payg, credits, iv), "No plan of this price list can run this cart.");
+});
+
+test("typed and shown numbers: full-width digits in ja-JP, grouped numbers inside a card's names in de-DE", async () => {
+  const { localText, parseNumber } = await import("../../www/widget/locale.js");
+  assert.equal(parseNumber("ja-JP", "１，２００．５"), "1200.5");
+  assert.equal(parseNumber("ja-JP", "９０"), "90");
+  assert.equal(localText("de-DE", "Generative Credit Pack (annual, 3,600 credits at once)"), "Generative Credit Pack (annual, 3.600 credits at once)");
+  assert.equal(localText("en-US", "100-credit block"), "100-credit block");
+});
+
+test("buyer-facing copy: a prepaid wallet is no subscription; a negative balance and a purchase past the limit say so", async () => {
+  const { assumedBalance, balancePlaceholder, planNote, plainWords } = await import("../../www/widget/messages.js");
+  const { buyModel } = await import("../../www/widget/buy.js");
+  const payg = RateEngine.preset("heygen-payg").rateCard();
+  const wallet = payg.plans.payg;
+  assert.equal(planNote("en-US", payg, wallet), "Pay-As-You-Go wallet: a prepaid wallet, no subscription: top it up and each generation is paid from it.");
+  assert.equal(assumedBalance("en-US", payg, wallet), "No balance given: this quote assumes an empty wallet ($0.00).");
+  assert.equal(balancePlaceholder("en-US", wallet), "0 (an empty wallet)");
+  const engine = RateEngine.preset("heygen-credits");
+  const credits = engine.rateCard();
+  assert.equal(planNote("en-US", credits, credits.plans.business), "Business: $149.00 a month, 1,500 credits included.");
+  const e = thrown(() => engine.quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 60 }], balance: "-5" }));
+  assert.deepEqual([e.code, e.path], ["invalid_request", ["balance"]]);
+  assert.equal(plainWords(e, "balance", { locale: "en-US", card: credits, planId: "business" }), "Enter a balance of 0 or more.");
+  const m = buyModel({ q: null, card: credits, plan: credits.plans.business, planId: "business", locale: "en-US", qtyText: "9,999,999", buyPacks: (r) => engine.buyPacks(r) });
+  assert.equal(m.err, "At most 1,000,000 blocks at once.");
+});

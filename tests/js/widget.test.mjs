@@ -216,6 +216,39 @@ test("a price book: the checkout's notice and the cost's hint in en-US and de-DE
   }
 });
 
+test("colours follow the host, not the OS: a light host on a dark OS gets dark text; a dark host, light text", async () => {
+  writeFileSync(join(dir, "scheme.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Scheme</title><link rel="icon" href="data:,">
+<style>body { color: #222; background: #fff; font-family: Georgia, serif; } #dark { color-scheme: dark; color: #eee; background: #111; padding: 8px; }</style>
+<script type="module" src="./node_modules/ratecard/dist/widget/ratecard-widget.js"></script></head><body><main>
+<p><ratecard-cost id="light" preset="heygen-credits" plan="business" balance="10"></ratecard-cost></p>
+<div id="dark"><ratecard-cost id="night" preset="heygen-credits" plan="business" balance="-1"></ratecard-cost></div></main>
+<script type="module">
+  for (const id of ["light", "night"]) document.getElementById(id).items = [{ feature: "avatar_iv", seconds: 120 }];
+  document.body.dataset.ready = "true";
+</script></body></html>`);
+  const server = await serveWww(dir);
+  try {
+    const page = await browser.newPage({ viewport: { width: 900, height: 400 }, colorScheme: "dark" });
+    await page.goto(`${server.url}scheme.html`);
+    await page.waitForSelector("body[data-ready=true]");
+    await page.waitForFunction(() => document.getElementById("light").quote && document.getElementById("night").error);
+    const look = (id, sel) => page.evaluate(([id, sel]) => {
+      const el = document.getElementById(id).shadowRoot.querySelector(sel);
+      const cs = getComputedStyle(el);
+      return { color: cs.color, font: cs.fontFamily };
+    }, [id, sel]);
+    const light = await look("light", "[part~=total]");
+    assert.equal(light.color, "rgb(34, 34, 34)", "the host's own text colour, on a dark OS");
+    assert.equal(light.font, "Georgia, serif", "the host's font");
+    const night = await look("night", ".error");
+    assert.equal(night.color, "rgb(255, 129, 130)", "the error colour for a dark host");
+    await page.screenshot({ path: join(ROOT, "test-results/widget-schemes.png") });
+    await page.close();
+  } finally {
+    server.close();
+  }
+});
+
 test("a failed or hung load is tried a bounded number of times, then reported once in plain words; host input past the limits is refused at once", async () => {
   const page_ = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Loads</title><link rel="icon" href="data:,">
 <script type="module" src="./node_modules/ratecard/dist/widget/ratecard-widget.js"></script></head><body><main>${body}</main><script type="module">

@@ -22,10 +22,14 @@ export function buyModel({ q, card, plan, planId, locale, billing, qtyText, seat
   const renewal = product.kind === "renewal";
   const text = renewal ? "1" : qtyText ?? number(locale, String(suggested?.quantity ?? 1));
   const qtyValue = parseNumber(locale, text);
-  const qty = qtyValue !== null && /^\d+$/.test(qtyValue) && qtyValue !== "0" && qtyValue.length < 8 ? Number(qtyValue) : null;
+  const whole = qtyValue !== null && /^\d+$/.test(qtyValue) && !/^0+$/.test(qtyValue);
+  const qty = whole && qtyValue.length <= 15 ? Number(qtyValue) : null;
   const unit = product.unitName;
+  // The engine's limit on one purchase (MAX_QUANTITY), said as such: not "greater than zero".
+  const tooMany = `At most ${number(locale, "1000000")} ${plural(2, unit)} at once.`;
   let p = null, err = null, seatsErr = null;
-  if (qty === null) err = `Enter a whole number of ${plural(2, unit)}, 1 or more.`;
+  if (!whole) err = `Enter a whole number of ${plural(2, unit)}, 1 or more.`;
+  else if (qty === null) err = tooMany;
   else {
     const seats = product.perSeat ? parseNumber(locale, seatsText ?? "") : undefined;
     if (product.perSeat && (seats === null || !/^\d+$/.test(seats) || seats === "0")) seatsErr = "Enter a whole number of seats, 1 or more.";
@@ -33,7 +37,7 @@ export function buyModel({ q, card, plan, planId, locale, billing, qtyText, seat
       try {
         p = buyPacks({ plan: planId, quantity: qty, billing: product.period, ...(product.perSeat ? { seats } : {}) });
       } catch (e) {
-        err = plainWords(e, "quantity", { locale, card, planId });
+        err = e?.code === "invalid_quantity" && e?.path?.[0] === "quantity" ? tooMany : plainWords(e, "quantity", { locale, card, planId });
       }
     }
   }

@@ -7,8 +7,8 @@ export const checkoutStyles = css`
     [part~="panel"] { display: grid; gap: var(--_space); padding: var(--_space); border: 1px solid var(--_line);
       border-radius: var(--_radius); background: var(--_bg); min-height: 24rem; align-content: start; }
     .row { display: flex; flex-wrap: wrap; gap: var(--_space); align-items: flex-end; }
-    label { display: grid; gap: 0.2rem; font-size: 0.9em; color: var(--_muted); min-width: 0; }
-    label > :is(input, select) { color: var(--_fg); font-size: 1rem; }
+    label { display: grid; gap: 0.2rem; font-size: 0.9em; min-width: 0; }
+    label > :is(input, select) { font-size: 1rem; }
     label.check { display: flex; align-items: center; gap: 0.4rem; min-height: 2.5rem; }
     .field { display: grid; gap: 0.1rem; min-width: 0; }
     input.amount { width: 8rem; }

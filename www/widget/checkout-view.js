@@ -4,7 +4,7 @@
 // buyer typed; the handlers are the element's. No pricing rule here.
 import { html, nothing } from "lit";
 import { live } from "lit/directives/live.js";
-import { day, inUnit, isZero, money, number, plural, words } from "./locale.js";
+import { day, inUnit, isZero, localText, money, number, plural, words } from "./locale.js";
 import { lineSentence } from "./lines.js";
 import { noticeDay } from "./notice.js";
 
@@ -115,7 +115,7 @@ export function short(host, q, card, locale) {
   return html`<div class="short" part="short">
     <p>Short by <strong data-testid="shortfall" part="shortfall">${inUnit(locale, q.shortfall, card)}</strong></p>
     ${upgrades.length ? html`<ul class="plain" data-testid="upgrades">${upgrades.map((p) => html`<li>
-      ${p.name}: +${inUnit(locale, p.credits, card)} now for ${money(locale, p.price, p.currency)}${p.upgrade === "new_subscription" ? ` a ${p.period}, a new subscription starting today` : ` more a ${p.period}`}
+      ${localText(locale, p.name)}: +${inUnit(locale, p.credits, card)} now for ${money(locale, p.price, p.currency)}${p.upgrade === "new_subscription" ? ` a ${p.period}, a new subscription starting today` : ` more a ${p.period}`}
       (balance after ${inUnit(locale, p.balanceAfter, card)}${p.covers === false ? ", still short" : ""})
       <button type="button" class="secondary" part="buy-button" @click=${() => host._buy(p, 1)}>Upgrade</button></li>`)}</ul>` : nothing}
   </div>`;

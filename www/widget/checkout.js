@@ -7,8 +7,8 @@ import { live } from "lit/directives/live.js";
 import { RatecardBase, defaultPlan } from "./base.js";
 import { buildRequest } from "./request.js";
 import { buyModel } from "./buy.js";
-import { inUnit, isZero, money, number, resolveLocale } from "./locale.js";
-import { assumedBalance } from "./messages.js";
+import { inUnit, isZero, number, resolveLocale } from "./locale.js";
+import { assumedBalance, balancePlaceholder, planNote } from "./messages.js";
 import { featuresOf, hostText, newRow, relocale, rowsFrom, rowsFromSettings } from "./rows.js";
 import { checkoutStyles } from "./checkout-styles.js";
 import { buyPanel, field, items, lines, notes, priceNotice, short, skeleton } from "./checkout-view.js";
@@ -46,6 +46,12 @@ export class RatecardCheckout extends RatecardBase {
     this._planId = this.plan && card.plans[this.plan] ? this.plan : defaultPlan(card);
     this._setRows(this.items, card);
     this._qtyText = null;
+    // A balance belongs to its rate card and unit: 1,500 credits are not $1,500.00 of a wallet.
+    // Another card starts from the host's balance, if any (what was typed before the first
+    // card arrived is kept).
+    const key = `${card.id}\u0000${card.unit}`;
+    if (this._cardKey !== undefined && this._cardKey !== key) this._balanceText = hostText(this._locale, this.balance);
+    this._cardKey = key;
   }
 
   willUpdate(changed) {
@@ -127,11 +133,11 @@ export class RatecardCheckout extends RatecardBase {
         ${Array.isArray(this.grants)
           ? html`<p class="muted" data-testid="wallet-balance">Balance from your wallet: ${q ? inUnit(locale, q.balance, card) : "—"}</p>`
           : field(this, "balance", `Balance (${card.unit === card.currency ? card.currency : card.unit})`, html`<input id="${this._id}-balance" data-testid="balance" part="balance"
-              inputmode="decimal" autocomplete="off" placeholder=${`${number(locale, plan.included)} (a fresh ${plan.period})`}
+              inputmode="decimal" autocomplete="off" placeholder=${balancePlaceholder(locale, plan)}
               .value=${live(this._balanceText ?? "")} @input=${(e) => { this._balanceText = e.target.value; }}
               aria-invalid=${errFor("balance") ? "true" : "false"} aria-describedby=${errFor("balance") ? this._errId("balance") : nothing}>`, errFor("balance"))}
       </div>
-      <p class="muted" data-testid="plan-note">${plan.name}: ${plan.price === undefined ? "price not published" : `${money(locale, plan.price, card.currency)} a ${plan.period}`}, ${inUnit(locale, plan.included, card)} included.</p>
+      <p class="muted" data-testid="plan-note">${planNote(locale, card, plan)}</p>
       ${priceNotice(this._priceChange(this._planId, this._rows.map((r) => r.feature)), locale)}
       ${items(this, card, locale, errFor)}
       ${lines(q, card, locale, this.request)}

@@ -3,7 +3,7 @@
 //   (the job's cost, the shortfall, the cheapest purchase as a button).
 import { html, css, nothing } from "lit";
 import { RatecardBase, defaultPlan } from "./base.js";
-import { hostDecimal, inUnit, isZero, money, number, plural } from "./locale.js";
+import { hostDecimal, inUnit, isZero, localText, money, number, plural } from "./locale.js";
 import { assumedBalance } from "./messages.js";
 import { noticeDay } from "./notice.js";
 
@@ -12,6 +12,7 @@ let uid = 0;
 /** What a purchase option's button says: "Buy 1 block, $5.00", "Upgrade to Pro, $20.00 more a month",
  *  "Upgrade to API Scale, $330.00 a month, starting today", "Renew API Pro now (100 credits), $99.00". */
 export function purchaseLabel(locale, option, card) {
+  option = { ...option, name: localText(locale, option.name) };
   const every = option.period === "once" ? "" : ` a ${option.period}`;
   if (option.kind === "upgrade" && option.upgrade === "new_subscription") return `${option.name}, ${money(locale, option.price, option.currency)}${every}, starting today`;
   if (option.kind === "upgrade") return `${option.name}, ${money(locale, option.price, option.currency)} more${every}`;

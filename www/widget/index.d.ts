@@ -112,6 +112,8 @@ export declare function inUnit(locale: string, decimalString: string, card: Pick
 export declare function duration(locale: string, seconds: string | number): string;
 /** A `YYYY-MM-DD` day as a date in the locale. */
 export declare function day(locale: string, iso: string): string;
+/** A rate card's English text with its grouped numbers in the locale's format: "3,600 credits" → "3.600 credits" in de-DE. */
+export declare function localText(locale: string, text: string): string;
 /** A quote line's sentence in the buyer's words, from its parts. */
 export declare function lineSentence(locale: string, line: Quote["lines"][number], card: RateCard, item?: Item): string;
 /** The label of a purchase option's button: "Buy 1 block, $5.00". */

@@ -9,7 +9,7 @@ import { RatecardCheckout } from "./checkout.js";
 
 export { RatecardCost, RatecardCheckout, purchaseLabel };
 export { setWasmUrl, setLiteWasmUrl, engineReady, engineFor, liteFor, presetCards } from "./engine.js";
-export { parseNumber, number, money, inUnit, duration, day } from "./locale.js";
+export { parseNumber, number, money, inUnit, duration, day, localText } from "./locale.js";
 export { lineSentence } from "./lines.js";
 
 const registry = globalThis.customElements;

@@ -156,7 +156,10 @@ export function example(locale) {
  */
 export function parseNumber(locale, text) {
   const { group, decimal } = separators(locale);
-  let s = String(text ?? "").trim();
+  // Full-width digits, comma, point and minus (a Japanese or Chinese keyboard) as ASCII.
+  let s = String(text ?? "").trim()
+    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\uFF0C/g, ",").replace(/\uFF0E/g, ".").replace(/\uFF0D/g, "-");
   if (/[\s\u00a0\u202f]/.test(group)) s = s.replace(/[\s\u00a0\u202f]/g, group);
   else if (/[\s\u00a0\u202f]/.test(s)) return null;
   let sign = "";
@@ -168,6 +171,16 @@ export function parseNumber(locale, text) {
   if (!m || (!m[1] && !m[2])) return null;
   const whole = (m[1] ?? "0").split(group).join("");
   return `${sign}${whole}${m[2] ? `.${m[2]}` : ""}`;
+}
+
+/**
+ * A rate card's English text with its grouped numbers in the locale's format, so a
+ * buyer in de-DE reads "3,600 credits" in a product name as 3.600, not 3,6.
+ * @param {string} locale
+ * @param {string} text
+ */
+export function localText(locale, text) {
+  return String(text).replace(/\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b/g, (n) => number(locale, n.replaceAll(",", "")));
 }
 
 /** An id as words for people: "photo_avatar" → "photo avatar". */

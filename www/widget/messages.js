@@ -1,7 +1,7 @@
 // Engine errors in plain words, placed next to their field. The engine's code
 // and message stay for developers (the `ratecard-error` event); the buyer sees
 // only what is written here, with every number formatted for the locale.
-import { duration, example, inUnit, number, words } from "./locale.js";
+import { duration, example, inUnit, money, number, words } from "./locale.js";
 
 /**
  * The field an engine error is about: `"plan"`, `"balance"`, `"items.0.seconds"`,
@@ -66,6 +66,7 @@ export function plainWords(error, field, ctx) {
       return "That amount is too large to price exactly.";
     case "invalid_request":
       if (field === "items") return "Too many items to price at once.";
+      if (field === "balance" && /negative/.test(String(error?.message))) return "Enter a balance of 0 or more.";
       if (field === "balance") return `Enter your balance as a number, like ${example(locale)}.`;
       if (sub === "seconds" || sub === "quantity") return `Enter a number, like ${example(locale)}.`;
       return "Something in this request cannot be priced; check the highlighted field.";
@@ -86,9 +87,25 @@ export function unreadable(locale, what) {
   return `Enter ${what} as a number, like ${example(locale)}.`;
 }
 
-/** The balance notice when none is given: the quote assumes a fresh period. */
+/** The balance notice when none is given: the quote assumes a fresh period of a
+ *  subscription, or an empty prepaid wallet. */
 export function assumedBalance(locale, card, plan) {
+  if (plan.subscription === false) return `No balance given: this quote assumes an empty wallet (${inUnit(locale, plan.included, card)}).`;
   return `No balance given: this quote assumes a fresh ${plan.period} of ${plan.name}, ${inUnit(locale, plan.included, card)}.`;
+}
+
+/** What the balance field shows when empty: "1,500 (a fresh month)", "0 (an empty wallet)". */
+export function balancePlaceholder(locale, plan) {
+  return `${number(locale, plan.included)} (${plan.subscription === false ? "an empty wallet" : `a fresh ${plan.period}`})`;
+}
+
+/** The plan in one line: "Business: $149.00 a month, 1,500 credits included.", or for a
+ *  prepaid wallet "Pay-As-You-Go wallet: a prepaid wallet, no subscription: top it up and each
+ *  generation is paid from it.", or "…: priced by contract, …". */
+export function planNote(locale, card, plan) {
+  if (plan.subscription === false) return `${plan.name}: a prepaid wallet, no subscription: top it up and each generation is paid from it.`;
+  const price = plan.price === undefined ? "priced by contract" : `${money(locale, plan.price, card.currency)} a ${plan.period}`;
+  return `${plan.name}: ${price}, ${inUnit(locale, plan.included, card)} included.`;
 }
 
 function sentence(text) {

@@ -1,33 +1,24 @@
 // What both elements' shadow roots share: the theme (CSS custom properties,
-// `--ratecard-*`, with light and dark defaults), buttons, fields, errors,
+// `--ratecard-*`; by default the host's colour and font, and light or dark by
+// the host's color-scheme, never the OS's alone), buttons, fields, errors,
 // skeletons and the screen-reader-only text.
 import { css } from "lit";
 
 export const sharedStyles = css`
+    /* The host's own colour, font and colour scheme by default: dark only when the host
+       is (its color-scheme, which a shadow root inherits) or asks (--ratecard-*). */
     :host {
-      --_fg: var(--ratecard-color, #1b1f24);
-      --_bg: var(--ratecard-background, #ffffff);
-      --_muted: var(--ratecard-muted, #57606a);
-      --_accent: var(--ratecard-accent, #0b5fff);
-      --_accent-fg: var(--ratecard-accent-contrast, #ffffff);
-      --_error: var(--ratecard-error, #b42318);
-      --_line: var(--ratecard-border, #d0d7de);
+      color: var(--ratecard-color);
+      font: var(--ratecard-font);
+      --_bg: var(--ratecard-background, transparent);
+      --_muted: var(--ratecard-muted, color-mix(in srgb, currentColor 74%, transparent));
+      --_accent: var(--ratecard-accent, light-dark(#0b5fff, #58a6ff));
+      --_accent-fg: var(--ratecard-accent-contrast, light-dark(#ffffff, #0d1117));
+      --_error: var(--ratecard-error, light-dark(#b42318, #ff8182));
+      --_line: var(--ratecard-border, color-mix(in srgb, currentColor 28%, transparent));
       --_radius: var(--ratecard-radius, 8px);
       --_space: var(--ratecard-space, 0.75rem);
-      font: var(--ratecard-font, 1rem/1.45 system-ui, sans-serif);
-      color: var(--_fg);
-      color-scheme: light dark;
-    }
-    @media (prefers-color-scheme: dark) {
-      :host {
-        --_fg: var(--ratecard-color, #e6edf3);
-        --_bg: var(--ratecard-background, #0d1117);
-        --_muted: var(--ratecard-muted, #9da7b3);
-        --_accent: var(--ratecard-accent, #58a6ff);
-        --_accent-fg: var(--ratecard-accent-contrast, #0d1117);
-        --_error: var(--ratecard-error, #ff8182);
-        --_line: var(--ratecard-border, #30363d);
-      }
+      line-height: 1.45;
     }
     button {
       font: inherit; cursor: pointer; border-radius: var(--_radius); padding: 0.4em 0.9em;
@@ -44,7 +35,7 @@ export const sharedStyles = css`
     .muted { color: var(--_muted); }
     .skeleton {
       display: inline-block; border-radius: 4px; min-height: 1em; color: transparent;
-      background: linear-gradient(90deg, color-mix(in srgb, var(--_line) 60%, transparent), color-mix(in srgb, var(--_line) 25%, transparent));
+      background: linear-gradient(90deg, color-mix(in srgb, CanvasText 16%, transparent), color-mix(in srgb, CanvasText 7%, transparent));
     }
     .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     :focus-visible { outline: 2px solid var(--_accent); outline-offset: 2px; }

@@ -1,0 +1,31 @@
+// Why a price list cannot run the cart, in plain words, from the engine's
+// refusal as data (`row.refusal`: `{ code, field }`): "this price list has no
+// Avatar III", "Pay-As-You-Go needs an avatar type", "Avatar III is available
+// to existing customers only". Pure: no DOM, no engine; unit-tested in Node.
+
+const article = (word) => (/^[aeiou]/i.test(word) ? "an" : "a");
+
+/**
+ * @param {{ code: string, field: string } | undefined} refusal the first plan's refusal
+ * @param {any} rowCard the price list of the row
+ * @param {any} cartCard the price list the cart was made on (its names)
+ * @param {{ feature: string }[]} cart
+ * @returns {string}
+ */
+export function cannotRun(refusal, rowCard, cartCard, cart) {
+  const generic = "No plan of this price list can run this cart.";
+  const m = /^items\.(\d+)\.(feature|options\.(\w+)|seconds|quantity)$/.exec(refusal?.field ?? "");
+  if (!refusal || !m) return generic;
+  const id = cart[Number(m[1])]?.feature;
+  const name = cartCard?.features?.[id]?.name ?? rowCard?.features?.[id]?.name ?? "this feature";
+  const feature = rowCard?.features?.[id];
+  if (refusal.code === "unknown_feature") return `This price list has no ${name}.`;
+  if (refusal.code === "invalid_option" && m[3]) {
+    const option = feature?.options?.[m[3]];
+    if (option?.type === "boolean" && option.gate) return `${option.gate.split(";")[0].trim().replace(/\.$/, "")}.`;
+    if (option) return `${rowCard.name} needs ${article(option.label)} ${option.label.toLowerCase()} for ${name}.`;
+  }
+  if (refusal.code === "not_available") return `No plan of this price list includes ${name}.`;
+  if (refusal.code === "plan_limit" || refusal.code === "invalid_quantity") return `No plan of this price list allows this much ${name}.`;
+  return generic;
+}
