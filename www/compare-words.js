@@ -20,11 +20,10 @@ export function cannotRun(refusal, rowCard, cartCard, cart) {
   const name = cartCard?.features?.[id]?.name ?? rowCard?.features?.[id]?.name ?? "this feature";
   const feature = rowCard?.features?.[id];
   if (refusal.code === "unknown_feature") return `This price list has no ${name}.`;
-  if (refusal.code === "invalid_option" && m[3]) {
-    const option = feature?.options?.[m[3]];
-    if (option?.type === "boolean" && option.gate) return `${option.gate.split(";")[0].trim().replace(/\.$/, "")}.`;
-    if (option) return `${rowCard.name} needs ${article(option.label)} ${option.label.toLowerCase()} for ${name}.`;
-  }
+  const option = m[3] ? feature?.options?.[m[3]] : undefined;
+  // A gate (Avatar III for existing customers) says why in the card's own words.
+  if (option?.type === "boolean" && option.gate) return `${option.gate.split(";")[0].trim().replace(/\.$/, "")}.`;
+  if (refusal.code === "invalid_option" && option) return `${rowCard.name} needs ${article(option.label)} ${option.label.toLowerCase()} for ${name}.`;
   if (refusal.code === "not_available") return `No plan of this price list includes ${name}.`;
   if (refusal.code === "plan_limit" || refusal.code === "invalid_quantity") return `No plan of this price list allows this much ${name}.`;
   return generic;
