@@ -20,6 +20,7 @@ let locale = "en-US";
 let custom = null;        // { json, name, example? } of the custom card in use
 const customs = new Map(); // "custom:<id>" → every custom card loaded, so each can be chosen again
 let sim = null;           // the wallet's simulation, when since/today are given
+let simPlan = null;       // the plan it replayed: a new plan on screen replays the wallet again
 let restoring = false;
 let Engine = null;        // the full RateEngine class, once the checkout has loaded it (after the first price)
 const names = new Map();  // preset id → its rate card: the picker's names and the comparison's
@@ -48,6 +49,15 @@ function selectPreset(id) {
   }
   $("preset").value = id;
   resetWallet();
+  // A card with no features quotes nothing, so no quote event comes: the tools follow the
+  // card on screen once it is in.
+  const wanted = id.startsWith("custom:") ? id.slice("custom:".length) : id;
+  whenCard(wanted).then(settleSoon);
+}
+
+/** Resolves once the checkout shows the rate card `id` (or after 10 s). */
+async function whenCard(id) {
+  for (let i = 0; i < 200 && checkout.card?.id !== id; i++) await new Promise((r) => setTimeout(r, 50));
 }
 $("preset").addEventListener("change", () => selectPreset($("preset").value));
 
@@ -90,6 +100,7 @@ function ready() {
 function settle() {
   // The quote is complete from the first-load module on; the tools that need the full module
   // (curve, wallet, capacity, comparison) wait for it themselves.
+  if (sim && simPlan !== checkout.selectedPlan) runWallet();
   const q = checkout.quote;
   renderCurve(q);
   renderWallet(q);
@@ -109,7 +120,9 @@ function renderCurve(q) {
   const svg = $("curve");
   if (!q || !f || f.input !== "seconds") {
     svg.replaceChildren();
-    $("curve-caption").textContent = "The first item's price at every length appears here for items priced by length.";
+    $("curve-caption").textContent = Object.keys(card()?.features ?? {}).length
+      ? "The first item's price at every length appears here for items priced by length."
+      : "This price list prices no features, so there is no price by length.";
     return;
   }
   const plan = card().plans[checkout.selectedPlan];
@@ -158,6 +171,7 @@ function runWallet() {
   if (!since || !today || !checkout.engine) { sim = null; checkout.grants = null; checkout.at = undefined; return; }
   try {
     sim = checkout.engine.simulate({ plan: checkout.selectedPlan, start: since, until: today });
+    simPlan = checkout.selectedPlan;
     checkout.grants = sim.grants.filter((g) => !/^-?0*(\.0*)?$/.test(g.remaining));
     checkout.at = today;
   } catch (e) {
@@ -203,6 +217,10 @@ function renderCapacity(q) {
 // ---- comparison ----------------------------------------------------------------
 function renderCompare() {
   const cart = checkout.cart;
+  if (!cart.length && !Object.keys(card()?.features ?? {}).length) {
+    $("compare").tBodies[0].replaceChildren(el("tr", {}, el("td", { colSpan: 3, className: "muted", textContent: "This price list prices no features, so there is no cart to compare." })));
+    return;
+  }
   if (!cart.length || !compareReady) { $("compare").tBodies[0].replaceChildren(); return; }
   let rows;
   try { rows = Engine.compare({ workload: cart }); } catch { rows = []; }

@@ -435,6 +435,25 @@ test("the wallet replays grants; the quote burns the soonest-expiring first", as
   assert.match(await byId("capacity").textContent(), /balance of 1,200 credits buys up to 1 hr(,)? 0? ?min? ?of Avatar IV|balance of 1,200 credits buys up to 1 hr of Avatar IV/);
 });
 
+test("every tool follows the card and plan on screen: the wallet replays the new plan; a card with no feature prices says so", async () => {
+  await choose("heygen-credits", "creator");
+  await byId("since").fill("2026-01-01");
+  await byId("today").fill("2026-02-25");
+  await settled();
+  assert.match((await page.locator("#grants tbody tr").allTextContents())[0], /600 credits/);
+  await byId("plan").selectOption("business");
+  await page.waitForFunction(() => /1,500 credits/.test(document.querySelector("#grants tbody tr")?.textContent ?? ""));
+  const rows = await page.locator("#grants tbody tr").allTextContents();
+  assert.ok(rows.every((r) => !/^\w+ \d+, 2026600 credits/.test(r)), rows.join("\n"));
+  // AI Studios prices no features: the chart and comparison say so instead of the last card's.
+  await byId("since").fill("");
+  await byId("preset").selectOption("aistudios");
+  await page.waitForFunction(() => document.getElementById("curve-caption").textContent.includes("prices no features"));
+  await page.waitForFunction(() => document.querySelector("#compare tbody")?.textContent.includes("no cart to compare"));
+  assert.equal(await page.locator("#curve").evaluate((svg) => svg.childElementCount), 0);
+  assert.equal(await byId("capacity").textContent(), "");
+});
+
 test("the comparison lists every rate card's plans for the cart, in words", async () => {
   await choose("heygen-credits", "business");
   await byId("feature").selectOption("avatar_iv");

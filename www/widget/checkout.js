@@ -74,6 +74,7 @@ export class RatecardCheckout extends RatecardBase {
       this.error = this._hostError;
     } else if (!this._rows.length) {
       this.quote = null;
+      this.request = null;
       this.error = null;
     } else {
       const built = this._build();
