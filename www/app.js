@@ -153,7 +153,7 @@ function renderCurve(q) {
     notes.push(`the ${duration(locale, f.minimum)} minimum charge`);
   }
   // The marker shows the quote's own amount for the item, so chart and quote agree at any length.
-  drawCurve(svg, { from, step, totals, current, currentTotal: q.lines[0].amount, steps, format: fmt, seconds: (s) => duration(locale, String(s)) });
+  drawCurve(svg, { from, step, totals, current, currentTotal: q.lines[0].amount, steps, format: fmt, seconds: (s) => duration(locale, String(s)), width: matchMedia("(max-width: 520px)").matches ? 360 : 640 });
   $("curve-caption").textContent = `Price of ${f.name} on ${plan.name} from ${duration(locale, String(from))} to ${duration(locale, String(from + step * (totals.length - 1)))}; the red line is your ${duration(locale, q.lines[0].units)}.${notes.length ? ` Also marked: ${notes.join(", ")}.` : ""}`;
 }
 

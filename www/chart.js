@@ -1,7 +1,7 @@
 // A price-versus-duration chart in plain SVG. The totals are the engine's
 // decimal strings; they are turned into numbers only to place pixels.
 const NS = "http://www.w3.org/2000/svg";
-const W = 640, H = 200, PAD = { left: 48, right: 12, top: 12, bottom: 28 };
+const H = 200, PAD = { left: 48, right: 12, top: 12, bottom: 28 };
 
 function svgEl(tag, attrs = {}, text) {
   const node = document.createElementNS(NS, tag);
@@ -14,9 +14,12 @@ function svgEl(tag, attrs = {}, text) {
  * Draws `totals[i]` at `from + i × step` seconds into `svg`, marks `current`
  * seconds with the quote's own `currentTotal`, and each step position
  * (increment boundaries, a minimum charge). `format` turns a decimal string
- * into display text, `seconds` a number of seconds.
+ * into display text, `seconds` a number of seconds. `width` is the drawing's
+ * width in its own units (640; 360 on a phone, so its labels stay legible at
+ * the phone's width: the CSS gives the figure the same aspect ratio).
  */
-export function drawCurve(svg, { from, step, totals, current, currentTotal, steps, format, seconds = (s) => `${s} s` }) {
+export function drawCurve(svg, { from, step, totals, current, currentTotal, steps, format, seconds = (s) => `${s} s`, width = 640 }) {
+  const W = width;
   svg.replaceChildren();
   svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
   if (!totals.length) return;
@@ -33,7 +36,8 @@ export function drawCurve(svg, { from, step, totals, current, currentTotal, step
   }
   const points = values.map((v, i) => `${x(from + i * step).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
   svg.append(svgEl("polyline", { points, class: "curve" }));
-  svg.append(svgEl("text", { x: PAD.left - 6, y: PAD.top + 10, "text-anchor": "end", class: "label" }, format(totals.reduce((a, b) => (Number(b) > Number(a) ? b : a)))));
+  // The top of the scale, inside the plot beside the axis (a long amount would run off the left edge).
+  svg.append(svgEl("text", { x: PAD.left + 4, y: PAD.top + 10, class: "label" }, format(totals.reduce((a, b) => (Number(b) > Number(a) ? b : a)))));
   svg.append(svgEl("text", { x: PAD.left, y: H - 8, class: "label" }, seconds(from)));
   svg.append(svgEl("text", { x: W - PAD.right, y: H - 8, "text-anchor": "end", class: "label" }, seconds(to)));
   if (current >= from && current <= to) {
@@ -41,6 +45,8 @@ export function drawCurve(svg, { from, step, totals, current, currentTotal, step
     const amount = currentTotal ?? totals[Math.min(totals.length - 1, Math.max(0, Math.round((current - from) / step)))];
     svg.append(svgEl("line", { x1: x(current), y1: PAD.top, x2: x(current), y2: y(0), class: "now" }));
     svg.append(svgEl("circle", { cx: x(current), cy: y(Number(amount)), r: 4, class: "now-dot" }));
-    svg.append(svgEl("text", { x: Math.min(x(current) + 6, W - 150), y: PAD.top + 24, class: "label now-label" }, `${seconds(current)}: ${format(amount)}`));
+    // Left of the line when it would run past the right edge.
+    const right = x(current) + 6 + 150 <= W;
+    svg.append(svgEl("text", { x: right ? x(current) + 6 : x(current) - 6, y: PAD.top + 24, "text-anchor": right ? "start" : "end", class: "label now-label" }, `${seconds(current)}: ${format(amount)}`));
   }
 }

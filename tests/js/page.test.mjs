@@ -530,6 +530,26 @@ test("a custom card in a link that cannot be restored says so", async () => {
   assert.notEqual(await byId("total").textContent(), "—");
 });
 
+test("at 390 px the chart's labels are legible (at least 9 px tall) and none is clipped", async () => {
+  const p = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await fresh(p);
+  await p.waitForFunction(() => document.getElementById("checkout").engine);
+  await byId("seconds", p).fill("1700");
+  await p.waitForFunction(() => document.querySelectorAll("#curve text").length >= 3);
+  const labels = await p.evaluate(() => {
+    const box = document.getElementById("curve").getBoundingClientRect();
+    return [...document.querySelectorAll("#curve text")].map((t) => {
+      const r = t.getBoundingClientRect();
+      return { text: t.textContent, height: r.height, inside: r.left >= box.left - 1 && r.right <= box.right + 1 };
+    });
+  });
+  for (const l of labels) {
+    assert.ok(l.height >= 9, `${l.text}: ${l.height.toFixed(1)} px tall`);
+    assert.ok(l.inside, `${l.text} is clipped`);
+  }
+  await p.close();
+});
+
 test("no layout shift while the engine arrives (CLS ≤ 0.02 at 1280×900 and 390×844)", async () => {
   for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
     const cls = await measureCls(browser, server.url, viewport);
