@@ -13,7 +13,7 @@ use crate::presets;
 use crate::purchase::PurchaseOption;
 use crate::quote;
 use crate::rate_card::{Input, Period, Plan, RateCard};
-use crate::request::{CapacityRequest, CompareRequest, Item, QuoteRequest};
+use crate::request::{CapacityRequest, CompareRequest, Item, OptionValue, QuoteRequest};
 
 /// The most the balance buys: `{ seconds }` for a timed feature or
 /// `{ quantity }` for a counted one, with what that costs.
@@ -98,6 +98,22 @@ pub struct Comparison {
     /// for a page to say why in its own words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub refusal: Option<Refusal>,
+    /// The workload's options this card does not define, which its price
+    /// leaves out (Custom Expressive Motion on the API plans): `{ item,
+    /// option }`, the item's index and the option's id.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(optional))]
+    pub left_out: Vec<LeftOut>,
+}
+
+/// An option of a workload's item that a card does not define.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
+pub struct LeftOut {
+    /// The item's index in the workload.
+    pub item: usize,
+    /// The option's id, as the workload gave it.
+    pub option: String,
 }
 
 /// Why a workload cannot run on a card: the error `code` a quote gave and
@@ -315,28 +331,34 @@ fn cannot_run(card: &RateCard, reason: String) -> Comparison {
         with_overage: None,
         explanation: reason,
         refusal: None,
+        left_out: Vec::new(),
     }
 }
 
 /// The workload's items with the options this card does not define
 /// removed, and a note for each.
-fn fit_workload(card: &RateCard, workload: &[Item]) -> (Vec<Item>, Vec<String>) {
+fn fit_workload(card: &RateCard, workload: &[Item]) -> (Vec<Item>, Vec<String>, Vec<LeftOut>) {
     let mut notes = Vec::new();
+    let mut left_out = Vec::new();
     let mut items = Vec::with_capacity(workload.len());
-    for item in workload {
+    for (i, item) in workload.iter().enumerate() {
         let mut it = item.clone();
         if let Some(f) = card.features.get(&item.feature) {
-            it.options.retain(|k, _| {
+            it.options.retain(|k, v| {
                 let keep = f.options.contains_key(k);
                 if !keep {
                     notes.push(format!("option {k} of {} is not defined here and was ignored", item.feature));
+                    // Left out of the price only when it asked for something (not `false`).
+                    if *v != OptionValue::Bool(false) {
+                        left_out.push(LeftOut { item: i, option: k.clone() });
+                    }
                 }
                 keep
             });
         }
         items.push(it);
     }
-    (items, notes)
+    (items, notes, left_out)
 }
 
 /// Why plans cannot run a workload, grouped by reason in plan order.
@@ -382,7 +404,7 @@ impl Reasons {
 /// Each plan of `card` that can run the workload, priced; and why the
 /// others cannot.
 fn compare_plans(card: &RateCard, workload: &[Item], allow_overage: bool) -> Result<(Vec<Comparison>, String, Option<Refusal>)> {
-    let (items, notes) = fit_workload(card, workload);
+    let (items, notes, left_out) = fit_workload(card, workload);
     let mut rows = Vec::new();
     let mut reasons = Reasons::default();
     for (plan_id, plan) in &card.plans {
@@ -404,6 +426,9 @@ fn compare_plans(card: &RateCard, workload: &[Item], allow_overage: bool) -> Res
             Ok(row) => rows.push(row),
             Err(why) => reasons.add(plan_id, why),
         }
+    }
+    for row in &mut rows {
+        row.left_out.clone_from(&left_out);
     }
     Ok((rows, reasons.text(), reasons.1))
 }
@@ -527,6 +552,7 @@ fn month(
         with_overage: c.with_overage.map(|w| currency.round(w, RoundingMode::HalfUp).into()),
         explanation,
         refusal: None,
+        left_out: Vec::new(),
     }))
 }
 

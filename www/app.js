@@ -8,7 +8,7 @@ import { $, el } from "./dom.js";
 import { drawCurve } from "./chart.js";
 import { localDay } from "./widget/notice.js";
 import { exampleBook, renderBook } from "./book-panel.js";
-import { cannotRun } from "./compare-words.js";
+import { cannotRun, leftOutWords } from "./compare-words.js";
 
 /* global __WASM_FILE__, __LITE_WASM_FILE__ */
 setWasmUrl(new URL(`./${__WASM_FILE__}`, import.meta.url));
@@ -231,7 +231,7 @@ function renderCompare() {
     const buys = !r.runnable ? cannotRun(r.refusal, c, card(), cart)
       : r.purchases.length ? r.purchases.map((p) => `${number(locale, String(p.quantity))} × ${localText(locale, p.name)}: ${inUnit(locale, p.credits, c)} for ${money(locale, p.price, p.currency)}`).join("; ")
       : "The plan's own credits cover it.";
-    const more = r.runnable && !r.complete ? " Plus the plan's own price, which is not published." : "";
+    const more = `${r.runnable && !r.complete ? " Plus the plan's own price, which is not published." : ""}${r.runnable && r.leftOut ? ` ${leftOutWords(r.leftOut, card(), cart)}` : ""}`;
     const price = r.price === undefined ? "—" : `${money(locale, r.price, r.currency)}${r.complete ? "" : " + plan"}`;
     return el("tr", { className: r.runnable ? "" : "muted" },
       el("th", { scope: "row", textContent: label }),

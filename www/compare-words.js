@@ -28,3 +28,20 @@ export function cannotRun(refusal, rowCard, cartCard, cart) {
   if (refusal.code === "plan_limit" || refusal.code === "invalid_quantity") return `No plan of this price list allows this much ${name}.`;
   return generic;
 }
+
+/**
+ * What a row's price leaves out of the cart, or "": "Priced without Custom Expressive
+ * Motion (Avatar IV): this price list does not offer it."
+ * @param {{ item: number, option: string }[] | undefined} leftOut
+ * @param {any} cartCard the price list the cart was made on (its names)
+ * @param {{ feature: string }[]} cart
+ */
+export function leftOutWords(leftOut, cartCard, cart) {
+  if (!leftOut?.length) return "";
+  const names = leftOut.map(({ item, option }) => {
+    const feature = cartCard?.features?.[cart[item]?.feature];
+    const label = feature?.options?.[option]?.label ?? option.replaceAll("_", " ");
+    return `${label} (${feature?.name ?? "an item"})`;
+  });
+  return `Priced without ${[...new Set(names)].join(", ")}: this price list does not offer ${leftOut.length > 1 ? "them" : "it"}.`;
+}

@@ -648,21 +648,25 @@ test("a balance belongs to its price list; Pay-As-You-Go says it is a prepaid wa
 });
 
 test("the number format is not the language, and typing does not fill the history; the comparison says why a list cannot run", async () => {
-  await choose("heygen-credits", "business");
-  await byId("feature").selectOption("avatar_iii");
-  await settled();
-  await page.locator("#locale").selectOption("de-DE");
-  await settled();
-  assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
-  const before = await page.evaluate(() => history.length);
-  for (const v of ["1", "12", "120"]) { await byId("seconds").fill(v); await settled(); }
-  assert.equal(await page.evaluate(() => history.length), before, "typing replaces the entry");
-  await byId("plan").selectOption("creator");
-  await page.waitForFunction((n) => history.length === n + 1, before);
-  await page.waitForFunction(() => [...document.querySelectorAll("#compare tbody tr")].length > 3, null, { timeout: 15000 });
-  const rows = await page.locator("#compare tbody tr").allTextContents();
+  // A page of its own: a browser keeps at most 50 history entries, which the shared page reaches.
+  const p = await browser.newPage({ viewport: { width: 1100, height: 1000 } });
+  await fresh(p);
+  await p.waitForFunction(() => document.getElementById("checkout").engine?.id === "heygen-credits");
+  await byId("plan", p).selectOption("business");
+  await byId("feature", p).selectOption("avatar_iii");
+  await settled(p);
+  await p.locator("#locale").selectOption("de-DE");
+  await settled(p);
+  assert.equal(await p.evaluate(() => document.documentElement.lang), "en");
+  const before = await p.evaluate(() => history.length);
+  for (const v of ["1", "12", "120"]) { await byId("seconds", p).fill(v); await settled(p); }
+  assert.equal(await p.evaluate(() => history.length), before, "typing replaces the entry");
+  await byId("plan", p).selectOption("creator");
+  await p.waitForFunction((n) => history.length === n + 1, before);
+  await p.waitForFunction(() => [...document.querySelectorAll("#compare tbody tr")].length > 3, null, { timeout: 15000 });
+  const rows = await p.locator("#compare tbody tr").allTextContents();
   assert.ok(rows.some((r) => r.includes("This price list has no Avatar III.")), rows.join("\n"));
   assert.ok(rows.some((r) => r.includes("Avatar III is available to existing customers only.")), rows.join("\n"));
   assert.ok(!rows.some((r) => r.includes("Cannot run this cart")), rows.join("\n"));
-  await page.locator("#locale").selectOption("en-US");
+  await p.close();
 });

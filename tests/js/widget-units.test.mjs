@@ -161,3 +161,16 @@ test("buyer-facing copy: a prepaid wallet is no subscription; a negative balance
   const m = buyModel({ q: null, card: credits, plan: credits.plans.business, planId: "business", locale: "en-US", qtyText: "9,999,999", buyPacks: (r) => engine.buyPacks(r) });
   assert.equal(m.err, "At most 1,000,000 blocks at once.");
 });
+
+test("the comparison prices the same job or says what it leaves out: Expressive Motion on the API plans", async () => {
+  const { leftOutWords } = await import("../../www/compare-words.js");
+  const credits = RateEngine.preset("heygen-credits").rateCard();
+  const cart = [{ feature: "avatar_iv", seconds: 60, options: { expressive_motion: true } }];
+  const rows = RateEngine.compare({ workload: cart, presets: ["heygen-api", "heygen-credits"] });
+  const api = rows.find((r) => r.preset === "heygen-api" && r.runnable);
+  assert.deepEqual(api.leftOut, [{ item: 0, option: "expressive_motion" }]);
+  assert.equal(leftOutWords(api.leftOut, credits, cart), "Priced without Custom Expressive Motion (Avatar IV): this price list does not offer it.");
+  assert.equal(rows.find((r) => r.preset === "heygen-credits" && r.runnable).leftOut, undefined);
+  const off = RateEngine.compare({ workload: [{ ...cart[0], options: { expressive_motion: false } }], presets: ["heygen-api"] });
+  assert.ok(off.every((r) => r.leftOut === undefined), "an option turned off leaves nothing out");
+});

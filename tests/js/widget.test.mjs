@@ -249,6 +249,28 @@ test("colours follow the host, not the OS: a light host on a dark OS gets dark t
   }
 });
 
+test("a host under a strict Content-Security-Policy (script-src 'self' 'wasm-unsafe-eval', no unsafe-inline) prices with no violation", async () => {
+  writeFileSync(join(dir, "csp.js"), `document.addEventListener("securitypolicyviolation", (e) => { (window.violations ??= []).push(e.violatedDirective); });
+document.getElementById("c").items = [{ feature: "avatar_iv", seconds: 90 }];`);
+  writeFileSync(join(dir, "csp.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CSP</title><link rel="icon" href="data:,">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:">
+<script type="module" src="./node_modules/ratecard/dist/widget/ratecard-widget.js"></script></head><body><main>
+<ratecard-cost id="c" preset="heygen-credits" plan="business" balance="1500"></ratecard-cost>
+<ratecard-checkout id="k" preset="heygen-credits" plan="business" balance="10" eager></ratecard-checkout></main>
+<script type="module" src="./csp.js"></script></body></html>`);
+  const server = await serveWww(dir);
+  try {
+    const { page, errors } = await open(`${server.url}csp.html`);
+    await page.waitForFunction(() => document.getElementById("c").quote && document.getElementById("k").engine);
+    assert.equal(await costText(page, "c"), "30 credits · 1,470 credits left");
+    assert.deepEqual(await page.evaluate(() => window.violations ?? []), []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    server.close();
+  }
+});
+
 test("a failed or hung load is tried a bounded number of times, then reported once in plain words; host input past the limits is refused at once", async () => {
   const page_ = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Loads</title><link rel="icon" href="data:,">
 <script type="module" src="./node_modules/ratecard/dist/widget/ratecard-widget.js"></script></head><body><main>${body}</main><script type="module">
