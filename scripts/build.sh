@@ -35,3 +35,5 @@ done
 node scripts/build-web.mjs
 # The third-party notices shipped in the package (generated from cargo tree and node_modules).
 node scripts/notices.mjs
+# The custom-elements manifest of the widget (package.json "customElements").
+node scripts/manifest.mjs

@@ -1,7 +1,7 @@
 // The packed npm package, installed into a fresh project and imported as a user would.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { writeFileSync, rmSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -37,6 +37,13 @@ test("the tarball ships the built package and nothing else", () => {
   assert.ok(meta.repository && meta.homepage && meta.bugs && Array.isArray(meta.sideEffects));
   assert.match(readFileSync(join(ROOT, "Cargo.toml"), "utf8"), /^license = "MIT OR Apache-2.0"$/m);
   console.log(`# npm pack: ${packed.filename}, ${packed.size} bytes packed, ${packed.unpackedSize} unpacked, ${files.length} files`);
+});
+
+test("npm publish --dry-run is clean (no warning but the one about not being logged in here)", () => {
+  const r = spawnSync("npm", ["publish", "--dry-run", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  const warnings = `${r.stdout}\n${r.stderr}`.split("\n").filter((l) => /npm (warn|error|ERR)/i.test(l) && !/requires you to be logged in/.test(l));
+  assert.deepEqual(warnings, []);
 });
 
 test("size budgets: the first-load .wasm, the widget bundle and the tarball", () => {

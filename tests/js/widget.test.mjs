@@ -60,6 +60,32 @@ test("Node and SSR: importing ratecard/widget defines nothing without a registry
   assert.deepEqual(r, { before: "undefined", after: "undefined", cost: "function", checkout: "function", parsed: "1000" });
 });
 
+test("the custom-elements manifest (package.json customElements) lists each element's attributes, properties, events, parts and custom properties as the elements have them", async () => {
+  const pkg = JSON.parse(readFileSync(join(dir, "node_modules/ratecard/package.json"), "utf8"));
+  const manifest = JSON.parse(readFileSync(join(dir, "node_modules/ratecard", pkg.customElements), "utf8"));
+  const declared = Object.fromEntries(manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName, d]));
+  assert.deepEqual(Object.keys(declared).sort(), ["ratecard-checkout", "ratecard-cost"]);
+  const w = await import(join(dir, "node_modules/ratecard/dist/widget/ratecard-widget.node.js"));
+  const source = ["base.js", "cost.js", "checkout.js", "checkout-view.js"].map((f) => readFileSync(join(ROOT, "www/widget", f), "utf8")).join("\n");
+  for (const [tag, cls] of [["ratecard-cost", w.RatecardCost], ["ratecard-checkout", w.RatecardCheckout]]) {
+    const d = declared[tag];
+    // Attributes: every reactive property that has one, by the element's own definition.
+    const attrs = Object.entries(cls.properties).filter(([k, o]) => !o.state && o.attribute !== false && !k.startsWith("_"))
+      .map(([k, o]) => (typeof o.attribute === "string" ? o.attribute : k.toLowerCase())).sort();
+    assert.deepEqual((d.attributes ?? []).map((a) => a.name).sort(), attrs, `${tag} attributes`);
+    const fields = (d.members ?? []).filter((m) => m.kind === "field" && m.privacy !== "private" && !m.name.startsWith("_")).map((m) => m.name);
+    for (const p of ["preset", "rateCard", "items", "quote", "request", "error"]) assert.ok(fields.includes(p), `${tag} property ${p}`);
+    assert.deepEqual((d.events ?? []).map((e) => e.name).sort(), ["ratecard-buy", "ratecard-error", "ratecard-quote"], `${tag} events`);
+    const props = (d.cssProperties ?? []).map((c) => c.name);
+    for (const v of ["--ratecard-color", "--ratecard-accent", "--ratecard-font"]) assert.ok(props.includes(v), `${tag} ${v}`);
+    assert.ok((d.cssParts ?? []).length >= 6, `${tag} parts`);
+  }
+  // Every part the elements draw is declared on some element.
+  const parts = new Set(Object.values(declared).flatMap((d) => (d.cssParts ?? []).map((p) => p.name)));
+  const drawn = [...source.matchAll(/part="([^"$]+)"/g)].flatMap((m) => m[1].split(/\s+/));
+  assert.deepEqual([...new Set(drawn)].filter((p) => !parts.has(p)), []);
+});
+
 test("a plain HTML host page: <ratecard-cost> beside a Generate button, events, two instances, attributes re-quote", async () => {
   const host = join(dir, "host");
   mkdirSync(host, { recursive: true });

@@ -1,0 +1,29 @@
+// Writes custom-elements.json, the custom-elements manifest of the widget
+// (package.json "customElements"), with @custom-elements-manifest/analyzer
+// over the elements' sources (their JSDoc: @tagname, @fires, @csspart,
+// @cssprop; Lit's static properties give attributes and properties), then
+// points its modules at the shipped bundle. Run by scripts/build.sh; the file
+// is shipped in the package, not committed.
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const bin = join(ROOT, "node_modules/.bin/custom-elements-manifest");
+execFileSync(bin, ["analyze", "--config", "scripts/cem.config.mjs"], { cwd: ROOT, stdio: "ignore" });
+const manifest = JSON.parse(readFileSync(join(ROOT, "target/manifest/custom-elements.json"), "utf8"));
+// The elements ship in one bundle: every module is that file, as a consumer imports it.
+for (const m of manifest.modules) {
+  m.path = "dist/widget/ratecard-widget.js";
+  for (const e of m.exports ?? []) if (e.declaration?.module) e.declaration.module = m.path;
+  for (const d of m.declarations ?? []) {
+    if (d.superclass?.module) d.superclass.module = m.path;
+    // Lit's internal state (`state: true`, named with a leading underscore) is no attribute or API.
+    if (d.attributes) d.attributes = d.attributes.filter((x) => !x.name.startsWith("_"));
+    if (d.members) d.members = d.members.filter((x) => !x.name.startsWith("_") && !x.name.startsWith("#"));
+  }
+}
+writeFileSync(join(ROOT, "custom-elements.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+const tags = manifest.modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.tagName).map((d) => d.tagName));
+console.log(`[manifest] custom-elements.json: ${tags.join(", ")}`);
