@@ -69,23 +69,7 @@ impl PriceBook {
             );
             return Err(Error::new(ErrorKind::InvalidRateCard, detail));
         }
-        let versions: Vec<RateCard> = serde_json::from_str(text).map_err(|inner: serde_json::Error| {
-            let path = crate::json_path::at(text, inner.line(), inner.column());
-            let mut msg = inner.to_string();
-            if let Some(at) = msg.rfind(" at line ") {
-                msg.truncate(at);
-            }
-            let detail = format!("{msg} (line {}, column {})", inner.line(), inner.column());
-            Error::new(
-                ErrorKind::InvalidRateCard,
-                if path.is_empty() {
-                    format!("$: {detail}")
-                } else {
-                    detail
-                },
-            )
-            .within(&path)
-        })?;
+        let versions: Vec<RateCard> = serde_json::from_str(text).map_err(|e| crate::rate_card::parse_error(text, &e))?;
         PriceBook::new(versions)
     }
 

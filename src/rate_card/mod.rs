@@ -559,6 +559,23 @@ impl OneOrMany {
     }
 }
 
+/// serde_json's error reading rate-card JSON `text` as `invalid_rate_card` at
+/// the JSON path it stopped at (`features.avatar_iv.rate`, `[1].id` in a
+/// price book), with the line and column.
+pub(crate) fn parse_error(text: &str, inner: &serde_json::Error) -> Error {
+    let path = crate::json_path::at(text, inner.line(), inner.column());
+    let mut msg = inner.to_string();
+    if let Some(at) = msg.rfind(" at line ") {
+        msg.truncate(at);
+    }
+    let detail = format!("{msg} (line {}, column {})", inner.line(), inner.column());
+    if path.is_empty() {
+        Error::new(ErrorKind::InvalidRateCard, format!("$: {detail}"))
+    } else {
+        Error::new(ErrorKind::InvalidRateCard, detail).within(&path)
+    }
+}
+
 impl RateCard {
     /// Parses and validates a rate card from JSON text.
     ///
@@ -579,19 +596,7 @@ impl RateCard {
                 format!("$: the rate card is {} bytes; the limit is {MAX_RATE_CARD_BYTES}", text.len()),
             ));
         }
-        let card: RateCard = serde_json::from_str(text).map_err(|inner: serde_json::Error| {
-            let path = crate::json_path::at(text, inner.line(), inner.column());
-            let mut msg = inner.to_string();
-            if let Some(at) = msg.rfind(" at line ") {
-                msg.truncate(at);
-            }
-            let detail = format!("{msg} (line {}, column {})", inner.line(), inner.column());
-            if path.is_empty() {
-                Error::new(ErrorKind::InvalidRateCard, format!("$: {detail}"))
-            } else {
-                Error::new(ErrorKind::InvalidRateCard, detail).within(&path)
-            }
-        })?;
+        let card: RateCard = serde_json::from_str(text).map_err(|e| parse_error(text, &e))?;
         card.validate()?;
         Ok(card)
     }
