@@ -139,7 +139,7 @@ for (const [how, args, load] of [
 
 // Size of every shipped asset.
 const sizes = [];
-for (const dir of ["pkg/node", "pkg/web", "pkg/lite/node", "pkg/lite/web", "dist/lite", "dist/widget"]) {
+for (const dir of ["pkg/web", "pkg/lite/web", "dist/full", "dist/lite", "dist/widget"]) {
   for (const f of readdirSync(join(ROOT, dir))) {
     const data = readFileSync(join(ROOT, dir, f));
     sizes.push({ asset: `${dir}/${f}`, raw: statSync(join(ROOT, dir, f)).size, gzip: gzipSync(data, { level: 9 }).length,

@@ -36,10 +36,12 @@ for (const f of readdirSync(at("www/boundary"))) writeFileSync(at("dist/boundary
 rmSync(at("dist/full"), { recursive: true, force: true });
 mkdirSync(at("dist/full"), { recursive: true });
 for (const f of ["web.js", "quote.js"]) writeFileSync(at("dist/full", f), readFileSync(at("www/full", f)));
-// `require("ratecard")` and `import "ratecard"`: one CommonJS file; the generated glue stays external.
+// `require("ratecard")` and `import "ratecard"`: one CommonJS file, the web build's glue bundled
+// in as generated (CommonJS cannot require an ES module on Node 20); it reads the one .wasm in
+// pkg/web. `import.meta.url` is this file's URL (the glue's own fetch path is never taken).
+const metaUrl = { define: { "import.meta.url": "__ratecardUrl" }, banner: { js: 'const __ratecardUrl = require("node:url").pathToFileURL(__filename).href;' } };
 await build({
-  entryPoints: [at("www/full/node.js")], bundle: true, format: "cjs", platform: "node", target: "node20", outfile: at("dist/full/node.cjs"), logLevel: "warning",
-  plugins: [{ name: "full-bindings", setup(b) { b.onResolve({ filter: /pkg\/node\/ratecard\.js$/ }, () => ({ path: "../../pkg/node/ratecard.js", external: true })); } }],
+  entryPoints: [at("www/full/node.js")], bundle: true, format: "cjs", platform: "node", target: "node20", outfile: at("dist/full/node.cjs"), logLevel: "warning", ...metaUrl,
 });
 
 // ---- the package's widget ------------------------------------------------
@@ -57,8 +59,7 @@ mkdirSync(at("dist/lite"), { recursive: true });
 for (const f of readdirSync(at("www/lite")).filter((f) => f !== "node-cjs.js")) writeFileSync(at("dist/lite", f), readFileSync(at("www/lite", f)));
 // And for `require("ratecard/lite")`: one CommonJS file (no ESM loader on a CommonJS start-up).
 await build({
-  entryPoints: [at("www/lite/node-cjs.js")], bundle: true, format: "cjs", platform: "node", target: "node20", outfile: at("dist/lite/node.cjs"), logLevel: "warning",
-  plugins: [{ name: "lite-bindings", setup(b) { b.onResolve({ filter: /ratecard_lite\.js$/ }, () => ({ path: "../../pkg/lite/node/ratecard_lite.js", external: true })); } }],
+  entryPoints: [at("www/lite/node-cjs.js")], bundle: true, format: "cjs", platform: "node", target: "node20", outfile: at("dist/lite/node.cjs"), logLevel: "warning", ...metaUrl,
 });
 
 // ---- the demo page --------------------------------------------------------

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Builds the npm package: pkg/node (CommonJS, synchronous, for `ratecard`) and
-# pkg/web (ES module with init(), for `ratecard/web` and the page); the same
-# two of the first-load module in pkg/lite (for `ratecard/lite`, `ratecard/lite/web`).
+# Builds the npm package: pkg/web, the full module's glue and .wasm (for `ratecard/web`
+# and the page; `ratecard` in Node instantiates the same files synchronously), and
+# pkg/lite/web, the first-load module's (`ratecard/lite`, `ratecard/lite/web`): one
+# copy of each .wasm. pkg/node is built for its .d.ts alone: the types of `ratecard`
+# in Node, with no DOM types in them (the web build's declare `init`'s fetch).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"   # wasm-opt from npm's binaryen
@@ -10,7 +12,8 @@ mkdir -p pkg
 # The full module (`ratecard`, `ratecard/web`) and the first-load module
 # (`ratecard/lite`, `ratecard/lite/web`: the same crate with the `lite` feature).
 for module in full lite; do
-  for target in nodejs web; do
+  targets=(web); [ "$module" = full ] && targets=(nodejs web)
+  for target in "${targets[@]}"; do
     dir=pkg; name=ratecard; features=()
     [ "$module" = lite ] && { dir=pkg/lite; name=ratecard_lite; features=(-- --features lite); }
     out=$dir/web; [ "$target" = nodejs ] && out=$dir/node
@@ -20,15 +23,15 @@ for module in full lite; do
       || { cat "$log" >&2; exit 1; }
     rm -f "$log" "$out/.gitignore"
   done
-  # Module types for Node: the nodejs target is CommonJS, the web target ESM.
-  echo '{ "type": "commonjs" }' > $dir/node/package.json
+  # The web target is an ES module.
   echo '{ "type": "module" }' > $dir/web/package.json
+  if [ -d $dir/node ]; then echo '{ "type": "commonjs" }' > $dir/node/package.json; fi
 done
-ls -l pkg/node/ratecard_bg.wasm | awk '{ print "[build] ratecard_bg.wasm: " $5 " bytes" }'
-ls -l pkg/lite/node/ratecard_lite_bg.wasm | awk '{ print "[build] ratecard_lite_bg.wasm: " $5 " bytes" }'
+ls -l pkg/web/ratecard_bg.wasm | awk '{ print "[build] ratecard_bg.wasm: " $5 " bytes" }'
+ls -l pkg/lite/web/ratecard_lite_bg.wasm | awk '{ print "[build] ratecard_lite_bg.wasm: " $5 " bytes" }'
 # Every shipped .d.ts declares [Symbol.dispose] (wasm-bindgen): reference the
 # lib that types it, so strict consumers need no tsconfig change.
-for f in pkg/node/ratecard.d.ts pkg/web/ratecard.d.ts pkg/lite/node/ratecard_lite.d.ts pkg/lite/web/ratecard_lite.d.ts; do
+for f in pkg/node/ratecard.d.ts pkg/web/ratecard.d.ts pkg/lite/web/ratecard_lite.d.ts; do
   grep -q 'reference lib="esnext.disposable"' "$f" || sed -i '1i /// <reference lib="esnext.disposable" />' "$f"
 done
 # The widget (dist/widget, with esbuild) and the demo page (www/dist).
