@@ -3,10 +3,10 @@
 // Vite app, a React 19 app, strict `tsc` over a TSX file, and Node/SSR import.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, packAndInstall, launchChromium, serveWww } from "./helpers.mjs";
+import { ROOT, freePort, packAndInstall, launchChromium, serveWww } from "./helpers.mjs";
 
 // React and Vite live in the test consumer only, never in the package.
 const DEPS = ["vite@7.3.8", "react@19.2.0", "react-dom@19.2.0", "@types/react@19.2.9", "@types/react-dom@19.2.7"];
@@ -372,6 +372,35 @@ cost.items = [{ feature: "avatar_iv", seconds: 90 }];
     await page.waitForFunction(() => document.title === "total 30");
     assert.equal(await costText(page, "cost"), "30 credits · 1,470 credits left");
   });
+});
+
+test("the Vite dev server (not only a build) serves the widget and its .wasm, with the README's one line of config", async () => {
+  const app = join(dir, "vite-dev");
+  mkdirSync(app, { recursive: true });
+  writeFileSync(join(app, "index.html"), `<!doctype html><html lang="en"><head><link rel="icon" href="data:,"><title>Vite dev</title></head><body>
+<ratecard-cost id="cost" preset="heygen-credits" plan="business" balance="1500"></ratecard-cost><script type="module" src="./main.js"></script></body></html>`);
+  writeFileSync(join(app, "main.js"), `
+import "ratecard/widget";
+const cost = document.getElementById("cost");
+cost.addEventListener("ratecard-quote", (e) => { document.title = "total " + e.detail.total; });
+cost.items = [{ feature: "avatar_iv", seconds: 90 }];
+`);
+  // The one line (README, "Vite"): the package's .wasm files sit beside its JS, and Vite's
+  // dependency pre-bundling would move the JS away from them.
+  writeFileSync(join(app, "vite.config.js"), `export default { optimizeDeps: { exclude: ["ratecard"] } };\n`);
+  const port = await freePort();
+  const server = spawn(join(dir, "node_modules/.bin/vite"), ["--port", String(port), "--strictPort", "--host", "127.0.0.1", "--logLevel", "error"], { cwd: app, stdio: "ignore" });
+  try {
+    const url = `http://127.0.0.1:${port}/`;
+    for (let i = 0; i < 200; i++) { try { if ((await fetch(url)).ok) break; } catch { await new Promise((r) => setTimeout(r, 100)); } }
+    const { page, errors } = await open(url);
+    await page.waitForFunction(() => document.title === "total 30", null, { timeout: 20000 });
+    assert.equal(await costText(page, "cost"), "30 credits · 1,470 credits left");
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    server.kill();
+  }
 });
 
 test("a React 19 app: properties, attributes and onratecard-* events on the elements", async () => {
