@@ -403,6 +403,24 @@ cost.items = [{ feature: "avatar_iv", seconds: 90 }];
   }
 });
 
+test("a browser bundle of `import \"ratecard\"` (Vite build) resolves the web build by the `browser` condition, not the Node one with `fs`", async () => {
+  const app = join(dir, "vite-root");
+  mkdirSync(app, { recursive: true });
+  writeFileSync(join(app, "index.html"), `<!doctype html><html lang="en"><head><link rel="icon" href="data:,"><title>Vite</title></head><body><p id="out">…</p><script type="module" src="./main.js"></script></body></html>`);
+  writeFileSync(join(app, "main.js"), `
+import init, { RateEngine } from "ratecard";
+import initLite, { RateEngine as Lite } from "ratecard/lite";
+await init();
+await initLite();
+const q = RateEngine.preset("heygen-credits").quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }] });
+const s = Lite.preset("heygen-credits").quoteSummary({ plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }] });
+document.getElementById("out").textContent = q.total + " " + s.total;
+`);
+  await builtApp(app, async (page) => {
+    await page.waitForFunction(() => document.getElementById("out").textContent === "30 30");
+  });
+});
+
 test("a React 19 app: properties, attributes and onratecard-* events on the elements", async () => {
   const app = join(dir, "react-app");
   mkdirSync(app, { recursive: true });
