@@ -357,8 +357,9 @@ test("a failed or hung load is tried a bounded number of times, then reported on
   }
 });
 
-test("a Vite 7 app builds the widget from the tarball, copies the .wasm, and prices in Chromium", async () => {
-  const app = join(dir, "vite-widget");
+/** A Vite app in `name`: <ratecard-cost> from "ratecard/widget", its quote's total in the title. */
+function costApp(name) {
+  const app = join(dir, name);
   mkdirSync(app, { recursive: true });
   writeFileSync(join(app, "index.html"), `<!doctype html><html lang="en"><head><link rel="icon" href="data:,"><title>Vite</title></head><body>
 <ratecard-cost id="cost" preset="heygen-credits" plan="business" balance="1500"></ratecard-cost><script type="module" src="./main.js"></script></body></html>`);
@@ -368,6 +369,11 @@ const cost = document.getElementById("cost");
 cost.addEventListener("ratecard-quote", (e) => { document.title = "total " + e.detail.total; });
 cost.items = [{ feature: "avatar_iv", seconds: 90 }];
 `);
+  return app;
+}
+
+test("a Vite 7 app builds the widget from the tarball, copies the .wasm, and prices in Chromium", async () => {
+  const app = costApp("vite-widget");
   await builtApp(app, async (page) => {
     await page.waitForFunction(() => document.title === "total 30");
     assert.equal(await costText(page, "cost"), "30 credits · 1,470 credits left");
@@ -375,16 +381,7 @@ cost.items = [{ feature: "avatar_iv", seconds: 90 }];
 });
 
 test("the Vite dev server (not only a build) serves the widget and its .wasm, with the README's one line of config", async () => {
-  const app = join(dir, "vite-dev");
-  mkdirSync(app, { recursive: true });
-  writeFileSync(join(app, "index.html"), `<!doctype html><html lang="en"><head><link rel="icon" href="data:,"><title>Vite dev</title></head><body>
-<ratecard-cost id="cost" preset="heygen-credits" plan="business" balance="1500"></ratecard-cost><script type="module" src="./main.js"></script></body></html>`);
-  writeFileSync(join(app, "main.js"), `
-import "ratecard/widget";
-const cost = document.getElementById("cost");
-cost.addEventListener("ratecard-quote", (e) => { document.title = "total " + e.detail.total; });
-cost.items = [{ feature: "avatar_iv", seconds: 90 }];
-`);
+  const app = costApp("vite-dev");
   // The one line (README, "Vite"): the package's .wasm files sit beside its JS, and Vite's
   // dependency pre-bundling would move the JS away from them.
   writeFileSync(join(app, "vite.config.js"), `export default { optimizeDeps: { exclude: ["ratecard"] } };\n`);
