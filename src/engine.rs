@@ -203,10 +203,7 @@ impl RateEngine {
     pub fn upcoming(&self, at: &str) -> Result<Option<Upcoming>> {
         let day = parse_date(at, "at")?;
         let now = self.book.in_force(Some(day))?;
-        let Some((next, from)) = self.book.next(now) else { return Ok(None) };
-        if !(1..=PRICE_CHANGE_NOTICE_DAYS).contains(&day.days_until(from)) {
-            return Ok(None);
-        }
+        let Some((next, from)) = self.next_change(now, day) else { return Ok(None) };
         let changes = self.hashed(next).map(|h| h.changes.iter().map(|(c, _)| c.clone()).collect()).unwrap_or_default();
         Ok(Some(Upcoming {
             from: self.card_of(now).version.clone(),
@@ -228,10 +225,16 @@ impl RateEngine {
         self.versions.get(index)
     }
 
+    /// The version after `index` and the day it takes effect, when that is
+    /// 1 to [`PRICE_CHANGE_NOTICE_DAYS`] days after `day`: the change a quote
+    /// warns of and a checkout announces.
+    fn next_change(&self, index: usize, day: Date) -> Option<(usize, Date)> {
+        self.book.next(index).filter(|(_, from)| (1..=PRICE_CHANGE_NOTICE_DAYS).contains(&day.days_until(*from)))
+    }
+
     /// The version in force on the request's `at`.
     fn version_at(&self, at: Option<&str>) -> Result<usize> {
-        let day = at.map(|a| parse_date(a, "at")).transpose()?;
-        self.book.in_force(day)
+        self.book.in_force(day_of(at)?)
     }
 
     /// Prices `request`: one line per item, the total, the balance after, the
@@ -260,14 +263,15 @@ impl RateEngine {
     /// assert_eq!(q.purchase[0].price.to_string(), "5.00");
     /// ```
     pub fn quote(&self, request: &QuoteRequest) -> Result<Quote> {
-        self.quote_in(self.version_at(request.at.as_deref())?, request)
+        let day = day_of(request.at.as_deref())?;
+        self.quote_in(self.book.in_force(day)?, day, request)
     }
 
     /// [`RateEngine::quote`] with version `index`, and its warning when the
     /// next version takes effect within
     /// [`PRICE_CHANGE_NOTICE_DAYS`](crate::limits::PRICE_CHANGE_NOTICE_DAYS)
-    /// after the request's day.
-    fn quote_in(&self, index: usize, request: &QuoteRequest) -> Result<Quote> {
+    /// after the request's day (`day`, its `at` read once by the caller).
+    fn quote_in(&self, index: usize, day: Option<Date>, request: &QuoteRequest) -> Result<Quote> {
         let card = self.card_of(index);
         let hashed = self.hashed(index).ok_or_else(|| Error::new(ErrorKind::InvalidRequest, "no such version"))?;
         let (plan_id, plan) = card.plan(request.plan.as_deref())?;
@@ -275,7 +279,7 @@ impl RateEngine {
             Some(grants) => ledger::with_grants(card, &hashed.card_hash, plan_id, plan, request, grants)?,
             None => quote::price(card, &hashed.card_hash, plan_id, plan, request)?,
         };
-        if let Some(warning) = self.change_notice(index, request, plan_id)? {
+        if let Some(warning) = day.and_then(|day| self.change_notice(index, day, request, plan_id)) {
             quote.warnings.push(warning);
         }
         quote.fingerprint = integrity::fingerprint(&hashed.seed, request, &quote);
@@ -285,14 +289,8 @@ impl RateEngine {
     /// "Prices change on 1 Jan 2027: Avatar IV 20 → 25 credits a minute":
     /// the next version's changes to this request's features and plan (and
     /// its products), when it takes effect within the notice days after `at`.
-    fn change_notice(&self, index: usize, request: &QuoteRequest, plan_id: &str) -> Result<Option<String>> {
-        let (Some((next, day)), Some(at)) = (self.book.next(index), request.at.as_deref()) else {
-            return Ok(None);
-        };
-        let at: Date = parse_date(at, "at")?;
-        if !(1..=PRICE_CHANGE_NOTICE_DAYS).contains(&at.days_until(day)) {
-            return Ok(None);
-        }
+    fn change_notice(&self, index: usize, at: Date, request: &QuoteRequest, plan_id: &str) -> Option<String> {
+        let (next, day) = self.next_change(index, at)?;
         let plan = self.card_of(index).plans.get(plan_id);
         let touches = |path: &str| {
             let under = |kind: &str, id: &str| path.strip_prefix(kind).and_then(|p| p.strip_prefix(id)).is_some_and(|p| p.is_empty() || p.starts_with(['.', '[']));
@@ -303,11 +301,11 @@ impl RateEngine {
         let changes = self.hashed(next).map(|h| &h.changes[..]).unwrap_or_default();
         let said: Vec<&str> = changes.iter().filter(|(c, _)| touches(&c.path)).map(|(_, s)| s.as_str()).collect();
         let version = &self.card_of(next).version;
-        Ok(Some(if said.is_empty() {
+        Some(if said.is_empty() {
             format!("Prices change on {} (version {version}); the prices in this quote stay the same", book::day_words(day))
         } else {
             format!("Prices change on {}: {}", book::day_words(day), said.join("; "))
-        }))
+        })
     }
 
     /// The item's amount, in the card's unit, at each duration of the curve
@@ -482,11 +480,13 @@ impl RateEngine {
         let (request, differs) = records.apply(request);
         // The day of the charge (the server's), else the day the page priced.
         let charge_day = records.at.as_deref().or(request.at.as_deref());
-        let now = self.version_at(charge_day).map_err(|e| if records.at.is_some() { e.context("records") } else { e })?;
+        let in_records = |e: Error| if records.at.is_some() { e.context("records") } else { e };
+        let charged = day_of(charge_day).map_err(in_records)?;
+        let now = self.book.in_force(charged).map_err(in_records)?;
         let current = || {
             let mut r = request.clone();
             r.at = charge_day.map(String::from);
-            self.quote_in(now, &r)
+            self.quote_in(now, charged, &r)
         };
         if let Some(field) = differs {
             return Ok(Verification {
@@ -495,7 +495,7 @@ impl RateEngine {
                 expected: Some(current()?),
             });
         }
-        let checked = integrity::compare(self.quote_in(made, &request)?, quote);
+        let checked = integrity::compare(self.quote_in(made, day_of(request.at.as_deref())?, &request)?, quote);
         if made == now || checked.verdict != integrity::Verdict::Match {
             return Ok(checked);
         }
@@ -516,4 +516,12 @@ impl RateEngine {
     fn verify_value(&self, request: &QuoteRequest, quote: &serde_json::Value) -> Result<Verification> {
         self.verify_with(request, quote, &request::ServerRecords::default())
     }
+}
+
+/// A request's `at` read as a day.
+///
+/// # Errors
+/// `invalid_request` at `at` for a text that is no `YYYY-MM-DD` date.
+fn day_of(at: Option<&str>) -> Result<Option<Date>> {
+    at.map(|a| parse_date(a, "at")).transpose()
 }

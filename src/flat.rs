@@ -80,11 +80,11 @@ pub fn request(text: &str) -> Result<QuoteRequest> {
         parts(items, RECORD).enumerate().map(|(i, t)| item(t, i)).collect::<Result<Vec<_>>>()?
     };
     Ok(QuoteRequest {
-        plan: plan_of(plan),
+        plan: text_of(plan),
         items,
         balance,
         billing,
-        at: plan_of(at),
+        at: text_of(at),
         ..Default::default()
     })
 }
@@ -118,9 +118,9 @@ fn cut(text: &str, sep: char) -> (&str, &str) {
 }
 
 
-/// A plan as the glue wrote it: empty when absent, U+0000 alone for an
-/// empty string (which the JSON reader reads as a plan named "").
-fn plan_of(text: &str) -> Option<String> {
+/// An optional text (a plan, a day) as the glue wrote it: empty when absent, U+0000 alone for an
+/// empty string (which the JSON reader reads as the text "").
+fn text_of(text: &str) -> Option<String> {
     match text {
         "" => None,
         "\u{0}" => Some(String::new()),
@@ -225,7 +225,7 @@ pub fn buy_request(text: &str) -> Result<BuyPacksRequest> {
     let quantity = measure(quantity, "quantity")?
         .ok_or_else(|| Error::new(ErrorKind::InvalidRequest, "missing field `quantity`"))?;
     Ok(BuyPacksRequest {
-        plan: plan_of(plan),
+        plan: text_of(plan),
         quantity: Measure(quantity),
         seats: measure(seats, "seats")?.map(Measure),
         billing: period(billing)?,

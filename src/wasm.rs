@@ -41,9 +41,8 @@ export interface PriceVersion {
     cardHash: string;
 }
 
-/** One difference between two versions, in the card's own names: `path` is the field's JSON path
- * (`features.avatar_iv.rate`), `name` the feature, plan or product's name, `before`/`after` its values
- * (decimal strings for amounts), `source` the article the value cites. */
+/** The next version of a price book, when it takes effect within 30 days: the version in force
+ * (`from`), the next one's `version` and `effectiveFrom`, and what `changes`. */
 export interface PriceUpcoming {
     from: string;
     version: string;
@@ -51,6 +50,9 @@ export interface PriceUpcoming {
     changes: PriceChange[];
 }
 
+/** One difference between two versions, in the card's own names: `path` is the field's JSON path
+ * (`features.avatar_iv.rate`), `name` the feature, plan or product's name, `before`/`after` its values
+ * (decimal strings for amounts), `source` the article the value cites. */
 export interface PriceChange {
     kind: "added" | "removed" | "changed";
     path: string;

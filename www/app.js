@@ -113,6 +113,8 @@ function settle() {
 
 const card = () => checkout.card;
 const fmt = (v) => inUnit(locale, v, card());
+/** Whether the card on screen prices no features (AI Studios): the tools say so. */
+const pricesNoFeatures = () => !Object.keys(card()?.features ?? {}).length;
 
 function renderCurve(q) {
   const item = checkout.cart[0];
@@ -120,9 +122,9 @@ function renderCurve(q) {
   const svg = $("curve");
   if (!q || !f || f.input !== "seconds") {
     svg.replaceChildren();
-    $("curve-caption").textContent = Object.keys(card()?.features ?? {}).length
-      ? "The first item's price at every length appears here for items priced by length."
-      : "This price list prices no features, so there is no price by length.";
+    $("curve-caption").textContent = pricesNoFeatures()
+      ? "This price list prices no features, so there is no price by length."
+      : "The first item's price at every length appears here for items priced by length.";
     return;
   }
   const plan = card().plans[checkout.selectedPlan];
@@ -217,7 +219,7 @@ function renderCapacity(q) {
 // ---- comparison ----------------------------------------------------------------
 function renderCompare() {
   const cart = checkout.cart;
-  if (!cart.length && !Object.keys(card()?.features ?? {}).length) {
+  if (!cart.length && pricesNoFeatures()) {
     $("compare").tBodies[0].replaceChildren(el("tr", {}, el("td", { colSpan: 3, className: "muted", textContent: "This price list prices no features, so there is no cart to compare." })));
     return;
   }

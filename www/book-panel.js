@@ -7,7 +7,7 @@ import { money } from "./widget/locale.js";
 import { localDay, noticeDay, noticeSentences } from "./widget/notice.js";
 
 /** `YYYY-MM-DD` `days` after `iso`. */
-export const plusDays = (iso, days) => localDay(new Date(new Date(`${iso}T12:00:00`).getTime() + days * 86400000));
+const plusDays = (iso, days) => localDay(new Date(new Date(`${iso}T12:00:00`).getTime() + days * 86400000));
 
 /**
  * A decimal string × 1.25, exactly, rounded half up to its own places ("20" → "25",
@@ -40,6 +40,9 @@ export function exampleBook(card, { feature, plan, today }) {
   return [now, next];
 }
 
+/** What the panel shows now: `[engine, custom, locale, plan]`. */
+let shown = [];
+
 /**
  * Shows a loaded book's versions, their changes and a year on `plan` from today (hidden
  * for a card on its own).
@@ -49,6 +52,10 @@ export function exampleBook(card, { feature, plan, today }) {
  * @param {string} plan
  */
 export function renderBook(engine, custom, locale, plan) {
+  // Drawn again only when what it shows can change (not on every keystroke: it replays a year).
+  const key = [engine, custom, locale, plan];
+  if (shown.length && key.every((k, i) => k === shown[i])) return;
+  shown = key;
   const versions = custom && engine ? engine.versions() : [];
   $("book").hidden = versions.length < 2;
   if (versions.length < 2) return;

@@ -4,7 +4,7 @@
 // (www/lite/glue.js) and the full module's fast quote (www/full/quote.js).
 
 // One purchase option from flat text's fields `f` at `i` (eleven fields).
-export function readPurchase(f, i) {
+function readPurchase(f, i) {
   const upgrade = f[i + 10];
   return upgrade
     ? { kind: f[i], product: f[i + 1], name: f[i + 2], quantity: Number(f[i + 3]), credits: f[i + 4], price: f[i + 5],

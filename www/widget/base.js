@@ -23,6 +23,30 @@ export function defaultPlan(card) {
   return (plans.find(([, p]) => p.features === undefined || p.features.length > 0) ?? plans[0])?.[0];
 }
 
+/**
+ * What both elements share; the custom-elements manifest gives each element these events,
+ * custom properties and parts by inheritance.
+ *
+ * @fires ratecard-quote - A new quote (detail: the quote), once per distinct quote.
+ * @fires ratecard-buy - The buyer chose a purchase (detail: `{ option, quantity, request, quote, fingerprint, version }`).
+ * @fires ratecard-error - An engine or load error (detail: `{ code, message, field }`); the buyer sees plain words.
+ * @cssprop --ratecard-color - Text colour (default: the host's).
+ * @cssprop --ratecard-background - Background (default: transparent).
+ * @cssprop --ratecard-muted - Secondary text.
+ * @cssprop --ratecard-accent - Buttons and focus (default by the host's color-scheme).
+ * @cssprop --ratecard-accent-contrast - Text on the accent.
+ * @cssprop --ratecard-error - Error text and borders.
+ * @cssprop --ratecard-border - Lines and field borders.
+ * @cssprop --ratecard-font - Font (default: the host's).
+ * @cssprop --ratecard-radius - Corner radius.
+ * @cssprop --ratecard-space - Spacing unit.
+ * @csspart error - An error in plain words.
+ * @csspart buy-button - A purchase or upgrade button.
+ * @csspart total - The total.
+ * @csspart notice - A price book's coming change.
+ * @csspart note - A note (an assumed balance).
+ * @csspart skeleton - The shape drawn while the engine loads.
+ */
 export class RatecardBase extends LitElement {
   static properties = {
     preset: { type: String, reflect: true },
@@ -73,6 +97,9 @@ export class RatecardBase extends LitElement {
     this._engine = null;
     /** Whether the rate card is a price book of several versions (its requests carry `at`). */
     this._book = false;
+    /** A price book's coming change, asked once per engine and day: `{ engine, day, up, next }`. */
+    /** @type {{ engine: any, day: string, up: any, next: any } | null} */
+    this._upcoming = null;
     /** What quotes now: the full engine, or until it loads, the first-load module's summary. */
     this._pricer = null;
     this._failure = null;
@@ -161,14 +188,21 @@ export class RatecardBase extends LitElement {
    */
   _priceChange(plan, features) {
     if (!this._book || !this._engine) return null;
-    try {
-      const up = this._engine.upcoming(this._day);
-      if (!up) return null;
-      const next = this._engine.rateCard(up.effectiveFrom);
-      return { effectiveFrom: up.effectiveFrom, version: up.version, sentences: noticeSentences(this._locale, up, next, { plan, features }) };
-    } catch {
-      return null;
+    // Asked of the engine once per engine and day, not on every render (the next version's
+    // card crosses as a whole object).
+    const day = this._day;
+    if (this._upcoming?.engine !== this._engine || this._upcoming.day !== day) {
+      let up = null, next = null;
+      try {
+        up = this._engine.upcoming(day);
+        next = up && this._engine.rateCard(up.effectiveFrom);
+      } catch {
+        up = null;
+      }
+      this._upcoming = { engine: this._engine, day, up, next };
     }
+    const { up, next } = this._upcoming;
+    return up && { effectiveFrom: up.effectiveFrom, version: up.version, sentences: noticeSentences(this._locale, up, next, { plan, features }) };
   }
 
   /** Runs the engine's quote; returns the quote, or null with `this.error` set. */

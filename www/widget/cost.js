@@ -29,25 +29,6 @@ export function purchaseLabel(locale, option, card) {
  *
  * @tagname ratecard-cost
  * @summary A job's cost, in one line.
- * @fires ratecard-quote - A new quote (detail: the quote), once per distinct quote.
- * @fires ratecard-buy - The buyer chose a purchase (detail: `{ option, quantity, request, quote, fingerprint, version }`).
- * @fires ratecard-error - An engine or load error (detail: `{ code, message, field }`); the buyer sees plain words.
- * @cssprop --ratecard-color - Text colour (default: the host's).
- * @cssprop --ratecard-background - Background (default: transparent).
- * @cssprop --ratecard-muted - Secondary text.
- * @cssprop --ratecard-accent - Buttons and focus (default by the host's color-scheme).
- * @cssprop --ratecard-accent-contrast - Text on the accent.
- * @cssprop --ratecard-error - Error text and borders.
- * @cssprop --ratecard-border - Lines and field borders.
- * @cssprop --ratecard-font - Font (default: the host's).
- * @cssprop --ratecard-radius - Corner radius.
- * @cssprop --ratecard-space - Spacing unit.
- * @csspart error - An error in plain words.
- * @csspart buy-button - A purchase or upgrade button.
- * @csspart total - The total.
- * @csspart notice - A price book's coming change.
- * @csspart note - A note (an assumed balance).
- * @csspart skeleton - The shape drawn while the engine loads.
  * @csspart cost - The line.
  * @csspart left - What is left after the job.
  * @csspart shortfall - The amount short.
