@@ -52,6 +52,18 @@ const common = { entryPoints: [at("www/widget/index.js")], bundle: true, format:
 await build({ ...common, outfile: at("dist/widget/ratecard-widget.js"), platform: "browser" });
 await build({ ...common, outfile: at("dist/widget/ratecard-widget.node.js"), platform: "neutral", conditions: ["node"], mainFields: ["module", "main"] });
 writeFileSync(at("dist/widget/index.d.ts"), `/// <reference lib="esnext.disposable" />\n${readFileSync(at("www/widget/index.d.ts"), "utf8")}`);
+// `ratecard/react`: React components over the same elements (the widget's file, kept external),
+// with @lit/react bundled in and React left to the app.
+/** @type {[string, string, import("esbuild").Platform, string[]][]} */
+const reactBuilds = [["react.js", "./ratecard-widget.js", "browser", []], ["react.node.js", "./ratecard-widget.node.js", "neutral", ["node"]]];
+for (const [outfile, widget, platform, conditions] of reactBuilds) {
+  const sameWidget = { name: "same-widget", setup(b) { b.onResolve({ filter: /^\.\/index\.js$/ }, () => ({ path: widget, external: true })); } };
+  await build({
+    entryPoints: [at("www/widget/react.js")], bundle: true, format: "esm", minify: true, target: "es2022", legalComments: "none", logLevel: "warning",
+    outfile: at("dist/widget", outfile), platform, conditions, mainFields: ["module", "main"], external: ["react"], plugins: [sameWidget],
+  });
+}
+writeFileSync(at("dist/widget/react.d.ts"), readFileSync(at("www/widget/react.d.ts"), "utf8"));
 
 // ---- the package's first-load module: the glue over pkg/lite, as written ----
 rmSync(at("dist/lite"), { recursive: true, force: true });

@@ -52,8 +52,9 @@ for (const c of [...crates.values()].sort((a, b) => a.name.localeCompare(b.name)
   const refs = files.map((f) => `[${f.file}](#text-${noteText(f.text, `${c.name} ${c.version}`)})`);
   out.push(`- ${c.name} ${c.version}: ${c.license}${refs.length ? ` (${refs.join(", ")})` : ""}`);
 }
-out.push("", "## JavaScript bundled into `dist/widget/`", "");
-for (const pkg of ["lit", "lit-html", "lit-element", "@lit/reactive-element"]) {
+out.push("", "## JavaScript bundled into `dist/widget/` (`@lit/react` into `ratecard/react` only)", "");
+const bundled = ["lit", "lit-html", "lit-element", "@lit/reactive-element", "@lit/react"];
+for (const pkg of bundled) {
   const dir = join(ROOT, "node_modules", pkg);
   const meta = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
   const file = readdirSync(dir).find((f) => /^LICEN[CS]E/i.test(f));
@@ -65,4 +66,4 @@ for (const [key, { text, users }] of texts) {
   out.push(`### <a id="text-${key}"></a>${users.slice(0, 6).join(", ")}${users.length > 6 ? `, and ${users.length - 6} more` : ""}`, "", "```text", text.trimEnd(), "```", "");
 }
 writeFileSync(join(ROOT, "THIRD_PARTY_NOTICES.md"), out.join("\n"));
-console.log(`[notices] THIRD_PARTY_NOTICES.md: ${crates.size} crates, 4 npm packages, ${texts.size} licence texts`);
+console.log(`[notices] THIRD_PARTY_NOTICES.md: ${crates.size} crates, ${bundled.length} npm packages, ${texts.size} licence texts`);

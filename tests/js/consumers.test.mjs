@@ -2,7 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, packAndInstall, launchChromium } from "./helpers.mjs";
 
@@ -158,4 +158,26 @@ document.getElementById("out").textContent = q.total + " " + q.unit;
     await browser.close();
     server.kill();
   }
+});
+
+test("a project with no React, Vue or Svelte type-checks `ratecard/widget` and its framework typings (strict, skipLibCheck false)", () => {
+  const sub = join(dir, "no-framework");
+  mkdirSync(sub, { recursive: true });
+  writeFileSync(join(sub, "tsconfig.json"), JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", lib: ["es2022", "dom"], skipLibCheck: false, types: [] },
+    files: ["page.ts"],
+  }));
+  writeFileSync(join(sub, "page.ts"), `
+import "ratecard/widget";
+import type { RatecardProps, RatecardEventMap } from "ratecard/widget";
+const cost = document.createElement("ratecard-cost");
+cost.items = [{ feature: "avatar_iv", seconds: 90 }];
+cost.addEventListener("ratecard-buy", (e) => console.log(e.detail.option.price));
+const props: RatecardProps = { preset: "heygen-credits", "card-src": "/card.json", balance: "10" };
+type Buy = RatecardEventMap["ratecard-buy"];
+export { props, type Buy };
+`);
+  assert.ok(!existsSync(join(dir, "node_modules/@types/react")) && !existsSync(join(dir, "node_modules/vue")) && !existsSync(join(dir, "node_modules/svelte")));
+  const out = tsc(join(sub, "tsconfig.json"));
+  assert.equal(out, "", out);
 });

@@ -450,8 +450,20 @@ createRoot(document.getElementById("root")).render(<App />);
 test("strict tsc over a TSX file: the elements and their events are typed with no declarations of the consumer's own", () => {
   writeFileSync(join(dir, "tsconfig.widget.json"), JSON.stringify({
     compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, jsx: "react-jsx", module: "nodenext", moduleResolution: "nodenext", target: "es2022", lib: ["es2022", "dom"] },
-    files: ["app.tsx", "dom.ts"],
+    files: ["app.tsx", "dom.ts", "readme-react.tsx", "readme-next.tsx"],
   }));
+  // The README's React snippets, as written: the element in TSX, and the `ratecard/react` components.
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  for (const kind of ["react", "next"]) {
+    const block = readme.match(new RegExp("^```tsx " + kind + "\\n([\\s\\S]*?)^```$", "m"));
+    assert.ok(block, `README has a tsx ${kind} block`);
+    writeFileSync(join(dir, `readme-${kind}.tsx`), `${block[1]}\n${kind === "next" ? `
+import { RatecardCost as Cost } from "ratecard/react";
+// @ts-expect-error balance is a decimal string, not a number
+export const wrong = <Cost balance={12} />;
+export const typed = <Cost title="Cost" tabIndex={-1} className="cost" onClick={(e) => e.currentTarget} onError={(e) => e.detail.code} />;
+` : ""}`);
+  }
   writeFileSync(join(dir, "app.tsx"), `
 import "ratecard/widget";
 import type { RatecardBuyEvent } from "ratecard/widget";
@@ -464,13 +476,16 @@ export function Price({ seconds }: { seconds: number }) {
 export const wrong = <ratecard-cost balance={12} />;
 `);
   writeFileSync(join(dir, "dom.ts"), `
-import type { Quote } from "ratecard/widget";
+import { setLiteWasmUrl, type Quote } from "ratecard/widget";
 const cost = document.querySelector("ratecard-cost");
 if (cost) {
   cost.items = [{ feature: "avatar_iv", seconds: 90 }];
   const q: Quote | null = cost.quote;
   cost.addEventListener("ratecard-error", (e) => { const code: string = e.detail.code; console.log(code, q); });
 }
+setLiteWasmUrl(new URL("/assets/ratecard_lite_bg.wasm", location.href));
+// @ts-expect-error a URL or a string
+setLiteWasmUrl(42);
 const checkout = document.createElement("ratecard-checkout");
 const plan: string | null = checkout.selectedPlan;
 export { plan };

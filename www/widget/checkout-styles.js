@@ -29,6 +29,8 @@ export const checkoutStyles = css`
     .stepper input { width: 4.5rem; text-align: center; border-radius: 0; }
     .stepper button { border-radius: 0; min-width: 2.75rem; }
     ul.plain { margin: 0; padding-left: 1.1rem; }
+    [part~="skeleton"] { box-sizing: border-box; min-height: var(--ratecard-reserve-height, 36rem); }
+    @media (max-width: 480px) { [part~="skeleton"] { min-height: var(--ratecard-reserve-height, 42rem); } }
     .skeleton.block { display: block; height: 2.5rem; }
     .skeleton.tall { display: block; height: 8rem; }
     .skeleton.narrow { width: 10rem; }

@@ -33,6 +33,7 @@ let uid = 0;
  * @csspart shortfall - The amount short.
  * @csspart buy - The buy panel.
  * @csspart notes - The plan's and the quote's notes.
+ * @cssprop --ratecard-reserve-height - Height held for the panel before its module loads and while it loads (default 36rem, 42rem on screens up to 480px wide: a one-item cart): set it to your cart's height to avoid a layout shift.
  */
 export class RatecardCheckout extends RatecardBase {
   static properties = {

@@ -48,7 +48,7 @@ export class RatecardCost extends RatecardBase {
   }
 
   static styles = [RatecardBase.sharedStyles, css`
-    :host { display: inline-block; min-height: 2.5rem; max-width: 100%; }
+    :host { display: inline-block; min-height: 2.5rem; max-width: 100%; vertical-align: middle; }
     [part~="cost"] { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.6rem; min-height: 2.5rem; }
     .skeleton { width: 12rem; }
     small { color: var(--_muted); }

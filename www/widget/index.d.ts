@@ -135,29 +135,68 @@ declare global {
   }
 }
 
-/** React 19 props: attributes as strings, properties as values, events as `onratecard-*` handlers. */
-export interface RatecardJsxProps extends Omit<RatecardConfig, "cardSrc" | "readonly"> {
+/** The attributes and properties both elements take, as a framework's template binds them:
+ *  attributes in their HTML spelling (`card-src`), properties (`items`, `rateCard`, `grants`) as values. */
+export interface RatecardProps extends Omit<RatecardConfig, "cardSrc"> {
   "card-src"?: string;
-  readonly?: boolean;
-  id?: string;
+  /** The `class` attribute (React 19 passes it through to a custom element). */
   class?: string;
-  className?: string;
-  slot?: string;
-  hidden?: boolean;
-  style?: Record<string, string | number>;
-  children?: unknown;
-  key?: string | number;
-  ref?: unknown;
-  "onratecard-quote"?: (event: RatecardQuoteEvent) => void;
-  "onratecard-buy"?: (event: RatecardBuyEvent) => void;
-  "onratecard-error"?: (event: RatecardErrorEvent) => void;
 }
 
+/** The elements' events by name: `ratecard-quote`, `ratecard-buy` and `ratecard-error`. */
+export interface RatecardEventMap {
+  "ratecard-quote": RatecardQuoteEvent;
+  "ratecard-buy": RatecardBuyEvent;
+  "ratecard-error": RatecardErrorEvent;
+}
+
+/** Event handlers in React 19's and Svelte 5's spelling: `onratecard-buy={(e) => …}`. */
+export type RatecardHandlers = { [K in keyof RatecardEventMap as `on${K}`]?: (event: RatecardEventMap[K]) => void };
+
+/** A ref to one of the elements, as React 19 takes it (an object ref or a callback, which may return a cleanup). */
+export type RatecardRef<E> = { current: E | null } | ((element: E | null) => void | (() => void)) | null;
+
+/** React 19 props: these, the handlers, and every attribute React types for a `<div>` (`title`, `tabIndex`, `onClick`, …). */
+export interface RatecardJsxProps<E extends HTMLElement = RatecardCost> extends RatecardProps, RatecardHandlers {
+  ref?: RatecardRef<E>;
+}
+
+// React 19 (`react-jsx`): the elements in JSX, typed with no declarations of the consumer's own.
+// React's own attributes come through its `div` entry, looked up lazily, so that this file names no
+// React type and type-checks (skipLibCheck false) in a project without React.
 declare module "react" {
   namespace JSX {
     interface IntrinsicElements {
-      "ratecard-cost": RatecardJsxProps;
-      "ratecard-checkout": RatecardJsxProps;
+      "ratecard-cost": RatecardJsxProps<RatecardCost> & RatecardReactAttributes<IntrinsicElements>;
+      "ratecard-checkout": RatecardJsxProps<RatecardCheckout> & RatecardReactAttributes<IntrinsicElements>;
     }
   }
 }
+/** React's attributes of a `<div>` without the ones this package types itself (no React type named). */
+type RatecardReactAttributes<I> = I extends { div: infer D } ? Omit<D, keyof RatecardJsxProps> : {};
+
+// Vue 3 (vue-tsc, strict templates): the elements as global components, with `isCustomElement`
+// telling Vue's compiler they are custom elements (README, "Vue"). The element type has the shape
+// of Vue's guide ("Web Components and TypeScript"): its props and its `@ratecard-*` events.
+declare module "vue" {
+  interface GlobalComponents {
+    "ratecard-cost": RatecardVueElement<RatecardCost>;
+    "ratecard-checkout": RatecardVueElement<RatecardCheckout>;
+  }
+}
+/** A custom element as Vue's templates type it; any other attribute passes through. */
+type RatecardVueElement<E extends HTMLElement> = new () => E & {
+  /** @deprecated For template type-checking only; not a property of the element. */
+  $props: RatecardProps & { [K in keyof RatecardEventMap as `on${Capitalize<K>}`]?: (event: RatecardEventMap[K]) => void } & { [attribute: string]: unknown };
+};
+
+// Svelte 5 (svelte-check): the elements in markup, with `onratecard-*` handlers. Svelte's attributes of
+// a `<div>` come through its own `div` entry, as React's do.
+declare module "svelte/elements" {
+  interface SvelteHTMLElements {
+    "ratecard-cost": RatecardProps & RatecardHandlers & RatecardSvelteAttributes<SvelteHTMLElements>;
+    "ratecard-checkout": RatecardProps & RatecardHandlers & RatecardSvelteAttributes<SvelteHTMLElements>;
+  }
+}
+/** Svelte's attributes of a `<div>` without the ones this package types itself. */
+type RatecardSvelteAttributes<I> = I extends { div: infer D } ? Omit<D, keyof RatecardProps | keyof RatecardHandlers> : {};

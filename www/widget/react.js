@@ -1,0 +1,40 @@
+// ratecard/react: the two elements as React components, for React apps that render
+// on the server (Next.js App Router, Remix, …) as well as in the browser.
+//
+// React 19 renders a custom element itself, but on hydrating server-rendered markup it
+// sets none of the element's properties (`items`, `rateCard`, `grants`) and attaches none
+// of its `onratecard-*` listeners until the component renders again (React issue #35446).
+// These components, made with Lit's @lit/react, set properties and listeners in a layout
+// effect, which runs after hydration as after a client render. Each also renders one
+// shared <style> (hoisted and deduplicated by React 19) that reserves the elements' space
+// before their module has loaded, so hydration shifts no layout.
+import * as React from "react";
+import { createComponent } from "@lit/react";
+import { RatecardCost as CostElement, RatecardCheckout as CheckoutElement } from "./index.js";
+
+/** Space held for each element before it is defined: one line of the cost; the checkout's panel for a
+ *  one-item cart (as its skeleton holds while it loads), or `--ratecard-reserve-height`. */
+export const RESERVE_CSS = "ratecard-cost:not(:defined){display:inline-block;min-height:2.5rem;vertical-align:middle}"
+  + "ratecard-checkout:not(:defined){display:block;min-height:var(--ratecard-reserve-height,36rem)}"
+  + "@media (max-width:480px){ratecard-checkout:not(:defined){min-height:var(--ratecard-reserve-height,42rem)}}";
+
+/** React prop → the element's event. */
+const events = { onQuote: "ratecard-quote", onBuy: "ratecard-buy", onError: "ratecard-error" };
+
+/**
+ * A React component for `tagName`, rendering the reserve style beside the element.
+ * @param {string} tagName
+ * @param {typeof HTMLElement} elementClass
+ * @param {string} displayName
+ */
+function component(tagName, elementClass, displayName) {
+  const Inner = createComponent({ react: React, tagName, elementClass, events, displayName: `${displayName}Element` });
+  const Outer = React.forwardRef((props, ref) => React.createElement(React.Fragment, null,
+    React.createElement("style", { href: "ratecard-reserve", precedence: "ratecard" }, RESERVE_CSS),
+    React.createElement(Inner, { ...props, ref })));
+  Outer.displayName = displayName;
+  return Outer;
+}
+
+export const RatecardCost = component("ratecard-cost", CostElement, "RatecardCost");
+export const RatecardCheckout = component("ratecard-checkout", CheckoutElement, "RatecardCheckout");
