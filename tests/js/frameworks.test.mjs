@@ -1,12 +1,12 @@
 // The widget in the frameworks front-end teams build with, each app made from the README's own
 // snippet and the packed tarball: Vue 3 and Svelte 5 (type-checked by vue-tsc and svelte-check,
-// built by Vite and served by its dev server) and Next.js App Router (server-rendered, then
-// hydrated), each run in headless Chromium: the price shown, the properties and events reaching
+// built by Vite and served by its dev server), Angular 21 (its application builder, strict
+// templates) and Next.js App Router (server-rendered, then hydrated), each run in headless Chromium: the price shown, the properties and events reaching
 // the app's handlers, no console error. Each build's time is reported as a test diagnostic.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, freePort, launchChromium, packAndInstall, serveWww } from "./helpers.mjs";
 
@@ -16,6 +16,9 @@ const DEPS = [
   "vue@3.5.45", "@vitejs/plugin-vue@6.0.11", "vue-tsc@3.3.14",
   "svelte@5.57.3", "@sveltejs/vite-plugin-svelte@6.2.4", "svelte-check@4.7.8",
   "next@16.4.6", "react@19.2.0", "react-dom@19.2.0", "@types/react@19.2.9", "@types/react-dom@19.2.7",
+  // Angular 21: Angular 22's CLI needs Node 22, and this project supports Node 20.
+  "@angular/core@21.2.26", "@angular/common@21.2.26", "@angular/compiler@21.2.26", "@angular/platform-browser@21.2.26",
+  "@angular/compiler-cli@21.2.26", "@angular/build@21.2.27", "@angular/cli@21.2.27", "rxjs@7.8.2", "tslib@2.8.1",
 ];
 const readme = readFileSync(join(ROOT, "README.md"), "utf8");
 /** The README's code block of this kind (```lang kind). */
@@ -90,6 +93,8 @@ async function exercise(url, viewport = { width: 1280, height: 900 }) {
     assert.deepEqual(errors, []);
     return { page, cls };
   } catch (e) {
+    // What the page said, for the failure's reader.
+    console.log(`# ${url}: console and page errors: ${JSON.stringify(errors)}`);
     await page.close();
     throw e;
   }
@@ -195,5 +200,29 @@ test("Next.js App Router: the README's client component renders on the server wi
     }
   } finally {
     server.kill();
+  }
+});
+
+test("Angular 21: the README's component (CUSTOM_ELEMENTS_SCHEMA, strict templates) builds with the README's two assets, and its handlers get the events", async (t) => {
+  const app = join(dir, "angular-app");
+  mkdirSync(join(app, "src"), { recursive: true });
+  // The workspace's node_modules, where the README's asset paths point (the consumer's, one folder up).
+  symlinkSync(join(dir, "node_modules"), join(app, "node_modules"));
+  const { assets } = JSON.parse(`{${snippet("angular-assets")}}`);
+  const build = { builder: "@angular/build:application", options: { browser: "src/main.ts", index: "src/index.html", tsConfig: "tsconfig.json", outputPath: "dist", assets } };
+  writeFileSync(join(app, "angular.json"), JSON.stringify({ version: 1, cli: { analytics: false }, projects: { shop: { projectType: "application", root: "", sourceRoot: "src", architect: { build } } } }));
+  writeFileSync(join(app, "tsconfig.json"), JSON.stringify({
+    compilerOptions: { strict: true, skipLibCheck: false, module: "preserve", moduleResolution: "bundler", target: "es2022", lib: ["es2022", "dom"], isolatedModules: true, outDir: "out-tsc" },
+    files: ["src/main.ts"], angularCompilerOptions: { strictTemplates: true },
+  }));
+  writeFileSync(join(app, "src/index.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Shop</title></head><body><app-price></app-price></body></html>`);
+  writeFileSync(join(app, "src/main.ts"), `import { bootstrapApplication } from "@angular/platform-browser";\nimport { PriceComponent } from "./price.component";\nbootstrapApplication(PriceComponent).catch((e) => console.error(e));\n`);
+  writeFileSync(join(app, "src/price.component.ts"), snippet("angular"));
+  timed(t, "ng build", () => run("ng", ["build"], app, { NG_CLI_ANALYTICS: "false" }));
+  const server = await serveWww(join(app, "dist/browser"));
+  try {
+    (await exercise(server.url)).page.close();
+  } finally {
+    server.close();
   }
 });

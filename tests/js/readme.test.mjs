@@ -45,10 +45,10 @@ test("the README has examples of every kind", () => {
   const kinds = blocks.map((b) => `${b.lang} ${b.kind ?? ""}`.trim());
   for (const k of ["js node", "html browser", "js vite", "rust"]) assert.ok(kinds.includes(k), `${k} in ${kinds}`);
   // No JS example goes untested.
-  // (`tsx react` is type-checked in widget.test.mjs; `tsx next`, `vue`, `svelte` and their configs are built
+  // (`tsx react` is type-checked in widget.test.mjs; `tsx next`, `vue`, `svelte`, `angular` and their configs are built
   // and run in frameworks.test.mjs.)
   assert.deepEqual(blocks.filter((b) => ["js", "ts", "tsx", "vue", "svelte", "html", "mjs"].includes(b.lang)
-    && !["node", "browser", "vite", "widget", "react", "next", "vue", "vue-config", "svelte", "svelte-config"].includes(b.kind)), []);
+    && !["node", "browser", "vite", "widget", "react", "next", "vue", "vue-config", "svelte", "svelte-config", "angular"].includes(b.kind)), []);
 });
 
 test("every `js node` example runs", () => {
