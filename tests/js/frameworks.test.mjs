@@ -135,12 +135,13 @@ test("Vue 3: the README's component type-checks (vue-tsc, strict templates), bui
   writeFileSync(join(app, "tsconfig.json"), tsconfig(["src/**/*.ts", "src/**/*.vue"], { vueCompilerOptions: { strictTemplates: true } }));
   const out = timed(t, "vue-tsc", () => failures("vue-tsc", ["-p", "tsconfig.json"], app));
   assert.equal(out, "", out);
-  // The check bites: a number for a balance.
+  // The check bites: a number for a balance, a handler that takes something else than the event.
   mkdirSync(join(app, "wrong"), { recursive: true });
-  writeFileSync(join(app, "wrong/Wrong.vue"), `<script setup lang="ts">\nimport "ratecard/widget";\n</script>\n<template><ratecard-checkout :balance="12" /></template>\n`);
+  writeFileSync(join(app, "wrong/Wrong.vue"), `<script setup lang="ts">\nimport "ratecard/widget";\nconst onQuote = (e: number) => e;\n</script>\n<template><ratecard-checkout :balance="12" @ratecard-quote="onQuote" /></template>\n`);
   writeFileSync(join(app, "tsconfig.wrong.json"), tsconfig(["wrong/*.vue"], { vueCompilerOptions: { strictTemplates: true } }));
   const wrong = failures("vue-tsc", ["-p", "tsconfig.wrong.json"], app);
   assert.match(wrong, /Wrong\.vue.*Type 'number' is not assignable to type 'string'/);
+  assert.match(wrong, /Wrong\.vue.*'RatecardQuoteEvent' is not assignable to type 'number'/s);
   await viteBuildAndDev(t, app);
 });
 

@@ -5,7 +5,7 @@ import { LitElement } from "lit";
 import { sharedStyles } from "./styles.js";
 import { LOAD_TIMEOUT_MS } from "./engine.js";
 import { EngineLoader } from "./loader.js";
-import { resolveLocale } from "./locale.js";
+import { resolveLocale, warmLocale } from "./locale.js";
 import { fieldOf, plainWords } from "./messages.js";
 import { localDay, noticeSentences } from "./notice.js";
 import { MAX_ITEMS } from "./rows.js";
@@ -128,6 +128,13 @@ export class RatecardBase extends LitElement {
 
   get _locale() {
     return resolveLocale(this.locale);
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    // The first number format of a page loads the locale's data (tens of ms on a slow phone):
+    // do it in a task of its own while the engine downloads, not inside the first render.
+    setTimeout(() => warmLocale(this._locale), 0);
   }
 
   willUpdate(changed) {

@@ -184,10 +184,16 @@ declare module "vue" {
     "ratecard-checkout": RatecardVueElement<RatecardCheckout>;
   }
 }
+/** `@ratecard-quote` and the others as Vue's templates name them: `onRatecardQuote`, … */
+type RatecardVueHandlers = {
+  onRatecardQuote?: (event: RatecardQuoteEvent) => void;
+  onRatecardBuy?: (event: RatecardBuyEvent) => void;
+  onRatecardError?: (event: RatecardErrorEvent) => void;
+};
 /** A custom element as Vue's templates type it; any other attribute passes through. */
 type RatecardVueElement<E extends HTMLElement> = new () => E & {
   /** @deprecated For template type-checking only; not a property of the element. */
-  $props: RatecardProps & { [K in keyof RatecardEventMap as `on${Capitalize<K>}`]?: (event: RatecardEventMap[K]) => void } & { [attribute: string]: unknown };
+  $props: RatecardProps & RatecardVueHandlers & { [attribute: string]: unknown };
 };
 
 // Svelte 5 (svelte-check): the elements in markup, with `onratecard-*` handlers. Svelte's attributes of

@@ -53,6 +53,8 @@ export class EngineLoader {
       if (!host.rateCard && !host.cardSrc) {
         // If the first-load module cannot load, the full one still can: no error yet.
         const lite = await liteFor(host.preset, host.loadTimeout).catch(() => null);
+        // Each element takes the module in a task of its own, not all in the one that compiled it.
+        await nextTask();
         if (!current()) return;
         if (lite) {
           this.lite = true;
@@ -104,6 +106,11 @@ export class EngineLoader {
     this.lite = false;
     host._loaded(engine);
   }
+}
+
+/** After the tasks already queued: a long stretch of work split where it may be. */
+export function nextTask() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** After the next frame is painted, and then when the main thread is idle (or 200 ms). */

@@ -11,14 +11,33 @@ function nf(locale, options = {}) {
   return f;
 }
 
+/** Whether each tag asked about is supported (null: not a valid tag); asked once per tag, as a render asks often. */
+const supported = new Map();
+function supports(tag) {
+  if (!supported.has(tag)) {
+    let ok = null;
+    try { ok = Intl.NumberFormat.supportedLocalesOf([tag]).length > 0; } catch { /* an invalid tag */ }
+    supported.set(tag, ok);
+  }
+  return supported.get(tag);
+}
+
+/**
+ * Loads `locale`'s number data ahead of the first price (the number and money formats).
+ * @param {string} locale
+ */
+export function warmLocale(locale) {
+  nf(locale);
+  nf(locale, { style: "currency", currency: "USD" });
+}
+
 /** The locale to use: the element's `locale`, else the document's, else the browser's. */
 export function resolveLocale(tag) {
   const candidates = [tag, globalThis.document?.documentElement?.lang, globalThis.navigator?.language, "en-US"];
   for (const c of candidates) {
     if (!c) continue;
-    try {
-      return Intl.NumberFormat.supportedLocalesOf([c]).length ? c : "en-US";
-    } catch { /* an invalid tag: try the next */ }
+    const ok = supports(c);
+    if (ok !== null) return ok ? c : "en-US";
   }
   return "en-US";
 }
