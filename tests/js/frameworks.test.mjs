@@ -164,7 +164,7 @@ test("Svelte 5: the README's component type-checks (svelte-check), builds, runs 
   await viteBuildAndDev(t, app);
 });
 
-test("Next.js App Router: the README's client component renders on the server without `window`, reserves its space, and hydrates to a price with its events (CLS ≤ 0.02)", async (t) => {
+test("Next.js App Router: the README's client component renders on the server without `window`, reserves its space, and hydrates to a price with its events (CLS ≤ 0.02); also in `next dev`", async (t) => {
   const app = join(dir, "next-app");
   mkdirSync(join(app, "app"), { recursive: true });
   writeFileSync(join(app, "app/layout.tsx"), `export const metadata = { title: "Shop", icons: { icon: "data:," } };\nexport default function RootLayout({ children }: { children: React.ReactNode }) {\n  return <html lang="en"><body>{children}</body></html>;\n}\n`);
@@ -201,6 +201,15 @@ test("Next.js App Router: the README's client component renders on the server wi
     }
   } finally {
     server.kill();
+  }
+  // And in `next dev` (Turbopack), with no configuration.
+  const devPort = await freePort();
+  const dev = spawn(bin("next"), ["dev", "-p", String(devPort), "-H", "127.0.0.1"], { cwd: app, stdio: "ignore", env: { ...process.env, ...env } });
+  try {
+    await answers(`http://127.0.0.1:${devPort}/`);
+    (await exercise(`http://127.0.0.1:${devPort}/`)).page.close();
+  } finally {
+    dev.kill();
   }
 });
 

@@ -30,9 +30,11 @@ async function open(url) {
   return { page, errors };
 }
 
-/** Builds the Vite app in `app` and opens it in Chromium; `check(page)` runs against it. */
+/** Builds the Vite app in `app` (its time reported) and opens it in Chromium; `check(page)` runs against it. */
 async function builtApp(app, check) {
+  const start = performance.now();
   execFileSync(join(dir, "node_modules/.bin/vite"), ["build", "--logLevel", "error", "--outDir", "dist", "--emptyOutDir"], { cwd: app, encoding: "utf8" });
+  console.log(`# vite build of ${app.split("/").pop()}: ${((performance.now() - start) / 1000).toFixed(1)} s`);
   const server = await serveWww(join(app, "dist"));
   try {
     const { page, errors } = await open(server.url);
@@ -380,24 +382,34 @@ test("a Vite 7 app builds the widget from the tarball, copies the .wasm, and pri
   });
 });
 
-test("the Vite dev server (not only a build) serves the widget and its .wasm, with the README's one line of config", async () => {
-  const app = costApp("vite-dev");
-  // The one line (README, "Vite"): the package's .wasm files sit beside its JS, and Vite's
-  // dependency pre-bundling would move the JS away from them.
-  writeFileSync(join(app, "vite.config.js"), `export default { optimizeDeps: { exclude: ["ratecard"] } };\n`);
+/** Serves the Vite app in `app` with `vite dev` and opens it in Chromium; `check(page)` runs against it. */
+async function devApp(app, check) {
   const port = await freePort();
   const server = spawn(join(dir, "node_modules/.bin/vite"), ["--port", String(port), "--strictPort", "--host", "127.0.0.1", "--logLevel", "error"], { cwd: app, stdio: "ignore" });
   try {
     const url = `http://127.0.0.1:${port}/`;
     for (let i = 0; i < 200; i++) { try { if ((await fetch(url)).ok) break; } catch { await new Promise((r) => setTimeout(r, 100)); } }
     const { page, errors } = await open(url);
-    await page.waitForFunction(() => document.title === "total 30", null, { timeout: 20000 });
-    assert.equal(await costText(page, "cost"), "30 credits · 1,470 credits left");
+    await check(page);
     assert.deepEqual(errors, []);
     await page.close();
   } finally {
     server.kill();
   }
+}
+
+// The one line (README, "Vite"): the package's .wasm files sit beside its JS, and Vite's
+// dependency pre-bundling would move the JS away from them.
+const DEV_CONFIG = `optimizeDeps: { exclude: ["ratecard"] }`;
+
+test("the Vite dev server (not only a build) serves the widget and its .wasm, with the README's one line of config", async () => {
+  const app = costApp("vite-dev");
+  assert.ok(readFileSync(join(ROOT, "README.md"), "utf8").includes(DEV_CONFIG), "the README states the line");
+  writeFileSync(join(app, "vite.config.js"), `export default { ${DEV_CONFIG} };\n`);
+  await devApp(app, async (page) => {
+    await page.waitForFunction(() => document.title === "total 30", null, { timeout: 20000 });
+    assert.equal(await costText(page, "cost"), "30 credits · 1,470 credits left");
+  });
 });
 
 test("a browser bundle of `import \"ratecard\"` (Vite build) resolves the web build by the `browser` condition, not the Node one with `fs`", async () => {
@@ -418,11 +430,11 @@ document.getElementById("out").textContent = q.total + " " + s.total;
   });
 });
 
-test("a React 19 app: properties, attributes and onratecard-* events on the elements", async () => {
+test("a React 19 app, built and in `vite dev`: properties, attributes and onratecard-* events on the elements", async () => {
   const app = join(dir, "react-app");
   mkdirSync(app, { recursive: true });
   writeFileSync(join(app, "index.html"), `<!doctype html><html lang="en"><head><link rel="icon" href="data:,"><title>React</title></head><body><div id="root"></div><script type="module" src="./main.jsx"></script></body></html>`);
-  writeFileSync(join(app, "vite.config.js"), `export default { esbuild: { jsx: "automatic" } };`);
+  writeFileSync(join(app, "vite.config.js"), `export default { esbuild: { jsx: "automatic" }, ${DEV_CONFIG} };`);
   writeFileSync(join(app, "main.jsx"), `
 import { useState } from "react";
 import { createRoot } from "react-dom/client";
@@ -439,12 +451,15 @@ function App() {
 }
 createRoot(document.getElementById("root")).render(<App />);
 `);
-  await builtApp(app, async (page) => {
-    await page.waitForFunction(() => document.getElementById("total").textContent === "30");
+  const check = async (page) => {
+    await page.waitForFunction(() => document.getElementById("total").textContent === "30", null, { timeout: 20000 });
     assert.equal(await costText(page, "cost"), "30 credits — short by 20: Buy 1 block, $5.00");
     await page.click("#longer");
     await page.waitForFunction(() => document.getElementById("total").textContent === "40");
-  });
+  };
+  await builtApp(app, check);
+  // And in Vite's dev server (React's own dependencies pre-bundled, the package's not).
+  await devApp(app, check);
 });
 
 test("strict tsc over a TSX file: the elements and their events are typed with no declarations of the consumer's own", () => {
