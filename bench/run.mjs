@@ -223,7 +223,7 @@ for (const [asset, target] of [["pkg/lite/web/ratecard_lite_bg.wasm", 80], ["pkg
 
 /**
  * Lighthouse (mobile: its default emulated phone and simulated throttling),
- * performance only, median of 3 by score, if it installs from npm here (into
+ * performance only, median of 5 by score (a run varies by ±30 ms of TBT here), if it installs from npm here (into
  * target/lighthouse, outside this repository's lock file).
  */
 function lighthouse(url) {
@@ -239,7 +239,7 @@ function lighthouse(url) {
     return;
   }
   const runs = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     const out = join(dir, `report-${i}.json`);
     execFileSync(bin, [url, "--only-categories=performance", "--output=json", `--output-path=${out}`, "--quiet",
       "--chrome-flags=--headless=new --no-sandbox --disable-gpu"], { env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" }, stdio: "ignore" });
@@ -248,8 +248,8 @@ function lighthouse(url) {
       tbt: r.audits["total-blocking-time"].numericValue, lcp: r.audits["largest-contentful-paint"].numericValue });
   }
   runs.sort((a, b) => a.score - b.score);
-  const m = runs[1];
+  const m = runs[2];
   const met = m.score >= 98 && m.cls <= 0.02 && m.tbt <= 100;
-  console.log(`lighthouse mobile, median of 3: performance ${m.score} (runs ${runs.map((r) => r.score).join(", ")}), CLS ${m.cls.toFixed(3)}, TBT ${m.tbt.toFixed(0)} ms, LCP ${(m.lcp / 1000).toFixed(2)} s (target ≥ 98 / ≤ 0.02 / ≤ 100 ms) ${met ? "met" : "NOT met"}`);
+  console.log(`lighthouse mobile, median of 5: performance ${m.score} (runs ${runs.map((r) => r.score).join(", ")}), CLS ${m.cls.toFixed(3)}, TBT ${m.tbt.toFixed(0)} ms, LCP ${(m.lcp / 1000).toFixed(2)} s (target ≥ 98 / ≤ 0.02 / ≤ 100 ms) ${met ? "met" : "NOT met"}`);
 }
 

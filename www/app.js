@@ -70,14 +70,29 @@ function settleSoon() {
   // The total is already on screen: the rest waits for the next task.
   settleTimer = setTimeout(settle, 0);
 }
-checkout.addEventListener("ratecard-quote", () => { settleSoon(); ready(); });
-checkout.addEventListener("ratecard-error", () => { settleSoon(); ready(); });
+checkout.addEventListener("ratecard-quote", () => { settleSoon(); watchTools(); });
+checkout.addEventListener("ratecard-error", () => { settleSoon(); watchTools(); });
 
 // The whole checkout comes from the first-load module; the page's own tools
-// (curve, wallet, capacity, comparison) need the full module, loaded after it.
+// (curve, wallet, capacity, comparison) need the full module. It loads once they
+// come near the screen (on a phone, when the buyer scrolls to them): a buyer who
+// only prices never downloads it, and the first price's time is not spent on it.
+// Watched from the first price on, when the checkout has its height.
+let watching = false;
+function watchTools() {
+  if (watching) return;
+  watching = true;
+  new IntersectionObserver((entries, observer) => {
+    if (!entries.some((e) => e.isIntersecting)) return;
+    observer.disconnect();
+    ready();
+  }, { rootMargin: "0px 0px 300px 0px" }).observe($("tools"));
+}
+
 function ready() {
   if (document.body.dataset.ready === "true") return;
   document.body.dataset.ready = "true";
+  checkout.eager = true;
   engineReady().then(async (E) => {
     Engine = E;
     // The checkout takes the full engine a moment after it loads: then the tools draw.

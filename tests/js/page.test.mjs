@@ -25,9 +25,14 @@ const byId = (id, p = page) => p.getByTestId(id);
 /** The chart, wallet, capacity, comparison and link follow each quote in the next task. */
 const settled = (p = page) => p.waitForSelector("body[data-settled=true]", { state: "attached" });
 
+/** Opens the page with its tools ready: on a phone they load once scrolled near (then back to the top). */
 async function fresh(p = page, url = server.url) {
   await p.goto(url);
-  await p.waitForSelector("body[data-ready=true]");
+  await p.waitForFunction(() => /\d|—/.test(document.getElementById("checkout")?.shadowRoot?.querySelector('[data-testid="total"]')?.textContent ?? "")
+    || document.body.dataset.ready === "true", null, { timeout: 20000 });
+  await p.locator("#tools").scrollIntoViewIfNeeded();
+  await p.waitForSelector("body[data-ready=true]", { state: "attached" });
+  await p.evaluate(() => window.scrollTo(0, 0));
 }
 
 async function choose(preset, plan) {
@@ -555,6 +560,25 @@ test("no layout shift while the engine arrives (CLS ≤ 0.02 at 1280×900 and 39
     const cls = await measureCls(browser, server.url, viewport);
     console.log(`# CLS ${viewport.width}×${viewport.height}: ${cls.toFixed(4)}`);
     assert.ok(cls <= 0.02, `CLS ${cls}`);
+  }
+});
+
+test("on a phone, the full module loads only when the page's tools come near the screen, and they then draw", async () => {
+  const p = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  try {
+    const full = [];
+    p.on("request", (r) => { if (/ratecard_bg\.\w+\.wasm$/.test(r.url())) full.push(r.url()); });
+    await p.goto(server.url);
+    await p.waitForFunction(() => /\d/.test(document.getElementById("checkout")?.shadowRoot?.querySelector('[data-testid="total"]')?.textContent ?? ""));
+    await p.waitForTimeout(1500);
+    assert.deepEqual(full, [], "no full module for a buyer who only prices");
+    assert.notEqual(await p.evaluate(() => document.body.dataset.ready), "true");
+    await p.locator("#tools").scrollIntoViewIfNeeded();
+    await p.waitForSelector("body[data-ready=true]", { state: "attached" });
+    await p.waitForFunction(() => document.getElementById("curve").children.length > 0);
+    assert.equal(full.length, 1);
+  } finally {
+    await p.close();
   }
 });
 

@@ -86,7 +86,7 @@ export class RatecardBase extends LitElement {
     /** @type {any[]} */ this.items = [];
     this.readonly = false;
     /** Load the full module after the first paint even when nothing on the element needs it
-     *  (a page that calls `element.engine` for simulate, capacity or compare). */
+     *  (a page that calls `element.engine` for simulate, capacity or compare); set later, it loads then. */
     this.eager = false;
     /** The last quote, or null (`ratecard-quote` carries it too). */
     this.quote = null;
@@ -139,6 +139,8 @@ export class RatecardBase extends LitElement {
 
   willUpdate(changed) {
     this._loader.sync(changed, Boolean(this._pricer));
+    // `eager` set later (a page's tools came into view): the full module loads now.
+    if (changed.has("eager") && this.eager && changed.get("eager") !== undefined) this._loader.wantFull();
   }
 
   /** The first-load module is in: it prices a built-in preset completely. */

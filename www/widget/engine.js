@@ -83,14 +83,21 @@ function loadLite(timeoutMs = LOAD_TIMEOUT_MS) {
  */
 export async function liteFor(preset, timeoutMs) {
   const Lite = await loadLite(timeoutMs);
+  await nextTask(); // not in the task that instantiated the module
   const ids = Lite.presetIds();
   const id = preset || ids[0];
   return ids.includes(id) ? cached(`lite:${id}`, () => Lite.preset(id)) : null;
 }
 
+/** After the tasks already queued: long work after a module loads is split into tasks. */
+export function nextTask() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Every built-in preset's rate card, by id, from the first-load module (its JSON only: no engine is made). */
 export async function presetCards() {
   const Lite = await loadLite();
+  await nextTask();
   return new Map(Lite.presetIds().map((id) => [id, Lite.presetCard(id)]));
 }
 

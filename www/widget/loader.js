@@ -6,7 +6,7 @@
 // of times with backoff, then reported once; a newer card source supersedes a
 // load in flight (its result is dropped). The element keeps its own state: this
 // calls its `_loaded`, `_liteLoaded` and `_loadFailed`.
-import { engineFor, liteFor, retrying } from "./engine.js";
+import { engineFor, liteFor, nextTask, retrying } from "./engine.js";
 
 /** @typedef {import("lit").ReactiveControllerHost & { preset?: string, rateCard?: any, cardSrc?: string,
  *    loadTimeout: number, eager: boolean, updateComplete: Promise<boolean>,
@@ -106,11 +106,6 @@ export class EngineLoader {
     this.lite = false;
     host._loaded(engine);
   }
-}
-
-/** After the tasks already queued: a long stretch of work split where it may be. */
-export function nextTask() {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** After the next frame is painted, and then when the main thread is idle (or 200 ms). */
