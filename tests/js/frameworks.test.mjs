@@ -6,9 +6,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, freePort, launchChromium, packAndInstall, serveWww } from "./helpers.mjs";
+import { ROOT, answers, closeConsumer, freePort, openConsumer, serveWww } from "./helpers.mjs";
 
 // The frameworks live in the test consumer only, never in the package.
 const DEPS = [
@@ -29,14 +29,8 @@ const snippet = (kind) => {
 };
 
 let dir, browser;
-before(async () => {
-  ({ dir } = await packAndInstall(DEPS));
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+before(async () => { ({ dir, browser } = await openConsumer(DEPS)); });
+after(() => closeConsumer({ dir, browser }));
 
 const bin = (name) => join(dir, "node_modules/.bin", name);
 /** Runs a consumer tool in `cwd`; its output, or throws with it. */
@@ -51,14 +45,6 @@ function timed(t, what, fn) {
 /** The errors a tool printed, or "" when it passed. */
 function failures(name, args, cwd) {
   try { run(name, args, cwd); return ""; } catch (e) { return `${e.stdout}${e.stderr}`; }
-}
-/** Waits until `url` answers. */
-async function answers(url) {
-  for (let i = 0; i < 300; i++) {
-    try { if ((await fetch(url)).ok) return; } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} never answered`);
 }
 
 /**

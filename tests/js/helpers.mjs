@@ -15,15 +15,35 @@ export async function freePort() {
   return port;
 }
 
+/** Waits until a server just started answers `url` (with any status), for up to 30 s. */
+export async function answers(url) {
+  for (let i = 0; i < 300; i++) {
+    try { await fetch(url); return; } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} never answered`);
+}
+
 /** Serves the built page (www/dist) as `npm start` does, or `dir`; resolves when it answers. */
 export async function serveWww(dir = "www/dist") {
   const port = await freePort();
   const child = spawn("node", ["scripts/serve.mjs", dir, String(port)], { cwd: ROOT, stdio: "ignore" });
   const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(url)).ok) break; } catch { await new Promise((r) => setTimeout(r, 50)); }
-  }
+  await answers(url);
   return { url, close: () => child.kill() };
+}
+
+/** A test file's consumer: the packed package installed with `deps` in a fresh project, and Chromium. */
+export async function openConsumer(deps) {
+  const { dir } = await packAndInstall(deps);
+  return { dir, browser: await launchChromium() };
+}
+
+/** Closes what `openConsumer` opened. */
+export async function closeConsumer({ dir, browser }) {
+  await browser?.close();
+  const { rmSync } = await import("node:fs");
+  if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Debian's Chromium, headless, with the flags this machine needs (see the README, Toolchain). */

@@ -4,21 +4,15 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, freePort, packAndInstall, launchChromium, serveWww } from "./helpers.mjs";
+import { ROOT, answers, closeConsumer, freePort, openConsumer, serveWww } from "./helpers.mjs";
 
 // React and Vite live in the test consumer only, never in the package.
 const DEPS = ["vite@7.3.8", "react@19.2.0", "react-dom@19.2.0", "@types/react@19.2.9", "@types/react-dom@19.2.7"];
 let dir, browser;
-before(async () => {
-  ({ dir } = await packAndInstall(DEPS));
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+before(async () => { ({ dir, browser } = await openConsumer(DEPS)); });
+after(() => closeConsumer({ dir, browser }));
 
 async function open(url) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -388,7 +382,7 @@ async function devApp(app, check) {
   const server = spawn(join(dir, "node_modules/.bin/vite"), ["--port", String(port), "--strictPort", "--host", "127.0.0.1", "--logLevel", "error"], { cwd: app, stdio: "ignore" });
   try {
     const url = `http://127.0.0.1:${port}/`;
-    for (let i = 0; i < 200; i++) { try { if ((await fetch(url)).ok) break; } catch { await new Promise((r) => setTimeout(r, 100)); } }
+    await answers(url);
     const { page, errors } = await open(url);
     await check(page);
     assert.deepEqual(errors, []);
