@@ -15,7 +15,8 @@ const DEPS = [
   "vite@7.3.8", "typescript@5.9.3",
   "vue@3.5.45", "@vitejs/plugin-vue@6.0.11", "vue-tsc@3.3.14",
   "svelte@5.57.3", "@sveltejs/vite-plugin-svelte@6.2.4", "svelte-check@4.7.8",
-  "next@16.4.6", "react@19.2.0", "react-dom@19.2.0", "@types/react@19.2.9", "@types/react-dom@19.2.7",
+  // As create-next-app's: Next's type check needs @types/node in the project.
+  "next@16.4.6", "react@19.2.0", "react-dom@19.2.0", "@types/react@19.2.9", "@types/react-dom@19.2.7", "@types/node@20.19.9",
   // Angular 21: Angular 22's CLI needs Node 22, and this project supports Node 20.
   "@angular/core@21.2.26", "@angular/common@21.2.26", "@angular/compiler@21.2.26", "@angular/platform-browser@21.2.26",
   "@angular/compiler-cli@21.2.26", "@angular/build@21.2.27", "@angular/cli@21.2.27", "rxjs@7.8.2", "tslib@2.8.1",
