@@ -26,6 +26,28 @@ const card = JSON.parse(readFileSync(join(ROOT, "presets/heygen-credits.json"), 
 // The card's own features, and 1,000 more with long names (near the 1 MiB limit).
 const bigCard = { ...card, id: "big", features: { ...card.features, ...Object.fromEntries(many(1000, (i) => [`f${i}`, { ...card.features.avatar_iii, name: "n".repeat(400) }])) } };
 const bigCardText = JSON.stringify(bigCard);
+// The red team's card: one `when` list repeating one value 85,000 times (766 KB; refused now).
+const paygCard = JSON.parse(readFileSync(join(ROOT, "presets/heygen-payg.json"), "utf8"));
+const repeated = structuredClone(paygCard);
+repeated.features.avatar_iv.rates[0].when.resolution = many(85000, () => "720p");
+const repeatedText = JSON.stringify(repeated);
+// The worst card the limits let through, near 1 MiB: a 1,000-value enum and 1,000 rates, each
+// allowing 100 values none of the items pick (every quote scans every list) but the last rate,
+// which allows every value; and 40 features of 10,000 combinations (100 × 100) whose rates each
+// cover one row, so every combination is checked.
+const values = many(1000, (i) => `v${i}`);
+const wide = { name: "wide", input: "seconds", options: { o: { type: "enum", label: "o", values } }, source: "bench",
+  rates: [...many(999, (r) => ({ when: { o: many(100, (k) => `v${1 + ((r * 7 + k) % 999)}`) }, rate: "1", per: "second" })),
+    { when: { o: values }, rate: "2", per: "second" }] };
+const hundred = many(100, (i) => `a${i}`);
+const grid = { name: "grid", input: "seconds", source: "bench",
+  options: { x: { type: "enum", label: "x", values: hundred }, y: { type: "enum", label: "y", values: hundred } },
+  rates: hundred.map((v) => ({ when: { x: v }, rate: "1", per: "second" })) };
+const worstCard = { ...card, id: "worst", features: { ...card.features, wide, ...Object.fromEntries(many(40, (i) => [`grid${i}`, grid])) } };
+const worstCardText = JSON.stringify(worstCard);
+if (process.env.WORST_CARD_OUT) (await import("node:fs")).writeFileSync(process.env.WORST_CARD_OUT, worstCardText);
+const worstEngine = RateEngine.fromJson(worstCardText);
+const wideItems = { plan: "business", balance: "10", items: many(1000, () => ({ feature: "wide", seconds: 60, options: { o: "v0" } })) };
 const cases = [
   ["quote, 1,000 items of 1,000,000 s", () => credits.quote(thousand)],
   ["quote, 1,000 items given 10,000 grants", () => credits.quote({ plan: "business", items: thousand.items, grants, at: "2026-06-01" })],
@@ -46,6 +68,10 @@ const cases = [
   ["compare, 20,000 repeated presets (refused: named twice)", () => RateEngine.compare({ workload: [item], presets: many(20000, () => "heygen-credits") })],
   ["compare, 16 cards of 1,000 more features each (~600 KiB)", () => RateEngine.compare({ workload: [{ feature: "f1", seconds: 60 }], presets: [], cards: many(16, () => bigCard) })],
   [`fromJson, a ${(bigCardText.length / 1024).toFixed(0)} KiB card`, () => RateEngine.fromJson(bigCardText)],
+  [`fromJson, a \`when\` list of one value 85,000 times (${(repeatedText.length / 1024).toFixed(0)} KiB; refused: listed twice)`, () => RateEngine.fromJson(repeatedText)],
+  ["compare, 16 such cards (refused)", () => RateEngine.compare({ workload: [{ feature: "avatar_iv", seconds: 60 }], presets: [], cards: many(16, () => repeated) })],
+  [`fromJson, 1,000 rates over a 1,000-value enum and 40 features of 10,000 combinations (${(worstCardText.length / 1024).toFixed(0)} KiB)`, () => RateEngine.fromJson(worstCardText)],
+  ["quote, 1,000 items each scanning 1,000 rates' lists", () => worstEngine.quote(wideItems)],
 ];
 const rows = cases.map(([bench, f]) => {
   const [ms, outcome] = time(f);

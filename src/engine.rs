@@ -464,58 +464,191 @@ impl RateEngine {
         self.verify_with(&request, &quote, &records)
     }
 
-    /// [`RateEngine::verify_json_with`] with the request and records typed.
+    /// [`RateEngine::verify_json_with`] with the request and records typed,
+    /// and the default [`VerifyOptions`] (a quote at most 1 day old).
     ///
     /// # Errors
     /// As [`RateEngine::verify_json_with`].
     pub fn verify_with(&self, request: &QuoteRequest, quote: &serde_json::Value, records: &request::ServerRecords) -> Result<Verification> {
+        self.verify_within(request, quote, records, VerifyOptions::default())
+    }
+
+    /// Verifies `quote` (as the page showed it) for `request` against the
+    /// server's own `records`, **on the server's day**: `records.at`, else
+    /// (natively) today's date in UTC from the system clock, never the day
+    /// the request names. The verdict, in this order:
+    /// - `stale_card`: the quote names a version this engine does not hold;
+    /// - `altered`: a claim of the request differs from the records, the
+    ///   quote is dated after the server's day, it is not what its request
+    ///   gives with the version in force on its own day, or (undated) the
+    ///   records give other amounts on the server's day;
+    /// - `expired`: the quote is more than `options.max_age_days` days older
+    ///   than the server's day, or the records on the server's day (grants
+    ///   that expired since, say) give other amounts;
+    /// - `superseded`: a newer version is in force on the server's day;
+    /// - `match`: charge it.
+    ///
+    /// The result says the quote's day, the server's day, the quote's
+    /// version and the version in force; `expected` is the quote to charge
+    /// on the server's day (for `match`, the quote itself, recomputed).
+    ///
+    /// # Errors
+    /// `invalid_request` at `records.at` for a day that is no date or that
+    /// no version covers (on wasm32 without `records.at`: the binding gives
+    /// the server's local date); any error of [`RateEngine::quote`] for the
+    /// request with the records applied.
+    pub fn verify_within(
+        &self,
+        request: &QuoteRequest,
+        quote: &serde_json::Value,
+        records: &request::ServerRecords,
+        options: VerifyOptions,
+    ) -> Result<Verification> {
         let shown = integrity::Shown::of(quote)?;
+        let in_records = |e: Error| e.context("records");
+        let server_day = match records.at.as_deref() {
+            Some(at) => parse_date(at, "at").map_err(in_records)?,
+            None => server_today().ok_or_else(|| {
+                Error::at(ErrorKind::InvalidRequest, "at", "the server's day is needed (YYYY-MM-DD)").context("records")
+            })?,
+        };
+        let now = self.book.in_force(Some(server_day)).map_err(in_records)?;
+        let quoted = day_of(request.at.as_deref())?;
+        let days = |mut v: Verification| {
+            v.quoted_on = quoted.map(|d| d.to_string());
+            v.server_day = Some(server_day.to_string());
+            v.version = Some(shown.version.to_string());
+            v.version_in_force = Some(self.card_of(now).version.clone());
+            v
+        };
         let made = self.book.versions().iter().zip(self.versions.iter()).position(|(c, h)| {
             c.id == shown.rate_card && c.version == shown.version && *h.card_hash == *shown.card_hash
         });
         let Some(made) = made else {
             let (card, hash) = (self.card(), self.card_hash());
-            return Ok(integrity::stale(card, hash, shown).unwrap_or_else(|| integrity::stale_version(shown)));
+            return Ok(days(integrity::stale(card, hash, shown).unwrap_or_else(|| integrity::stale_version(shown))));
         };
         let (request, differs) = records.apply(request);
-        // The day of the charge (the server's), else the day the page priced.
-        let charge_day = records.at.as_deref().or(request.at.as_deref());
-        let in_records = |e: Error| if records.at.is_some() { e.context("records") } else { e };
-        let charged = day_of(charge_day).map_err(in_records)?;
-        let now = self.book.in_force(charged).map_err(in_records)?;
-        let current = || {
+        // The quote as it is to be charged on the server's day.
+        let today = || {
             let mut r = request.clone();
-            r.at = charge_day.map(String::from);
-            self.quote_in(now, charged, &r)
+            r.at = Some(server_day.to_string());
+            self.quote_in(now, Some(server_day), &r)
         };
+        let refuse = |verdict, message: String| -> Result<Verification> { Ok(days(Verification::new(verdict, message, Some(today()?)))) };
         if let Some(field) = differs {
-            return Ok(Verification {
-                verdict: integrity::Verdict::Altered,
-                message: format!("the request's {field} is not the server's record: the quote was made for other facts"),
-                expected: Some(current()?),
-            });
+            return refuse(
+                integrity::Verdict::Altered,
+                format!("the request's {field} is not the server's record: the quote was made for other facts"),
+            );
         }
-        let checked = integrity::compare(self.quote_in(made, day_of(request.at.as_deref())?, &request)?, quote);
-        if made == now || checked.verdict != integrity::Verdict::Match {
-            return Ok(checked);
+        if let Some(day) = quoted.filter(|d| *d > server_day) {
+            return refuse(integrity::Verdict::Altered, format!("the quote is dated {day}, after the server's day {server_day}"));
         }
-        let day = charge_day.unwrap_or_default();
-        Ok(Verification {
-            verdict: integrity::Verdict::Superseded,
-            message: format!(
-                "the quote matches version {} of rate card \"{}\", but version {} is in force on {day}: honour the quote or quote again",
-                shown.version,
-                shown.rate_card,
+        let checked = integrity::compare(self.quote_in(made, quoted, &request)?, quote);
+        if checked.verdict != integrity::Verdict::Match {
+            return Ok(days(checked));
+        }
+        let (verdict, message) = self.on_server_day(made, now, (quoted, server_day), shown.version, options);
+        match verdict {
+            integrity::Verdict::Match => {
+                // Same version, within age: the records on the server's day must give the same amounts.
+                let expected = today()?;
+                match checked.expected.as_ref().filter(|q| !integrity::same_amounts(q, &expected)) {
+                    None => Ok(days(checked)),
+                    Some(_) => {
+                        let (verdict, when) = match quoted {
+                            Some(_) => (integrity::Verdict::Expired, "no longer holds"),
+                            None => (integrity::Verdict::Altered, "does not hold"),
+                        };
+                        let message = format!("the quote {when} on the server's day {server_day}: the server's records then give other amounts (grants expired since, say); quote again");
+                        Ok(days(Verification::new(verdict, message, Some(expected))))
+                    }
+                }
+            }
+            _ => refuse(verdict, message),
+        }
+    }
+
+    /// The verdict on the server's day for a quote that matches its request
+    /// (made with version `made`; `now` in force on the server's day): altered
+    /// when `made` was not in force on the quote's own day, expired when older
+    /// than `max_age_days`, superseded when `now` is newer; else match (the
+    /// caller then compares the amounts on the server's day).
+    fn on_server_day(
+        &self,
+        made: usize,
+        now: usize,
+        (quoted, server_day): (Option<Date>, Date),
+        version: &str,
+        options: VerifyOptions,
+    ) -> (integrity::Verdict, String) {
+        let priced_on = quoted.unwrap_or(server_day);
+        if self.book.in_force(Some(priced_on)).ok() != Some(made) {
+            let why = format!("the quote names version {version}, which was not in force on its day {priced_on}");
+            return (integrity::Verdict::Altered, why);
+        }
+        let age = priced_on.days_until(server_day);
+        if age > i32::try_from(options.max_age_days).unwrap_or(i32::MAX) {
+            let why = format!(
+                "the quote was made on {priced_on}, {age} days before the server's day {server_day} (at most {}): quote again",
+                options.max_age_days
+            );
+            return (integrity::Verdict::Expired, why);
+        }
+        if made != now {
+            let why = format!(
+                "the quote matches version {version} of rate card \"{}\", in force on its day {priced_on}, but version {} is in force on {server_day}: honour the quote or quote again",
+                self.card_of(made).id,
                 self.card_of(now).version
-            ),
-            expected: Some(current()?),
-        })
+            );
+            return (integrity::Verdict::Superseded, why);
+        }
+        (integrity::Verdict::Match, String::new())
     }
 
     /// Stale card first (no quote is recomputed), then the comparison.
     fn verify_value(&self, request: &QuoteRequest, quote: &serde_json::Value) -> Result<Verification> {
         self.verify_with(request, quote, &request::ServerRecords::default())
     }
+}
+
+/// How a server verifies a quote beyond its records (see
+/// [`RateEngine::verify_within`]).
+///
+/// JSON / JS shape: `{ maxAgeDays? }`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct VerifyOptions {
+    /// How many days before the server's day a quote may have been made and
+    /// still be charged (or be `superseded` across a price change); older
+    /// is `expired`. Default 1: a checkout left open across midnight.
+    #[serde(default = "one_day")]
+    pub max_age_days: u32,
+}
+
+impl Default for VerifyOptions {
+    fn default() -> Self {
+        VerifyOptions { max_age_days: one_day() }
+    }
+}
+
+fn one_day() -> u32 {
+    1
+}
+
+/// The server's own day when `records` give none: natively, today's date in
+/// UTC from the system clock (the JS binding passes the server's local date
+/// instead, so on wasm32 there is none here).
+#[cfg(not(target_arch = "wasm32"))]
+fn server_today() -> Option<Date> {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+    Date::new(1970, 1, 1)?.checked_add_days(i32::try_from(secs / 86_400).ok()?)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn server_today() -> Option<Date> {
+    None
 }
 
 /// A request's `at` read as a day.

@@ -211,38 +211,70 @@ pub enum Verdict {
     Match,
     /// The quote was made with another rate card or version: quote again.
     StaleCard,
-    /// The quote matches the version it names, which the price book holds,
-    /// but a newer version is in force on the day of the charge: the
-    /// operator decides whether to honour it.
+    /// The quote matches the version in force on its own day, at most
+    /// `maxAgeDays` before the server's day, but a newer version is in force
+    /// on the server's day: the operator decides whether to honour it.
     Superseded,
+    /// The quote no longer holds on the server's day: it is older than
+    /// `maxAgeDays`, or the server's records on that day (grants that
+    /// expired since, say) give other amounts. Quote again; never charge it.
+    Expired,
     /// The quote differs from what the request gives (a changed total,
     /// lines or fingerprint): do not charge it.
     Altered,
 }
 
 impl Verdict {
-    /// `"match"`, `"stale_card"`, `"superseded"` or `"altered"`.
+    /// `"match"`, `"stale_card"`, `"superseded"`, `"expired"` or `"altered"`.
     pub fn as_str(self) -> &'static str {
         match self {
             Verdict::Match => "match",
             Verdict::StaleCard => "stale_card",
             Verdict::Superseded => "superseded",
+            Verdict::Expired => "expired",
             Verdict::Altered => "altered",
         }
     }
 }
 
-/// The result of `RateEngine::verify`.
+/// The result of `RateEngine::verify`: the verdict, why, the days and
+/// versions it was decided on, and the quote recomputed.
+///
+/// JSON / JS shape: `{ verdict, message, quotedOn?, serverDay?, version?,
+/// versionInForce?, expected? }`; days `YYYY-MM-DD`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Verification {
-    /// Match, stale card, or altered.
+    /// Match, stale card, superseded, expired or altered.
     pub verdict: Verdict,
     /// For people: what differs.
     pub message: String,
-    /// The quote recomputed from the request (absent for a stale card).
+    /// The day the quote was priced (its request's `at`; absent for an
+    /// undated quote of a card on its own, priced as of the server's day).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quoted_on: Option<String>,
+    /// The server's day: `records.at`, else the server's own date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub server_day: Option<String>,
+    /// The `version` the quote names.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// The `version` in force on the server's day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version_in_force: Option<String>,
+    /// The quote as it should be charged: recomputed from the request with
+    /// the server's records (on the server's day, unless it matches). Absent
+    /// for a stale card.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expected: Option<Quote>,
+}
+
+impl Verification {
+    /// A verdict with its message and expected quote, the days and versions
+    /// not yet filled in.
+    pub(crate) fn new(verdict: Verdict, message: String, expected: Option<Quote>) -> Self {
+        Verification { verdict, message, quoted_on: None, server_day: None, version: None, version_in_force: None, expected }
+    }
 }
 
 /// The card a shown quote names: its `rateCard`, `version` and `cardHash`
@@ -283,9 +315,9 @@ pub fn stale(card: &RateCard, card_hash: &str, shown: Shown<'_>) -> Option<Verif
     if shown.rate_card == card.id && shown.card_hash == card_hash {
         return None;
     }
-    Some(Verification {
-        verdict: Verdict::StaleCard,
-        message: format!(
+    Some(Verification::new(
+        Verdict::StaleCard,
+        format!(
             "the quote was made with rate card \"{}\" version {} ({}…); this engine has \"{}\" version {} ({}…)",
             shown.rate_card,
             shown.version,
@@ -294,21 +326,21 @@ pub fn stale(card: &RateCard, card_hash: &str, shown: Shown<'_>) -> Option<Verif
             card.version,
             card_hash.get(..12).unwrap_or_default()
         ),
-        expected: None,
-    })
+        None,
+    ))
 }
 
 /// A stale-card verdict for a quote that names a version this price book
 /// does not hold (its id and hash may be a known version's, its version not).
 pub fn stale_version(shown: Shown<'_>) -> Verification {
-    Verification {
-        verdict: Verdict::StaleCard,
-        message: format!(
+    Verification::new(
+        Verdict::StaleCard,
+        format!(
             "the quote names version {} of rate card \"{}\", which this price book does not hold with that hash",
             shown.version, shown.rate_card
         ),
-        expected: None,
-    }
+        None,
+    )
 }
 
 /// Compares `quote` (as the page showed it, a JSON value) with `expected`
@@ -328,15 +360,22 @@ pub fn compare(expected: Quote, quote: &serde_json::Value) -> Verification {
         _ => differ.push("the whole quote".into()),
     }
     if differ.is_empty() {
-        return Verification {
-            verdict: Verdict::Match,
-            message: "the quote matches the request".into(),
-            expected: Some(expected),
-        };
+        return Verification::new(Verdict::Match, "the quote matches the request".into(), Some(expected));
     }
-    Verification {
-        verdict: Verdict::Altered,
-        message: format!("the quote differs from the request's in: {}", differ.join(", ")),
-        expected: Some(expected),
-    }
+    Verification::new(
+        Verdict::Altered,
+        format!("the quote differs from the request's in: {}", differ.join(", ")),
+        Some(expected),
+    )
+}
+
+/// Whether two quotes charge the same: every amount, line by line (amount,
+/// billed, included, burns), the total, balance, balance after, shortfall
+/// and purchase options. Fingerprints, warnings and the day's notices may
+/// differ.
+pub fn same_amounts(a: &Quote, b: &Quote) -> bool {
+    let lines = |q: &Quote| -> Vec<_> { q.lines.iter().map(|l| (l.amount, l.billed, l.included, l.burns.clone())).collect() };
+    (a.total, a.balance, a.balance_after, a.shortfall) == (b.total, b.balance, b.balance_after, b.shortfall)
+        && lines(a) == lines(b)
+        && a.purchase == b.purchase
 }

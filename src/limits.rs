@@ -56,6 +56,10 @@ pub const MAX_ROUNDING_DP: u32 = 6;
 /// Most combinations of enum option values a feature may define (each must
 /// find a rate, and validation tries them all).
 pub const MAX_OPTION_COMBINATIONS: usize = 10_000;
+/// Most values an enum option may list (each at most once).
+pub const MAX_ENUM_VALUES: usize = 1_000;
+/// Most rates a feature may list (`rates`); a rate is chosen by scanning them.
+pub const MAX_RATES_PER_FEATURE: usize = 1_000;
 /// Longest expiry counted in billing cycles (100 years of months).
 pub const MAX_EXPIRY_CYCLES: u32 = 1_200;
 /// Longest expiry counted in days (about 270 years).

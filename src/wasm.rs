@@ -63,6 +63,34 @@ export interface PriceChange {
 }
 "#;
 
+/// The TypeScript types of `verify` and `verifyDetail`.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_VERIFY: &str = r#"
+/** `verify`'s verdict: `match` (charge it), `superseded` (a newer price is in force: honour it or quote
+ * again), `expired` (too old, or no longer true on the server's day: quote again), `stale_card` (another
+ * rate card: quote again), `altered` (refuse it). */
+export type Verdict = "match" | "superseded" | "expired" | "stale_card" | "altered";
+
+/** How `verify` judges a quote's age: `maxAgeDays` (default 1) is how many days before the server's day
+ * a quote may have been made. */
+export interface VerifyOptions {
+    maxAgeDays?: number;
+}
+
+/** `verifyDetail`'s result: the verdict, why (`message`, for logs), the quote's day (`quotedOn`, absent
+ * for an undated quote), the server's day, the quote's `version`, the version in force on the server's
+ * day, and the quote to charge on the server's day (`expected`; absent for a stale card). */
+export interface Verification {
+    verdict: Verdict;
+    message: string;
+    quotedOn?: string;
+    serverDay?: string;
+    version?: string;
+    versionInForce?: string;
+    expected?: Quote;
+}
+"#;
+
 /// Today's local date, `YYYY-MM-DD`: the day a price book prices when a
 /// request gives none (the binding reads the clock; the core never does).
 fn today() -> String {
@@ -141,6 +169,54 @@ fn json_text(value: &JsValue, what: &str, limit: usize) -> Result<String, JsValu
     JsValue::from(text)
         .as_string()
         .ok_or_else(|| refuse("expected an object".into()))
+}
+
+/// The server's records fail closed: every object in them must be a plain
+/// object or array (a `Map`, a `Set`, a `Date` or a class instance is not
+/// what `JSON.stringify` writes it as), and no key may hold `undefined`, a
+/// function or a symbol (which `JSON.stringify` would drop, so the page's
+/// claim would stand in for the record). `null` stays: the JSON reader
+/// refuses it where a value is needed.
+///
+/// # Errors
+/// `invalid_request` at the value's path (`records.periodUsage`).
+fn plain(value: &JsValue, path: &mut Vec<PathSegment>, depth: u32) -> Result<(), Error> {
+    let refuse = |path: &[PathSegment], why: &str| Error::new(ErrorKind::InvalidRequest, why.to_string()).within(path);
+    if value.is_undefined() || value.is_function() || value.is_symbol() {
+        return Err(refuse(path, "expected a value, got undefined or a function: a record the server keeps is given, or its key left out"));
+    }
+    if !value.is_object() {
+        return Ok(());
+    }
+    if depth > 32 {
+        return Err(refuse(path, "nested too deeply"));
+    }
+    let proto = js_sys::Object::get_prototype_of(value);
+    let array = js_sys::Array::is_array(value);
+    let plain_proto = if array {
+        proto == js_sys::Object::get_prototype_of(&js_sys::Array::new())
+    } else {
+        proto.is_null() || proto == js_sys::Object::get_prototype_of(&js_sys::Object::new())
+    };
+    if !plain_proto {
+        return Err(refuse(path, "expected a plain object or array (a Map, a Set, a Date or a class instance is refused): give the server's records as plain JSON"));
+    }
+    let object: &js_sys::Object = value.unchecked_ref();
+    for key in js_sys::Object::keys(object).iter() {
+        let name = key.as_string().unwrap_or_default();
+        let child = js_sys::Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
+        path.push(match (array, name.parse::<usize>()) {
+            (true, Ok(i)) => PathSegment::Index(i),
+            _ => PathSegment::from(name),
+        });
+        let checked = plain(&child, path, depth.saturating_add(1));
+        path.pop();
+        checked?;
+    }
+    if array && js_sys::Object::keys(object).length() != js_sys::Array::from(value).length() {
+        return Err(refuse(path, "expected an array without holes"));
+    }
+    Ok(())
 }
 
 /// With `boundary-serde`: the result converted object by object.
@@ -379,51 +455,88 @@ impl JsRateEngine {
     }
 
     /// Checks a quote the page showed against the request it was made for,
-    /// on a server, before charging: the quote is recomputed from the request
-    /// with this engine's rate card and compared field by field.
+    /// on a server, before charging: the quote is recomputed with this
+    /// engine's rate card **and the server's own records, on the server's
+    /// day**, and compared field by field. The verdict:
     /// `"match"`: charge it; `"stale_card"`: it was made with another rate
     /// card or version, quote again; `"altered"`: it is not what the request
-    /// gives, refuse it. The quote's `fingerprint` is a checksum and quote
-    /// id, not a signature (it is unkeyed: anyone can recompute it); this
-    /// recomputation is what makes the check.
+    /// gives, or claims facts the records deny, or is dated after the
+    /// server's day: refuse it; `"expired"`: older than `maxAgeDays`, or the
+    /// records on the server's day give other amounts (grants expired since):
+    /// quote again; `"superseded"` (price books): it matches the version in
+    /// force on its own day, at most `maxAgeDays` old, and a newer one is in
+    /// force now: honour it or quote again. The quote's `fingerprint` is a
+    /// checksum and quote id, not a signature; the recomputation makes the check.
     ///
     /// `records` is what the server itself knows of the buyer (`{ plan,
     /// balance | grants, periodUsage, at }`): each field given replaces the
-    /// request's, and a request that claims otherwise is `"altered"`. A
-    /// server passes every one it keeps and never takes them from the page.
+    /// request's, and a request that claims otherwise is `"altered"`. `at` is
+    /// the server's day; absent, today's local date on this machine (never
+    /// the request's). Records fail closed: a key given as `undefined`, a
+    /// `Map`, a class instance or any other non-plain value is refused
+    /// (`invalid_request`, with its path), never read as "no record".
+    /// `options`: `{ maxAgeDays? }` (default 1). `verifyDetail` gives the
+    /// same verdict with its reasons.
     ///
     /// Throws (a `RateCardError`) when the request, the quote or the records
     /// are not of their shape, or the request is refused as `quote` refuses it.
-    ///
-    /// Of a price book: `"superseded"` when the quote matches the version it
-    /// names, which the book holds, but a newer one is in force on the day of
-    /// the charge (`records.at`, else the request's `at`, else today's local
-    /// date): the operator decides whether to honour it.
-    #[wasm_bindgen(unchecked_return_type = "\"match\" | \"superseded\" | \"stale_card\" | \"altered\"")]
+    #[wasm_bindgen(unchecked_return_type = "Verdict")]
     pub fn verify(
         &self,
         request: Ts<QuoteRequest>,
         quote: Ts<Quote>,
         #[wasm_bindgen(unchecked_optional_param_type = "ServerRecords")] records: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "VerifyOptions")] options: Option<JsValue>,
     ) -> Result<String, JsValue> {
+        Ok(self.verified(request, quote, records, options)?.verdict.as_str().to_string())
+    }
+
+    /// [`verify`](Self::verify) with its reasons: `{ verdict, message,
+    /// quotedOn?, serverDay, version, versionInForce, expected? }` (days
+    /// `YYYY-MM-DD`; `expected`: the quote to charge on the server's day).
+    #[wasm_bindgen(js_name = verifyDetail, unchecked_return_type = "Verification")]
+    pub fn verify_detail(
+        &self,
+        request: Ts<QuoteRequest>,
+        quote: Ts<Quote>,
+        #[wasm_bindgen(unchecked_optional_param_type = "ServerRecords")] records: Option<JsValue>,
+        #[wasm_bindgen(unchecked_optional_param_type = "VerifyOptions")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        to_js(&self.verified(request, quote, records, options)?)
+    }
+
+    fn verified(
+        &self,
+        request: Ts<QuoteRequest>,
+        quote: Ts<Quote>,
+        records: Option<JsValue>,
+        options: Option<JsValue>,
+    ) -> Result<crate::integrity::Verification, JsValue> {
+        let fail = |e: Error| js_error(&e);
+        // Records fail closed, before anything is copied into wasm memory.
+        let records = match records.filter(|r| !r.is_undefined() && !r.is_null()) {
+            Some(r) => {
+                plain(&r, &mut vec![PathSegment::from("records")], 0).map_err(fail)?;
+                json_text(&r, "records", MAX_REQUEST_BYTES)?
+            }
+            None => "{}".to_string(),
+        };
+        let options = match options.filter(|o| !o.is_undefined()) {
+            Some(o) => json_text(&o, "options", MAX_REQUEST_BYTES)?,
+            None => "{}".to_string(),
+        };
         // The quote is compared as JSON (no typed read of a whole `Quote`,
         // which would cost the module ~19 KiB gzip).
         let request = json_text(&request.js_value(), "request", MAX_REQUEST_BYTES)?;
         let quote = json_text(&quote.js_value(), "quote", MAX_QUOTE_BYTES)?;
-        let records = match records.filter(|r| !r.is_undefined() && !r.is_null()) {
-            Some(r) => json_text(&r, "records", MAX_REQUEST_BYTES)?,
-            None => "{}".to_string(),
-        };
-        let fail = |e: Error| js_error(&e);
         let request: QuoteRequest = request::from_json(&request).map_err(fail)?;
         let mut records: request::ServerRecords = request::from_json(&records).map_err(|e| fail(e.context("records")))?;
-        if request.at.is_none() {
-            records.at = self.day(records.at.take());
-        }
+        let options: crate::engine::VerifyOptions = request::from_json(&options).map_err(|e| fail(e.context("options")))?;
+        // The server's day: its own local date unless the records name it.
+        records.at = records.at.take().or_else(|| Some(today()));
         let quote: serde_json::Value = serde_json::from_str(&quote)
             .map_err(|e| fail(Error::at(ErrorKind::InvalidRequest, "quote", e.to_string())))?;
-        let v = self.inner.verify_with(&request, &quote, &records).map_err(fail)?;
-        Ok(v.verdict.as_str().to_string())
+        self.inner.verify_within(&request, &quote, &records, options).map_err(fail)
     }
 
     /// Buys `{ plan?, quantity, seats?, billing? }` of the plan's product:

@@ -133,10 +133,20 @@ fn verify_across_a_change_match_superseded_stale_altered() {
         e.verify_json_with(req, &q, r#"{"at":"2026-12-31"}"#).unwrap().verdict,
         Verdict::Match
     );
-    // Charged after the change: the quote is the old version's, which the book holds.
-    let v = e.verify_json_with(req, &q, r#"{"at":"2027-01-02"}"#).unwrap();
+    // Charged after the change, within a day: the quote was priced by the version in
+    // force on its day; a newer one is in force on the server's day.
+    let late = r#"{"plan":"business","at":"2026-12-31","items":[{"feature":"avatar_iv","seconds":60}],"balance":"1000"}"#;
+    let lq = serde_json::to_string(&quote(&e, "2026-12-31")).unwrap();
+    let v = e.verify_json_with(late, &lq, r#"{"at":"2027-01-01"}"#).unwrap();
     assert_eq!(v.verdict, Verdict::Superseded, "{}", v.message);
+    assert_eq!(
+        (v.quoted_on.as_deref(), v.server_day.as_deref(), v.version.as_deref(), v.version_in_force.as_deref()),
+        (Some("2026-12-31"), Some("2027-01-01"), Some("2026-11-01"), Some("2027-01"))
+    );
     assert_eq!(v.expected.unwrap().total.to_string(), "25");
+    // Older than a day (the default maxAgeDays): expired, not superseded.
+    let v = e.verify_json_with(req, &q, r#"{"at":"2027-01-02"}"#).unwrap();
+    assert_eq!(v.verdict, Verdict::Expired, "{}", v.message);
     // A version the book does not hold: stale.
     let single = RateEngine::preset("heygen-payg").unwrap();
     let other = serde_json::to_string(
@@ -313,4 +323,66 @@ fn compare_and_capacity_use_the_version_in_force() {
         (capacity("2026-12-31"), capacity("2027-01-01")),
         ("300".to_string(), "240".to_string())
     );
+}
+
+/// `verify` with the server's records and options, from JSON texts.
+fn verify(e: &RateEngine, req: &str, q: &str, records: &str, max_age_days: u32) -> ratecard::integrity::Verification {
+    let request = request::from_json(req).unwrap();
+    let records: request::ServerRecords = request::from_json(records).unwrap();
+    let quote: serde_json::Value = serde_json::from_str(q).unwrap();
+    e.verify_within(&request, &quote, &records, ratecard::VerifyOptions { max_age_days }).unwrap()
+}
+
+#[test]
+fn the_buyer_never_picks_the_price_day() {
+    let e = engine();
+    let req = |at: &str| {
+        format!(r#"{{"plan":"business","at":"{at}","items":[{{"feature":"avatar_iv","seconds":60}}],"balance":"1000"}}"#)
+    };
+    // A quote dated long ago, at a price two versions old: expired, whatever maxAgeDays allows up to its age.
+    let old = serde_json::to_string(&quote(&e, "2026-06-01")).unwrap();
+    let v = verify(&e, &req("2026-06-01"), &old, r#"{"at":"2027-01-05"}"#, 1);
+    assert_eq!((v.verdict, v.expected.unwrap().total.to_string()), (Verdict::Expired, "25".to_string()));
+    // A quote dated after the server's day, at a coming price: altered.
+    let future = serde_json::to_string(&quote(&e, "2027-01-01")).unwrap();
+    let v = verify(&e, &req("2027-01-01"), &future, r#"{"at":"2026-12-31"}"#, 1);
+    assert_eq!(v.verdict, Verdict::Altered, "{}", v.message);
+    assert!(v.message.contains("after the server's day 2026-12-31"), "{}", v.message);
+    // maxAgeDays: a server that honours week-old quotes says so.
+    let week = serde_json::to_string(&quote(&e, "2026-12-28")).unwrap();
+    assert_eq!(verify(&e, &req("2026-12-28"), &week, r#"{"at":"2027-01-03"}"#, 7).verdict, Verdict::Superseded);
+    assert_eq!(verify(&e, &req("2026-12-28"), &week, r#"{"at":"2027-01-03"}"#, 5).verdict, Verdict::Expired);
+    // Records without `at`: the server's own day (natively, today in UTC), never the request's.
+    let today = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date().to_string();
+    let v = verify(&e, &req("2026-06-01"), &old, r#"{}"#, 1);
+    assert_eq!(v.server_day.as_deref(), Some(today.as_str()));
+    assert_ne!(v.verdict, Verdict::Match, "{}", v.message);
+}
+
+#[test]
+fn a_backdated_request_revives_no_expired_credits() {
+    // The red team's case: g1 (1,000 credits) expires on 2026-03-01; the page dates its request
+    // 2026-02-20 and is "covered"; on the server's day, 2026-04-01, only g2's 10 credits are left.
+    let e = RateEngine::preset("heygen-credits").unwrap();
+    let grants = r#"[{"id":"g1","remaining":"1000","expiresAt":"2026-03-01"},{"id":"g2","remaining":"10"}]"#;
+    let req = format!(r#"{{"plan":"business","at":"2026-02-20","items":[{{"feature":"avatar_iv","seconds":600}}],"grants":{grants}}}"#);
+    let shown = e.quote(&request::from_json(&req).unwrap()).unwrap();
+    assert_eq!((shown.balance.to_string(), shown.shortfall.to_string()), ("1010".into(), "0".into()));
+    let q = serde_json::to_string(&shown).unwrap();
+    let records = format!(r#"{{"plan":"business","grants":{grants},"at":"2026-04-01"}}"#);
+    let v = verify(&e, &req, &q, &records, 1);
+    assert_eq!(v.verdict, Verdict::Expired, "{}", v.message);
+    let truth = v.expected.unwrap();
+    assert_eq!((truth.balance.to_string(), truth.shortfall.to_string()), ("10".into(), "190".into()));
+    // Even a server that honours quotes for 60 days: the records on its day give other amounts.
+    let v = verify(&e, &req, &q, &records, 60);
+    assert_eq!(v.verdict, Verdict::Expired, "{}", v.message);
+    assert!(v.message.contains("other amounts"), "{}", v.message);
+    // The same request, undated: altered on the server's day.
+    let undated = req.replace(r#""at":"2026-02-20","#, "");
+    let q = serde_json::to_string(&e.quote(&request::from_json(&undated).unwrap()).unwrap()).unwrap();
+    assert_eq!(verify(&e, &undated, &q, &records, 1).verdict, Verdict::Altered);
+    // Charged the day it was quoted: a match.
+    let v = verify(&e, &req, &serde_json::to_string(&shown).unwrap(), &records.replace("2026-04-01", "2026-02-20"), 1);
+    assert_eq!(v.verdict, Verdict::Match, "{}", v.message);
 }

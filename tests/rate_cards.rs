@@ -193,3 +193,36 @@ fn long_names_and_ids_are_refused_on_load() {
     assert!(e.message().contains(&format!("an id of at most {MAX_CARD_ID_CHARS} characters")), "{}", e.message());
     assert!(e.message().len() < 300, "the message does not echo the id whole");
 }
+
+#[test]
+fn lists_a_rate_is_matched_against_are_bounded_and_a_value_is_listed_once() {
+    // The red team's card: a `when` list repeating one value 85,000 times (766 KB).
+    let mut c = preset_value("heygen-payg");
+    c["features"]["avatar_iv"]["rates"][0]["when"]["resolution"] = json!(vec!["720p"; 85_000]);
+    let t = std::time::Instant::now();
+    rejects(&c, "features.avatar_iv.rates[0].when.resolution: \"720p\" is listed twice");
+    assert!(t.elapsed().as_millis() < 1_000);
+
+    let mut c = preset_value("heygen-payg");
+    c["features"]["avatar_iv"]["options"]["resolution"]["values"] = json!(["720p", "1080p", "4k", "720p"]);
+    rejects(&c, "features.avatar_iv.options.resolution.values: \"720p\" is listed twice");
+
+    let mut c = preset_value("heygen-payg");
+    let values: Vec<String> = (0..1_001).map(|i| format!("v{i}")).collect();
+    c["features"]["avatar_iv"]["options"]["resolution"]["values"] = json!(values);
+    rejects(&c, "features.avatar_iv.options.resolution.values: at most 1000 values, got 1001");
+
+    let mut c = preset_value("heygen-payg");
+    let rate = c["features"]["avatar_iv"]["rates"][0].clone();
+    c["features"]["avatar_iv"]["rates"] = json!(vec![rate; 1_001]);
+    rejects(&c, "features.avatar_iv.rates: at most 1000 rates, got 1001");
+
+    // Coverage is still checked for every combination, and the first one without a rate named.
+    let mut c = preset_value("heygen-payg");
+    c["features"]["avatar_iv"]["rates"].as_array_mut().expect("rates").remove(3);
+    rejects(&c, "features.avatar_iv.rates: no rate for avatar_type=digital_twin, resolution=4k");
+    // A plan's cap is checked against the values as a set.
+    let mut c = preset_value("heygen-api");
+    c["plans"]["pro"]["maxOptions"]["resolution"] = json!("8k");
+    rejects(&c, "plans.pro.maxOptions.resolution: \"8k\" is not one of");
+}

@@ -551,11 +551,12 @@ impl OneOrMany {
         }
     }
 
-    fn values(&self) -> Vec<&str> {
-        match self {
-            OneOrMany::One(v) => vec![v.as_str()],
-            OneOrMany::Many(vs) => vs.iter().map(String::as_str).collect(),
-        }
+    fn values(&self) -> impl Iterator<Item = &str> {
+        let (one, many): (Option<&String>, &[String]) = match self {
+            OneOrMany::One(v) => (Some(v), &[]),
+            OneOrMany::Many(vs) => (None, vs),
+        };
+        one.into_iter().chain(many).map(String::as_str)
     }
 }
 
@@ -590,15 +591,21 @@ impl RateCard {
     /// assert_eq!(card.unit, "credits");
     /// ```
     pub fn from_json(text: &str) -> Result<RateCard> {
+        let card = Self::parse_unchecked(text)?;
+        card.validate()?;
+        Ok(card)
+    }
+
+    /// The card in `text` (at most [`MAX_RATE_CARD_BYTES`]), parsed but not
+    /// validated: for a price book, which validates each version once.
+    pub(crate) fn parse_unchecked(text: &str) -> Result<RateCard> {
         if text.len() > MAX_RATE_CARD_BYTES {
             return Err(Error::new(
                 ErrorKind::InvalidRateCard,
                 format!("$: the rate card is {} bytes; the limit is {MAX_RATE_CARD_BYTES}", text.len()),
             ));
         }
-        let card: RateCard = serde_json::from_str(text).map_err(|e| parse_error(text, &e))?;
-        card.validate()?;
-        Ok(card)
+        serde_json::from_str(text).map_err(|e| parse_error(text, &e))
     }
 
     /// Checks every cross-reference and range the types cannot express (see

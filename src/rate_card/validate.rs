@@ -6,10 +6,13 @@
 //! where that is (`.context(id).context("features")`).
 
 use rust_decimal::Decimal;
+use std::collections::{HashMap, HashSet};
 
 use super::{Feature, Input, OneOrMany, OptionDef, OptionType, Per, Plan, Product, RateCard};
 use crate::error::{one_of, Error, ErrorKind, Result};
-use crate::limits::{MAX_CARD_ID_CHARS, MAX_CARD_TEXT_CHARS, MAX_OPTION_COMBINATIONS, MAX_ROUNDING_DP};
+use crate::limits::{
+    MAX_CARD_ID_CHARS, MAX_CARD_TEXT_CHARS, MAX_ENUM_VALUES, MAX_OPTION_COMBINATIONS, MAX_RATES_PER_FEATURE, MAX_ROUNDING_DP,
+};
 use crate::money::DecimalString;
 
 /// `invalid_rate_card` at `key`.
@@ -42,18 +45,72 @@ pub(super) fn card(card: &RateCard) -> Result<()> {
     for (id, f) in &card.features {
         feature(f).map_err(|e| e.context(id).context("features"))?;
     }
+    let sets: HashMap<&str, ValueSets<'_>> = card.features.iter().map(|(id, f)| (id.as_str(), value_sets(f))).collect();
+    let enums = enums(card);
     for (id, p) in &card.plans {
-        plan(card, id, p).map_err(|e| e.context(id).context("plans"))?;
+        plan(card, id, p, &sets, &enums).map_err(|e| e.context(id).context("plans"))?;
     }
     Ok(())
+}
+
+/// A feature's enum options' values, each with its index, by option id.
+type ValueSets<'c> = HashMap<&'c str, HashMap<&'c str, usize>>;
+
+fn value_sets(f: &Feature) -> ValueSets<'_> {
+    f.options
+        .iter()
+        .filter(|(_, o)| o.kind == OptionType::Enum)
+        .map(|(k, o)| (k.as_str(), o.values.iter().enumerate().map(|(i, v)| (v.as_str(), i)).collect()))
+        .collect()
 }
 
 /// Every text of the card within [`MAX_CARD_TEXT_CHARS`] and every id
 /// within [`MAX_CARD_ID_CHARS`]: a quote copies names and sources into each
 /// line, so long texts would make a quote of 1,000 lines enormous.
 fn texts(card: &RateCard) -> Result<()> {
+    // A scan of the compact JSON first (one buffer, no tree): only a card
+    // that may hold a long text is walked as a tree, for the path.
+    let json = serde_json::to_string(card).map_err(|e| invalid("id", e.to_string()))?;
+    if !may_exceed(&json) {
+        return Ok(());
+    }
     let value = serde_json::to_value(card).map_err(|e| invalid("id", e.to_string()))?;
     walk(&value)
+}
+
+/// Whether compact JSON may hold a key longer than [`MAX_CARD_ID_CHARS`] or
+/// a string longer than [`MAX_CARD_TEXT_CHARS`]: each string's characters
+/// are counted as written (an escape counts one or more, never fewer than
+/// the text holds), a key being a string followed by `:`.
+fn may_exceed(json: &str) -> bool {
+    let (mut chars, mut in_text, mut escaped, mut ended) = (0usize, false, false, None::<usize>);
+    for &c in json.as_bytes() {
+        if in_text {
+            if escaped {
+                escaped = false;
+            } else if c == b'\\' {
+                escaped = true;
+                continue;
+            } else if c == b'"' {
+                in_text = false;
+                ended = Some(chars);
+                continue;
+            }
+            if c & 0xC0 != 0x80 {
+                chars = chars.saturating_add(1);
+            }
+            continue;
+        }
+        if let Some(n) = ended.take() {
+            if n > if c == b':' { MAX_CARD_ID_CHARS } else { MAX_CARD_TEXT_CHARS } {
+                return true;
+            }
+        }
+        if c == b'"' {
+            (in_text, chars) = (true, 0);
+        }
+    }
+    ended.is_some_and(|n| n > MAX_CARD_TEXT_CHARS)
 }
 
 fn walk(value: &serde_json::Value) -> Result<()> {
@@ -95,7 +152,7 @@ fn product(p: &Product) -> Result<()> {
     Ok(())
 }
 
-fn plan(card: &RateCard, id: &str, plan: &Plan) -> Result<()> {
+fn plan(card: &RateCard, id: &str, plan: &Plan, sets: &HashMap<&str, ValueSets<'_>>, enums: &Enums<'_>) -> Result<()> {
     if plan.included < Decimal::ZERO {
         return Err(invalid("included", "must not be negative"));
     }
@@ -110,10 +167,12 @@ fn plan(card: &RateCard, id: &str, plan: &Plan) -> Result<()> {
         if is(a.amount, |x| x < Decimal::ZERO) {
             return Err(invalid("amount", "must not be negative").context(i).context("allowances"));
         }
-        when_values(f, &a.when).map_err(|e| e.context(i).context("allowances"))?;
+        let none = ValueSets::new();
+        let f_sets = sets.get(a.feature.as_str()).unwrap_or(&none);
+        when_values(f, f_sets, &a.when).map_err(|e| e.context(i).context("allowances"))?;
     }
     for (opt, value) in &plan.max_options {
-        max_option(card, opt, value).map_err(|e| e.context(opt).context("maxOptions"))?;
+        max_option(enums, opt, value).map_err(|e| e.context(opt).context("maxOptions"))?;
     }
     if is(plan.max_seconds, |x| x <= Decimal::ZERO) {
         return Err(invalid("maxSeconds", "must be greater than 0"));
@@ -160,24 +219,36 @@ pub(crate) fn downgrade(from: &Plan, to: &Plan) -> Option<String> {
 
 /// A plan's cap on an enum option names an option some feature has, and
 /// one of its values. The error is about the cap itself (no key added).
-fn max_option(card: &RateCard, opt: &str, value: &str) -> Result<()> {
-    let mut found = false;
-    for f in card.features.values() {
-        if let Some(def) = f.options.get(opt).filter(|o| o.kind == OptionType::Enum) {
-            found = true;
-            if !def.values.iter().any(|v| v == value) {
-                let valid = one_of(def.values.iter().map(String::as_str));
-                return Err(Error::new(ErrorKind::InvalidRateCard, format!("\"{value}\" is not one of {valid}")));
-            }
-        }
-    }
-    if !found {
+fn max_option(enums: &Enums<'_>, opt: &str, value: &str) -> Result<()> {
+    let Some(defs) = enums.get(opt) else {
         return Err(Error::new(ErrorKind::InvalidRateCard, format!("no feature has an enum option \"{opt}\"")));
+    };
+    if let Some((def, _)) = defs.iter().find(|(_, set)| !set.contains(value)) {
+        let valid = one_of(def.values.iter().map(String::as_str));
+        return Err(Error::new(ErrorKind::InvalidRateCard, format!("\"{value}\" is not one of {valid}")));
     }
     Ok(())
 }
 
+/// Every feature's enum option by option id: its definition and its values
+/// as a set (built once per card: a plan's caps are checked against it
+/// without scanning lists).
+type Enums<'c> = HashMap<&'c str, Vec<(&'c OptionDef, HashSet<&'c str>)>>;
+
+fn enums(card: &RateCard) -> Enums<'_> {
+    let mut all: Enums<'_> = HashMap::new();
+    for f in card.features.values() {
+        for (oid, o) in f.options.iter().filter(|(_, o)| o.kind == OptionType::Enum) {
+            all.entry(oid.as_str()).or_default().push((o, o.values.iter().map(String::as_str).collect()));
+        }
+    }
+    all
+}
+
 fn feature(f: &Feature) -> Result<()> {
+    for (oid, o) in &f.options {
+        option(o).map_err(|e| e.context(oid).context("options"))?;
+    }
     rate_shape(f)?;
     for (name, value) in [("increment", f.increment), ("minimum", f.minimum), ("max", f.max)] {
         if is(value, |x| x <= Decimal::ZERO) {
@@ -188,9 +259,6 @@ fn feature(f: &Feature) -> Result<()> {
         if lo.0 > hi.0 {
             return Err(invalid("min", format!("{lo} is above max {hi}")));
         }
-    }
-    for (oid, o) in &f.options {
-        option(o).map_err(|e| e.context(oid).context("options"))?;
     }
     every_combination_has_a_rate(f)
 }
@@ -213,6 +281,11 @@ fn rate_shape(f: &Feature) -> Result<()> {
         Input::Quantity => per == Per::Each,
     };
     const PER_FITS: &str = "\"each\" goes with input \"quantity\"; \"second\", \"minute\" and \"video\" with input \"seconds\"";
+    if f.rates.len() > MAX_RATES_PER_FEATURE {
+        return Err(invalid("rates", format!("at most {MAX_RATES_PER_FEATURE} rates, got {}", f.rates.len())));
+    }
+    // Each enum option's values as a set, once: a `when` list is checked in O(its length).
+    let sets = value_sets(f);
     if f.per.is_some_and(|per| !per_ok(per)) {
         return Err(invalid("per", PER_FITS));
     }
@@ -224,22 +297,32 @@ fn rate_shape(f: &Feature) -> Result<()> {
             if !per_ok(r.per) {
                 return Err(invalid("per", PER_FITS));
             }
-            when_values(f, &r.when)
+            when_values(f, &sets, &r.when)
         };
         check().map_err(|e| e.context(i).context("rates"))?;
     }
     Ok(())
 }
 
-/// A `when` names enum options of the feature and values they have.
-fn when_values(f: &Feature, when: &indexmap::IndexMap<String, OneOrMany>) -> Result<()> {
+/// A `when` names enum options of the feature and values they have, each
+/// value once (a list is at most as long as the option's values).
+fn when_values(f: &Feature, sets: &ValueSets<'_>, when: &indexmap::IndexMap<String, OneOrMany>) -> Result<()> {
     for (opt, v) in when {
         let err = |detail: String| Err(invalid(opt, detail).context("when"));
-        let Some(def) = f.options.get(opt).filter(|o| o.kind == OptionType::Enum) else {
+        let (Some(def), Some(set)) = (f.options.get(opt), sets.get(opt.as_str())) else {
             return err(format!("the feature has no enum option \"{opt}\""));
         };
-        if let Some(value) = v.values().into_iter().find(|value| !def.values.iter().any(|x| x == value)) {
-            return err(format!("\"{value}\" is not one of {}", one_of(def.values.iter().map(String::as_str))));
+        let mut seen = vec![0u64; set.len().div_ceil(64)];
+        for value in v.values() {
+            let Some(&i) = set.get(value) else {
+                return err(format!("\"{value}\" is not one of {}", one_of(def.values.iter().map(String::as_str))));
+            };
+            let (word, bit) = (seen.get_mut(i / 64), 1u64 << (i % 64));
+            match word {
+                Some(w) if *w & bit != 0 => return err(format!("\"{value}\" is listed twice")),
+                Some(w) => *w |= bit,
+                None => {}
+            }
         }
     }
     Ok(())
@@ -251,11 +334,18 @@ fn option(o: &OptionDef) -> Result<()> {
             if o.values.is_empty() {
                 return Err(invalid("values", "an enum needs at least one value"));
             }
-            if let Some(d) = o.default.as_ref().filter(|d| !o.values.contains(d)) {
+            if o.values.len() > MAX_ENUM_VALUES {
+                return Err(invalid("values", format!("at most {MAX_ENUM_VALUES} values, got {}", o.values.len())));
+            }
+            let mut set = HashSet::with_capacity(o.values.len());
+            if let Some(v) = o.values.iter().find(|v| !set.insert(v.as_str())) {
+                return Err(invalid("values", format!("\"{v}\" is listed twice")));
+            }
+            if let Some(d) = o.default.as_ref().filter(|d| !set.contains(d.as_str())) {
                 let valid = one_of(o.values.iter().map(String::as_str));
                 return Err(invalid("default", format!("\"{d}\" is not one of {valid}")));
             }
-            if let Some(v) = o.unavailable.keys().find(|v| !o.values.contains(v)) {
+            if let Some(v) = o.unavailable.keys().find(|v| !set.contains(v.as_str())) {
                 return Err(invalid(v, "not one of the option's values").context("unavailable"));
             }
             if o.multiplier.is_some() || o.gate.is_some() {
@@ -276,41 +366,133 @@ fn option(o: &OptionDef) -> Result<()> {
     Ok(())
 }
 
+/// One enum option as the coverage check walks it: its id and, per
+/// available value, the rates (a bitset) whose `when` allows that value.
+type Axis<'c> = (&'c str, Vec<(&'c str, Vec<u64>)>);
+
 /// Every combination of the feature's (available) enum values finds a rate.
+///
+/// Without enumerating rates per combination: for each enum option and each
+/// of its available values, the set of rates (a bitset, 64 to a word) whose
+/// `when` allows that value; a combination finds a rate when the sets of
+/// its values intersect. Work: combinations × options × rates / 64.
 fn every_combination_has_a_rate(f: &Feature) -> Result<()> {
-    if f.rates.is_empty() {
+    if f.rates.is_empty() || f.rates.iter().any(|r| r.when.is_empty()) {
         return Ok(());
     }
-    let mut combos: Vec<Vec<(&str, &str)>> = vec![vec![]];
+    let words = f.rates.len().div_ceil(64);
+    // Per enum option: its id and, per available value, the rates that allow it.
+    let mut axes: Vec<Axis<'_>> = Vec::new();
+    let mut combos: usize = 1;
     for (oid, o) in f.options.iter().filter(|(_, o)| o.kind == OptionType::Enum) {
-        let available: Vec<&String> = o.values.iter().filter(|v| !o.unavailable.contains_key(*v)).collect();
-        combos = combos
-            .iter()
-            .flat_map(|c| {
-                available.iter().map(move |v| {
-                    let mut next = c.clone();
-                    next.push((oid.as_str(), v.as_str()));
-                    next
-                })
-            })
-            .collect();
-        if combos.len() > MAX_OPTION_COMBINATIONS {
+        let available: Vec<&str> = o.values.iter().map(String::as_str).filter(|v| !o.unavailable.contains_key(*v)).collect();
+        combos = combos.saturating_mul(available.len());
+        if combos > MAX_OPTION_COMBINATIONS {
             return Err(invalid(
                 "options",
                 format!("too many combinations of enum values (more than {MAX_OPTION_COMBINATIONS})"),
             ));
         }
+        let index: HashMap<&str, usize> = available.iter().enumerate().map(|(i, v)| (*v, i)).collect();
+        let mut sets = vec![vec![0u64; words]; available.len()];
+        for (r, rule) in f.rates.iter().enumerate() {
+            let (word, bit) = (r / 64, 1u64 << (r % 64));
+            let mut allow = |i: usize| {
+                if let Some(w) = sets.get_mut(i).and_then(|s| s.get_mut(word)) {
+                    *w |= bit;
+                }
+            };
+            match rule.when.get(oid) {
+                None => (0..available.len()).for_each(&mut allow),
+                Some(w) => w.values().filter_map(|v| index.get(v).copied()).for_each(&mut allow),
+            }
+        }
+        axes.push((oid.as_str(), available.into_iter().zip(sets).collect()));
     }
-    for c in combos {
-        let hit = f.rates.iter().any(|r| {
-            r.when
-                .iter()
-                .all(|(k, w)| c.iter().any(|(ck, cv)| ck == k && w.matches(cv)))
-        });
-        if !hit {
-            let desc: Vec<String> = c.iter().map(|(k, v)| format!("{k}={v}")).collect();
-            return Err(invalid("rates", format!("no rate for {}", desc.join(", "))));
+    if combos == 0 {
+        return Ok(());
+    }
+    covered(&axes, f.rates.len(), |oid, r| f.rates.get(r).is_some_and(|rule| rule.when.contains_key(oid)))
+}
+
+/// Walks the combinations of `axes` depth first, in the card's order (the
+/// last option fastest), keeping the rates that allow the values chosen so
+/// far; a subtree is covered at once when one of them names none of the
+/// options left, and a combination with no rate left is the error.
+fn covered(axes: &[Axis<'_>], rates: usize, names: impl Fn(&str, usize) -> bool) -> Result<()> {
+    let words = rates.div_ceil(64);
+    let n = axes.len();
+    let mut real = vec![u64::MAX; words];
+    if let Some(last) = real.last_mut().filter(|_| rates % 64 != 0) {
+        *last = (1u64 << (rates % 64)).saturating_sub(1);
+    }
+    // free[d]: the rates whose `when` names none of the options d.. (they cover any values there).
+    let mut free = vec![real.clone(); n.saturating_add(1)];
+    for d in (0..n).rev() {
+        let mut next = free.get(d.saturating_add(1)).cloned().unwrap_or_default();
+        if let Some((oid, _)) = axes.get(d) {
+            for r in (0..rates).filter(|r| names(oid, *r)) {
+                if let Some(w) = next.get_mut(r / 64) {
+                    *w &= !(1u64 << (r % 64));
+                }
+            }
+        }
+        if let Some(slot) = free.get_mut(d) {
+            *slot = next;
         }
     }
-    Ok(())
+    let meets = |a: &[u64], b: &[u64]| a.iter().zip(b).any(|(x, y)| x & y != 0);
+    // partial[d]: the rates that allow the values chosen on axes 0..d.
+    let mut partial = vec![real; n.saturating_add(1)];
+    let mut at = vec![0usize; n];
+    let mut d = 0usize;
+    loop {
+        let here = partial.get(d).map(Vec::as_slice).unwrap_or_default();
+        let free_here = free.get(d).map(Vec::as_slice).unwrap_or_default();
+        if !meets(here, free_here) {
+            if here.iter().all(|w| *w == 0) {
+                // The first combination of this subtree finds no rate.
+                let desc: Vec<String> = axes
+                    .iter()
+                    .zip(&at)
+                    .enumerate()
+                    .filter_map(|(k, ((oid, values), &i))| values.get(if k < d { i } else { 0 }).map(|(v, _)| format!("{oid}={v}")))
+                    .collect();
+                return Err(invalid("rates", format!("no rate for {}", desc.join(", "))));
+            }
+            if d < n {
+                // Descend: the first value of axis d.
+                if let Some(slot) = at.get_mut(d) {
+                    *slot = 0;
+                }
+                narrow(axes, &mut partial, &at, d);
+                d = d.saturating_add(1);
+                continue;
+            }
+        }
+        // Covered: the next value of the deepest axis that has one.
+        loop {
+            if d == 0 {
+                return Ok(());
+            }
+            d = d.saturating_sub(1);
+            let len = axes.get(d).map_or(0, |(_, v)| v.len());
+            let Some(slot) = at.get_mut(d) else { return Ok(()) };
+            *slot = slot.saturating_add(1);
+            if *slot < len {
+                narrow(axes, &mut partial, &at, d);
+                d = d.saturating_add(1);
+                break;
+            }
+        }
+    }
+}
+
+/// `partial[d + 1]` = `partial[d]` ∩ the rates that allow axis `d`'s value `at[d]`.
+fn narrow(axes: &[Axis<'_>], partial: &mut [Vec<u64>], at: &[usize], d: usize) {
+    let set = axes.get(d).and_then(|(_, values)| values.get(at.get(d).copied().unwrap_or(0))).map(|(_, s)| s.as_slice());
+    let (head, tail) = partial.split_at_mut(d.saturating_add(1));
+    if let (Some(from), Some(to), Some(set)) = (head.last(), tail.first_mut(), set) {
+        to.iter_mut().zip(from.iter().zip(set)).for_each(|(t, (a, b))| *t = a & b);
+    }
 }

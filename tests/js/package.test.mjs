@@ -244,7 +244,10 @@ test("a price book: each day priced with the version in force, the notice, the d
       upcoming: page.upcoming("2026-12-20")?.version ?? null,
       cardAt: [page.rateCard("2026-12-31").features.avatar_iv.rate, page.rateCard("2027-01-02").features.avatar_iv.rate],
       sameDay: server.verify(request("2026-12-31"), old, { at: "2026-12-31" }),
-      afterChange: server.verify(request("2026-12-31"), old, { at: "2027-01-02" }),
+      afterChange: server.verify(request("2026-12-31"), old, { at: "2027-01-01" }),
+      tooOld: server.verify(request("2026-12-31"), old, { at: "2027-01-02" }),
+      weekOk: server.verify(request("2026-12-31"), old, { at: "2027-01-02" }, { maxAgeDays: 7 }),
+      detail: server.verifyDetail(request("2026-12-31"), old, { at: "2027-01-01" }),
       altered: server.verify(request("2026-12-31"), { ...old, total: "2" }, { at: "2027-01-02" }),
       stale: server.verify(request("2026-12-31"), { ...old, version: "2026-10-01" }, { at: "2026-12-31" }),
       missing, bad,
@@ -259,10 +262,54 @@ test("a price book: each day priced with the version in force, the notice, the d
   assert.deepEqual(r.diff, [["changed", "features.avatar_iv.rate", "Avatar IV", "20", "25"], ["changed", "plans.business.price", "Business", "149.00", "159.00"]]);
   assert.equal(r.upcoming, "2027-01");
   assert.deepEqual(r.cardAt, ["20", "25"]);
-  assert.deepEqual([r.sameDay, r.afterChange, r.altered, r.stale], ["match", "superseded", "altered", "stale_card"]);
+  assert.deepEqual([r.sameDay, r.afterChange, r.tooOld, r.weekOk, r.altered, r.stale], ["match", "superseded", "expired", "superseded", "altered", "stale_card"]);
+  const { verdict, quotedOn, serverDay, version, versionInForce, expected } = r.detail;
+  assert.deepEqual([verdict, quotedOn, serverDay, version, versionInForce, expected.total], ["superseded", "2026-12-31", "2027-01-01", "2026-11-01", "2027-01", "25"]);
   assert.deepEqual(r.missing, ["invalid_request", ["at"]]);
   assert.deepEqual(r.bad, { code: "invalid_rate_card", path: [1, "id"] });
   assert.deepEqual(r.sim, [["2026-12-15", "charged 149.00 USD"], ["2027-01-15", "charged 159.00 USD"], ["2027-02-15", "charged 159.00 USD"]]);
+});
+
+test("verify on the server's day: records fail closed, the server's local date by default, a backdated request revives no expired credits", () => {
+  const r = run(`
+    import { RateEngine } from "ratecard";
+    const server = RateEngine.preset("heygen-credits");
+    const grants = [{ id: "g1", remaining: "1000", expiresAt: "2026-03-01" }, { id: "g2", remaining: "10" }];
+    const request = { plan: "business", at: "2026-02-20", items: [{ feature: "avatar_iv", seconds: 600 }], grants };
+    const quote = JSON.parse(JSON.stringify(server.quote(request)));
+    const refused = (records) => {
+      try { server.verify(request, quote, records); return null; } catch (e) { return [e.code, e.path.join(".")]; }
+    };
+    const undatedRequest = { plan: "business", items: [{ feature: "avatar_iv", seconds: 60 }], balance: "100" };
+    const undated = JSON.parse(JSON.stringify(server.quote(undatedRequest)));
+    const d = new Date();
+    const local = [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n, i) => String(n).padStart(i ? 2 : 4, "0")).join("-");
+    console.log(JSON.stringify({
+      quoted: [quote.balance, quote.shortfall],
+      revived: server.verifyDetail(request, quote, { plan: "business", grants, at: "2026-04-01" }),
+      sameDay: server.verify(request, quote, { plan: "business", grants, at: "2026-02-20" }),
+      undefinedUsage: refused({ plan: "business", grants, periodUsage: undefined, at: "2026-02-20" }),
+      mapUsage: refused({ plan: "business", grants, periodUsage: new Map([["avatar_iv", 300]]), at: "2026-02-20" }),
+      classGrant: refused({ plan: "business", grants: [new (class G { constructor() { this.id = "g1"; this.remaining = "5"; } })()], at: "2026-02-20" }),
+      dateAt: refused({ plan: "business", at: new Date() }),
+      records: refused(new Map()),
+      localDay: server.verifyDetail(undatedRequest, undated, { plan: "business", balance: "100" }),
+      local,
+    }));
+  `);
+  assert.deepEqual(r.quoted, ["1010", "0"]);
+  assert.equal(r.revived.verdict, "expired");
+  assert.deepEqual([r.revived.quotedOn, r.revived.serverDay], ["2026-02-20", "2026-04-01"]);
+  assert.deepEqual([r.revived.expected.balance, r.revived.expected.shortfall], ["10", "190"]);
+  assert.equal(r.sameDay, "match");
+  assert.deepEqual(r.undefinedUsage, ["invalid_request", "records.periodUsage"]);
+  assert.deepEqual(r.mapUsage, ["invalid_request", "records.periodUsage"]);
+  assert.deepEqual(r.classGrant, ["invalid_request", "records.grants.0"]);
+  assert.deepEqual(r.dateAt, ["invalid_request", "records.at"]);
+  assert.deepEqual(r.records, ["invalid_request", "records"]);
+  assert.equal(r.localDay.verdict, "match");
+  assert.equal(r.localDay.serverDay, r.local);
+  assert.equal(r.localDay.quotedOn, undefined);
 });
 
 test("verify takes the server's own records: a request that leaves this month's usage out is altered", () => {
