@@ -40,7 +40,7 @@ test("the generated .d.ts types a strict TypeScript consumer, and refuse numbers
   writeFileSync(join(dir, "node.ts"), `
 import {
   RateEngine, type QuoteRequest, type Quote, type QuoteLine, type PurchaseOption, type BuyPacksRequest, type Purchase,
-  type SimulateRequest, type Simulation, type CapacityRequest, type Capacity, type CompareRequest, type Comparison, type RateCard,
+  type SimulateRequest, type Simulation, type CapacityRequest, type Capacity, type CompareRequest, type Comparison, type RateCard, type Verification,
 } from "ratecard";
 
 const engine: RateEngine = RateEngine.preset("heygen-credits");
@@ -56,7 +56,12 @@ const line: QuoteLine | undefined = quote.lines[0];
 const option: PurchaseOption | undefined = quote.purchase[0];
 const kind: "pack" | "top_up" | "upgrade" | "renewal" | undefined = option?.kind;
 const covers: boolean | undefined = option?.covers;
-const verdict: "match" | "superseded" | "stale_card" | "altered" = engine.verify(request, quote);
+const verdict: "match" | "superseded" | "expired" | "stale_card" | "altered" = engine.verify(request, quote, { plan: "business", at: "2026-12-03" }, { maxAgeDays: 2 });
+const detail: Verification = engine.verifyDetail(request, quote);
+const why: string = detail.message;
+const inForce: string | undefined = detail.versionInForce;
+// @ts-expect-error maxAgeDays is a number
+engine.verify(request, quote, undefined, { maxAgeDays: "2" });
 const buy: BuyPacksRequest = { plan: "business", quantity: 3 };
 const purchase: Purchase = engine.buyPacks(buy);
 const period: "once" | "month" | "year" = purchase.period;
@@ -101,11 +106,11 @@ test("a strict Node consumer with lib [\"es2022\"] and skipLibCheck false type-c
     files: ["server.ts", "lite.ts"],
   }));
   writeFileSync(join(sub, "server.ts"), `
-import { RateEngine, type Quote, type QuoteRequest } from "ratecard";
+import { RateEngine, type Quote, type QuoteRequest, type Verdict } from "ratecard";
 const engine = RateEngine.preset("heygen-credits");
 const request: QuoteRequest = { plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }] };
 const quote: Quote = engine.quote(request);
-const verdict: "match" | "superseded" | "stale_card" | "altered" = engine.verify(request, quote);
+const verdict: Verdict = engine.verify(request, quote);
 export { verdict };
 `);
   writeFileSync(join(sub, "lite.ts"), `

@@ -353,6 +353,77 @@ test("a failed or hung load is tried a bounded number of times, then reported on
   }
 });
 
+test("every card download is aborted on timeout, on a new card-src and on disconnect: two trickling card servers leave a third element on the same origin pricing", async () => {
+  const { createServer } = await import("node:http");
+  const { default: sirv } = await import("sirv");
+  const assets = sirv(dir, { dev: true });
+  const open_ = new Set(); // trickling responses whose connection is still open
+  let trickles = 0;
+  const server = createServer((req, res) => {
+    if (req.url.startsWith("/slow/")) {
+      // A card server that sends one byte every 500 ms and never ends.
+      trickles++;
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.write("[");
+      const timer = setInterval(() => res.write(" "), 500);
+      open_.add(res);
+      res.on("close", () => { clearInterval(timer); open_.delete(res); });
+      return;
+    }
+    assets(req, res, () => { res.statusCode = 404; res.end("not found"); });
+  });
+  server.listen(0, "127.0.0.1");
+  await new Promise((r) => server.once("listening", r));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  copyFileSync(join(ROOT, "presets/heygen-credits.json"), join(dir, "good-card.json"));
+  writeFileSync(join(dir, "trickle.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Trickle</title><link rel="icon" href="data:,">
+<script type="module" src="./node_modules/ratecard/dist/widget/ratecard-widget.js"></script></head><body><main>
+<ratecard-cost id="a" card-src="/slow/a.json" plan="business" balance="10" load-timeout="700"></ratecard-cost>
+<ratecard-cost id="b" card-src="/slow/b.json" plan="business" balance="10" load-timeout="700"></ratecard-cost>
+<ratecard-cost id="gone" card-src="/slow/gone.json" plan="business" balance="10" load-timeout="60000"></ratecard-cost>
+<ratecard-cost id="moved" card-src="/slow/moved.json" plan="business" balance="10" load-timeout="60000"></ratecard-cost>
+</main><script type="module">
+  window.events = [];
+  document.addEventListener("ratecard-error", (e) => window.events.push({ id: e.target.id, code: e.detail.code }));
+  await customElements.whenDefined("ratecard-cost");
+  for (const el of document.querySelectorAll("ratecard-cost")) el.items = [{ feature: "avatar_iv", seconds: 90 }];
+  document.body.dataset.ready = "true";
+</script></body></html>`);
+  const page = await browser.newPage();
+  page.setDefaultTimeout(20000);
+  try {
+    await page.goto(`${origin}/trickle.html`, { waitUntil: "commit" });
+    await page.waitForSelector("body[data-ready=true]");
+    await page.waitForFunction(() => document.getElementById("gone").isConnected && performance.now() > 1500);
+    // One element leaves the page, another is given a new card-src: both downloads end.
+    await page.evaluate(() => {
+      document.getElementById("gone").remove();
+      document.getElementById("moved").setAttribute("card-src", "/good-card.json");
+    });
+    // The two that time out give up after their tries, each download aborted.
+    await page.waitForFunction(() => ["a", "b"].every((id) => window.events.some((e) => e.id === id)));
+    assert.deepEqual(await page.evaluate(() => window.events.map((e) => e.code)), ["load_timeout", "load_timeout"]);
+    // A third element on the same origin still prices (without aborts, six trickling downloads hold
+    // all of Chromium's connections to the origin and it never does).
+    await page.evaluate(() => {
+      const el = document.createElement("ratecard-cost");
+      Object.assign(el, { id: "third", plan: "business", balance: "10" });
+      el.setAttribute("card-src", "/good-card.json?third");
+      el.items = [{ feature: "avatar_iv", seconds: 90 }];
+      document.querySelector("main").append(el);
+    });
+    await page.waitForFunction(() => document.getElementById("third").quote && document.getElementById("moved").quote);
+    assert.equal(await costText(page, "third"), "30 credits — short by 20: Buy 1 block, $5.00");
+    await page.waitForTimeout(300);
+    assert.ok(trickles >= 4, `trickling downloads started: ${trickles}`);
+    assert.equal(open_.size, 0, `trickling downloads still open: ${open_.size}`);
+  } finally {
+    await page.close();
+    server.close();
+    server.closeAllConnections();
+  }
+});
+
 /** A Vite app in `name`: <ratecard-cost> from "ratecard/widget", its quote's total in the title. */
 function costApp(name) {
   const app = join(dir, name);

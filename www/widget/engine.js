@@ -42,6 +42,30 @@ export function withTimeout(promise, ms, what) {
 }
 
 /**
+ * A signal that aborts after `ms` milliseconds (reason: a coded `load_timeout`
+ * Error) or when `signal` aborts (its reason), and `done()`, which clears the
+ * timer: a fetch given it ends, and frees its connection, on timeout, on a new
+ * card source and when its element leaves the page.
+ * @param {number} ms
+ * @param {string} what
+ * @param {AbortSignal} [signal]
+ * @returns {{ signal: AbortSignal, done: () => void }}
+ */
+export function timeoutSignal(ms, what, signal) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(Object.assign(new Error(`${what}: no answer within ${ms} ms`), { code: "load_timeout" })), ms);
+  const follow = () => controller.abort(signal?.reason);
+  if (signal?.aborted) follow();
+  else signal?.addEventListener("abort", follow, { once: true });
+  return { signal: controller.signal, done: () => { clearTimeout(timer); signal?.removeEventListener("abort", follow); } };
+}
+
+/** A coded `aborted` Error: the load was given up by its element (a new card source, or it left the page). */
+export function aborted(reason) {
+  return reason?.code ? reason : Object.assign(new Error("the load was aborted"), { code: "aborted" });
+}
+
+/**
  * Runs `attempt` up to `tries` times, waiting `delayMs`, then twice that, … between
  * tries, for failures worth another try (a fetch or a `.wasm` that did not load,
  * a timeout); a refusal (a bad rate card) is not tried again.
@@ -120,10 +144,13 @@ export function engineReady(timeoutMs = LOAD_TIMEOUT_MS) {
 /**
  * The engine for a rate-card source: `{ preset }`, `{ rateCard }` (an object)
  * or `{ cardSrc }` (a URL of rate-card JSON, fetched and validated). Throws the
- * engine's coded Error for a bad card; a failed fetch throws code `card_fetch`.
+ * engine's coded Error for a bad card; a failed fetch throws code `card_fetch`,
+ * one past `timeoutMs` `load_timeout`, one that `signal` aborted `aborted`.
+ * @param {{ preset?: string, rateCard?: any, cardSrc?: string, timeoutMs?: number, signal?: AbortSignal }} source
  */
-export async function engineFor({ preset, rateCard, cardSrc, timeoutMs = LOAD_TIMEOUT_MS }) {
+export async function engineFor({ preset, rateCard, cardSrc, timeoutMs = LOAD_TIMEOUT_MS, signal }) {
   const Engine = await engineReady(timeoutMs);
+  if (signal?.aborted) throw aborted(signal.reason);
   // Instantiating and reading the card are two tasks, not one long one.
   await new Promise((resolve) => setTimeout(resolve, 0));
   if (rateCard) {
@@ -134,15 +161,21 @@ export async function engineFor({ preset, rateCard, cardSrc, timeoutMs = LOAD_TI
     const key = `src:${new URL(cardSrc, globalThis.document?.baseURI).href}`;
     if (engines.has(key)) return engines.get(key);
     let text;
+    // Aborted (the fetch and its body) on timeout, on a new card source, and when the element leaves.
+    const load = timeoutSignal(timeoutMs, `card-src ${cardSrc}`, signal);
     try {
-      text = await withTimeout(fetch(cardSrc).then((res) => {
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        return res.text();
-      }), timeoutMs, `card-src ${cardSrc}`);
+      const res = await fetch(cardSrc, { signal: load.signal });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      text = await res.text();
     } catch (e) {
-      if (e?.code === "load_timeout") throw e;
+      if (load.signal.aborted) throw aborted(load.signal.reason);
       throw Object.assign(new Error(`card-src: could not fetch ${cardSrc}: ${e.message}`), { code: "card_fetch" });
+    } finally {
+      load.done();
     }
+    if (signal?.aborted) throw aborted(signal.reason);
+    // Read in a task of its own, not in the one that received the body.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     return cached(key, () => Engine.fromJson(text));
   }
   return cached(`preset:${preset ?? ""}`, () => Engine.preset(preset || Engine.presetIds()[0]));

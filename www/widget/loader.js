@@ -4,7 +4,8 @@
 // so far: `wantFull`) or the element is `eager`, after the first paint; a card
 // given as an object or a URL loads the full module at once. A load that fails is tried a bounded number
 // of times with backoff, then reported once; a newer card source supersedes a
-// load in flight (its result is dropped). The element keeps its own state: this
+// load in flight (its result is dropped, and its card download aborted, as it is
+// when the element leaves the page). The element keeps its own state: this
 // calls its `_loaded`, `_liteLoaded` and `_loadFailed`.
 import { engineFor, liteFor, nextTask, retrying } from "./engine.js";
 
@@ -25,10 +26,28 @@ export class EngineLoader {
     this.lite = false;
     /** Something asked for the full module (a request it alone prices). */
     this.fullWanted = false;
+    /** Aborts the load in flight (its card download). */
+    this.controller = new AbortController();
+    /** A load was aborted when the element left: load again when it comes back. */
+    this.cut = false;
     host.addController(this);
   }
 
-  hostConnected() {}
+  hostConnected() {
+    if (this.cut) {
+      this.cut = false;
+      this.load();
+    }
+  }
+
+  /** The element left the page: its card download is aborted (it holds a connection). */
+  hostDisconnected() {
+    if (!this.loading) return;
+    this.cut = true;
+    this.generation++;
+    this.loading = false;
+    this.controller.abort(Object.assign(new Error("the element left the page"), { code: "aborted" }));
+  }
 
   /**
    * From the element's `willUpdate`: a new card source loads (again); else a
@@ -45,6 +64,9 @@ export class EngineLoader {
   async load() {
     const host = this.host;
     const id = ++this.generation;
+    // A newer card source: the older load's download is aborted.
+    this.controller.abort(Object.assign(new Error("a newer card source"), { code: "aborted" }));
+    this.controller = new AbortController();
     const current = () => id === this.generation;
     this.loading = true;
     this.lite = false;
@@ -98,7 +120,8 @@ export class EngineLoader {
   async loadFull(id) {
     const host = this.host;
     const current = () => id === this.generation;
-    const source = { preset: host.preset, rateCard: host.rateCard, cardSrc: host.cardSrc, timeoutMs: host.loadTimeout };
+    const signal = this.controller.signal;
+    const source = { preset: host.preset, rateCard: host.rateCard, cardSrc: host.cardSrc, timeoutMs: host.loadTimeout, signal };
     const engine = await retrying(() => engineFor(source));
     if (!current()) return;
     if (this.lite) await afterPaint(); // the full module: another task
