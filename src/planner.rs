@@ -13,10 +13,11 @@ use crate::presets;
 use crate::purchase::PurchaseOption;
 use crate::quote;
 use crate::rate_card::{Input, Period, Plan, RateCard};
-use crate::request::{CapacityRequest, CompareRequest, Item, OptionValue, QuoteRequest};
+use crate::request::{CapacityRequest, CardOrBook, CompareRequest, Item, OptionValue, QuoteRequest};
 
-/// The most the balance buys: `{ seconds }` for a timed feature or
-/// `{ quantity }` for a counted one, with what that costs.
+/// The most the balance buys: `{ seconds }` for a timed feature, `{ quantity }`
+/// for a counted one or one priced per video (videos of any length), with what
+/// that costs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
@@ -24,7 +25,8 @@ pub struct Capacity {
     /// Whole seconds, for features metered by time.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub seconds: Option<DecimalString>,
-    /// Whole units, for counted features.
+    /// Whole units, for counted features; whole videos, for a feature priced
+    /// per video.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quantity: Option<DecimalString>,
     /// The cost of that much, in the card's unit (≤ the balance).
@@ -203,6 +205,23 @@ pub fn capacity(card: &RateCard, plan_id: &str, plan: &Plan, req: &CapacityReque
         limited_by: why,
     };
     let balance = req.balance.0;
+    if seconds && resolved.per_video() {
+        // A flat price per video of any length: the balance buys whole videos
+        // (VEO3 at 90 credits: 100 credits buy 1 video), not seconds.
+        let one = cost(lo)?;
+        let videos = if one > Decimal::ZERO {
+            money::floor_whole(money::div(balance, one, "capacity")?).min(Decimal::from(MAX_QUANTITY))
+        } else {
+            Decimal::from(MAX_QUANTITY)
+        };
+        let why = if videos >= Decimal::from(MAX_QUANTITY) { format!("at most {MAX_QUANTITY} videos") } else { "the balance".into() };
+        return Ok(Capacity {
+            seconds: None,
+            quantity: Some(videos.into()),
+            cost: card.shape_amount(money::mul(videos, one, "capacity")?).into(),
+            limited_by: why,
+        });
+    }
     if cost(lo)? > balance {
         return Ok(shape(Decimal::ZERO, Decimal::ZERO, "the balance".into()));
     }
@@ -260,23 +279,28 @@ pub fn compare(req: &CompareRequest) -> Result<Vec<Comparison>> {
         }
         cards.push(presets::shared(id)?);
     }
-    for (i, card) in req.cards.iter().enumerate() {
-        // Each card within a rate card's limit, as `fromJson` holds one.
-        let bytes = serde_json::to_string(card).map_or(usize::MAX, |t| t.len());
+    let day = req.at.as_deref().map(|at| crate::date::parse_date(at, "at")).transpose()?;
+    let in_force = |versions: &[RateCard], at: Error| -> Result<std::sync::Arc<RateCard>> {
+        // Each version within a rate card's limit, as `fromJson` holds one.
+        let bytes = serde_json::to_string(versions).map_or(usize::MAX, |t| t.len());
         if bytes > MAX_RATE_CARD_BYTES {
             let e = Error::new(ErrorKind::InvalidRateCard, format!("the rate card is {bytes} bytes as JSON; the limit is {MAX_RATE_CARD_BYTES}"));
-            return Err(e.context(i).context("cards"));
+            return Err(e.within(at.path()));
         }
-        card.validate().map_err(|e| e.context(i).context("cards"))?;
-        cards.push(std::sync::Arc::new(card.clone()));
-    }
-    let day = req.at.as_deref().map(|at| crate::date::parse_date(at, "at")).transpose()?;
-    for (i, versions) in req.books.iter().enumerate() {
-        let book = PriceBook::new(versions.clone()).map_err(|e| e.context(i).context("books"))?;
+        let book = PriceBook::new(versions.to_vec()).map_err(|e| e.within(at.path()))?;
         let now = book.in_force(day)?;
-        if let Some(card) = book.versions().get(now) {
-            cards.push(card.clone());
-        }
+        Ok(book.versions().get(now).cloned().unwrap_or_else(|| std::sync::Arc::new(book.version(now).clone())))
+    };
+    let place = |list: &str, i: usize| Error::new(ErrorKind::InvalidRequest, String::new()).context(i).context(list);
+    for (i, given) in req.cards.iter().enumerate() {
+        let card = match given {
+            CardOrBook::Card(card) => in_force(std::slice::from_ref(&**card), place("cards", i))?,
+            CardOrBook::Book(versions) => in_force(versions, place("cards", i))?,
+        };
+        cards.push(card);
+    }
+    for (i, versions) in req.books.iter().enumerate() {
+        cards.push(in_force(versions, place("books", i))?);
     }
     one_currency(cards.iter().map(|c| c.currency.as_str()))?;
     let mut rows = Vec::new();

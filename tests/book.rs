@@ -386,3 +386,134 @@ fn a_backdated_request_revives_no_expired_credits() {
     let v = verify(&e, &req, &serde_json::to_string(&shown).unwrap(), &records.replace("2026-04-01", "2026-02-20"), 1);
     assert_eq!(v.verdict, Verdict::Match, "{}", v.message);
 }
+
+/// The preset and a next version from 2027-01-01 with `change` applied.
+fn book_with(id: &str, change: impl Fn(&mut serde_json::Value)) -> RateEngine {
+    let now = ratecard::presets::json(id).unwrap().to_string();
+    let mut next: serde_json::Value = serde_json::from_str(&now).unwrap();
+    next["version"] = "2027-01".into();
+    next["effectiveFrom"] = "2027-01-01".into();
+    change(&mut next);
+    RateEngine::from_json(&format!("[{now},{next}]")).unwrap()
+}
+
+fn notes(sim: &ratecard::ledger::Simulation) -> Vec<(String, String, String)> {
+    sim.events.iter().map(|e| (e.at.clone(), format!("{:?}", e.kind), e.note.clone())).collect()
+}
+
+#[test]
+fn after_a_price_change_one_time_purchases_cost_what_buy_packs_says_that_day() {
+    // Blocks $5 → $6 and Business $149 → $159 from 2027-01-01; the plan renews on the 15th.
+    let e = book_with("heygen-credits", |next| {
+        next["products"]["credit_block"]["price"] = "6.00".into();
+        next["plans"]["business"]["price"] = "159.00".into();
+    });
+    let bought = e.buy_packs(&request::from_json(r#"{"plan":"business","quantity":1,"at":"2027-01-05"}"#).unwrap()).unwrap();
+    assert_eq!(bought.price.to_string(), "6.00");
+    let sim = e
+        .simulate(&request::from_json(r#"{"plan":"business","start":"2026-12-15","until":"2027-01-20",
+            "purchases":[{"at":"2026-12-20","quantity":1},{"at":"2027-01-05","quantity":1}]}"#).unwrap())
+        .unwrap();
+    let n = notes(&sim);
+    let has = |day: &str, text: &str| n.iter().any(|(d, _, note)| d == day && note.contains(text));
+    assert!(has("2026-12-20", "1 × 100-credit block for 5.00 USD") || has("2026-12-20", "for 5.00 USD"), "{n:#?}");
+    assert!(has("2027-01-05", "for 6.00 USD"), "{n:#?}");
+    assert!(has("2027-01-15", "charged 159.00 USD"), "{n:#?}");
+    // 149 + 5 + 6 + 159
+    assert_eq!(sim.spent.to_string(), "319.00");
+    // The day it takes effect says what changes now and when the plan's price does.
+    assert!(
+        has("2027-01-01", "usage and one-time purchases are priced at its rates from today; your plan's price and allowance change at the monthly renewal on 2027-01-15"),
+        "{n:#?}"
+    );
+}
+
+#[test]
+fn an_annual_plan_keeps_its_price_and_monthly_allowance_until_its_annual_renewal() {
+    // Business's allowance 1,500 → 2,000 a month from 2027-01-01.
+    let e = book_with("heygen-credits", |next| {
+        next["plans"]["business"]["included"] = "2000".into();
+    });
+    let sim = e
+        .simulate(&request::from_json(r#"{"plan":"business","billing":"year","start":"2026-06-01","until":"2027-06-02"}"#).unwrap())
+        .unwrap();
+    let grants: Vec<(String, String)> = sim
+        .grants
+        .iter()
+        .map(|g| (g.issued_at.unwrap().to_string(), g.amount.unwrap().to_string()))
+        .collect();
+    assert!(grants.contains(&("2027-02-01".into(), "1500".into())), "{grants:?}");
+    assert!(grants.contains(&("2027-05-01".into(), "1500".into())), "{grants:?}");
+    assert!(grants.contains(&("2027-06-01".into(), "2000".into())), "{grants:?}");
+    let n = notes(&sim);
+    assert!(
+        n.iter().any(|(d, _, note)| d == "2027-01-01" && note.ends_with("your plan's price and allowance change at the annual renewal on 2027-06-01")),
+        "{n:#?}"
+    );
+}
+
+#[test]
+fn a_wallet_without_a_subscription_hears_nothing_of_renewals() {
+    let e = book_with("heygen-payg", |next| {
+        next["features"]["text_to_speech"]["rate"] = "0.001".into();
+    });
+    let sim = e
+        .simulate(&request::from_json(r#"{"start":"2026-12-20","until":"2027-01-10","purchases":[{"at":"2026-12-20","quantity":5}]}"#).unwrap())
+        .unwrap();
+    let change = sim.events.iter().find(|ev| ev.at == "2027-01-01").unwrap();
+    assert_eq!(
+        change.note,
+        "version 2027-01 of rate card \"heygen-payg\" takes effect: usage and top-ups are priced at its rates from today"
+    );
+}
+
+#[test]
+fn usage_of_a_feature_a_later_version_removed_is_not_run_and_the_rest_runs() {
+    let e = book_with("heygen-credits", |next| {
+        next["features"].as_object_mut().unwrap().remove("avatar_iii");
+    });
+    let sim = e
+        .simulate(&request::from_json(r#"{"plan":"business","start":"2026-12-15","until":"2027-01-10","usage":[
+            {"at":"2026-12-20","feature":"avatar_iii","seconds":60},
+            {"at":"2027-01-02","feature":"avatar_iii","seconds":60},
+            {"at":"2027-01-03","feature":"avatar_iv","seconds":60}]}"#).unwrap())
+        .unwrap();
+    let n = notes(&sim);
+    assert!(
+        n.iter().any(|(d, _, note)| d == "2027-01-02" && note == "usage[1] avatar_iii: not run, Avatar III is no longer offered from 2027-01-01 (version 2027-01)"),
+        "{n:#?}"
+    );
+    assert!(n.iter().any(|(d, _, note)| d == "2027-01-03" && note.starts_with("usage[2] avatar_iv: 60 s")), "{n:#?}");
+    // A feature no version has is still a bad request.
+    let err = e
+        .simulate(&request::from_json(r#"{"plan":"business","start":"2026-12-15","until":"2027-01-10","usage":[{"at":"2027-01-02","feature":"nope","seconds":60}]}"#).unwrap())
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::UnknownFeature);
+}
+
+#[test]
+fn compare_takes_a_price_book_wherever_it_takes_a_card() {
+    let now: serde_json::Value = serde_json::from_str(ratecard::presets::json("heygen-credits").unwrap()).unwrap();
+    let mut next = now.clone();
+    next["version"] = "2027-01".into();
+    next["effectiveFrom"] = "2027-01-01".into();
+    next["id"] = "acme".into();
+    let mut first = now.clone();
+    first["id"] = "acme".into();
+    next["plans"]["creator"]["price"] = "19.00".into();
+    let compare = |at: &str, cards: serde_json::Value| {
+        let req = serde_json::json!({ "workload": [{ "feature": "avatar_iv", "seconds": 60 }], "presets": [], "cards": cards, "at": at });
+        RateEngine::compare(&request::from_json(&req.to_string()).unwrap())
+    };
+    let price = |rows: &[ratecard::planner::Comparison], plan: &str| {
+        rows.iter().find(|r| r.plan.as_deref() == Some(plan)).and_then(|r| r.price.map(|p| p.to_string()))
+    };
+    let before = compare("2026-12-31", serde_json::json!([[first, next]])).unwrap();
+    let after = compare("2027-01-01", serde_json::json!([[first, next]])).unwrap();
+    assert_eq!((price(&before, "creator"), price(&after, "creator")), (Some("29.00".into()), Some("19.00".into())));
+    // A bad version is named by its index in `cards` and in the book.
+    let mut bad = next.clone();
+    bad["plans"]["creator"]["price"] = "-1".into();
+    let err = compare("2027-01-01", serde_json::json!([now, [first, bad]])).unwrap_err();
+    assert_eq!(err.path_text(), "cards[1][1].plans.creator.price", "{}", err.message());
+}

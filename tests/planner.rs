@@ -97,11 +97,18 @@ fn capacity_values_from_the_seeds() {
     let c = engine
         .capacity(&request::from_json(r#"{"feature":"cinematic_avatar","balance":"7"}"#).expect("req"))
         .expect("cap");
-    assert_eq!(c.seconds, Some(d("15").into())); // flat $7 per video of 4–15 s
+    // Flat $7 per video of 4–15 s: counted in videos, not seconds.
+    assert_eq!((c.seconds, c.quantity, c.cost.to_string()), (None, Some(d("1").into()), "7.00".to_string()));
     let c = engine
         .capacity(&request::from_json(r#"{"feature":"cinematic_avatar","balance":"6.99"}"#).expect("req"))
         .expect("cap");
-    assert_eq!(c.seconds, Some(d("0").into()));
+    assert_eq!((c.seconds, c.quantity), (None, Some(d("0").into())));
+    // VEO3, 90 credits a video of any length: 100 credits buy 1 video (not "1,000,000 s").
+    let engine = RateEngine::preset("heygen-credits").expect("preset");
+    let c = engine
+        .capacity(&request::from_json(r#"{"plan":"business","feature":"video_asset","options":{"model":"veo3"},"balance":"100"}"#).expect("req"))
+        .expect("cap");
+    assert_eq!((c.seconds, c.quantity, c.cost.to_string()), (None, Some(d("1").into()), "90".to_string()));
 }
 
 #[test]

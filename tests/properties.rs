@@ -153,6 +153,15 @@ proptest! {
         let c = e.capacity(&request::from_json(&format!(r#"{{"plan":"{plan}","feature":"{}","options":{options},"balance":"{balance}"}}"#, item.feature)).unwrap()).unwrap();
         let f = &e.card().features[&item.feature];
         let x: u32 = c.seconds.or(c.quantity).unwrap().0.try_into().unwrap();
+        if f.input == Input::Seconds && c.quantity.is_some() {
+            // Priced per video: x videos of any length, and one more is over the balance.
+            let lo = f.min.map(|m| m.0.try_into().unwrap()).unwrap_or(1u32);
+            let one = quote(&e, plan, vec![with_amount(item, lo, f.input)], None).total.0;
+            prop_assert_eq!(one * Decimal::from(x), c.cost.0);
+            prop_assert!(c.cost.0 <= balance);
+            prop_assert!(one * Decimal::from(x + 1) > balance);
+            return Ok(());
+        }
         if x > 0 {
             let here = quote(&e, plan, vec![with_amount(item, x, f.input)], None).total.0;
             prop_assert!(here <= balance);

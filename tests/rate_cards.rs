@@ -226,3 +226,37 @@ fn lists_a_rate_is_matched_against_are_bounded_and_a_value_is_listed_once() {
     c["plans"]["pro"]["maxOptions"]["resolution"] = json!("8k");
     rejects(&c, "plans.pro.maxOptions.resolution: \"8k\" is not one of");
 }
+
+#[test]
+fn citations_name_the_section_where_the_words_are() {
+    let sources = |id: &str| -> Vec<String> {
+        let mut out = Vec::new();
+        fn walk(v: &Value, out: &mut Vec<String>) {
+            match v {
+                Value::Object(m) => m.iter().for_each(|(k, v)| {
+                    if k == "source" {
+                        out.push(v.as_str().unwrap_or_default().to_string());
+                    }
+                    walk(v, out)
+                }),
+                Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+                _ => {}
+            }
+        }
+        walk(&preset_value(id), &mut out);
+        out
+    };
+    // The API plans' lengths and resolutions are under "Can I Create Videos with Just an API Plan?".
+    let api = sources("heygen-api");
+    for limits in ["(3 minutes, 720p)", "(30 minutes, 1080p)", "(30 minutes, 4K)", "(custom length, 4K)"] {
+        assert!(api.iter().any(|s| s.contains(&format!("§ Can I Create Videos with Just an API Plan? {limits}"))), "{limits}");
+        assert!(!api.iter().any(|s| s.contains(&format!("§ The API Subscription Plans {limits}"))), "{limits}");
+    }
+    // The pay-as-you-go page's opening line is its introduction, not "How Billing Works".
+    let payg = sources("heygen-payg");
+    assert!(payg.iter().any(|s| s.contains("introduction (purchase USD balance when you need it — no monthly subscription)")));
+    assert!(!payg.iter().any(|s| s.contains("How Billing Works (purchase") || s.contains("no monthly subscription)") && s.contains("How Billing Works (usage is deducted from your prepaid USD wallet; no")));
+    // A source quotes the article's words; a reading is written as one.
+    assert!(!sources("heygen-gencredits").iter().any(|s| s.contains("always charged")));
+    assert!(sources("heygen-liveavatar").iter().any(|s| s.contains("Full LiveAvatar SDKs cost 2 LiveAvatar Credits per minute")));
+}

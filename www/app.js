@@ -222,7 +222,7 @@ function renderCapacity(q) {
   try {
     const c = checkout.engine.capacity({ plan: checkout.selectedPlan, feature: item.feature, options: item.options, balance: q.balance });
     const f = card().features[item.feature];
-    const amount = c.seconds !== undefined ? duration(locale, c.seconds) : `${number(locale, c.quantity)} ${f.unitName ?? "unit"}${c.quantity === "1" ? "" : "s"}`;
+    const amount = c.seconds !== undefined ? duration(locale, c.seconds) : `${number(locale, c.quantity)} ${f.unitName ?? (f.input === "seconds" ? "video" : "unit")}${c.quantity === "1" ? "" : "s"}`;
     const why = c.limitedBy === "the balance" ? "your balance" : c.limitedBy.startsWith("plan") ? "the plan's longest video"
       : c.limitedBy.startsWith("the feature") ? `the longest ${f.name} allowed` : "the most one quote can price";
     $("capacity").textContent = `Your balance of ${fmt(q.balance)} buys up to ${amount} of ${f.name} (${fmt(c.cost)}; limited by ${why}).`;

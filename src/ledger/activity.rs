@@ -16,6 +16,10 @@ use crate::purchase;
 use crate::rate_card::{downgrade, Period, ProductKind, UpgradeCharge};
 use crate::request::{BuyPacksRequest, Item, PurchaseEvent, UnitChange, UpgradeEvent, UsageEvent};
 
+/// Why an add-on is bought at a cycle start: it renews with the
+/// subscription, at the plan's own version (not the day's).
+pub(super) const RENEWS: &str = "renews with the subscription";
+
 impl Sim<'_> {
     /// Cancels on `day`: access continues to the end of the billing period.
     pub(super) fn cancel(&mut self, day: Date) -> Result<()> {
@@ -41,7 +45,7 @@ impl Sim<'_> {
             .filter_map(|id| self.card.products.get(id))
             .any(|x| x.is_recurring_addon());
         let billing = p.billing.or(recurring.then_some(self.calendar.billing));
-        let (product, period) = self.buy(day, p.quantity, p.seats, billing, EventKind::Purchase, "bought", &within)?;
+        let (product, period) = self.buy(day, (p.quantity, p.seats), billing, EventKind::Purchase, "bought", &within)?;
         if self.card.products.get(&product).is_some_and(|x| x.is_recurring_addon()) {
             self.addons.push(Addon {
                 quantity: p.quantity,
@@ -54,15 +58,17 @@ impl Sim<'_> {
         Ok(())
     }
 
-    /// Buys `quantity` of the plan's product on `day`; errors are placed
-    /// `within` the request. Returns the product's id and the period it was
-    /// billed for (a monthly add-on billed yearly: `year`).
-    #[allow(clippy::too_many_arguments)]
+    /// Buys `quantity` (and `seats`) of the plan's product on `day`; errors
+    /// are placed `within` the request. A purchase on its day (a pack, a
+    /// block, a top-up, an auto-reload, renew-now) is priced by the version in
+    /// force that day, as `buyPacks` says that day; an add-on renewing with the
+    /// subscription (`why` "renews with the subscription") at the plan's own
+    /// version. Returns the product's id and the period it was billed for (a
+    /// monthly add-on billed yearly: `year`).
     pub(super) fn buy(
         &mut self,
         day: Date,
-        quantity: Measure,
-        seats: Option<Measure>,
+        (quantity, seats): (Measure, Option<Measure>),
         billing: Option<Period>,
         kind: EventKind,
         why: &str,
@@ -76,17 +82,21 @@ impl Sim<'_> {
             at: None,
         };
         self.room_for_a_grant()?;
-        let plan = self.plan()?;
-        let p = purchase::buy(self.card, &self.plan_id, plan, &req).map_err(|e| e.within(within))?;
-        let product = self
-            .card
+        let today = self.usage_card(day);
+        let card = if why != RENEWS && today.plans.contains_key(&self.plan_id) { today } else { self.card };
+        let (_, plan) = card.plan(Some(&self.plan_id))?;
+        let p = purchase::buy(card, &self.plan_id, plan, &req).map_err(|e| e.within(within))?;
+        let product = card
             .products
             .get(&p.product)
             .ok_or_else(|| Error::at(ErrorKind::InvalidRateCard, "products", "missing"))?;
         let renewal = product.kind == ProductKind::Renewal;
         let mut restart = String::new();
         if renewal {
-            // "Renew now" replaces the plan: its cycle restarts today.
+            // "Renew now" replaces the plan: the cycle ends today (its overage is billed), the
+            // plan takes the prices in force today, and its cycle restarts.
+            self.settle_overage(day)?;
+            self.renewal_prices(day);
             self.calendar = Calendar::starting(day, self.calendar.billing)?;
             self.cycle_usage.clear();
             restart = format!("; the plan's cycle restarts today, next renewal {}", self.calendar.next_cycle);
@@ -102,7 +112,13 @@ impl Sim<'_> {
         let until = expires(rule, day, &self.calendar)?;
         self.charge(p.price.0)?;
         let source = format!("{} × {}", p.quantity, product.name);
-        let id = self.wallet.issue(day, p.credits.0, source, until, renewal);
+        let id = self.wallet.issue(day, p.credits.0, source, until);
+        if renewal {
+            // The renewal's grant is the new cycle's plan grant: auto-renew measures its use
+            // from today (the previous cycle's grant keeps its expiry and burns first).
+            self.cycle_grant = self.wallet.issued().checked_sub(1);
+            self.cycle_plan_used = Decimal::ZERO;
+        }
         let until = until.map(|d| format!(", expiring {d}")).unwrap_or_default();
         let what = match product.kind {
             ProductKind::TopUp => "top-up".to_string(),
@@ -131,7 +147,7 @@ impl Sim<'_> {
             Some(cost) => format!("balance {balance} does not cover the next {} {}", money::plain(cost), self.card.unit),
             None => format!("balance {balance} is below {}", money::plain(auto.threshold.0)),
         };
-        self.buy(day, auto.quantity, None, None, EventKind::AutoReload, &why, &["autoReload".into()])?;
+        self.buy(day, (auto.quantity, None), None, EventKind::AutoReload, &why, &["autoReload".into()])?;
         Ok(true)
     }
 
@@ -145,6 +161,10 @@ impl Sim<'_> {
         let at = format!("usage[{i}]");
         if !self.active {
             let note = format!("{at} {}: not run, the plan ended", u.feature);
+            self.event(day, EventKind::Usage, Decimal::ZERO, None, note);
+            return Ok(());
+        }
+        if let Some(note) = self.no_longer_offered(day, &at, &u.feature) {
             self.event(day, EventKind::Usage, Decimal::ZERO, None, note);
             return Ok(());
         }
@@ -183,6 +203,20 @@ impl Sim<'_> {
         self.after_usage(day)
     }
 
+    /// When the version in force on `day` no longer has `feature` but an
+    /// earlier one of the book did: the note that says the usage was not run
+    /// (“Avatar III is no longer offered from 2027-01-01”). A feature no
+    /// version has is a bad request (an error), whatever the day.
+    fn no_longer_offered(&self, day: Date, at: &str, feature: &str) -> Option<String> {
+        let now = self.book.in_force(Some(day)).ok()?;
+        if self.book.version(now).features.contains_key(feature) {
+            return None;
+        }
+        let earlier = (0..now).rev().find_map(|k| self.book.version(k).features.get(feature))?;
+        let from = self.book.effective_from(now).map(|d| format!(" from {d}")).unwrap_or_default();
+        Some(format!("{at} {feature}: not run, {} is no longer offered{from} (version {})", earlier.name, self.book.version(now).version))
+    }
+
     /// Burns `cost` and logs one usage event per grant burned (one event of
     /// 0 when nothing was burned, so usage that costs nothing still shows);
     /// adds what was burned to the cycle's use. Returns what was not covered.
@@ -218,22 +252,46 @@ impl Sim<'_> {
         })
     }
 
-    /// Usage past the balance, billed afterwards at `price` per credit,
-    /// rounded half-up to the currency's minor unit.
+    /// Usage past the balance, billed afterwards (“You'll be billed afterward
+    /// for the extra usage”): added up exactly over the cycle, and charged
+    /// once when it ends ([`Sim::settle_overage`]), so 100 one-second
+    /// sessions cost their sum, not 100 roundings to $0.00.
     fn bill_overage(&mut self, day: Date, at: &str, feature: &str, left: Decimal, price: Decimal) -> Result<()> {
-        let mode = RoundingMode::HalfUp;
-        let cost = self.card.money().round(money::mul(left, price, "overage")?, mode);
         self.overage = money::add(self.overage, left, "overage")?;
+        self.cycle_overage = money::add(self.cycle_overage, left, "overage")?;
+        let note = format!(
+            "{at} {feature}: {} past the balance, billed afterwards at {} each (added up over the cycle, charged when it ends)",
+            money::plain(left),
+            self.usd(price),
+        );
+        self.event(day, EventKind::Overage, left, None, note);
+        Ok(())
+    }
+
+    /// Charges the cycle's overage, if any, on `day` (the cycle ends: a new
+    /// cycle, a renewal, an upgrade, the plan's end, the window's end): its
+    /// credits past the balance × the plan's overage price, rounded half-up
+    /// to the minor unit once.
+    pub(super) fn settle_overage(&mut self, day: Date) -> Result<()> {
+        let credits = self.cycle_overage;
+        if credits <= Decimal::ZERO {
+            return Ok(());
+        }
+        self.cycle_overage = Decimal::ZERO;
+        let price = self.plan()?.overage_price.map_or(Decimal::ZERO, |p| p.0);
+        let mode = RoundingMode::HalfUp;
+        let cost = self.card.money().round(money::mul(credits, price, "overage")?, mode);
         self.charge(cost)?;
         let note = format!(
-            "{at} {feature}: {} past the balance, billed afterwards at {} each: {} (rounded {} to {})",
-            money::plain(left),
+            "overage of the cycle: {} {} past the balance × {} = {} (rounded {} to {}, once for the cycle)",
+            money::plain(credits),
+            self.card.unit,
             self.usd(price),
             self.usd(cost),
             mode.name(),
             self.card.money().minor_unit()
         );
-        self.event(day, EventKind::Overage, left, None, note);
+        self.event(day, EventKind::OverageBilled, credits, None, note);
         Ok(())
     }
 
@@ -266,6 +324,13 @@ impl Sim<'_> {
         let at = |e: Error| e.context(i).context("upgrades");
         let old = self.plan()?;
         let (new_id, new) = self.card.plan(Some(&u.plan)).map_err(at)?;
+        // The buyer cancelled: an upgrade does not undo it (“How to Use Credits on HeyGen” says
+        // nothing of an upgrade reviving a cancelled plan), so nothing is charged.
+        if let Some(end) = self.ends_at {
+            let note = format!("upgrades[{i}]: not upgraded: the plan was cancelled (access until {end}), nothing charged");
+            self.event(day, EventKind::Upgrade, Decimal::ZERO, None, note);
+            return Ok(());
+        }
         if new_id == self.plan_id {
             let note = format!("upgrades[{i}]: not upgraded: already on {}, nothing charged", new.name);
             self.event(day, EventKind::Upgrade, Decimal::ZERO, None, note);
@@ -281,6 +346,8 @@ impl Sim<'_> {
                 ),
             )));
         }
+        // The cycle's overage is billed at the old plan's price before the plan changes.
+        self.settle_overage(day)?;
         let (new_name, old_name) = (new.name.clone(), old.name.clone());
         // Free → a paid plan starts a subscription that day at the full price
         // with the full allowance, its cycle anchored to that day: proration
@@ -315,7 +382,7 @@ impl Sim<'_> {
         let grant = if extra > Decimal::ZERO {
             let until = expires(plan_rule(self.card, self.calendar.billing), day, &self.calendar)?;
             let source = format!("plan {}, upgrade on {day}", self.plan_id);
-            Some(self.wallet.issue(day, extra, source, until, true))
+            Some(self.wallet.issue(day, extra, source, until))
         } else {
             None
         };
@@ -349,10 +416,14 @@ impl Sim<'_> {
             cut = money::sub(cut, less, "unitChanges")?;
         }
         self.addons.retain(|a| a.quantity.0 > Decimal::ZERO);
-        let note = format!(
-            "units: {current} → {target} from the cycle starting {}; this cycle's credits stay",
-            self.calendar.next_cycle
-        );
+        // Units renew with the subscription's billing period: on annual billing, at the annual
+        // renewal (the credits of the paid year stay until then).
+        let note = if self.calendar.billing == Period::Year {
+            let renewal = self.calendar.billing_window()?.1;
+            format!("units: {current} → {target} from the annual renewal on {renewal}; this year's credits stay")
+        } else {
+            format!("units: {current} → {target} from the cycle starting {}; this cycle's credits stay", self.calendar.next_cycle)
+        };
         self.event(day, EventKind::UnitChange, Decimal::ZERO, None, note);
         Ok(())
     }

@@ -45,7 +45,7 @@ impl Sim<'_> {
             self.room_for_a_grant()?;
             let until = expires(plan_rule(self.card, self.calendar.billing), day, &self.calendar)?;
             let source = format!("plan {}, cycle of {day}", self.plan_id);
-            let id = self.wallet.issue(day, plan.included.0, source, until, true);
+            let id = self.wallet.issue(day, plan.included.0, source, until);
             self.cycle_grant = self.wallet.issued().checked_sub(1);
             self.cycle_plan_used = Decimal::ZERO;
             let until = until.map(|d| format!(", expiring {d}")).unwrap_or_default();
@@ -61,9 +61,13 @@ impl Sim<'_> {
 
     /// A new cycle on `day`: rollover, the cycle's grant, add-on renewals.
     pub(super) fn new_cycle(&mut self, day: Date) -> Result<()> {
+        self.settle_overage(day)?;
         self.calendar.advance(day)?;
         let carried = self.wallet.balance();
-        if carried > Decimal::ZERO {
+        // Within an annual plan's paid year a new month carries nothing over a billing period:
+        // no rollover to speak of (AI Studios: add-on credits "do not roll over to the next
+        // billing period").
+        if carried > Decimal::ZERO && self.calendar.at_billing_boundary() {
             let note = format!(
                 "{} {} carried into the cycle starting {day}",
                 money::plain(carried),
@@ -71,7 +75,11 @@ impl Sim<'_> {
             );
             self.event(day, EventKind::Rollover, carried, None, note);
         }
-        self.renewal_prices(day);
+        // A plan's price and allowance change at a renewal of its own billing period (an
+        // annual plan keeps both until its annual renewal), not at every monthly cycle.
+        if self.calendar.at_billing_boundary() {
+            self.renewal_prices(day);
+        }
         self.start_cycle(day, EventKind::Grant, "new cycle")?;
         let cycle = self.calendar.cycle;
         let due: Vec<(Measure, Option<Measure>, Period)> = self
@@ -81,17 +89,20 @@ impl Sim<'_> {
             .map(|a| (a.quantity, a.seats, a.billing))
             .collect();
         for (quantity, seats, billing) in due {
-            self.buy(day, quantity, seats, Some(billing), EventKind::Purchase, "renews with the subscription", &["purchases".into()])?;
+            self.buy(day, (quantity, seats), Some(billing), EventKind::Purchase, super::activity::RENEWS, &["purchases".into()])?;
         }
         Ok(())
     }
 
     /// Auto-renews the plan on `day` (auto-renew on, its share of the
-    /// cycle's credits used): the plan's unused credits are replaced, its
-    /// price charged, its credits granted; the cycle restarts.
+    /// cycle's credits used): what is left of the current cycle's plan grant
+    /// is replaced (“refill your credits to 100%”), its price charged, its
+    /// credits granted; the cycle restarts. Other grants (an earlier cycle's,
+    /// packs) keep their own expiry: nothing bought is replaced while unused.
     pub(super) fn renew(&mut self, day: Date) -> Result<()> {
         let share = self.plan()?.auto_renew_at.map(|s| s.0).unwrap_or(Decimal::ONE);
-        for g in self.wallet.plan_grants() {
+        self.settle_overage(day)?;
+        if let Some(g) = self.cycle_grant {
             self.forfeit(day, g, "replaced by the auto-renewal");
         }
         self.calendar = Calendar::starting(day, self.calendar.billing)?;

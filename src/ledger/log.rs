@@ -24,8 +24,11 @@ pub enum EventKind {
     AutoReload,
     /// The plan renewed early after 90 % (or the card's share) was used.
     AutoRenew,
-    /// Usage past the balance, billed afterwards.
+    /// Usage past the balance, billed afterwards (added up over the cycle).
     Overage,
+    /// A cycle's overage charged, when the cycle ends (or the window does):
+    /// its credits past the balance × the overage price, rounded once.
+    OverageBilled,
     /// An upgrade: a prorated charge and the extra credits (web plans), or a
     /// new subscription starting that day (standalone API plans).
     Upgrade,

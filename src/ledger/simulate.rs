@@ -86,6 +86,8 @@ pub(super) struct Sim<'a> {
     pub events: Vec<Event>,
     pub spent: Decimal,
     pub overage: Decimal,
+    /// Credits past the balance this cycle, exact: billed once when it ends.
+    pub cycle_overage: Decimal,
     pub cycle_usage: IndexMap<String, Decimal>,
     /// Index of this cycle's plan grant (auto-renew measures its use).
     pub cycle_grant: Option<usize>,
@@ -117,11 +119,12 @@ impl<'a> Sim<'a> {
         note: String,
         balance: Decimal,
     ) {
-        let balance = money::plain(balance).into();
+        // Money on a wallet card with at least the cents ("4.50"); credits without trailing zeros.
+        let balance = self.card.shape_amount(balance).into();
         self.events.push(Event {
             at: day.to_string(),
             kind,
-            credits: money::plain(credits).into(),
+            credits: self.card.shape_amount(credits).into(),
             balance,
             grant,
             note,
@@ -189,6 +192,7 @@ impl<'a> Sim<'a> {
             self.forfeit(day, i, "expired");
         }
         if self.ends_at == Some(day) {
+            self.settle_overage(day)?;
             for i in self.wallet.live() {
                 self.forfeit(day, i, "forfeited: the plan was cancelled");
             }
@@ -197,11 +201,7 @@ impl<'a> Sim<'a> {
         }
         let takes_effect = (1..self.book.versions().len()).find(|&k| self.book.effective_from(k) == Some(day));
         if let Some(k) = takes_effect {
-            let card = self.book.version(k);
-            let note = format!(
-                "version {} of rate card \"{}\" takes effect: usage is priced at its rates from today; plan prices and allowances change at the next renewal",
-                card.version, card.id
-            );
+            let note = self.price_change_note(k)?;
             self.event(day, EventKind::PriceChange, Decimal::ZERO, None, note);
         }
         let plan = self.plan()?;
@@ -209,6 +209,27 @@ impl<'a> Sim<'a> {
             self.new_cycle(day)?;
         }
         Ok(())
+    }
+
+    /// What version `k`, taking effect today, changes today and when the
+    /// rest changes: usage and one-time purchases now; a subscription's price
+    /// and allowance at the renewal of its own billing period (an annual
+    /// plan's at its annual renewal). A wallet with no subscription has no
+    /// renewal to speak of.
+    fn price_change_note(&self, k: usize) -> Result<String> {
+        let card = self.book.version(k);
+        let head = format!("version {} of rate card \"{}\" takes effect", card.version, card.id);
+        if !self.plan()?.subscription {
+            return Ok(format!("{head}: usage and top-ups are priced at its rates from today"));
+        }
+        if !self.active || self.ends_at.is_some() {
+            return Ok(format!("{head}: usage is priced at its rates from today"));
+        }
+        let (_, renewal) = self.calendar.billing_window()?;
+        let period = if self.calendar.billing == Period::Year { "annual" } else { "monthly" };
+        Ok(format!(
+            "{head}: usage and one-time purchases are priced at its rates from today; your plan's price and allowance change at the {period} renewal on {renewal}"
+        ))
     }
 
     fn run(&mut self, day: Date, action: Action) -> Result<()> {
@@ -390,6 +411,7 @@ pub fn simulate(book: &PriceBook, first: usize, plan_id: &str, plan: &Plan, req:
         events: Vec::new(),
         spent: Decimal::ZERO,
         overage: Decimal::ZERO,
+        cycle_overage: Decimal::ZERO,
         cycle_usage: IndexMap::new(),
         cycle_grant: None,
         cycle_plan_used: Decimal::ZERO,
@@ -406,16 +428,18 @@ pub fn simulate(book: &PriceBook, first: usize, plan_id: &str, plan: &Plan, req:
         }
         day = add_days(day, 1)?;
     }
+    // The cycle in progress when the window ends: its overage so far.
+    sim.settle_overage(until)?;
     let spent = card.money().round(sim.spent, RoundingMode::HalfUp).into();
     #[allow(deprecated)]
     Ok(Simulation {
-        balance: money::plain(sim.wallet.balance()).into(),
-        expired: money::plain(sim.wallet.expired).into(),
+        balance: card.shape_amount(sim.wallet.balance()).into(),
+        expired: card.shape_amount(sim.wallet.expired).into(),
         overage: money::plain(sim.overage).into(),
         spent,
         currency: card.currency.clone(),
         spent_usd: spent,
-        grants: sim.wallet.into_grants(),
+        grants: sim.wallet.into_grants(|v| card.shape_amount(v)),
         events: sim.events,
     })
 }

@@ -14,9 +14,6 @@ use crate::request::Grant;
 pub(super) struct Wallet {
     /// Every grant issued; `remaining` is the one live record of what is left.
     grants: Vec<Grant>,
-    /// Per grant: granted by the plan itself (a cycle's or an upgrade's
-    /// credits), not bought.
-    from_plan: Vec<bool>,
     /// The grants with credits left, in burn-down order.
     order: BurnOrder,
     /// Credits left over every grant.
@@ -49,7 +46,7 @@ impl Wallet {
     }
 
     /// Issues a grant of `amount` on `day`; returns its id (`g1`, `g2`, …).
-    pub(super) fn issue(&mut self, day: Date, amount: Decimal, source: String, expires: Option<Date>, from_plan: bool) -> String {
+    pub(super) fn issue(&mut self, day: Date, amount: Decimal, source: String, expires: Option<Date>) -> String {
         let id = format!("g{}", self.grants.len().saturating_add(1));
         self.grants.push(Grant {
             id: id.clone(),
@@ -59,7 +56,6 @@ impl Wallet {
             issued_at: Some(day),
             expires_at: expires,
         });
-        self.from_plan.push(from_plan);
         self.order.insert(&self.grants, self.grants.len().saturating_sub(1));
         self.balance = self.balance.checked_add(amount).unwrap_or(Decimal::MAX);
         id
@@ -84,14 +80,6 @@ impl Wallet {
         self.order.due(day)
     }
 
-    /// The plan's own grants with credits left.
-    pub(super) fn plan_grants(&self) -> Vec<usize> {
-        self.order
-            .indexes()
-            .filter(|i| self.from_plan.get(*i).copied().unwrap_or(false))
-            .collect()
-    }
-
     /// Empties grant `i`, counting what was left as expired.
     pub(super) fn forfeit(&mut self, i: usize) -> Option<Forfeited> {
         self.order.remove(&self.grants, i);
@@ -107,12 +95,14 @@ impl Wallet {
         })
     }
 
-    /// The grants as a simulation returns them: what is left without
-    /// trailing zeros.
-    pub(super) fn into_grants(self) -> Vec<Grant> {
+    /// The grants as a simulation returns them, each amount written by
+    /// `shape` (the card's: at least the cents on a money wallet, else
+    /// without trailing zeros).
+    pub(super) fn into_grants(self, shape: impl Fn(Decimal) -> Decimal) -> Vec<Grant> {
         let mut grants = self.grants;
         for g in &mut grants {
-            g.remaining = money::plain(g.remaining.0).into();
+            g.remaining = shape(g.remaining.0).into();
+            g.amount = g.amount.map(|a| shape(a.0).into());
         }
         grants
     }

@@ -136,6 +136,12 @@ pub(crate) fn resolve<'c, 'p>(card: &'c RateCard, plan_id: &'p str, plan: &'c Pl
 }
 
 impl<'c> Resolved<'c, '_> {
+    /// Whether the rate is per video (a flat price for a video of any
+    /// length): its capacity is counted in videos, not seconds.
+    pub(crate) fn per_video(&self) -> bool {
+        self.rate.per == crate::rate_card::Per::Video
+    }
+
     /// Steps 3 to 7 of [`meter`]: `item`'s size on the resolved rate.
     ///
     /// # Errors

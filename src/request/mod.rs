@@ -418,14 +418,16 @@ pub struct CompareRequest {
     /// given, none when they are.
     #[serde(default)]
     pub presets: Option<Vec<String>>,
-    /// Rate cards of your own (the rate card JSON shape), validated as on
+    /// Rate cards of your own (the rate card JSON shape), or price books
+    /// (each an array of one card's versions, as `RateEngine::from_json`
+    /// takes one, compared at the version in force on `at`), validated as on
     /// load, compared with the presets named; at most
-    /// [`MAX_COMPARE_CARDS`](crate::limits::MAX_COMPARE_CARDS).
+    /// [`MAX_COMPARE_CARDS`](crate::limits::MAX_COMPARE_CARDS) with `books`.
     #[serde(default)]
-    pub cards: Vec<RateCard>,
-    /// Price books of your own (each an array of one card's versions, as
-    /// `RateEngine::from_json` takes one), each compared at the version in
-    /// force on `at`; they count towards the cards' limit.
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "(RateCard | RateCard[])[]"))]
+    pub cards: Vec<CardOrBook>,
+    /// Price books of your own, as in `cards` (kept: `cards` takes books too);
+    /// they count towards the cards' limit.
     #[serde(default)]
     pub books: Vec<Vec<RateCard>>,
     /// The day compared, `YYYY-MM-DD`: each book's version in force then
@@ -438,6 +440,43 @@ pub struct CompareRequest {
     /// Off (the default): such a row says what overage would cost, when cheaper.
     #[serde(default, rename = "allowOverage")]
     pub allow_overage: bool,
+}
+
+/// A rate card, or a price book of its versions (a JSON array), wherever
+/// `compare` takes a card.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CardOrBook {
+    /// One rate card.
+    Card(Box<RateCard>),
+    /// A price book: the card's versions, oldest first.
+    Book(Vec<RateCard>),
+}
+
+impl From<RateCard> for CardOrBook {
+    fn from(card: RateCard) -> Self {
+        CardOrBook::Card(Box::new(card))
+    }
+}
+
+impl<'de> Deserialize<'de> for CardOrBook {
+    /// An object is a card, an array a book; either read by its own reader,
+    /// so an error keeps its JSON path (`cards[1][0].features…`).
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct Either;
+        impl<'de> serde::de::Visitor<'de> for Either {
+            type Value = CardOrBook;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a rate card (an object) or a price book (an array of rate cards)")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> std::result::Result<CardOrBook, A::Error> {
+                RateCard::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(CardOrBook::from)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> std::result::Result<CardOrBook, A::Error> {
+                Vec::<RateCard>::deserialize(serde::de::value::SeqAccessDeserializer::new(seq)).map(CardOrBook::Book)
+            }
+        }
+        d.deserialize_any(Either)
+    }
 }
 
 /// What a server knows of the buyer, passed to `verify` so that a quote is
