@@ -342,6 +342,16 @@ impl<'de> Deserialize<'de> for DecimalString {
     }
 }
 
+/// An optional [`DecimalString`] field: absent is `None`; given, it must be a
+/// decimal string (an explicit `null` is refused, as it is what JS writes
+/// for NaN and ±Infinity). For `#[serde(default, deserialize_with = …)]`.
+///
+/// # Errors
+/// As [`DecimalString`]'s reader, and for `null`.
+pub fn present_decimal<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<DecimalString>, D::Error> {
+    decimal_string::deserialize(d).map(|v| Some(DecimalString(v)))
+}
+
 impl schemars::JsonSchema for DecimalString {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "DecimalString".into()
@@ -401,6 +411,11 @@ mod decimal_string {
         }
         fn visit_bool<E: de::Error>(self, v: bool) -> std::result::Result<Decimal, E> {
             Err(E::custom(format!("expected a decimal string, got {v}")))
+        }
+        // `null` given for an amount (JS writes NaN and ±Infinity as null) is refused, not read
+        // as "none": a lost balance is not a balance of nothing.
+        fn visit_unit<E: de::Error>(self) -> std::result::Result<Decimal, E> {
+            Err(E::custom("expected a decimal string, got null"))
         }
     }
 

@@ -32,8 +32,9 @@ pub struct QuoteRequest {
     /// The generation items, at least one, at most [`MAX_ITEMS`](crate::limits::MAX_ITEMS).
     pub items: Vec<Item>,
     /// Current balance in the card's unit (credits, or USD for a wallet), a
-    /// decimal string. Absent: a fresh period's included credits of the plan.
-    #[serde(default)]
+    /// decimal string. Absent: a fresh period's included credits of the plan;
+    /// `null` (what JS writes for NaN) is refused.
+    #[serde(default, deserialize_with = "crate::money::present_decimal")]
     pub balance: Option<DecimalString>,
     /// Usage so far this billing period, by feature id, in the feature's
     /// input unit (seconds or count); counts against the plan's allowances.
@@ -494,8 +495,9 @@ pub struct ServerRecords {
     /// The plan the buyer is on.
     #[serde(default)]
     pub plan: Option<String>,
-    /// The buyer's balance in the card's unit (a decimal string).
-    #[serde(default)]
+    /// The buyer's balance in the card's unit (a decimal string; `null` is
+    /// refused: records fail closed).
+    #[serde(default, deserialize_with = "crate::money::present_decimal")]
     pub balance: Option<DecimalString>,
     /// The wallet's grants, in place of `balance`.
     #[serde(default)]

@@ -226,6 +226,62 @@ test("one rule for both modules: edge input reads in ratecard/lite exactly as in
   assert.equal(message(() => lite.quoteSummary(injected)), message(() => full.quote(injected)));
 });
 
+test("one reading rule, errors included: over 40,000 requests with several faults each, both modules throw the same first error (code and path), every one coded", async () => {
+  const { RateEngine: Lite } = await import(`${ROOT}/dist/lite/node.js`);
+  // A small deterministic generator (the same corpus every run): fields in random order, each
+  // value drawn from edge values of every type, items with faults of their own.
+  let seed = 20261203;
+  const rnd = (n) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+  const pick = (a) => a[rnd(a.length)];
+  const shuffled = (a) => a.map((x) => [rnd(1000), x]).sort((p, q) => p[0] - q[0]).map(([, x]) => x);
+  const values = [undefined, null, NaN, Infinity, -Infinity, "", " ", "abc", "1e3", "12.5", 90, -1, 0, -0, 1.5, 1e21, 1e300, 2 ** 53 + 1,
+    "90", " 60", "+60", "60.", ".5", "-", "1_000", "0x10", "\u00a060", "\ufeff60", "79228162514264337593543950335", "79228162514264337593543950336",
+    true, false, {}, [], [1], "business", "creator", "nope", "2026-02-30", "2026-12-01", "year", "month", "once", "x".repeat(300)];
+  const outcome = (f) => {
+    try { return `priced ${f().total ?? f().price}`; } catch (e) {
+      assert.ok(e instanceof Error && CODES.has(e.code), `no stable code on "${e?.message}"`);
+      return `${e.code} ${JSON.stringify(e.path)}`;
+    }
+  };
+  let calls = 0;
+  for (const id of ["heygen-credits", "heygen-payg", "aistudios"]) {
+    const full = RateEngine.preset(id), lite = Lite.preset(id);
+    for (let i = 0; i < 7000; i++) {
+      const r = {};
+      for (const k of shuffled(["plan", "items", "balance", "billing", "at", "bogus"])) {
+        if (!rnd(3)) continue;
+        r[k] = k !== "items" ? pick(values) : Array.from({ length: 1 + rnd(3) }, () => {
+          const item = {};
+          for (const f of shuffled(["feature", "seconds", "quantity", "options", "extra"])) {
+            if (!rnd(2)) continue;
+            item[f] = f === "feature" ? pick(["avatar_iv", "nope", "generate_look", "text_to_speech", 5, null])
+              : f === "options" ? pick([{}, { expressive_motion: true }, { bogus: 1 }, { mode: [1] }, { avatar_type: "photo_avatar" }, null]) : pick(values);
+          }
+          return item;
+        });
+      }
+      assert.equal(outcome(() => lite.quoteSummary(r)), outcome(() => full.quote(r)), `${id} ${JSON.stringify(r)}`);
+      const b = {};
+      for (const k of shuffled(["plan", "quantity", "seats", "billing", "bogus"])) if (rnd(3)) b[k] = pick(values);
+      assert.equal(outcome(() => lite.buyPacks(b)), outcome(() => full.buyPacks(b)), `${id} buyPacks ${JSON.stringify(b)}`);
+      calls += 2;
+    }
+  }
+  // The red team's cases: a lost balance (null, NaN, ±Infinity) is refused by both, at `balance`;
+  // a getter that throws is a coded error in both.
+  const full = RateEngine.preset("heygen-credits"), lite = Lite.preset("heygen-credits");
+  for (const balance of [null, NaN, Infinity, -Infinity]) {
+    const r = { plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }], balance };
+    assert.equal(outcome(() => full.quote(r)), 'invalid_request ["balance"]');
+    assert.equal(outcome(() => lite.quoteSummary(r)), 'invalid_request ["balance"]');
+  }
+  const getter = { plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }], get balance() { throw new Error("no balance"); } };
+  assert.equal(outcome(() => lite.quoteSummary(getter)), outcome(() => full.quote(getter)));
+  assert.equal(outcome(() => lite.buyPacks({ get quantity() { throw new Error("x"); } })), 'invalid_request []');
+  assert.ok(calls >= 40000, `${calls} calls`);
+  console.log(`# ${calls} requests with several faults: one first error in both modules`);
+});
+
 test("ratecard/lite: preset(id) is one shared engine per id, so many calls hold its wasm memory once", async () => {
   const { RateEngine: Lite } = await import(`${ROOT}/dist/lite/node.js`);
   const a = Lite.preset("heygen-credits");

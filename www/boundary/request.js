@@ -35,13 +35,6 @@ function plain(o) {
   return o !== null && typeof o === "object" && !Array.isArray(o) && typeof o.toJSON !== "function";
 }
 
-function only(obj, keys, path) {
-  if (!plain(obj)) throw refuse(path, "expected an object");
-  for (const k in obj) {
-    if (!keys.has(k) && Object.hasOwn(obj, k) && obj[k] !== undefined) throw refuse([...path, k], `unknown field \`${k}\`, expected one of ${[...keys].map((x) => `\`${x}\``).join(", ")}`);
-  }
-}
-
 const REQUEST = new Set(["plan", "items", "balance", "billing", "at"]);
 const ITEM = new Set(["feature", "seconds", "quantity", "options"]);
 
@@ -75,7 +68,11 @@ function jsonShaped(o) {
 }
 
 function asJson(request) {
-  if (jsonShaped(request)) return request;
+  try {
+    if (jsonShaped(request)) return request;
+  } catch {
+    // A getter or a Proxy trap that throws: JSON.stringify below meets it too, and says so.
+  }
   let text;
   try {
     text = JSON.stringify(request);
@@ -119,22 +116,101 @@ function option(v) {
 }
 
 function writeItems(items) {
-  if (!Array.isArray(items)) throw refuse(["items"], "expected an array");
   let out = "";
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    only(item, ITEM, ["items", i]);
-    if (typeof item.feature !== "string") throw refuse(["items", i, "feature"], "expected a string");
     if (i) out += R;
     out += `${esc(item.feature)}${F}${measure(item.seconds)}${F}${measure(item.quantity)}`;
     const options = item.options;
-    if (options !== undefined) {
-      if (!plain(options)) throw refuse(["items", i, "options"], "expected an object");
+    if (options !== undefined && options !== null) {
       for (const k in options) if (Object.hasOwn(options, k)) out += `${F}${esc(k)}${P}${option(options[k])}`;
     }
   }
   return out;
 }
+
+// Rust's `str::trim` (Unicode White_Space), which JS's `trim` is not (it trims U+FEFF, keeps U+0085).
+const RUST_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+const DECIMAL_MAX = "79228162514264337593543950335";
+
+/**
+ * Whether `text` is a decimal by the engine's rule (`money::parse_decimal`: trimmed, digits, one
+ * point, a leading sign; no exponent, no `_`; within a decimal's range), so that a request's first
+ * fault is found here in the order the JSON reader meets it. The parity test holds it to Rust's.
+ * @param {string} text
+ */
+export function isDecimal(text) {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text.replace(RUST_SPACE, ""));
+  if (!m || (m[2] === "" && (m[3] ?? "") === "")) return false;
+  const int = m[2].replace(/^0+/, "");
+  if (int.length !== DECIMAL_MAX.length) return int.length < DECIMAL_MAX.length;
+  if (int !== DECIMAL_MAX) return int < DECIMAL_MAX;
+  return !/^[5-9]/.test(m[3] ?? ""); // the fraction rounds the integer past the largest decimal
+}
+
+// A duration or count's fault as the JSON reader finds it (`Measure`), or undefined.
+function measureFault(v, path) {
+  const bad = (why) => coded("invalid_quantity", path, `${where(path)}: ${why}`);
+  if (typeof v === "number") return plainDigits(v) === undefined && String(v).includes("e") ? bad(`the number ${v} is out of range`) : undefined;
+  if (typeof v === "string") return isDecimal(v) ? undefined : bad(`expected a number, got "${v}"`);
+  if (v === null) return bad("expected a finite number or a decimal string, got null (NaN and ±Infinity cross from JS as null)");
+  return bad(`invalid type: ${Array.isArray(v) ? "sequence" : typeof v === "object" ? "map" : typeof v}, expected a number or a decimal string`);
+}
+
+// An item's first fault, its fields in the order JSON.stringify writes them (the JSON reader's order).
+function itemFault(item, i) {
+  const at = ["items", i];
+  if (!plain(item)) return refuse(at, "expected an object");
+  for (const k in item) {
+    if (!Object.hasOwn(item, k) || item[k] === undefined) continue;
+    const v = item[k];
+    if (!ITEM.has(k)) return refuse([...at, k], `unknown field \`${k}\`, expected one of ${[...ITEM].map((x) => `\`${x}\``).join(", ")}`);
+    if (k === "feature" && typeof v !== "string") return refuse([...at, k], "expected a string");
+    if (k === "seconds" || k === "quantity") {
+      const fault = measureFault(v, [...at, k]);
+      if (fault) return fault;
+    }
+    if (k === "options") {
+      if (!plain(v)) return refuse([...at, k], "expected an object");
+      for (const o in v) {
+        const x = v[o];
+        if (Object.hasOwn(v, o) && x !== null && typeof x === "object") {
+          return coded("invalid_option", [...at, k, o], `${where([...at, k, o])}: invalid type: ${Array.isArray(x) ? "sequence" : "map"}, expected a boolean or a string`);
+        }
+      }
+    }
+  }
+  return typeof item.feature === "string" ? undefined : refuse(at, "missing field `feature`");
+}
+
+// A quote request's first fault, in the order the JSON reader (serde, `deny_unknown_fields`) meets
+// it: each field in the order JSON.stringify writes them, its value read at once; a missing field
+// at the end. Both modules then agree on the first error, not only on whether there is one.
+function requestFault(request) {
+  if (!plain(request)) return refuse([], "expected an object");
+  for (const k in request) {
+    if (!Object.hasOwn(request, k) || request[k] === undefined) continue;
+    const v = request[k];
+    if (!REQUEST.has(k)) return refuse([k], `unknown field \`${k}\`, expected one of ${[...REQUEST].map((x) => `\`${x}\``).join(", ")}`);
+    if ((k === "plan" || k === "at") && v !== null && typeof v !== "string") return refuse([k], "expected a string");
+    if (k === "billing" && v !== null && !(typeof v === "string" && PERIODS.has(v))) {
+      return refuse([k], typeof v === "string" ? `unknown variant \`${v}\`, expected one of \`once\`, \`month\`, \`year\`` : "expected value");
+    }
+    if (k === "balance" && !(typeof v === "string" && isDecimal(v))) {
+      return refuse([k], `expected a decimal string, got ${typeof v === "string" ? `"${v}"` : v === null ? "null" : typeof v === "number" ? v : typeof v}`);
+    }
+    if (k === "items") {
+      if (!Array.isArray(v)) return refuse([k], "expected an array");
+      for (let i = 0; i < v.length; i++) {
+        const fault = itemFault(v[i], i);
+        if (fault) return fault;
+      }
+    }
+  }
+  return request.items === undefined ? coded("invalid_request", [], "missing field `items`") : undefined;
+}
+
+const PERIODS = new Set(["once", "month", "year"]);
 
 // A plan: empty when absent, U+0000 alone for an empty string (src/flat.rs).
 const planText = (plan) => (plan === "" ? "\u0000" : esc(plan ?? ""));
@@ -146,16 +222,19 @@ const planText = (plan) => (plan === "" ? "\u0000" : esc(plan ?? ""));
  */
 export function writeRequest(request) {
   request = asJson(request);
-  only(request, REQUEST, []);
+  let fault;
+  try {
+    fault = requestFault(request);
+  } catch (e) {
+    // A getter or a Proxy trap that throws: the full module's JSON.stringify would throw the same.
+    fault = coded("invalid_request", [], `request: ${e?.message ?? "cannot be written as JSON"}`);
+  }
+  if (fault) throw fault;
   const { plan, items, balance, billing, at } = request;
-  if (plan !== undefined && typeof plan !== "string") throw refuse(["plan"], "expected a string");
-  if (at !== undefined && at !== null && typeof at !== "string") throw refuse(["at"], "expected a string");
-  // The engine reads the text and refuses what the JSON reader refuses ("once" or another word).
-  if (billing !== undefined && billing !== null && typeof billing !== "string") throw refuse(["billing"], "expected value");
   const day = typeof at === "string" ? `\u001c${planText(at)}` : "";
   const billed = typeof billing === "string" || day ? `\u001c${esc(typeof billing === "string" ? billing : "")}${day}` : "";
-  const bal = balance === undefined ? "" : balance === "" ? '\u0000""' : typeof balance === "string" ? esc(balance) : `\u0000${balance === null ? "null" : typeof balance === "number" ? `the number ${balance}` : typeof balance}`;
-  const text = `${planText(plan)}\u001c${bal}\u001c${writeItems(items)}${billed}`;
+  const bal = balance === undefined ? "" : esc(balance);
+  const text = `${planText(plan ?? undefined)}\u001c${bal}\u001c${writeItems(items)}${billed}`;
   // Refused before it is copied into wasm memory (which never shrinks), as the full module does.
   if (text.length > 1048576) throw coded("invalid_request", [], "request: at most 1048576 bytes of JSON");
   return text;
@@ -166,14 +245,36 @@ const BUY = new Set(["plan", "quantity", "seats", "billing"]);
 /** A `buyPacks` request as the engine's text: `plan␜quantity␜seats␜billing` (src/flat.rs). */
 export function writeBuy(request) {
   request = asJson(request);
-  only(request, BUY, []);
+  let fault;
+  try {
+    fault = buyFault(request);
+  } catch (e) {
+    fault = coded("invalid_request", [], `request: ${e?.message ?? "cannot be written as JSON"}`);
+  }
+  if (fault) throw fault;
   const { plan, quantity, seats, billing } = request;
-  if (plan !== undefined && plan !== null && typeof plan !== "string") throw refuse(["plan"], "expected a string");
-  if (billing !== undefined && billing !== null && typeof billing !== "string") throw refuse(["billing"], "expected value");
-  if (quantity === undefined) throw coded("invalid_request", [], "missing field `quantity`");
-  const text = `${planText(plan)}\u001c${measure(quantity)}\u001c${seats === null ? "" : measure(seats)}\u001c${typeof billing === "string" ? esc(billing) : ""}`;
+  const text = `${planText(plan ?? undefined)}\u001c${measure(quantity)}\u001c${seats === null ? "" : measure(seats)}\u001c${typeof billing === "string" ? esc(billing) : ""}`;
   if (text.length > 1048576) throw coded("invalid_request", [], "request: at most 1048576 bytes of JSON");
   return text;
+}
+
+// A `buyPacks` request's first fault, in the JSON reader's order (see `requestFault`).
+function buyFault(request) {
+  if (!plain(request)) return refuse([], "expected an object");
+  for (const k in request) {
+    if (!Object.hasOwn(request, k) || request[k] === undefined) continue;
+    const v = request[k];
+    if (!BUY.has(k)) return refuse([k], `unknown field \`${k}\`, expected one of ${[...BUY].map((x) => `\`${x}\``).join(", ")}`);
+    if (k === "plan" && v !== null && typeof v !== "string") return refuse([k], "expected a string");
+    if (k === "quantity" || (k === "seats" && v !== null)) {
+      const fault = measureFault(v, [k]);
+      if (fault) return fault;
+    }
+    if (k === "billing" && v !== null && !(typeof v === "string" && PERIODS.has(v))) {
+      return refuse([k], typeof v === "string" ? `unknown variant \`${v}\`, expected one of \`once\`, \`month\`, \`year\`` : "expected value");
+    }
+  }
+  return request.quantity === undefined ? coded("invalid_request", [], "missing field `quantity`") : undefined;
 }
 
 /**
