@@ -105,6 +105,7 @@ console.log("the boundary options (same core):");
 console.table(boundary);
 await import("./worst.mjs");
 await import("./books.mjs");
+await import("./card-src.mjs");
 console.log(`serde-wasm-bindgen build: ${statSync(join(SERDE, "ratecard_bg.wasm")).size} bytes of .wasm`);
 
 // Cold start: a fresh Node process imports the package, loads the preset, quotes once.

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { worstRateCard } from "./cards.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const { RateEngine } = createRequire(import.meta.url)(join(ROOT, "dist/full/node.cjs"));
@@ -31,19 +32,8 @@ const paygCard = JSON.parse(readFileSync(join(ROOT, "presets/heygen-payg.json"),
 const repeated = structuredClone(paygCard);
 repeated.features.avatar_iv.rates[0].when.resolution = many(85000, () => "720p");
 const repeatedText = JSON.stringify(repeated);
-// The worst card the limits let through, near 1 MiB: a 1,000-value enum and 1,000 rates, each
-// allowing 100 values none of the items pick (every quote scans every list) but the last rate,
-// which allows every value; and 40 features of 10,000 combinations (100 × 100) whose rates each
-// cover one row, so every combination is checked.
-const values = many(1000, (i) => `v${i}`);
-const wide = { name: "wide", input: "seconds", options: { o: { type: "enum", label: "o", values } }, source: "bench",
-  rates: [...many(999, (r) => ({ when: { o: many(100, (k) => `v${1 + ((r * 7 + k) % 999)}`) }, rate: "1", per: "second" })),
-    { when: { o: values }, rate: "2", per: "second" }] };
-const hundred = many(100, (i) => `a${i}`);
-const grid = { name: "grid", input: "seconds", source: "bench",
-  options: { x: { type: "enum", label: "x", values: hundred }, y: { type: "enum", label: "y", values: hundred } },
-  rates: hundred.map((v) => ({ when: { x: v }, rate: "1", per: "second" })) };
-const worstCard = { ...card, id: "worst", features: { ...card.features, wide, ...Object.fromEntries(many(40, (i) => [`grid${i}`, grid])) } };
+// The worst card the limits let through, near 1 MiB (bench/cards.mjs).
+const worstCard = worstRateCard(card);
 const worstCardText = JSON.stringify(worstCard);
 if (process.env.WORST_CARD_OUT) (await import("node:fs")).writeFileSync(process.env.WORST_CARD_OUT, worstCardText);
 const worstEngine = RateEngine.fromJson(worstCardText);

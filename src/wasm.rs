@@ -274,6 +274,41 @@ fn string_arg(value: &JsValue, field: &str, limit: usize, kind: ErrorKind) -> Re
     })
 }
 
+/// A rate card or price book being read in steps (`RateEngine.startLoad(text)`),
+/// so that a page never blocks for long on a large card: `step()` until it
+/// returns `true` (each validates a part: the card as a whole, a few
+/// features, the plans), yielding to the page between steps, then `finish()`
+/// for the engine. The steps throw what `fromJson` throws, with the same path.
+#[wasm_bindgen(js_name = CardLoad)]
+pub struct JsCardLoad {
+    loading: Option<crate::book::Loading>,
+}
+
+#[wasm_bindgen(js_class = CardLoad)]
+impl JsCardLoad {
+    /// Validates the next part; `true` once the whole card is validated.
+    /// Throws `invalid_rate_card` with the JSON path of a problem.
+    pub fn step(&mut self) -> Result<bool, JsValue> {
+        match self.loading.as_mut() {
+            Some(l) => l.step().map_err(|e| js_error(&e)),
+            None => Ok(true),
+        }
+    }
+
+    /// The engine, once `step()` has returned `true` (throws before).
+    pub fn finish(&mut self) -> Result<JsRateEngine, JsValue> {
+        let loading = self
+            .loading
+            .take()
+            .ok_or_else(|| js_error(&Error::new(ErrorKind::InvalidRequest, "this rate card was already finished")))?;
+        loading
+            .finish()
+            .and_then(crate::RateEngine::from_book)
+            .map(|inner| JsRateEngine { inner })
+            .map_err(|e| js_error(&e))
+    }
+}
+
 /// A rate engine over one rate card. `RateEngine.preset(id)` or
 /// `RateEngine.fromJson(text)` makes one; `quote` and `buyPacks` use it.
 /// Errors are thrown as `Error` objects with a stable `code`.
@@ -314,6 +349,15 @@ impl JsRateEngine {
         crate::RateEngine::from_json(&text)
             .map(|inner| JsRateEngine { inner })
             .map_err(|e| js_error(&e))
+    }
+
+    /// `fromJson` in steps, for a page (see `CardLoad`): parses `text` now
+    /// (throws `invalid_rate_card` for text that does not parse or is too
+    /// large); the validation runs in `step()`s.
+    #[wasm_bindgen(js_name = startLoad)]
+    pub fn start_load(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<JsCardLoad, JsValue> {
+        let text = string_arg(&text, "rate card", MAX_RATE_CARD_BYTES, ErrorKind::InvalidRateCard)?;
+        crate::book::Loading::start(&text).map(|l| JsCardLoad { loading: Some(l) }).map_err(|e| js_error(&e))
     }
 
     /// The rate card's id.

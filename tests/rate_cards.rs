@@ -260,3 +260,68 @@ fn citations_name_the_section_where_the_words_are() {
     assert!(!sources("heygen-gencredits").iter().any(|s| s.contains("always charged")));
     assert!(sources("heygen-liveavatar").iter().any(|s| s.contains("Full LiveAvatar SDKs cost 2 LiveAvatar Credits per minute")));
 }
+
+/// `RateEngine::from_json` in steps, as the widget loads a large card.
+fn in_steps(text: &str) -> Result<RateEngine, ratecard::Error> {
+    let mut loading = ratecard::book::Loading::start(text)?;
+    let mut steps = 0;
+    while !loading.step()? {
+        steps += 1;
+        assert!(steps < 10_000);
+    }
+    RateEngine::from_book(loading.finish()?)
+}
+
+#[test]
+fn a_card_read_in_steps_finds_the_same_first_problem_as_at_once() {
+    let mut cards: Vec<Value> = Vec::new();
+    let base = preset_value("heygen-payg");
+    cards.push(base.clone());
+    for (path, value) in [
+        ("/id", json!("")),
+        ("/features/avatar_iv/rates/0/rate", json!("-1")),
+        ("/features/avatar_iv/options/resolution/values", json!(["720p", "720p"])),
+        ("/features/text_to_speech/rate", json!("-2")),
+        ("/rounding/dp", json!(9)),
+    ] {
+        let mut c = base.clone();
+        *c.pointer_mut(path).unwrap() = value;
+        cards.push(c);
+    }
+    let mut c = base.clone();
+    c["plans"]["payg"]["included"] = json!("-1");
+    cards.push(c);
+    let mut c = base.clone();
+    c["effectiveFrom"] = json!("2026-02-30");
+    cards.push(c);
+    // Two faults: the first in the card's order wins, in steps as at once.
+    let mut two = base.clone();
+    *two.pointer_mut("/features/text_to_speech/rate").unwrap() = json!("-2");
+    *two.pointer_mut("/features/avatar_iv/rates/0/rate").unwrap() = json!("-1");
+    cards.push(two);
+    let mut texts: Vec<String> = cards.iter().map(Value::to_string).collect();
+    // Books: a bad second version, and two versions out of order.
+    let mut next = base.clone();
+    next["version"] = json!("2027-01");
+    next["effectiveFrom"] = json!("2027-01-01");
+    let mut bad = next.clone();
+    bad["features"]["text_to_speech"]["rate"] = json!("-2");
+    texts.push(json!([base, next]).to_string());
+    texts.push(json!([base, bad]).to_string());
+    texts.push(json!([next, base]).to_string());
+    texts.push("[".into());
+    texts.push("{\"id\":".into());
+    // Pretty-printed, and with parse errors inside a feature, in the plans, or both.
+    texts.push(serde_json::to_string_pretty(&preset_value("heygen-credits")).unwrap());
+    let credits = preset_value("heygen-credits").to_string();
+    texts.push(credits.replace(r#""rate":"20""#, r#""rate":20"#));
+    texts.push(credits.replace(r#""price":"149.00""#, r#""price":149"#));
+    texts.push(credits.replace(r#""rate":"20""#, r#""rate":20"#).replace(r#""price":"149.00""#, r#""price":149"#));
+    texts.push(credits.replace(r#""name":"Avatar IV""#, r#""name":"Avatar IV","colour":"red""#));
+    for text in &texts {
+        let at_once = RateEngine::from_json(text).map(|e| e.card_hash().to_string()).map_err(|e| (e.code(), e.message()));
+        let steps = in_steps(text).map(|e| e.card_hash().to_string()).map_err(|e| (e.code(), e.message()));
+        assert_eq!(at_once, steps, "{}", &text[..text.len().min(200)]);
+    }
+    assert!(in_steps(&texts[0]).is_ok());
+}

@@ -17,6 +17,8 @@ pub use diff::{diff, Change, ChangeKind};
 
 use std::sync::Arc;
 
+mod split;
+
 use crate::date::Date;
 use crate::error::{Error, ErrorKind, Result};
 use crate::limits::{MAX_BOOK_VERSIONS, MAX_RATE_CARD_BYTES};
@@ -79,18 +81,21 @@ impl PriceBook {
     /// # Errors
     /// As [`PriceBook::from_json`].
     pub fn new(versions: Vec<RateCard>) -> Result<PriceBook> {
-        if versions.is_empty() || versions.len() > MAX_BOOK_VERSIONS {
-            let detail = format!(
-                "$: a price book holds 1 to {MAX_BOOK_VERSIONS} versions, got {}",
-                versions.len()
-            );
-            return Err(Error::new(ErrorKind::InvalidRateCard, detail));
-        }
+        count(&versions)?;
         let single = versions.len() == 1;
-        let mut from = Vec::with_capacity(versions.len());
         for (i, card) in versions.iter().enumerate() {
             let place = |e: Error| if single { e } else { e.context(i) };
             card.validate().map_err(place)?;
+        }
+        Self::assemble(versions)
+    }
+
+    /// The book of `versions`, each already validated (a [`Loading`]'s):
+    /// one id, distinct versions, `effectiveFrom` increasing.
+    fn assemble(versions: Vec<RateCard>) -> Result<PriceBook> {
+        count(&versions)?;
+        let mut from = Vec::with_capacity(versions.len());
+        for card in &versions {
             let day = card
                 .effective_from
                 .as_deref()
@@ -222,5 +227,121 @@ impl PriceBook {
     pub fn next(&self, index: usize) -> Option<(usize, Date)> {
         let next = index.checked_add(1)?;
         self.effective_from(next).map(|day| (next, day))
+    }
+}
+
+/// 1 to [`MAX_BOOK_VERSIONS`] versions.
+fn count(versions: &[RateCard]) -> Result<()> {
+    if versions.is_empty() || versions.len() > MAX_BOOK_VERSIONS {
+        let detail = format!("$: a price book holds 1 to {MAX_BOOK_VERSIONS} versions, got {}", versions.len());
+        return Err(Error::new(ErrorKind::InvalidRateCard, detail));
+    }
+    Ok(())
+}
+
+/// A rate card or price book read from JSON text in steps, so that a page
+/// loading a large card (up to [`MAX_RATE_CARD_BYTES`]) never blocks for
+/// long: [`Loading::start`] parses, each [`Loading::step`] validates a part
+/// (a card as a whole, a few features, its plans), [`Loading::finish`] makes
+/// the book. The steps find the same first problem, with the same path, as
+/// [`PriceBook::from_json`] does at once.
+///
+/// # Example
+/// ```
+/// let mut loading = ratecard::book::Loading::start(ratecard::presets::json("heygen-credits").unwrap()).unwrap();
+/// while !loading.step().unwrap() {}
+/// assert_eq!(loading.finish().unwrap().versions().len(), 1);
+/// ```
+#[derive(Debug)]
+pub struct Loading {
+    versions: Vec<RateCard>,
+    /// The version being validated, and its next part.
+    at: (usize, usize),
+    /// A single card's features still to be read: the text, and each
+    /// feature's key and value spans, in order (empty once all are read).
+    unread: Option<(String, std::vec::IntoIter<split::Entry>)>,
+}
+
+/// Bytes of features read per step.
+const READ_PER_STEP: usize = 32 * 1024;
+
+impl Loading {
+    /// Parses `text`: a rate card, or a JSON array of a card's versions. A
+    /// card's features are read later, a few per [`Loading::step`].
+    ///
+    /// # Errors
+    /// `invalid_rate_card` as [`PriceBook::from_json`] for text over the size
+    /// limit or that does not parse.
+    pub fn start(text: &str) -> Result<Loading> {
+        if text.trim_start().starts_with('[') {
+            if text.len() > MAX_RATE_CARD_BYTES {
+                let detail = format!("$: the price book is {} bytes; the limit is {MAX_RATE_CARD_BYTES}", text.len());
+                return Err(Error::new(ErrorKind::InvalidRateCard, detail));
+            }
+            let versions: Vec<RateCard> = serde_json::from_str(text).map_err(|e| crate::rate_card::parse_error(text, &e))?;
+            count(&versions)?;
+            return Ok(Loading { versions, at: (0, 0), unread: None });
+        }
+        let whole = |text: &str| Ok(Loading { versions: vec![RateCard::parse_unchecked(text)?], at: (0, 0), unread: None });
+        if text.len() > MAX_RATE_CARD_BYTES {
+            return whole(text);
+        }
+        // The card without its features first (they are most of a large card), then each feature.
+        let Some((span, entries)) = split::features(text) else { return whole(text) };
+        let shell = format!("{}{{}}{}", text.get(..span.start).unwrap_or_default(), text.get(span.end..).unwrap_or_default());
+        let Ok(card) = RateCard::parse_unchecked(&shell) else { return whole(text) };
+        Ok(Loading { versions: vec![card], at: (0, 0), unread: Some((text.to_string(), entries.into_iter())) })
+    }
+
+    /// Reads the next features, or validates the next part; `true` once every
+    /// part of every version is.
+    ///
+    /// # Errors
+    /// `invalid_rate_card` with the path of the problem, as
+    /// [`PriceBook::from_json`] gives it (into the array for a book of several
+    /// versions: `[1].features…`).
+    pub fn step(&mut self) -> Result<bool> {
+        if let Some((text, entries)) = self.unread.as_mut() {
+            let mut read = 0usize;
+            for (key, value) in entries.by_ref() {
+                let parsed = text
+                    .get(key.clone())
+                    .and_then(|k| serde_json::from_str::<String>(k).ok())
+                    .zip(text.get(value.clone()).and_then(|v| serde_json::from_str::<crate::rate_card::Feature>(v).ok()));
+                let Some((id, feature)) = parsed else {
+                    // The error exactly as the text read at once gives it.
+                    return Err(RateCard::parse_unchecked(text)
+                        .err()
+                        .unwrap_or_else(|| Error::new(ErrorKind::InvalidRateCard, "$: the rate card does not parse")));
+                };
+                if let Some(card) = self.versions.get_mut(0) {
+                    card.features.insert(id, feature);
+                }
+                read = read.saturating_add(value.len());
+                if read >= READ_PER_STEP {
+                    return Ok(false);
+                }
+            }
+            self.unread = None;
+            return Ok(false);
+        }
+        let single = self.versions.len() == 1;
+        let (i, k) = self.at;
+        let Some(card) = self.versions.get(i) else { return Ok(true) };
+        card.validate_part(k).map_err(|e| if single { e } else { e.context(i) })?;
+        self.at = if k.saturating_add(1) < card.validation_parts() { (i, k.saturating_add(1)) } else { (i.saturating_add(1), 0) };
+        Ok(self.at.0 >= self.versions.len())
+    }
+
+    /// The book, once every step is done.
+    ///
+    /// # Errors
+    /// `invalid_rate_card` as [`PriceBook::new`] (one id, distinct versions,
+    /// `effectiveFrom` increasing); `invalid_request` when a step is left.
+    pub fn finish(self) -> Result<PriceBook> {
+        if self.unread.is_some() || self.at.0 < self.versions.len() {
+            return Err(Error::new(ErrorKind::InvalidRequest, "the rate card is not read yet: call step() until it returns true"));
+        }
+        PriceBook::assemble(self.versions)
     }
 }

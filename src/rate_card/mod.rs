@@ -617,6 +617,17 @@ impl RateCard {
         validate::card(self)
     }
 
+    /// How many parts [`RateCard::validate_part`] checks this card in.
+    pub(crate) fn validation_parts(&self) -> usize {
+        validate::parts(self)
+    }
+
+    /// Validates part `k` of this card: the parts in order are
+    /// [`RateCard::validate`], in short steps (a large card loaded by a page).
+    pub(crate) fn validate_part(&self, k: usize) -> Result<()> {
+        validate::part(self, k)
+    }
+
     /// What an upgrade charges and grants: the card's `upgradeRule`, else
     /// the prorated difference.
     pub fn upgrade_charge(&self) -> UpgradeCharge {

@@ -26,6 +26,45 @@ fn is(value: Option<DecimalString>, bad: impl Fn(Decimal) -> bool) -> bool {
 }
 
 pub(super) fn card(card: &RateCard) -> Result<()> {
+    (0..parts(card)).try_for_each(|k| part(card, k))
+}
+
+/// Features validated per part of a staged load (see [`part`]).
+const FEATURES_PER_PART: usize = 4;
+
+/// How many parts [`part`] validates a card in: the card as a whole and its
+/// products, then its features a few at a time, then its plans.
+pub(super) fn parts(card: &RateCard) -> usize {
+    card.features.len().div_ceil(FEATURES_PER_PART).saturating_add(2)
+}
+
+/// Validates part `k` of `card` (0 to [`parts`] − 1); the parts in order
+/// find the same first problem as validating the card at once, so a large
+/// card can be loaded in steps, each short (the widget yields between them).
+pub(super) fn part(card: &RateCard, k: usize) -> Result<()> {
+    let last = parts(card).saturating_sub(1);
+    if k == 0 {
+        return head(card);
+    }
+    if k == last {
+        let sets: HashMap<&str, ValueSets<'_>> = card.features.iter().map(|(id, f)| (id.as_str(), value_sets(f))).collect();
+        let enums = enums(card);
+        for (id, p) in &card.plans {
+            plan(card, id, p, &sets, &enums).map_err(|e| e.context(id).context("plans"))?;
+        }
+        return Ok(());
+    }
+    let from = k.saturating_sub(1).saturating_mul(FEATURES_PER_PART);
+    for i in from..from.saturating_add(FEATURES_PER_PART).min(card.features.len()) {
+        if let Some((id, f)) = card.features.get_index(i) {
+            feature(f).map_err(|e| e.context(id).context("features"))?;
+        }
+    }
+    Ok(())
+}
+
+/// The card as a whole and its products.
+fn head(card: &RateCard) -> Result<()> {
     if card.id.trim().is_empty() {
         return Err(invalid("id", "must not be empty"));
     }
@@ -41,14 +80,6 @@ pub(super) fn card(card: &RateCard) -> Result<()> {
     }
     for (id, p) in &card.products {
         product(p).map_err(|e| e.context(id).context("products"))?;
-    }
-    for (id, f) in &card.features {
-        feature(f).map_err(|e| e.context(id).context("features"))?;
-    }
-    let sets: HashMap<&str, ValueSets<'_>> = card.features.iter().map(|(id, f)| (id.as_str(), value_sets(f))).collect();
-    let enums = enums(card);
-    for (id, p) in &card.plans {
-        plan(card, id, p, &sets, &enums).map_err(|e| e.context(id).context("plans"))?;
     }
     Ok(())
 }

@@ -424,6 +424,43 @@ test("every card download is aborted on timeout, on a new card-src and on discon
   }
 });
 
+test("a large card from card-src (over 64 KiB) is read in steps, prices as the same card read at once, and a bad one says so", async () => {
+  const card = JSON.parse(readFileSync(join(ROOT, "presets/heygen-credits.json"), "utf8"));
+  const extra = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`f${i}`, { ...card.features.avatar_iii, name: `Feature ${i} ${"n".repeat(300)}` }]));
+  const big = { ...card, id: "big", features: { ...card.features, ...extra } };
+  writeFileSync(join(dir, "big-card.json"), JSON.stringify(big));
+  const bad = structuredClone(big);
+  bad.features.f399.rate = "-1";
+  writeFileSync(join(dir, "big-bad.json"), JSON.stringify(bad));
+  assert.ok(JSON.stringify(big).length > 64 * 1024);
+  writeFileSync(join(dir, "big.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Big</title><link rel="icon" href="data:,">
+<script type="module" src="./node_modules/ratecard/dist/widget/ratecard-widget.js"></script></head><body><main>
+<ratecard-cost id="big" card-src="./big-card.json" plan="business" balance="10"></ratecard-cost>
+<ratecard-cost id="bad" card-src="./big-bad.json" plan="business" balance="10"></ratecard-cost>
+</main><script type="module">
+  window.errors = [];
+  document.addEventListener("ratecard-error", (e) => window.errors.push([e.target.id, e.detail.code, e.detail.field]));
+  await customElements.whenDefined("ratecard-cost");
+  for (const el of document.querySelectorAll("ratecard-cost")) el.items = [{ feature: "f399", seconds: 90 }];
+</script></body></html>`);
+  const server = await serveWww(dir);
+  try {
+    const { page, errors } = await open(`${server.url}big.html`);
+    await page.waitForFunction(() => document.getElementById("big").quote && window.errors.length > 0, null, { timeout: 15000 });
+    // Avatar III's rate on Business, 90 s: the price of the same card read at once in Node.
+    const { RateEngine } = await import(join(dir, "node_modules/ratecard/dist/full/node.cjs"));
+    const expected = RateEngine.fromJson(JSON.stringify(big)).quote({ plan: "business", items: [{ feature: "f399", seconds: 90 }], balance: "10" });
+    assert.equal(await page.evaluate(() => document.getElementById("big").quote.total), expected.total);
+    assert.equal(await page.evaluate(() => document.getElementById("big").quote.cardHash), expected.cardHash);
+    assert.deepEqual(await page.evaluate(() => window.errors), [["bad", "invalid_rate_card", "card"]]);
+    assert.equal(await costText(page, "bad"), "This rate card could not be read, so no price can be shown.");
+    assert.deepEqual(errors.filter((e) => !e.includes("Failed to load resource")), []);
+    await page.close();
+  } finally {
+    server.close();
+  }
+});
+
 /** A Vite app in `name`: <ratecard-cost> from "ratecard/widget", its quote's total in the title. */
 function costApp(name) {
   const app = join(dir, name);

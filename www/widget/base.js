@@ -155,16 +155,20 @@ export class RatecardBase extends LitElement {
 
   /** The full module is in. Its card (defaults filled in) replaces the first one; the
    *  buyer's plan and cart start over only if it is another card. */
-  _loaded(engine) {
-    // Of a price book, the version in force on the day priced (`at`, else today).
+  _loaded(engine, card = this._cardOf(engine)) {
     this._book = engine.versions().length > 1;
-    const card = engine.rateCard(this._book ? this._day : undefined);
     const same = this._pricer?.lite === true && card.id === this._card?.id;
     this._card = card;
     if (!same) this.cardChanged(this._card);
     this._failure = null;
     this._engine = engine;
     this._pricer = engine;
+  }
+
+  /** The engine's rate card as the element shows it: of a price book, the version in force on
+   *  the day priced (`at`, else today). Read in a task of its own for a large card. */
+  _cardOf(engine) {
+    return engine.rateCard(engine.versions().length > 1 ? this._day : undefined);
   }
 
   /** A load failed after its tries. If only the full module failed, the first-load

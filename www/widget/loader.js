@@ -11,7 +11,8 @@ import { engineFor, liteFor, nextTask, retrying } from "./engine.js";
 
 /** @typedef {import("lit").ReactiveControllerHost & { preset?: string, rateCard?: any, cardSrc?: string,
  *    loadTimeout: number, eager: boolean, updateComplete: Promise<boolean>,
- *    _liteLoaded(lite: any): void, _loaded(engine: any): void, _loadFailed(e: unknown): boolean }} Host */
+ *    _liteLoaded(lite: any): void, _cardOf(engine: any): any, _loaded(engine: any, card?: any): void,
+ *    _loadFailed(e: unknown): boolean }} Host */
 
 export class EngineLoader {
   /** @param {Host} host */
@@ -124,10 +125,14 @@ export class EngineLoader {
     const source = { preset: host.preset, rateCard: host.rateCard, cardSrc: host.cardSrc, timeoutMs: host.loadTimeout, signal };
     const engine = await retrying(() => engineFor(source));
     if (!current()) return;
-    if (this.lite) await afterPaint(); // the full module: another task
+    // Reading the card, writing it out for the page and drawing it are three tasks, not one long one.
+    await (this.lite ? afterPaint() : nextTask());
+    if (!current()) return;
+    const card = host._cardOf(engine);
+    await nextTask();
     if (!current()) return;
     this.lite = false;
-    host._loaded(engine);
+    host._loaded(engine, card);
   }
 }
 
