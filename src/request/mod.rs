@@ -506,10 +506,12 @@ pub struct ServerRecords {
     #[serde(default, deserialize_with = "opt_usage_map")]
     #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "Record<string, number | string>"))]
     pub period_usage: Option<IndexMap<String, Decimal>>,
-    /// The day of the charge, `YYYY-MM-DD`: a price book's version in force
-    /// then is the one a quote must have been made with (else it is
-    /// superseded or stale). The quote itself is recomputed for the day the
-    /// request names, as the page priced it.
+    /// The server's day, `YYYY-MM-DD`: the quote is checked on it, never on
+    /// the day the request names (absent: the server's local date in JS,
+    /// today in UTC natively). A quote dated after it is altered; one older
+    /// than `maxAgeDays`, or whose amounts the records no longer give on it,
+    /// is expired; a newer version in force on it makes a recent quote
+    /// superseded (see `RateEngine::verify_within`).
     #[serde(default)]
     pub at: Option<String>,
 }
