@@ -175,7 +175,9 @@ test("quote in Node and in the web build: the same object as the JSON result, al
     console.log(JSON.stringify({
       q, g, oddName: o.lines[0].name, oddVerify: odd.verify(request, o),
       web: JSON.stringify(web.quote(request)) === JSON.stringify(q) && JSON.stringify(web.quote(grants)) === JSON.stringify(g),
-      verify: [node.verify(request, q), node.verify(grants, g)],
+      // On a day g1 still holds its credits, the undated quote matches; on the server's own day (after
+      // g1 expired on 2026-12-01) it does not: verify never counts a grant the server's day has lost.
+      verify: [node.verify(request, q), node.verify(grants, g, { at: "2026-11-20" }), node.verify(grants, g)],
     }));
   `);
   // Key order as the JSON result had it (the engine writes JSON in this order natively too).
@@ -189,7 +191,7 @@ test("quote in Node and in the web build: the same object as the JSON result, al
   assert.equal(r.oddName, "Avatar\u001fIV");
   assert.equal(r.oddVerify, "match");
   assert.equal(r.web, true);
-  assert.deepEqual(r.verify, ["match", "match"]);
+  assert.deepEqual(r.verify, ["match", "match", "altered"]);
 });
 
 test("a Node server verifies a quote posted from the page: match, altered, stale card", () => {

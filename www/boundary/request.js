@@ -221,21 +221,29 @@ const planText = (plan) => (plan === "" ? "\u0000" : esc(plan ?? ""));
  * before reading it (a wrong type, an unknown field, over 1 MiB).
  */
 export function writeRequest(request) {
-  request = asJson(request);
-  let fault;
-  try {
-    fault = requestFault(request);
-  } catch (e) {
-    // A getter or a Proxy trap that throws: the full module's JSON.stringify would throw the same.
-    fault = coded("invalid_request", [], `request: ${e?.message ?? "cannot be written as JSON"}`);
-  }
-  if (fault) throw fault;
-  const { plan, items, balance, billing, at } = request;
+  const { plan, items, balance, billing, at } = checked(request, requestFault);
   const day = typeof at === "string" ? `\u001c${planText(at)}` : "";
   const billed = typeof billing === "string" || day ? `\u001c${esc(typeof billing === "string" ? billing : "")}${day}` : "";
   const bal = balance === undefined ? "" : esc(balance);
-  const text = `${planText(plan ?? undefined)}\u001c${bal}\u001c${writeItems(items)}${billed}`;
-  // Refused before it is copied into wasm memory (which never shrinks), as the full module does.
+  return bounded(`${planText(plan ?? undefined)}\u001c${bal}\u001c${writeItems(items)}${billed}`);
+}
+
+/** `request` as the JSON reader reads it, or its first fault (as `fault` finds it) thrown. */
+function checked(request, fault) {
+  request = asJson(request);
+  let found;
+  try {
+    found = fault(request);
+  } catch (e) {
+    // A getter or a Proxy trap that throws: the full module's JSON.stringify would throw the same.
+    found = coded("invalid_request", [], `request: ${e?.message ?? "cannot be written as JSON"}`);
+  }
+  if (found) throw found;
+  return request;
+}
+
+/** `text`, refused over 1 MiB before it is copied into wasm memory (which never shrinks), as the full module does. */
+function bounded(text) {
   if (text.length > 1048576) throw coded("invalid_request", [], "request: at most 1048576 bytes of JSON");
   return text;
 }
@@ -244,18 +252,8 @@ const BUY = new Set(["plan", "quantity", "seats", "billing"]);
 
 /** A `buyPacks` request as the engine's text: `plan␜quantity␜seats␜billing` (src/flat.rs). */
 export function writeBuy(request) {
-  request = asJson(request);
-  let fault;
-  try {
-    fault = buyFault(request);
-  } catch (e) {
-    fault = coded("invalid_request", [], `request: ${e?.message ?? "cannot be written as JSON"}`);
-  }
-  if (fault) throw fault;
-  const { plan, quantity, seats, billing } = request;
-  const text = `${planText(plan ?? undefined)}\u001c${measure(quantity)}\u001c${seats === null ? "" : measure(seats)}\u001c${typeof billing === "string" ? esc(billing) : ""}`;
-  if (text.length > 1048576) throw coded("invalid_request", [], "request: at most 1048576 bytes of JSON");
-  return text;
+  const { plan, quantity, seats, billing } = checked(request, buyFault);
+  return bounded(`${planText(plan ?? undefined)}\u001c${measure(quantity)}\u001c${seats === null ? "" : measure(seats)}\u001c${typeof billing === "string" ? esc(billing) : ""}`);
 }
 
 // A `buyPacks` request's first fault, in the JSON reader's order (see `requestFault`).
