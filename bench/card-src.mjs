@@ -8,17 +8,14 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import sirv from "sirv";
-import { worstRateCard } from "./cards.mjs";
+import { repeatedWhenCard, worstRateCard } from "./cards.mjs";
 import { launchChromium } from "../tests/js/helpers.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const dir = join(ROOT, "target/bench-card-src");
 mkdirSync(dir, { recursive: true });
 const preset = JSON.parse(readFileSync(join(ROOT, "presets/heygen-credits.json"), "utf8"));
-const payg = JSON.parse(readFileSync(join(ROOT, "presets/heygen-payg.json"), "utf8"));
-const repeated = structuredClone(payg);
-repeated.features.avatar_iv.rates[0].when.resolution = Array.from({ length: 85000 }, () => "720p");
-const cards = { "preset.json": preset, "worst.json": worstRateCard(preset), "repeated.json": repeated };
+const cards = { "preset.json": preset, "worst.json": worstRateCard(preset), "repeated.json": repeatedWhenCard(preset) };
 for (const [name, card] of Object.entries(cards)) writeFileSync(join(dir, name), JSON.stringify(card));
 writeFileSync(join(dir, "page.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>card-src</title><link rel="icon" href="data:,">
 <script>window.longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.longTasks.push([e.startTime, e.duration]); }).observe({ type: "longtask", buffered: true });</script>

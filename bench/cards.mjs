@@ -20,3 +20,17 @@ export function worstRateCard(card) {
     rates: hundred.map((v) => ({ when: { x: v }, rate: "1", per: "second" })) };
   return { ...card, id: "worst", features: { ...card.features, wide, ...Object.fromEntries(many(40, (i) => [`grid${i}`, grid])) } };
 }
+
+/**
+ * The red team's card: a feature of 10,000 combinations (100 × 100 values) whose first rate's
+ * `when` list repeats one value 85,000 times and whose second rate covers the rest, so every
+ * combination scanned the whole list (14.7 s to load before lists were bounded; refused now).
+ * @param {any} card a preset's rate card
+ */
+export function repeatedWhenCard(card) {
+  const hundred = (p) => many(100, (i) => `${p}${i}`);
+  const long = { name: "long", input: "seconds", source: "bench",
+    options: { x: { type: "enum", label: "x", values: hundred("a") }, y: { type: "enum", label: "y", values: hundred("b") } },
+    rates: [{ when: { x: many(85000, () => "a0") }, rate: "1", per: "second" }, { rate: "2", per: "second" }] };
+  return { ...card, id: "repeated", features: { ...card.features, long } };
+}

@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { worstRateCard } from "./cards.mjs";
+import { repeatedWhenCard, worstRateCard } from "./cards.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const { RateEngine } = createRequire(import.meta.url)(join(ROOT, "dist/full/node.cjs"));
@@ -27,10 +27,8 @@ const card = JSON.parse(readFileSync(join(ROOT, "presets/heygen-credits.json"), 
 // The card's own features, and 1,000 more with long names (near the 1 MiB limit).
 const bigCard = { ...card, id: "big", features: { ...card.features, ...Object.fromEntries(many(1000, (i) => [`f${i}`, { ...card.features.avatar_iii, name: "n".repeat(400) }])) } };
 const bigCardText = JSON.stringify(bigCard);
-// The red team's card: one `when` list repeating one value 85,000 times (766 KB; refused now).
-const paygCard = JSON.parse(readFileSync(join(ROOT, "presets/heygen-payg.json"), "utf8"));
-const repeated = structuredClone(paygCard);
-repeated.features.avatar_iv.rates[0].when.resolution = many(85000, () => "720p");
+// The red team's card: one `when` list repeating one value 85,000 times (refused now).
+const repeated = repeatedWhenCard(card);
 const repeatedText = JSON.stringify(repeated);
 // The worst card the limits let through, near 1 MiB (bench/cards.mjs).
 const worstCard = worstRateCard(card);
@@ -58,7 +56,7 @@ const cases = [
   ["compare, 20,000 repeated presets (refused: named twice)", () => RateEngine.compare({ workload: [item], presets: many(20000, () => "heygen-credits") })],
   ["compare, 16 cards of 1,000 more features each (~600 KiB)", () => RateEngine.compare({ workload: [{ feature: "f1", seconds: 60 }], presets: [], cards: many(16, () => bigCard) })],
   [`fromJson, a ${(bigCardText.length / 1024).toFixed(0)} KiB card`, () => RateEngine.fromJson(bigCardText)],
-  [`fromJson, a \`when\` list of one value 85,000 times (${(repeatedText.length / 1024).toFixed(0)} KiB; refused: listed twice)`, () => RateEngine.fromJson(repeatedText)],
+  [`fromJson, 10,000 combinations against a \`when\` list of one value 85,000 times (${(repeatedText.length / 1024).toFixed(0)} KiB; refused: listed twice)`, () => RateEngine.fromJson(repeatedText)],
   ["compare, 16 such cards (refused)", () => RateEngine.compare({ workload: [{ feature: "avatar_iv", seconds: 60 }], presets: [], cards: many(16, () => repeated) })],
   [`fromJson, 1,000 rates over a 1,000-value enum and 40 features of 10,000 combinations (${(worstCardText.length / 1024).toFixed(0)} KiB)`, () => RateEngine.fromJson(worstCardText)],
   ["quote, 1,000 items each scanning 1,000 rates' lists", () => worstEngine.quote(wideItems)],
