@@ -8,6 +8,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"   # wasm-opt from npm's binaryen
 bash scripts/setup.sh
+# Nothing to do when no input changed since the last build (the inner loop's test scripts build first).
+stamp=target/.build-stamp
+inputs=$( { find src presets www scripts schema -type f -not -path 'www/dist/*' -print0 | sort -z | xargs -0 sha256sum; sha256sum Cargo.toml Cargo.lock package.json package-lock.json; } | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" = "$inputs" ] && [ -f pkg/web/ratecard_bg.wasm ] && [ -f pkg/lite/web/ratecard_lite_bg.wasm ] && [ -f dist/widget/ratecard-widget.js ] && [ -f dist/full/node.cjs ]; then
+  echo "[build] up to date"
+  exit 0
+fi
+rm -f "$stamp"
 mkdir -p pkg
 # The full module (`ratecard`, `ratecard/web`) and the first-load module
 # (`ratecard/lite`, `ratecard/lite/web`: the same crate with the `lite` feature).
@@ -19,7 +27,11 @@ for module in full lite; do
     out=$dir/web; [ "$target" = nodejs ] && out=$dir/node
     log=pkg/build-$module-$target.log
     mkdir -p "$dir"
-    wasm-pack build --release --target "$target" --out-dir "$out" --out-name "$name" --no-pack "${features[@]}" >"$log" 2>&1 \
+    # The first-load module (another cargo feature) builds in a target directory of its own, so
+    # neither module's build undoes the other's; pkg/node is built for its .d.ts alone (no wasm-opt).
+    opt=(); [ "$target" = nodejs ] && opt=(--no-opt)
+    target_dir=target; [ "$module" = lite ] && target_dir=target/lite-build
+    CARGO_TARGET_DIR="$target_dir" wasm-pack build --release --target "$target" --out-dir "$out" --out-name "$name" --no-pack "${opt[@]}" "${features[@]}" >"$log" 2>&1 \
       || { cat "$log" >&2; exit 1; }
     rm -f "$log" "$out/.gitignore"
   done
@@ -40,3 +52,4 @@ node scripts/build-web.mjs
 node scripts/notices.mjs
 # The custom-elements manifest of the widget (package.json "customElements").
 node scripts/manifest.mjs
+mkdir -p target && echo "$inputs" > "$stamp"
