@@ -29,7 +29,7 @@ cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --lib --tests --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --quiet --lib --target wasm32-unknown-unknown --features lite -- -D warnings
 
-echo "[test] JavaScript: type check (tsc, JSDoc) and lint (ESLint) of www/, scripts/, tests/ and bench/"
+echo "[test] JavaScript: type check (tsc, JSDoc) of www/ and scripts/; lint (ESLint) of www/, scripts/, tests/ and bench/"
 tsc -p tsconfig.check.json
 eslint .
 
