@@ -178,7 +178,11 @@ import type { RatecardProps, RatecardEventMap } from "ratecard/widget";
 const cost = document.createElement("ratecard-cost");
 cost.items = [{ feature: "avatar_iv", seconds: 90 }];
 cost.addEventListener("ratecard-buy", (e) => console.log(e.detail.option.price));
-const props: RatecardProps = { preset: "heygen-credits", "card-src": "/card.json", balance: "10" };
+const props: RatecardProps = { preset: "heygen-credits", "card-src": "/card.json", balance: "10", eager: true, "load-timeout": 5000 };
+cost.eager = true;
+cost.loadTimeout = 5000;
+// @ts-expect-error milliseconds, a number
+cost.loadTimeout = "5s";
 type Buy = RatecardEventMap["ratecard-buy"];
 export { props, type Buy };
 `);

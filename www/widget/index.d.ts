@@ -58,6 +58,12 @@ interface RatecardConfig {
   readonly?: boolean;
   /** What is being generated (property only). */
   items?: CartItem[];
+  /** Load the full module after the first paint even when the first-load module prices everything
+   *  (attribute `eager`; setting it later loads it then). */
+  eager?: boolean;
+  /** How long one load (the `.wasm`, a `card-src`) may take, in milliseconds, before it is given up
+   *  and its download aborted (attribute `load-timeout`); 15,000 by default. */
+  loadTimeout?: number;
 }
 
 /** The configuration as properties (declaration merging with the class below). */
@@ -137,8 +143,10 @@ declare global {
 
 /** The attributes and properties both elements take, as a framework's template binds them:
  *  attributes in their HTML spelling (`card-src`), properties (`items`, `rateCard`, `grants`) as values. */
-export interface RatecardProps extends Omit<RatecardConfig, "cardSrc"> {
+export interface RatecardProps extends Omit<RatecardConfig, "cardSrc" | "loadTimeout"> {
   "card-src"?: string;
+  /** The `load-timeout` attribute, in milliseconds. */
+  "load-timeout"?: number | string;
   /** The `class` attribute (React 19 passes it through to a custom element). */
   class?: string;
 }
