@@ -157,57 +157,63 @@ function measureFault(v, path) {
   return bad(`invalid type: ${Array.isArray(v) ? "sequence" : typeof v === "object" ? "map" : typeof v}, expected a number or a decimal string`);
 }
 
-// An item's first fault, its fields in the order JSON.stringify writes them (the JSON reader's order).
+// The first fault of an object's fields in the order JSON.stringify writes them (the JSON
+// reader's order): an unknown field, or what `check(key, value)` finds; `at` is its path.
+function fieldFault(obj, known, at, check) {
+  if (!plain(obj)) return refuse(at, "expected an object");
+  for (const k in obj) {
+    if (!Object.hasOwn(obj, k) || obj[k] === undefined) continue;
+    if (!known.has(k)) return refuse([...at, k], `unknown field \`${k}\`, expected one of ${[...known].map((x) => `\`${x}\``).join(", ")}`);
+    const fault = check(k, obj[k]);
+    if (fault) return fault;
+  }
+  return undefined;
+}
+
+// A wrong billing period as the JSON reader says it, or undefined.
+function billingFault(v) {
+  if (v === null || (typeof v === "string" && PERIODS.has(v))) return undefined;
+  return refuse(["billing"], typeof v === "string" ? `unknown variant \`${v}\`, expected one of \`once\`, \`month\`, \`year\`` : "expected value");
+}
+
+// An item's first fault.
 function itemFault(item, i) {
   const at = ["items", i];
-  if (!plain(item)) return refuse(at, "expected an object");
-  for (const k in item) {
-    if (!Object.hasOwn(item, k) || item[k] === undefined) continue;
-    const v = item[k];
-    if (!ITEM.has(k)) return refuse([...at, k], `unknown field \`${k}\`, expected one of ${[...ITEM].map((x) => `\`${x}\``).join(", ")}`);
+  const fault = fieldFault(item, ITEM, at, (k, v) => {
     if (k === "feature" && typeof v !== "string") return refuse([...at, k], "expected a string");
-    if (k === "seconds" || k === "quantity") {
-      const fault = measureFault(v, [...at, k]);
-      if (fault) return fault;
-    }
-    if (k === "options") {
-      if (!plain(v)) return refuse([...at, k], "expected an object");
-      for (const o in v) {
-        const x = v[o];
-        if (Object.hasOwn(v, o) && x !== null && typeof x === "object") {
-          return coded("invalid_option", [...at, k, o], `${where([...at, k, o])}: invalid type: ${Array.isArray(x) ? "sequence" : "map"}, expected a boolean or a string`);
-        }
+    if (k === "seconds" || k === "quantity") return measureFault(v, [...at, k]);
+    if (k !== "options") return undefined;
+    if (!plain(v)) return refuse([...at, k], "expected an object");
+    for (const o in v) {
+      const x = v[o];
+      if (Object.hasOwn(v, o) && x !== null && typeof x === "object") {
+        return coded("invalid_option", [...at, k, o], `${where([...at, k, o])}: invalid type: ${Array.isArray(x) ? "sequence" : "map"}, expected a boolean or a string`);
       }
     }
-  }
-  return typeof item.feature === "string" ? undefined : refuse(at, "missing field `feature`");
+    return undefined;
+  });
+  return fault ?? (typeof item.feature === "string" ? undefined : refuse(at, "missing field `feature`"));
 }
 
 // A quote request's first fault, in the order the JSON reader (serde, `deny_unknown_fields`) meets
 // it: each field in the order JSON.stringify writes them, its value read at once; a missing field
 // at the end. Both modules then agree on the first error, not only on whether there is one.
 function requestFault(request) {
-  if (!plain(request)) return refuse([], "expected an object");
-  for (const k in request) {
-    if (!Object.hasOwn(request, k) || request[k] === undefined) continue;
-    const v = request[k];
-    if (!REQUEST.has(k)) return refuse([k], `unknown field \`${k}\`, expected one of ${[...REQUEST].map((x) => `\`${x}\``).join(", ")}`);
+  const fault = fieldFault(request, REQUEST, [], (k, v) => {
     if ((k === "plan" || k === "at") && v !== null && typeof v !== "string") return refuse([k], "expected a string");
-    if (k === "billing" && v !== null && !(typeof v === "string" && PERIODS.has(v))) {
-      return refuse([k], typeof v === "string" ? `unknown variant \`${v}\`, expected one of \`once\`, \`month\`, \`year\`` : "expected value");
-    }
+    if (k === "billing") return billingFault(v);
     if (k === "balance" && !(typeof v === "string" && isDecimal(v))) {
       return refuse([k], `expected a decimal string, got ${typeof v === "string" ? `"${v}"` : v === null ? "null" : typeof v === "number" ? v : typeof v}`);
     }
-    if (k === "items") {
-      if (!Array.isArray(v)) return refuse([k], "expected an array");
-      for (let i = 0; i < v.length; i++) {
-        const fault = itemFault(v[i], i);
-        if (fault) return fault;
-      }
+    if (k !== "items") return undefined;
+    if (!Array.isArray(v)) return refuse([k], "expected an array");
+    for (let i = 0; i < v.length; i++) {
+      const found = itemFault(v[i], i);
+      if (found) return found;
     }
-  }
-  return request.items === undefined ? coded("invalid_request", [], "missing field `items`") : undefined;
+    return undefined;
+  });
+  return fault ?? (request.items === undefined ? coded("invalid_request", [], "missing field `items`") : undefined);
 }
 
 const PERIODS = new Set(["once", "month", "year"]);
@@ -258,21 +264,12 @@ export function writeBuy(request) {
 
 // A `buyPacks` request's first fault, in the JSON reader's order (see `requestFault`).
 function buyFault(request) {
-  if (!plain(request)) return refuse([], "expected an object");
-  for (const k in request) {
-    if (!Object.hasOwn(request, k) || request[k] === undefined) continue;
-    const v = request[k];
-    if (!BUY.has(k)) return refuse([k], `unknown field \`${k}\`, expected one of ${[...BUY].map((x) => `\`${x}\``).join(", ")}`);
+  const fault = fieldFault(request, BUY, [], (k, v) => {
     if (k === "plan" && v !== null && typeof v !== "string") return refuse([k], "expected a string");
-    if (k === "quantity" || (k === "seats" && v !== null)) {
-      const fault = measureFault(v, [k]);
-      if (fault) return fault;
-    }
-    if (k === "billing" && v !== null && !(typeof v === "string" && PERIODS.has(v))) {
-      return refuse([k], typeof v === "string" ? `unknown variant \`${v}\`, expected one of \`once\`, \`month\`, \`year\`` : "expected value");
-    }
-  }
-  return request.quantity === undefined ? coded("invalid_request", [], "missing field `quantity`") : undefined;
+    if (k === "quantity" || (k === "seats" && v !== null)) return measureFault(v, [k]);
+    return k === "billing" ? billingFault(v) : undefined;
+  });
+  return fault ?? (request.quantity === undefined ? coded("invalid_request", [], "missing field `quantity`") : undefined);
 }
 
 /**
