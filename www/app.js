@@ -55,9 +55,29 @@ function selectPreset(id) {
   whenCard(wanted).then(settleSoon);
 }
 
-/** Resolves once the checkout shows the rate card `id` (or after 10 s). */
-async function whenCard(id) {
-  for (let i = 0; i < 200 && checkout.card?.id !== id; i++) await new Promise((r) => setTimeout(r, 50));
+/**
+ * Resolves once the checkout's `ratecard-ready` event says `wanted(detail)`, or at once when it
+ * already holds, or after 10 s.
+ * @param {(detail: { card: { id: string }, module: string }) => boolean} wanted
+ * @param {boolean} already
+ */
+function whenReady(wanted, already) {
+  return new Promise((resolve) => {
+    const done = () => { checkout.removeEventListener("ratecard-ready", onReady); clearTimeout(timer); resolve(undefined); };
+    /** @param {Event} e */
+    const onReady = (e) => { if (wanted(/** @type {CustomEvent} */ (e).detail)) done(); };
+    const timer = setTimeout(done, 10000);
+    checkout.addEventListener("ratecard-ready", onReady);
+    if (already) done();
+  });
+}
+
+/**
+ * Resolves once the checkout shows the rate card `id` (or after 10 s).
+ * @param {string} id
+ */
+function whenCard(id) {
+  return whenReady((d) => d.card.id === id, checkout.card?.id === id);
 }
 $("preset").addEventListener("change", () => selectPreset($("preset").value));
 
@@ -95,8 +115,8 @@ function ready() {
   checkout.eager = true;
   engineReady().then(async (E) => {
     Engine = E;
-    // The checkout takes the full engine a moment after it loads: then the tools draw.
-    for (let i = 0; i < 200 && !checkout.engine; i++) await new Promise((r) => setTimeout(r, 50));
+    // The checkout takes the full engine a moment after it loads (its `ratecard-ready`): then the tools draw.
+    await whenReady((d) => d.module === "full", Boolean(checkout.engine));
     settleSoon();
     if (!sim && $("since").value && $("today").value) runWallet();
     // The comparison reads every preset: read them one idle moment each (the

@@ -71,7 +71,7 @@ test("the custom-elements manifest (package.json customElements) lists each elem
     assert.deepEqual((d.attributes ?? []).map((a) => a.name).sort(), attrs, `${tag} attributes`);
     const fields = (d.members ?? []).filter((m) => m.kind === "field" && m.privacy !== "private" && !m.name.startsWith("_")).map((m) => m.name);
     for (const p of ["preset", "rateCard", "items", "quote", "request", "error"]) assert.ok(fields.includes(p), `${tag} property ${p}`);
-    assert.deepEqual((d.events ?? []).map((e) => e.name).sort(), ["ratecard-buy", "ratecard-error", "ratecard-quote"], `${tag} events`);
+    assert.deepEqual((d.events ?? []).map((e) => e.name).sort(), ["ratecard-buy", "ratecard-error", "ratecard-quote", "ratecard-ready"], `${tag} events`);
     const props = (d.cssProperties ?? []).map((c) => c.name);
     for (const v of ["--ratecard-color", "--ratecard-accent", "--ratecard-font"]) assert.ok(props.includes(v), `${tag} ${v}`);
     assert.ok((d.cssParts ?? []).length >= 6, `${tag} parts`);
@@ -455,6 +455,26 @@ test("a large card from card-src (over 64 KiB) is read in steps, prices as the s
     assert.deepEqual(await page.evaluate(() => window.errors), [["bad", "invalid_rate_card", "card"]]);
     assert.equal(await costText(page, "bad"), "This rate card could not be read, so no price can be shown.");
     assert.deepEqual(errors.filter((e) => !e.includes("Failed to load resource")), []);
+    await page.close();
+  } finally {
+    server.close();
+  }
+});
+
+test("ratecard-ready says when a rate card prices: the first-load module, then the full one with its engine", async () => {
+  writeFileSync(join(dir, "ready.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ready</title><link rel="icon" href="data:,">
+<script type="module" src="./node_modules/ratecard/dist/widget/ratecard-widget.js"></script></head><body><main>
+<ratecard-cost id="c" preset="heygen-credits" plan="business" balance="10" eager></ratecard-cost>
+</main><script>
+  window.ready = [];
+  document.addEventListener("ratecard-ready", (e) => window.ready.push([e.target.id, e.detail.module, e.detail.card.id, Boolean(e.target.engine)]));
+</script></body></html>`);
+  const server = await serveWww(dir);
+  try {
+    const { page, errors } = await open(`${server.url}ready.html`);
+    await page.waitForFunction(() => window.ready.length >= 2);
+    assert.deepEqual(await page.evaluate(() => window.ready), [["c", "lite", "heygen-credits", false], ["c", "full", "heygen-credits", true]]);
+    assert.deepEqual(errors, []);
     await page.close();
   } finally {
     server.close();

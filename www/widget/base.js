@@ -30,6 +30,8 @@ export function defaultPlan(card) {
  * @fires ratecard-quote - A new quote (detail: the quote), once per distinct quote.
  * @fires ratecard-buy - The buyer chose a purchase (detail: `{ option, quantity, request, quote, fingerprint, version }`).
  * @fires ratecard-error - An engine or load error (detail: `{ code, message, field }`); the buyer sees plain words.
+ * @fires ratecard-ready - A rate card is in and prices (detail: `{ card, module }`; `module` is `"lite"` for the
+ * first-load module, `"full"` once the full one, with `engine`, is in).
  * @cssprop --ratecard-color - Text colour (default: the host's).
  * @cssprop --ratecard-background - Background (default: transparent).
  * @cssprop --ratecard-muted - Secondary text.
@@ -151,6 +153,7 @@ export class RatecardBase extends LitElement {
     this._failure = null;
     this.cardChanged(this._card);
     this._pricer = litePricer(lite);
+    emit(this, "ratecard-ready", { card: this._card, module: "lite" });
   }
 
   /** The full module is in. Its card (defaults filled in) replaces the first one; the
@@ -163,6 +166,7 @@ export class RatecardBase extends LitElement {
     this._failure = null;
     this._engine = engine;
     this._pricer = engine;
+    emit(this, "ratecard-ready", { card, module: "full" });
   }
 
   /** The engine's rate card as the element shows it: of a price book, the version in force on

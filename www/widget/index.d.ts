@@ -128,6 +128,9 @@ export declare function purchaseLabel(locale: string, option: PurchaseOption, ca
 export type RatecardQuoteEvent = CustomEvent<Quote>;
 export type RatecardBuyEvent = CustomEvent<RatecardBuyDetail>;
 export type RatecardErrorEvent = CustomEvent<RatecardErrorDetail>;
+/** `ratecard-ready`: a rate card is in and prices; `module` is `"lite"` (the first-load module) or
+ *  `"full"` (the full module, whose `engine` the element then exposes). */
+export type RatecardReadyEvent = CustomEvent<{ card: RateCard; module: "lite" | "full" }>;
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -138,6 +141,7 @@ declare global {
     "ratecard-quote": RatecardQuoteEvent;
     "ratecard-buy": RatecardBuyEvent;
     "ratecard-error": RatecardErrorEvent;
+    "ratecard-ready": RatecardReadyEvent;
   }
 }
 
@@ -151,11 +155,12 @@ export interface RatecardProps extends Omit<RatecardConfig, "cardSrc" | "loadTim
   class?: string;
 }
 
-/** The elements' events by name: `ratecard-quote`, `ratecard-buy` and `ratecard-error`. */
+/** The elements' events by name: `ratecard-quote`, `ratecard-buy`, `ratecard-error` and `ratecard-ready`. */
 export interface RatecardEventMap {
   "ratecard-quote": RatecardQuoteEvent;
   "ratecard-buy": RatecardBuyEvent;
   "ratecard-error": RatecardErrorEvent;
+  "ratecard-ready": RatecardReadyEvent;
 }
 
 /** Event handlers in React 19's and Svelte 5's spelling: `onratecard-buy={(e) => …}`. */
@@ -197,6 +202,7 @@ type RatecardVueHandlers = {
   onRatecardQuote?: (event: RatecardQuoteEvent) => void;
   onRatecardBuy?: (event: RatecardBuyEvent) => void;
   onRatecardError?: (event: RatecardErrorEvent) => void;
+  onRatecardReady?: (event: RatecardReadyEvent) => void;
 };
 /** A custom element as Vue's templates type it; any other attribute passes through. */
 type RatecardVueElement<E extends HTMLElement> = new () => E & {

@@ -2,13 +2,13 @@
 import type { ForwardRefExoticComponent, HTMLAttributes, RefAttributes } from "react";
 import type {
   RatecardCost as CostElement, RatecardCheckout as CheckoutElement, RatecardProps,
-  RatecardQuoteEvent, RatecardBuyEvent, RatecardErrorEvent,
+  RatecardQuoteEvent, RatecardBuyEvent, RatecardErrorEvent, RatecardReadyEvent,
 } from "./index.js";
 
 export type * from "./index.js";
 
 /** The components' props: the elements' attributes and properties (`items`, `rateCard`, `grants` as values),
- *  React's HTML attributes, and the events as `onQuote`, `onBuy` and `onError`. */
+ *  React's HTML attributes, and the events as `onQuote`, `onBuy`, `onError` and `onReady`. */
 export interface RatecardComponentProps extends RatecardProps, Omit<HTMLAttributes<HTMLElement>, "onError" | keyof RatecardProps> {
   /** `ratecard-quote`: each new quote (`event.detail` is the quote). */
   onQuote?: (event: RatecardQuoteEvent) => void;
@@ -16,6 +16,8 @@ export interface RatecardComponentProps extends RatecardProps, Omit<HTMLAttribut
   onBuy?: (event: RatecardBuyEvent) => void;
   /** `ratecard-error`: the engine refused the input or could not load (`event.detail.code`, `.field`). */
   onError?: (event: RatecardErrorEvent) => void;
+  /** `ratecard-ready`: a rate card is in and prices (`event.detail.card`, `.module`: `"lite"` or `"full"`). */
+  onReady?: (event: RatecardReadyEvent) => void;
 }
 
 /** `<ratecard-cost>` as a React component: "30 credits · 1,470 credits left". */

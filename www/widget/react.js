@@ -19,7 +19,7 @@ export const RESERVE_CSS = "ratecard-cost:not(:defined){display:inline-block;min
   + "@media (max-width:480px){ratecard-checkout:not(:defined){min-height:var(--ratecard-reserve-height,42rem)}}";
 
 /** React prop → the element's event. */
-const events = { onQuote: "ratecard-quote", onBuy: "ratecard-buy", onError: "ratecard-error" };
+const events = { onQuote: "ratecard-quote", onBuy: "ratecard-buy", onError: "ratecard-error", onReady: "ratecard-ready" };
 
 /**
  * A React component for `tagName`, rendering the reserve style beside the element.
