@@ -12,7 +12,7 @@ use crate::book::{self, Change, PriceBook};
 use crate::date::{parse_date, Date};
 use crate::error::{Error, ErrorKind, Result};
 use crate::limits::PRICE_CHANGE_NOTICE_DAYS;
-use crate::integrity::{self, Verification};
+use crate::integrity::{self, Verification, VerifyOptions};
 use crate::ledger::{self, Simulation};
 use crate::planner::{self, Capacity, Comparison};
 use crate::presets;
@@ -549,92 +549,34 @@ impl RateEngine {
         if checked.verdict != integrity::Verdict::Match {
             return Ok(days(checked));
         }
-        let (verdict, message) = self.on_server_day(made, now, (quoted, server_day), shown.version, options);
-        match verdict {
-            integrity::Verdict::Match => {
-                // Same version, within age: the records on the server's day must give the same amounts.
-                let expected = today()?;
-                match checked.expected.as_ref().filter(|q| !integrity::same_amounts(q, &expected)) {
-                    None => Ok(days(checked)),
-                    Some(_) => {
-                        let (verdict, when) = match quoted {
-                            Some(_) => (integrity::Verdict::Expired, "no longer holds"),
-                            None => (integrity::Verdict::Altered, "does not hold"),
-                        };
-                        let message = format!("the quote {when} on the server's day {server_day}: the server's records then give other amounts (grants expired since, say); quote again");
-                        Ok(days(Verification::new(verdict, message, Some(expected))))
-                    }
-                }
-            }
-            _ => refuse(verdict, message),
-        }
-    }
-
-    /// The verdict on the server's day for a quote that matches its request
-    /// (made with version `made`; `now` in force on the server's day): altered
-    /// when `made` was not in force on the quote's own day, expired when older
-    /// than `max_age_days`, superseded when `now` is newer; else match (the
-    /// caller then compares the amounts on the server's day).
-    fn on_server_day(
-        &self,
-        made: usize,
-        now: usize,
-        (quoted, server_day): (Option<Date>, Date),
-        version: &str,
-        options: VerifyOptions,
-    ) -> (integrity::Verdict, String) {
         let priced_on = quoted.unwrap_or(server_day);
-        if self.book.in_force(Some(priced_on)).ok() != Some(made) {
-            let why = format!("the quote names version {version}, which was not in force on its day {priced_on}");
-            return (integrity::Verdict::Altered, why);
+        let dated = integrity::Dated {
+            priced_on,
+            server_day,
+            in_force_on_its_day: self.book.in_force(Some(priced_on)).ok() == Some(made),
+            version: shown.version,
+            rate_card: shown.rate_card,
+            newer: (made != now).then(|| self.card_of(now).version.as_str()),
+        };
+        if let Some((verdict, message)) = integrity::on_server_day(&dated, options) {
+            return refuse(verdict, message);
         }
-        let age = priced_on.days_until(server_day);
-        if age > i32::try_from(options.max_age_days).unwrap_or(i32::MAX) {
-            let why = format!(
-                "the quote was made on {priced_on}, {age} days before the server's day {server_day} (at most {}): quote again",
-                options.max_age_days
-            );
-            return (integrity::Verdict::Expired, why);
+        if quoted == Some(server_day) {
+            return Ok(days(checked)); // recomputed on the server's day already
         }
-        if made != now {
-            let why = format!(
-                "the quote matches version {version} of rate card \"{}\", in force on its day {priced_on}, but version {} is in force on {server_day}: honour the quote or quote again",
-                self.card_of(made).id,
-                self.card_of(now).version
-            );
-            return (integrity::Verdict::Superseded, why);
+        // Same version, within age: the records on the server's day must give the same amounts.
+        let expected = today()?;
+        if checked.expected.as_ref().is_some_and(|q| integrity::same_amounts(q, &expected)) {
+            return Ok(days(checked));
         }
-        (integrity::Verdict::Match, String::new())
+        let (verdict, message) = integrity::other_amounts(quoted.is_some(), server_day);
+        Ok(days(Verification::new(verdict, message, Some(expected))))
     }
 
     /// Stale card first (no quote is recomputed), then the comparison.
     fn verify_value(&self, request: &QuoteRequest, quote: &serde_json::Value) -> Result<Verification> {
         self.verify_with(request, quote, &request::ServerRecords::default())
     }
-}
-
-/// How a server verifies a quote beyond its records (see
-/// [`RateEngine::verify_within`]).
-///
-/// JSON / JS shape: `{ maxAgeDays? }`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct VerifyOptions {
-    /// How many days before the server's day a quote may have been made and
-    /// still be charged (or be `superseded` across a price change); older
-    /// is `expired`. Default 1: a checkout left open across midnight.
-    #[serde(default = "one_day")]
-    pub max_age_days: u32,
-}
-
-impl Default for VerifyOptions {
-    fn default() -> Self {
-        VerifyOptions { max_age_days: one_day() }
-    }
-}
-
-fn one_day() -> u32 {
-    1
 }
 
 /// The server's own day when `records` give none: natively, today's date in

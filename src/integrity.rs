@@ -21,6 +21,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::date::Date;
 use crate::error::{Error, ErrorKind, Result};
 use crate::purchase::PurchaseKind;
 use crate::quote::Quote;
@@ -275,6 +276,81 @@ impl Verification {
     pub(crate) fn new(verdict: Verdict, message: String, expected: Option<Quote>) -> Self {
         Verification { verdict, message, quoted_on: None, server_day: None, version: None, version_in_force: None, expected }
     }
+}
+
+/// How a server verifies a quote beyond its records (see
+/// `RateEngine::verify_within`).
+///
+/// JSON / JS shape: `{ maxAgeDays? }`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct VerifyOptions {
+    /// How many days before the server's day a quote may have been made and
+    /// still be charged (or be `superseded` across a price change); older
+    /// is `expired`. Default 1: a checkout left open across midnight.
+    #[serde(default = "one_day")]
+    pub max_age_days: u32,
+}
+
+impl Default for VerifyOptions {
+    fn default() -> Self {
+        VerifyOptions { max_age_days: one_day() }
+    }
+}
+
+fn one_day() -> u32 {
+    1
+}
+
+/// When a quote that matches its request was made, against the server's day.
+pub(crate) struct Dated<'a> {
+    /// The quote's day (the server's for an undated quote).
+    pub priced_on: Date,
+    /// The server's day.
+    pub server_day: Date,
+    /// Whether the quote's version was the one in force on its own day.
+    pub in_force_on_its_day: bool,
+    /// The quote's `version` and `rateCard`.
+    pub version: &'a str,
+    pub rate_card: &'a str,
+    /// The version in force on the server's day, when it is not the quote's.
+    pub newer: Option<&'a str>,
+}
+
+/// `verify`'s policy for a quote that matches its request: `altered` when
+/// its version was not in force on its own day, `expired` when it is more
+/// than `max_age_days` old, `superseded` when a newer version is in force
+/// on the server's day; `None` when it may be charged (the amounts on the
+/// server's day are then compared, see [`other_amounts`]).
+pub(crate) fn on_server_day(d: &Dated<'_>, options: VerifyOptions) -> Option<(Verdict, String)> {
+    let (priced_on, server_day, version) = (d.priced_on, d.server_day, d.version);
+    if !d.in_force_on_its_day {
+        return Some((Verdict::Altered, format!("the quote names version {version}, which was not in force on its day {priced_on}")));
+    }
+    let age = priced_on.days_until(server_day);
+    if age > i32::try_from(options.max_age_days).unwrap_or(i32::MAX) {
+        let why = format!(
+            "the quote was made on {priced_on}, {age} days before the server's day {server_day} (at most {}): quote again",
+            options.max_age_days
+        );
+        return Some((Verdict::Expired, why));
+    }
+    d.newer.map(|now| {
+        let why = format!(
+            "the quote matches version {version} of rate card \"{}\", in force on its day {priced_on}, but version {now} is in force on {server_day}: honour the quote or quote again",
+            d.rate_card
+        );
+        (Verdict::Superseded, why)
+    })
+}
+
+/// The verdict when the server's records on `server_day` give other amounts
+/// than the quote: `expired` for a dated quote (it no longer holds),
+/// `altered` for an undated one (it never held that day).
+pub(crate) fn other_amounts(dated: bool, server_day: Date) -> (Verdict, String) {
+    let (verdict, when) = if dated { (Verdict::Expired, "no longer holds") } else { (Verdict::Altered, "does not hold") };
+    let why = format!("the quote {when} on the server's day {server_day}: the server's records then give other amounts (grants expired since, say); quote again");
+    (verdict, why)
 }
 
 /// The card a shown quote names: its `rateCard`, `version` and `cardHash`

@@ -81,7 +81,8 @@ pub mod engine;
 #[cfg(all(target_arch = "wasm32", not(feature = "lite")))]
 pub mod wasm;
 
-pub use engine::{RateEngine, VerifyOptions};
+pub use engine::RateEngine;
+pub use integrity::VerifyOptions;
 pub use error::{Error, ErrorKind, PathSegment, Result};
 pub use purchase::{Purchase, PurchaseKind, PurchaseOption};
 pub use quote::{Quote, QuoteLine};

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::book::PriceBook;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, PathSegment, Result};
 use crate::limits::{MAX_COMPARE_CARDS, MAX_QUANTITY, MAX_RATE_CARD_BYTES, MAX_SECONDS};
 use crate::metering::resolve;
 use crate::money::{self, DecimalString, RoundingMode};
@@ -280,27 +280,27 @@ pub fn compare(req: &CompareRequest) -> Result<Vec<Comparison>> {
         cards.push(presets::shared(id)?);
     }
     let day = req.at.as_deref().map(|at| crate::date::parse_date(at, "at")).transpose()?;
-    let in_force = |versions: &[RateCard], at: Error| -> Result<std::sync::Arc<RateCard>> {
+    let in_force = |versions: &[RateCard], at: &[PathSegment]| -> Result<std::sync::Arc<RateCard>> {
         // Each version within a rate card's limit, as `fromJson` holds one.
         let bytes = serde_json::to_string(versions).map_or(usize::MAX, |t| t.len());
         if bytes > MAX_RATE_CARD_BYTES {
             let e = Error::new(ErrorKind::InvalidRateCard, format!("the rate card is {bytes} bytes as JSON; the limit is {MAX_RATE_CARD_BYTES}"));
-            return Err(e.within(at.path()));
+            return Err(e.within(at));
         }
-        let book = PriceBook::new(versions.to_vec()).map_err(|e| e.within(at.path()))?;
+        let book = PriceBook::new(versions.to_vec()).map_err(|e| e.within(at))?;
         let now = book.in_force(day)?;
-        Ok(book.versions().get(now).cloned().unwrap_or_else(|| std::sync::Arc::new(book.version(now).clone())))
+        Ok(book.shared(now))
     };
-    let place = |list: &str, i: usize| Error::new(ErrorKind::InvalidRequest, String::new()).context(i).context(list);
+    let place = |list: &str, i: usize| [PathSegment::from(list), PathSegment::from(i)];
     for (i, given) in req.cards.iter().enumerate() {
         let card = match given {
-            CardOrBook::Card(card) => in_force(std::slice::from_ref(&**card), place("cards", i))?,
-            CardOrBook::Book(versions) => in_force(versions, place("cards", i))?,
+            CardOrBook::Card(card) => in_force(std::slice::from_ref(&**card), &place("cards", i))?,
+            CardOrBook::Book(versions) => in_force(versions, &place("cards", i))?,
         };
         cards.push(card);
     }
     for (i, versions) in req.books.iter().enumerate() {
-        cards.push(in_force(versions, place("books", i))?);
+        cards.push(in_force(versions, &place("books", i))?);
     }
     one_currency(cards.iter().map(|c| c.currency.as_str()))?;
     let mut rows = Vec::new();

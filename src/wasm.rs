@@ -575,7 +575,7 @@ impl JsRateEngine {
         let quote = json_text(&quote.js_value(), "quote", MAX_QUOTE_BYTES)?;
         let request: QuoteRequest = request::from_json(&request).map_err(fail)?;
         let mut records: request::ServerRecords = request::from_json(&records).map_err(|e| fail(e.context("records")))?;
-        let options: crate::engine::VerifyOptions = request::from_json(&options).map_err(|e| fail(e.context("options")))?;
+        let options: crate::integrity::VerifyOptions = request::from_json(&options).map_err(|e| fail(e.context("options")))?;
         // The server's day: its own local date unless the records name it.
         records.at = records.at.take().or_else(|| Some(today()));
         let quote: serde_json::Value = serde_json::from_str(&quote)

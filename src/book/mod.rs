@@ -65,14 +65,7 @@ impl PriceBook {
             // Validated once, by `new`.
             return PriceBook::new(vec![RateCard::parse_unchecked(text)?]);
         }
-        if text.len() > MAX_RATE_CARD_BYTES {
-            let detail = format!(
-                "$: the price book is {} bytes; the limit is {MAX_RATE_CARD_BYTES}",
-                text.len()
-            );
-            return Err(Error::new(ErrorKind::InvalidRateCard, detail));
-        }
-        let versions: Vec<RateCard> = serde_json::from_str(text).map_err(|e| crate::rate_card::parse_error(text, &e))?;
+        let versions = parse_versions(text)?;
         PriceBook::new(versions)
     }
 
@@ -180,6 +173,11 @@ impl PriceBook {
         self.versions.get(index).unwrap_or(&self.newest)
     }
 
+    /// Version `index`, shared (as [`PriceBook::version`]).
+    pub(crate) fn shared(&self, index: usize) -> Arc<RateCard> {
+        self.versions.get(index).cloned().unwrap_or_else(|| self.newest.clone())
+    }
+
     /// The day version `index` takes effect, if it says.
     pub fn effective_from(&self, index: usize) -> Option<Date> {
         self.from.get(index).copied().flatten()
@@ -230,6 +228,17 @@ impl PriceBook {
     }
 }
 
+/// The versions of a price book's JSON array, parsed (not validated).
+fn parse_versions(text: &str) -> Result<Vec<RateCard>> {
+    if text.len() > MAX_RATE_CARD_BYTES {
+        let detail = format!("$: the price book is {} bytes; the limit is {MAX_RATE_CARD_BYTES}", text.len());
+        return Err(Error::new(ErrorKind::InvalidRateCard, detail));
+    }
+    let versions: Vec<RateCard> = serde_json::from_str(text).map_err(|e| crate::rate_card::parse_error(text, &e))?;
+    count(&versions)?;
+    Ok(versions)
+}
+
 /// 1 to [`MAX_BOOK_VERSIONS`] versions.
 fn count(versions: &[RateCard]) -> Result<()> {
     if versions.is_empty() || versions.len() > MAX_BOOK_VERSIONS {
@@ -274,13 +283,7 @@ impl Loading {
     /// limit or that does not parse.
     pub fn start(text: &str) -> Result<Loading> {
         if text.trim_start().starts_with('[') {
-            if text.len() > MAX_RATE_CARD_BYTES {
-                let detail = format!("$: the price book is {} bytes; the limit is {MAX_RATE_CARD_BYTES}", text.len());
-                return Err(Error::new(ErrorKind::InvalidRateCard, detail));
-            }
-            let versions: Vec<RateCard> = serde_json::from_str(text).map_err(|e| crate::rate_card::parse_error(text, &e))?;
-            count(&versions)?;
-            return Ok(Loading { versions, at: (0, 0), unread: None });
+            return Ok(Loading { versions: parse_versions(text)?, at: (0, 0), unread: None });
         }
         let whole = |text: &str| Ok(Loading { versions: vec![RateCard::parse_unchecked(text)?], at: (0, 0), unread: None });
         if text.len() > MAX_RATE_CARD_BYTES {

@@ -16,9 +16,15 @@ use crate::purchase;
 use crate::rate_card::{downgrade, Period, ProductKind, UpgradeCharge};
 use crate::request::{BuyPacksRequest, Item, PurchaseEvent, UnitChange, UpgradeEvent, UsageEvent};
 
-/// Why an add-on is bought at a cycle start: it renews with the
-/// subscription, at the plan's own version (not the day's).
-pub(super) const RENEWS: &str = "renews with the subscription";
+/// What one purchase buys: `quantity` (and `seats`) of the plan's product,
+/// billed `billing`, priced by the version in force on its day or, for an
+/// add-on renewing with the subscription, by the plan's own version.
+pub(super) struct Order {
+    pub quantity: Measure,
+    pub seats: Option<Measure>,
+    pub billing: Option<Period>,
+    pub renews_with_plan: bool,
+}
 
 impl Sim<'_> {
     /// Cancels on `day`: access continues to the end of the billing period.
@@ -45,7 +51,8 @@ impl Sim<'_> {
             .filter_map(|id| self.card.products.get(id))
             .any(|x| x.is_recurring_addon());
         let billing = p.billing.or(recurring.then_some(self.calendar.billing));
-        let (product, period) = self.buy(day, (p.quantity, p.seats), billing, EventKind::Purchase, "bought", &within)?;
+        let order = Order { quantity: p.quantity, seats: p.seats, billing, renews_with_plan: false };
+        let (product, period) = self.buy(day, order, EventKind::Purchase, "bought", &within)?;
         if self.card.products.get(&product).is_some_and(|x| x.is_recurring_addon()) {
             self.addons.push(Addon {
                 quantity: p.quantity,
@@ -58,32 +65,23 @@ impl Sim<'_> {
         Ok(())
     }
 
-    /// Buys `quantity` (and `seats`) of the plan's product on `day`; errors
-    /// are placed `within` the request. A purchase on its day (a pack, a
-    /// block, a top-up, an auto-reload, renew-now) is priced by the version in
-    /// force that day, as `buyPacks` says that day; an add-on renewing with the
-    /// subscription (`why` "renews with the subscription") at the plan's own
-    /// version. Returns the product's id and the period it was billed for (a
-    /// monthly add-on billed yearly: `year`).
-    pub(super) fn buy(
-        &mut self,
-        day: Date,
-        (quantity, seats): (Measure, Option<Measure>),
-        billing: Option<Period>,
-        kind: EventKind,
-        why: &str,
-        within: &[PathSegment],
-    ) -> Result<(String, Period)> {
+    /// Buys `order` on `day`; errors are placed `within` the request. A
+    /// purchase on its day (a pack, a block, a top-up, an auto-reload,
+    /// renew-now) is priced by the version in force that day, as `buyPacks`
+    /// says that day; an add-on renewing with the subscription by the plan's
+    /// own version. Returns the product's id and the period it was billed for
+    /// (a monthly add-on billed yearly: `year`).
+    pub(super) fn buy(&mut self, day: Date, order: Order, kind: EventKind, why: &str, within: &[PathSegment]) -> Result<(String, Period)> {
         let req = BuyPacksRequest {
             plan: Some(self.plan_id.clone()),
-            quantity,
-            seats,
-            billing,
+            quantity: order.quantity,
+            seats: order.seats,
+            billing: order.billing,
             at: None,
         };
         self.room_for_a_grant()?;
         let today = self.usage_card(day);
-        let card = if why != RENEWS && today.plans.contains_key(&self.plan_id) { today } else { self.card };
+        let card = if !order.renews_with_plan && today.plans.contains_key(&self.plan_id) { today } else { self.card };
         let (_, plan) = card.plan(Some(&self.plan_id))?;
         let p = purchase::buy(card, &self.plan_id, plan, &req).map_err(|e| e.within(within))?;
         let product = card
@@ -147,7 +145,8 @@ impl Sim<'_> {
             Some(cost) => format!("balance {balance} does not cover the next {} {}", money::plain(cost), self.card.unit),
             None => format!("balance {balance} is below {}", money::plain(auto.threshold.0)),
         };
-        self.buy(day, (auto.quantity, None), None, EventKind::AutoReload, &why, &["autoReload".into()])?;
+        let order = Order { quantity: auto.quantity, seats: None, billing: None, renews_with_plan: false };
+        self.buy(day, order, EventKind::AutoReload, &why, &["autoReload".into()])?;
         Ok(true)
     }
 

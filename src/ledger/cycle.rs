@@ -5,6 +5,7 @@
 
 use rust_decimal::Decimal;
 
+use super::activity::Order;
 use super::calendar::Calendar;
 use super::expiry::{expires, plan_rule};
 use super::log::EventKind;
@@ -89,7 +90,8 @@ impl Sim<'_> {
             .map(|a| (a.quantity, a.seats, a.billing))
             .collect();
         for (quantity, seats, billing) in due {
-            self.buy(day, (quantity, seats), Some(billing), EventKind::Purchase, super::activity::RENEWS, &["purchases".into()])?;
+            let order = Order { quantity, seats, billing: Some(billing), renews_with_plan: true };
+            self.buy(day, order, EventKind::Purchase, "renews with the subscription", &["purchases".into()])?;
         }
         Ok(())
     }
