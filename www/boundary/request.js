@@ -140,6 +140,7 @@ const DECIMAL_MAX = "79228162514264337593543950335";
  * @param {string} text
  */
 export function isDecimal(text) {
+  if (PLAIN_DECIMAL.test(text)) return true; // the common case: "10", "120.5"
   const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text.replace(RUST_SPACE, ""));
   if (!m || (m[2] === "" && (m[3] ?? "") === "")) return false;
   const int = m[2].replace(/^0+/, "");
@@ -147,24 +148,31 @@ export function isDecimal(text) {
   if (int !== DECIMAL_MAX) return int < DECIMAL_MAX;
   return !/^[5-9]/.test(m[3] ?? ""); // the fraction rounds the integer past the largest decimal
 }
+// At most 28 digits before the point: always within a decimal's range.
+const PLAIN_DECIMAL = /^\d{1,28}(\.\d+)?$/;
 
 // A duration or count's fault as the JSON reader finds it (`Measure`), or undefined.
 function measureFault(v, path) {
-  const bad = (why) => coded("invalid_quantity", path, `${where(path)}: ${why}`);
-  if (typeof v === "number") return plainDigits(v) === undefined && String(v).includes("e") ? bad(`the number ${v} is out of range`) : undefined;
-  if (typeof v === "string") return isDecimal(v) ? undefined : bad(`expected a number, got "${v}"`);
+  // JS writes a number without an exponent from 1e-6 up to 1e21: those read as they are.
+  if (typeof v === "number" && (v === 0 || (Math.abs(v) >= 1e-6 && Math.abs(v) < 1e21))) return undefined;
+  if (typeof v === "string" && isDecimal(v)) return undefined;
+  const bad = (why) => coded("invalid_quantity", path(), `${where(path())}: ${why}`);
+  if (typeof v === "number") return plainDigits(v) === undefined ? bad(`the number ${v} is out of range`) : undefined;
+  if (typeof v === "string") return bad(`expected a number, got "${v}"`);
   if (v === null) return bad("expected a finite number or a decimal string, got null (NaN and ±Infinity cross from JS as null)");
   return bad(`invalid type: ${Array.isArray(v) ? "sequence" : typeof v === "object" ? "map" : typeof v}, expected a number or a decimal string`);
 }
 
 // The first fault of an object's fields in the order JSON.stringify writes them (the JSON
-// reader's order): an unknown field, or what `check(key, value)` finds; `at` is its path.
-function fieldFault(obj, known, at, check) {
-  if (!plain(obj)) return refuse(at, "expected an object");
+// reader's order): an unknown field, or what `check(key, value, i)` finds. `i` is the item's
+// index (undefined for the request itself); paths are made only for a fault.
+function fieldFault(obj, known, i, check) {
+  const at = () => (i === undefined ? [] : ["items", i]);
+  if (!plain(obj)) return refuse(at(), "expected an object");
   for (const k in obj) {
     if (!Object.hasOwn(obj, k) || obj[k] === undefined) continue;
-    if (!known.has(k)) return refuse([...at, k], `unknown field \`${k}\`, expected one of ${[...known].map((x) => `\`${x}\``).join(", ")}`);
-    const fault = check(k, obj[k]);
+    if (!known.has(k)) return refuse([...at(), k], `unknown field \`${k}\`, expected one of ${[...known].map((x) => `\`${x}\``).join(", ")}`);
+    const fault = check(k, obj[k], i);
     if (fault) return fault;
   }
   return undefined;
@@ -176,43 +184,44 @@ function billingFault(v) {
   return refuse(["billing"], typeof v === "string" ? `unknown variant \`${v}\`, expected one of \`once\`, \`month\`, \`year\`` : "expected value");
 }
 
-// An item's first fault.
-function itemFault(item, i) {
-  const at = ["items", i];
-  const fault = fieldFault(item, ITEM, at, (k, v) => {
-    if (k === "feature" && typeof v !== "string") return refuse([...at, k], "expected a string");
-    if (k === "seconds" || k === "quantity") return measureFault(v, [...at, k]);
-    if (k !== "options") return undefined;
-    if (!plain(v)) return refuse([...at, k], "expected an object");
-    for (const o in v) {
-      const x = v[o];
-      if (Object.hasOwn(v, o) && x !== null && typeof x === "object") {
-        return coded("invalid_option", [...at, k, o], `${where([...at, k, o])}: invalid type: ${Array.isArray(x) ? "sequence" : "map"}, expected a boolean or a string`);
-      }
+// An item field's fault.
+function itemField(k, v, i) {
+  if (k === "feature") return typeof v === "string" ? undefined : refuse(["items", i, k], "expected a string");
+  if (k === "seconds" || k === "quantity") return measureFault(v, () => ["items", i, k]);
+  if (k !== "options") return undefined;
+  if (!plain(v)) return refuse(["items", i, k], "expected an object");
+  for (const o in v) {
+    const x = v[o];
+    if (Object.hasOwn(v, o) && x !== null && typeof x === "object") {
+      const path = ["items", i, k, o];
+      return coded("invalid_option", path, `${where(path)}: invalid type: ${Array.isArray(x) ? "sequence" : "map"}, expected a boolean or a string`);
     }
-    return undefined;
-  });
-  return fault ?? (typeof item.feature === "string" ? undefined : refuse(at, "missing field `feature`"));
+  }
+  return undefined;
+}
+
+// A request field's fault (an item's, for `items`).
+function requestField(k, v) {
+  if (k === "plan" || k === "at") return v === null || typeof v === "string" ? undefined : refuse([k], "expected a string");
+  if (k === "billing") return billingFault(v);
+  if (k === "balance") {
+    if (typeof v === "string" && isDecimal(v)) return undefined;
+    return refuse([k], `expected a decimal string, got ${typeof v === "string" ? `"${v}"` : v === null ? "null" : typeof v === "number" ? v : typeof v}`);
+  }
+  if (!Array.isArray(v)) return refuse([k], "expected an array"); // items
+  for (let i = 0; i < v.length; i++) {
+    const item = v[i];
+    const found = fieldFault(item, ITEM, i, itemField) ?? (typeof item.feature === "string" ? undefined : refuse(["items", i], "missing field `feature`"));
+    if (found) return found;
+  }
+  return undefined;
 }
 
 // A quote request's first fault, in the order the JSON reader (serde, `deny_unknown_fields`) meets
 // it: each field in the order JSON.stringify writes them, its value read at once; a missing field
 // at the end. Both modules then agree on the first error, not only on whether there is one.
 function requestFault(request) {
-  const fault = fieldFault(request, REQUEST, [], (k, v) => {
-    if ((k === "plan" || k === "at") && v !== null && typeof v !== "string") return refuse([k], "expected a string");
-    if (k === "billing") return billingFault(v);
-    if (k === "balance" && !(typeof v === "string" && isDecimal(v))) {
-      return refuse([k], `expected a decimal string, got ${typeof v === "string" ? `"${v}"` : v === null ? "null" : typeof v === "number" ? v : typeof v}`);
-    }
-    if (k !== "items") return undefined;
-    if (!Array.isArray(v)) return refuse([k], "expected an array");
-    for (let i = 0; i < v.length; i++) {
-      const found = itemFault(v[i], i);
-      if (found) return found;
-    }
-    return undefined;
-  });
+  const fault = fieldFault(request, REQUEST, undefined, requestField);
   return fault ?? (request.items === undefined ? coded("invalid_request", [], "missing field `items`") : undefined);
 }
 
@@ -264,12 +273,15 @@ export function writeBuy(request) {
 
 // A `buyPacks` request's first fault, in the JSON reader's order (see `requestFault`).
 function buyFault(request) {
-  const fault = fieldFault(request, BUY, [], (k, v) => {
-    if (k === "plan" && v !== null && typeof v !== "string") return refuse([k], "expected a string");
-    if (k === "quantity" || (k === "seats" && v !== null)) return measureFault(v, [k]);
-    return k === "billing" ? billingFault(v) : undefined;
-  });
+  const fault = fieldFault(request, BUY, undefined, buyField);
   return fault ?? (request.quantity === undefined ? coded("invalid_request", [], "missing field `quantity`") : undefined);
+}
+
+// A `buyPacks` request field's fault.
+function buyField(k, v) {
+  if (k === "plan") return v === null || typeof v === "string" ? undefined : refuse([k], "expected a string");
+  if (k === "quantity" || (k === "seats" && v !== null)) return measureFault(v, () => [k]);
+  return k === "billing" ? billingFault(v) : undefined;
 }
 
 /**

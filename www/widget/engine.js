@@ -36,7 +36,7 @@ export const LOAD_TIMEOUT_MS = 15000;
 export function withTimeout(promise, ms, what) {
   let timer;
   const late = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`${what}: no answer within ${ms} ms`), { code: "load_timeout" })), ms);
+    timer = setTimeout(() => reject(timeoutError(what, ms)), ms);
   });
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
@@ -53,11 +53,16 @@ export function withTimeout(promise, ms, what) {
  */
 export function timeoutSignal(ms, what, signal) {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(Object.assign(new Error(`${what}: no answer within ${ms} ms`), { code: "load_timeout" })), ms);
+  const timer = setTimeout(() => controller.abort(timeoutError(what, ms)), ms);
   const follow = () => controller.abort(signal?.reason);
   if (signal?.aborted) follow();
   else signal?.addEventListener("abort", follow, { once: true });
   return { signal: controller.signal, done: () => { clearTimeout(timer); signal?.removeEventListener("abort", follow); } };
+}
+
+/** The coded `load_timeout` Error of a load (`what`) that took over `ms` milliseconds. */
+function timeoutError(what, ms) {
+  return Object.assign(new Error(`${what}: no answer within ${ms} ms`), { code: "load_timeout" });
 }
 
 /** A coded `aborted` Error: the load was given up by its element (a new card source, or it left the page). */
@@ -155,7 +160,7 @@ export async function engineFor({ preset, rateCard, cardSrc, timeoutMs = LOAD_TI
   await new Promise((resolve) => setTimeout(resolve, 0));
   if (rateCard) {
     const text = typeof rateCard === "string" ? rateCard : JSON.stringify(rateCard);
-    return cachedLoad(`json:${text}`, () => readCard(Engine, text, signal));
+    return cachedLoad(`json:${text}`, () => readCard(Engine, text));
   }
   if (cardSrc) {
     const key = `src:${new URL(cardSrc, globalThis.document?.baseURI).href}`;
@@ -176,7 +181,8 @@ export async function engineFor({ preset, rateCard, cardSrc, timeoutMs = LOAD_TI
     if (signal?.aborted) throw aborted(signal.reason);
     // Read in a task of its own, not in the one that received the body.
     await nextTask();
-    return cachedLoad(key, () => readCard(Engine, text, signal));
+    // The read is shared by every element of this card: no one element's abort ends it.
+    return cachedLoad(key, () => readCard(Engine, text));
   }
   return cached(`preset:${preset ?? ""}`, () => Engine.preset(preset || Engine.presetIds()[0]));
 }
@@ -188,12 +194,11 @@ export const STEPPED_CHARS = 64 * 1024;
  * The engine for rate-card JSON `text`: a small card with `fromJson`; a large one (up to the
  * 1 MiB limit) in steps (`startLoad`, `step`, `finish`), yielding to the page whenever about 8 ms
  * of work is done, so no task of the page grows long however large the card. Throws what
- * `fromJson` throws; `aborted` when `signal` aborts between steps.
+ * `fromJson` throws.
  * @param {any} Engine the full module's `RateEngine`
  * @param {string} text
- * @param {AbortSignal} [signal]
  */
-export async function readCard(Engine, text, signal) {
+export async function readCard(Engine, text) {
   if (text.length < STEPPED_CHARS) return Engine.fromJson(text);
   await warmReader(Engine);
   const load = Engine.startLoad(text);
@@ -203,7 +208,6 @@ export async function readCard(Engine, text, signal) {
     while (!load.step()) {
       if (performance.now() - start < 8) continue;
       await nextTask();
-      if (signal?.aborted) throw aborted(signal.reason);
       start = performance.now();
     }
     await nextTask();
