@@ -41,6 +41,11 @@ wasm-pack test --node -- --test wasm 2>&1 | tee "$log"
 expect_ran "wasm-pack test --node"
 
 echo "[test] wasm-pack test --headless --chrome"
+# wasm-bindgen-test-runner gives ChromeDriver 5 s to bind its port by default; a fresh CI machine
+# (cold disk, both cores busy) has taken longer and the run failed with "driver failed to bind
+# port during startup". Start it once to warm its files, and give it two minutes.
+chromedriver --version >/dev/null
+export WASM_BINDGEN_TEST_DRIVER_TIMEOUT=120
 WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)" -- --test wasm 2>&1 | tee "$log"
 expect_ran "wasm-pack test --chrome"
 
