@@ -5,13 +5,11 @@
 //! behaviour (`quote`, `purchase`, `ledger`, `planner`, `integrity`).
 
 use rust_decimal::Decimal;
-use sha2::Sha256;
 use std::sync::{Arc, OnceLock};
 
-use crate::book::{self, Change, PriceBook};
+use crate::book::{self, Change, PriceBook, SealedBook, Upcoming, VersionInfo};
 use crate::date::{parse_date, Date};
 use crate::error::{Error, ErrorKind, Result};
-use crate::limits::PRICE_CHANGE_NOTICE_DAYS;
 use crate::integrity::{self, Verification, VerifyOptions};
 use crate::ledger::{self, Simulation};
 use crate::planner::{self, Capacity, Comparison};
@@ -38,51 +36,9 @@ use crate::request::{self, BuyPacksRequest, CapacityRequest, CompareRequest, Cur
 /// ```
 #[derive(Debug, Clone)]
 pub struct RateEngine {
-    /// The versions (one for a card on its own); a preset's card is parsed
-    /// once per process and shared.
-    book: Arc<PriceBook>,
-    /// Per version: its card hash and fingerprint seed, and the changes
-    /// from the version before (with their sentences), computed once.
-    versions: Arc<[Hashed]>,
-}
-
-/// A version's integrity data and what changed since the version before.
-#[derive(Debug, Clone)]
-struct Hashed {
-    /// SHA-256 (hex) of the card's canonical JSON.
-    card_hash: Arc<str>,
-    /// The fingerprint's hash state after the card hash (see `integrity`).
-    seed: Sha256,
-    /// The changes from the previous version, each with its sentence.
-    changes: Vec<(Change, String)>,
-}
-
-/// The next version of a price book when it takes effect within
-/// [`PRICE_CHANGE_NOTICE_DAYS`] after a day (see [`RateEngine::upcoming`]).
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Upcoming {
-    /// The version in force on the day asked.
-    pub from: String,
-    /// The next version's `version`.
-    pub version: String,
-    /// The day it takes effect, `YYYY-MM-DD`.
-    pub effective_from: String,
-    /// What changes, in the card's own names (as [`RateEngine::diff`]).
-    pub changes: Vec<Change>,
-}
-
-/// One version of a price book, as `versions()` lists it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct VersionInfo {
-    /// The card's `version`.
-    pub version: String,
-    /// The day it takes effect, `YYYY-MM-DD` (absent: from the start).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub effective_from: Option<String>,
-    /// SHA-256 (hex) of its canonical JSON: a quote's `cardHash`.
-    pub card_hash: String,
+    /// The versions (one for a card on its own), each sealed once; a
+    /// preset's engine is built once per process and shared.
+    book: SealedBook,
 }
 
 impl RateEngine {
@@ -128,18 +84,7 @@ impl RateEngine {
     }
 
     fn with(book: PriceBook) -> Result<Self> {
-        let mut versions = Vec::with_capacity(book.versions().len());
-        let mut before: Option<&RateCard> = None;
-        for card in book.versions() {
-            let card_hash = integrity::sha256_hex(&integrity::canonical(&**card)?);
-            let changes = match before {
-                Some(prev) => book::notices(prev, card)?,
-                None => Vec::new(),
-            };
-            versions.push(Hashed { seed: integrity::fingerprint_seed(&card_hash), card_hash: card_hash.into(), changes });
-            before = Some(card);
-        }
-        Ok(RateEngine { book: Arc::new(book), versions: versions.into() })
+        Ok(RateEngine { book: SealedBook::new(book)? })
     }
 
     /// The newest version's rate card (the only one of a card on its own);
@@ -151,22 +96,17 @@ impl RateEngine {
     /// SHA-256 (hex) of the newest version's canonical JSON: what a quote's
     /// `cardHash` must equal for [`RateEngine::verify`] to accept it.
     pub fn card_hash(&self) -> &str {
-        self.hashed(self.newest()).map_or("", |h| &h.card_hash)
+        self.book.seal(self.book.newest()).card_hash()
     }
 
     /// The price book: every version, oldest first.
     pub fn book(&self) -> &PriceBook {
-        &self.book
+        self.book.book()
     }
 
     /// Every version: `version`, `effectiveFrom` and `cardHash`, oldest first.
     pub fn versions(&self) -> Vec<VersionInfo> {
-        self.book
-            .versions()
-            .iter()
-            .zip(self.versions.iter())
-            .map(|(c, h)| VersionInfo { version: c.version.clone(), effective_from: c.effective_from.clone(), card_hash: h.card_hash.to_string() })
-            .collect()
+        self.book.versions()
     }
 
     /// The rate card in force on `at` (`YYYY-MM-DD`).
@@ -184,57 +124,31 @@ impl RateEngine {
     /// # Errors
     /// `invalid_request` at `from` or `to` naming the book's versions.
     pub fn diff(&self, from: &str, to: &str) -> Result<Vec<Change>> {
-        let find = |v: &str, field: &str| {
-            self.book.versions().iter().find(|c| c.version == v).ok_or_else(|| {
-                let known = crate::error::one_of(self.book.versions().iter().map(|c| c.version.as_str()));
-                Error::at(ErrorKind::InvalidRequest, field, format!("no version \"{v}\" in this book; versions: {known}"))
-            })
-        };
-        book::diff(find(from, "from")?, find(to, "to")?)
+        book::diff(self.book.named(from, "from")?, self.book.named(to, "to")?)
     }
 
     /// The next version, when it takes effect within
-    /// [`PRICE_CHANGE_NOTICE_DAYS`] days after `at` (`YYYY-MM-DD`): what a
-    /// checkout tells a buyer before prices change. `None` for a card on its
-    /// own, or no change that soon.
+    /// [`PRICE_CHANGE_NOTICE_DAYS`](crate::limits::PRICE_CHANGE_NOTICE_DAYS)
+    /// days after `at` (`YYYY-MM-DD`): what a checkout tells a buyer before
+    /// prices change. `None` for a card on its own, or no change that soon.
     ///
     /// # Errors
     /// As [`RateEngine::card_at`].
     pub fn upcoming(&self, at: &str) -> Result<Option<Upcoming>> {
-        let day = parse_date(at, "at")?;
-        let now = self.book.in_force(Some(day))?;
-        let Some((next, from)) = self.next_change(now, day) else { return Ok(None) };
-        let changes = self.hashed(next).map(|h| h.changes.iter().map(|(c, _)| c.clone()).collect()).unwrap_or_default();
-        Ok(Some(Upcoming {
-            from: self.card_of(now).version.clone(),
-            version: self.card_of(next).version.clone(),
-            effective_from: from.to_string(),
-            changes,
-        }))
+        self.book.upcoming(parse_date(at, "at")?)
     }
 
     fn newest(&self) -> usize {
-        self.book.versions().len().saturating_sub(1)
+        self.book.newest()
     }
 
     fn card_of(&self, index: usize) -> &RateCard {
-        self.book.version(index)
-    }
-
-    fn hashed(&self, index: usize) -> Option<&Hashed> {
-        self.versions.get(index)
-    }
-
-    /// The version after `index` and the day it takes effect, when that is
-    /// 1 to [`PRICE_CHANGE_NOTICE_DAYS`] days after `day`: the change a quote
-    /// warns of and a checkout announces.
-    fn next_change(&self, index: usize, day: Date) -> Option<(usize, Date)> {
-        self.book.next(index).filter(|(_, from)| (1..=PRICE_CHANGE_NOTICE_DAYS).contains(&day.days_until(*from)))
+        self.book.book().version(index)
     }
 
     /// The version in force on the request's `at`.
     fn version_at(&self, at: Option<&str>) -> Result<usize> {
-        self.book.in_force(day_of(at)?)
+        self.book.book().in_force(day_of(at)?)
     }
 
     /// Prices `request`: one line per item, the total, the balance after, the
@@ -264,48 +178,21 @@ impl RateEngine {
     /// ```
     pub fn quote(&self, request: &QuoteRequest) -> Result<Quote> {
         let day = day_of(request.at.as_deref())?;
-        self.quote_in(self.book.in_force(day)?, day, request)
+        self.quote_in(self.book.book().in_force(day)?, day, request)
     }
 
-    /// [`RateEngine::quote`] with version `index`, and its warning when the
-    /// next version takes effect within
-    /// [`PRICE_CHANGE_NOTICE_DAYS`](crate::limits::PRICE_CHANGE_NOTICE_DAYS)
-    /// after the request's day (`day`, its `at` read once by the caller).
+    /// [`RateEngine::quote`] with version `index` on `day` (the request's
+    /// `at`, read once by the caller): priced by the core, then stamped by
+    /// the book (its price-change warning, card hash and fingerprint).
     fn quote_in(&self, index: usize, day: Option<Date>, request: &QuoteRequest) -> Result<Quote> {
         let card = self.card_of(index);
-        let hashed = self.hashed(index).ok_or_else(|| Error::new(ErrorKind::InvalidRequest, "no such version"))?;
-        let (plan_id, plan) = card.plan(request.plan.as_deref())?;
+        let plan = card.plan(request.plan.as_deref())?;
         let mut quote = match &request.grants {
-            Some(grants) => ledger::with_grants(card, &hashed.card_hash, plan_id, plan, request, grants)?,
-            None => quote::price(card, &hashed.card_hash, plan_id, plan, request)?,
+            Some(grants) => ledger::with_grants(card, plan, request, grants)?,
+            None => quote::price(card, plan, request)?,
         };
-        if let Some(warning) = day.and_then(|day| self.change_notice(index, day, request, plan_id)) {
-            quote.warnings.push(warning);
-        }
-        quote.fingerprint = integrity::fingerprint(&hashed.seed, request, &quote);
+        self.book.stamp(index, day, request, plan, &mut quote);
         Ok(quote)
-    }
-
-    /// "Prices change on 1 Jan 2027: Avatar IV 20 → 25 credits a minute":
-    /// the next version's changes to this request's features and plan (and
-    /// its products), when it takes effect within the notice days after `at`.
-    fn change_notice(&self, index: usize, at: Date, request: &QuoteRequest, plan_id: &str) -> Option<String> {
-        let (next, day) = self.next_change(index, at)?;
-        let plan = self.card_of(index).plans.get(plan_id);
-        let touches = |path: &str| {
-            let under = |kind: &str, id: &str| path.strip_prefix(kind).and_then(|p| p.strip_prefix(id)).is_some_and(|p| p.is_empty() || p.starts_with(['.', '[']));
-            request.items.iter().any(|i| under("features.", &i.feature))
-                || under("plans.", plan_id)
-                || plan.is_some_and(|p| p.products.iter().any(|id| under("products.", id)))
-        };
-        let changes = self.hashed(next).map(|h| &h.changes[..]).unwrap_or_default();
-        let said: Vec<&str> = changes.iter().filter(|(c, _)| touches(&c.path)).map(|(_, s)| s.as_str()).collect();
-        let version = &self.card_of(next).version;
-        Some(if said.is_empty() {
-            format!("Prices change on {} (version {version}); the prices in this quote stay the same", book::day_words(day))
-        } else {
-            format!("Prices change on {}: {}", book::day_words(day), said.join("; "))
-        })
     }
 
     /// The item's amount, in the card's unit, at each duration of the curve
@@ -315,8 +202,8 @@ impl RateEngine {
     /// As [`quote::curve`].
     pub fn quote_curve(&self, request: &CurveRequest) -> Result<Vec<Decimal>> {
         let card = self.card_at(request.at.as_deref())?;
-        let (plan_id, plan) = card.plan(request.plan.as_deref())?;
-        quote::curve(card, plan_id, plan, request)
+        let plan = card.plan(request.plan.as_deref())?;
+        quote::curve(card, plan, request)
     }
 
     /// Buys `quantity` of the plan's product (see [`purchase::buy`]).
@@ -325,8 +212,8 @@ impl RateEngine {
     /// As [`purchase::buy`].
     pub fn buy_packs(&self, request: &BuyPacksRequest) -> Result<Purchase> {
         let card = self.card_at(request.at.as_deref())?;
-        let (plan_id, plan) = card.plan(request.plan.as_deref())?;
-        purchase::buy(card, plan_id, plan, request)
+        let plan = card.plan(request.plan.as_deref())?;
+        purchase::buy(card, plan, request)
     }
 
     /// Simulates the wallet over a window (see [`ledger`] for the order of
@@ -350,8 +237,8 @@ impl RateEngine {
             Some(crate::error::PathSegment::Key(k)) if k == "at" => Error::at(e.kind(), "start", e.detail().to_string()),
             _ => e,
         })?;
-        let (plan_id, plan) = self.card_of(first).plan(request.plan.as_deref())?;
-        ledger::simulate(&self.book, first, plan_id, plan, request)
+        let plan = self.card_of(first).plan(request.plan.as_deref())?;
+        ledger::simulate(self.book.book(), first, plan, request)
     }
 
     /// The most of a feature the balance buys (see [`planner::capacity`]).
@@ -360,8 +247,8 @@ impl RateEngine {
     /// As [`planner::capacity`].
     pub fn capacity(&self, request: &CapacityRequest) -> Result<Capacity> {
         let card = self.card_at(request.at.as_deref())?;
-        let (plan_id, plan) = card.plan(request.plan.as_deref())?;
-        planner::capacity(card, plan_id, plan, request)
+        let plan = card.plan(request.plan.as_deref())?;
+        planner::capacity(card, plan, request)
     }
 
     /// Prices a workload for one month on every plan of every preset (or
@@ -391,8 +278,8 @@ impl RateEngine {
     /// ```
     pub fn quote_summary(&self, request: &QuoteRequest) -> Result<Summary> {
         let card = self.card_at(request.at.as_deref())?;
-        let (plan_id, plan) = card.plan(request.plan.as_deref())?;
-        quote::summary(card, plan_id, plan, request)
+        let plan = card.plan(request.plan.as_deref())?;
+        quote::summary(card, plan, request)
     }
 
     /// Recomputes the quote for `request` and compares it with `quote` (as
@@ -512,7 +399,7 @@ impl RateEngine {
                 Error::at(ErrorKind::InvalidRequest, "at", "the server's day is needed (YYYY-MM-DD)").context("records")
             })?,
         };
-        let now = self.book.in_force(Some(server_day)).map_err(in_records)?;
+        let now = self.book.book().in_force(Some(server_day)).map_err(in_records)?;
         let quoted = day_of(request.at.as_deref())?;
         let days = |mut v: Verification| {
             v.quoted_on = quoted.map(|d| d.to_string());
@@ -521,9 +408,7 @@ impl RateEngine {
             v.version_in_force = Some(self.card_of(now).version.clone());
             v
         };
-        let made = self.book.versions().iter().zip(self.versions.iter()).position(|(c, h)| {
-            c.id == shown.rate_card && c.version == shown.version && *h.card_hash == *shown.card_hash
-        });
+        let made = self.book.find(shown.rate_card, shown.version, shown.card_hash);
         let Some(made) = made else {
             let (card, hash) = (self.card(), self.card_hash());
             return Ok(days(integrity::stale(card, hash, shown).unwrap_or_else(|| integrity::stale_version(shown))));
@@ -553,7 +438,7 @@ impl RateEngine {
         let dated = integrity::Dated {
             priced_on,
             server_day,
-            in_force_on_its_day: self.book.in_force(Some(priced_on)).ok() == Some(made),
+            in_force_on_its_day: self.book.book().in_force(Some(priced_on)).ok() == Some(made),
             version: shown.version,
             rate_card: shown.rate_card,
             newer: (made != now).then(|| self.card_of(now).version.as_str()),

@@ -92,6 +92,16 @@ pub enum PathSegment {
     Index(usize),
 }
 
+/// A key as a JSON string, an index as a JSON number: `["items", 0, "seconds"]`.
+impl serde::Serialize for PathSegment {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            PathSegment::Key(k) => s.serialize_str(k),
+            PathSegment::Index(i) => s.serialize_u64(u64::try_from(*i).unwrap_or(u64::MAX)),
+        }
+    }
+}
+
 impl From<&str> for PathSegment {
     fn from(key: &str) -> Self {
         PathSegment::Key(cut(key, MAX_ERROR_KEY_CHARS))

@@ -13,15 +13,17 @@
 //! ```text
 //! error, limits, money, date, sort    leaf types: errors with paths, bounds, exact amounts, days, a small sort
 //!   → rate_card (+ presets)           the pricing model as validated JSON data
-//!   → book                            price books: a card's versions by effective date, their diff
 //!   → request                         every request, as typed data, and its JSON reader
 //!   → metering                        one item → billed units → an amount, step by step
 //!   → purchase                        packs, top-ups, upgrades
 //!   → quote                           items → lines, total, balance after, shortfall
 //!   → flat                            a quote as flat text for the JS glue
+//!   → book                            price books: a card's versions by effective date, their diff,
+//!                                     each version's seal (card hash, fingerprint) and price-change notice
 //!   → ledger                          grants over time: burn-down, expiry, the cycle, simulate
 //!   → planner                         capacity of a balance; compare plans for a workload
-//!   → integrity                       card hash, fingerprint, verify
+//!   → integrity                       verify: a quote against the server's records and day
+//!   → lite                            the first-load module: presets read without serde, summary and quote
 //!   → engine                          `RateEngine`: the whole API in one `impl`, delegating
 //!   → wasm                            the JS binding (wasm32 only): converts and delegates
 //! ```

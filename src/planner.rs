@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::rate_card::PlanRef;
 use crate::book::PriceBook;
 use crate::error::{Error, ErrorKind, PathSegment, Result};
 use crate::limits::{MAX_COMPARE_CARDS, MAX_QUANTITY, MAX_RATE_CARD_BYTES, MAX_SECONDS};
@@ -119,20 +120,24 @@ pub struct LeftOut {
 }
 
 /// Why a workload cannot run on a card: the error `code` a quote gave and
-/// its `field` (`"items.0.feature"`, `"items.0.options.avatar_type"`; empty
-/// when about no one field).
+/// its `path` as segments (`["items", 0, "options", "avatar_type"]`; `field`
+/// the same joined by dots; empty when about no one field).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 pub struct Refusal {
     /// The error code, as `RateEngine.errorCodes()` lists them.
     pub code: String,
-    /// The field, its path's segments joined by dots.
+    /// The field, its path's segments joined by dots (`items.0.options.mode`).
     pub field: String,
+    /// The field's path as segments: keys and indexes
+    /// (`["items", 0, "options", "mode"]`), as an error's `path`.
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "(string | number)[]"))]
+    pub path: Vec<crate::error::PathSegment>,
 }
 
 /// The search range of [`capacity`]: the smallest and largest size the
 /// feature and plan allow, and what stops it at the top.
-fn range(plan_id: &str, plan: &Plan, feature: &crate::rate_card::Feature) -> (Decimal, Decimal, String) {
+fn range(plan: PlanRef<'_>, feature: &crate::rate_card::Feature) -> (Decimal, Decimal, String) {
     let seconds = feature.input == Input::Seconds;
     let mut hi = Decimal::from(if seconds { MAX_SECONDS } else { MAX_QUANTITY });
     let mut limit = "the engine's largest item".to_string();
@@ -145,7 +150,7 @@ fn range(plan_id: &str, plan: &Plan, feature: &crate::rate_card::Feature) -> (De
         .filter(|m| seconds && feature.length_limited && m.0 < hi)
     {
         hi = money::floor_whole(max.0);
-        limit = format!("plan {plan_id}'s longest video, {max} s");
+        limit = format!("plan {}'s longest video, {max} s", plan.id);
     }
     let lo = feature
         .min
@@ -163,7 +168,7 @@ fn range(plan_id: &str, plan: &Plan, feature: &crate::rate_card::Feature) -> (De
 /// # Errors
 /// As a quote for the plan, feature and options; `invalid_request` for a
 /// negative balance.
-pub fn capacity(card: &RateCard, plan_id: &str, plan: &Plan, req: &CapacityRequest) -> Result<Capacity> {
+pub fn capacity(card: &RateCard, plan: PlanRef<'_>, req: &CapacityRequest) -> Result<Capacity> {
     if req.balance < Decimal::ZERO {
         return Err(Error::at(
             ErrorKind::InvalidRequest,
@@ -180,7 +185,7 @@ pub fn capacity(card: &RateCard, plan_id: &str, plan: &Plan, req: &CapacityReque
     })?;
     quote::known_usage(card, &req.period_usage)?;
     let seconds = feature.input == Input::Seconds;
-    let (lo, hi, limit) = range(plan_id, plan, feature);
+    let (lo, hi, limit) = range(plan, feature);
     let used = req.period_usage.get(&req.feature).copied().unwrap_or(Decimal::ZERO);
     // Options and rate resolved once; the search only meters sizes.
     let mut item = Item {
@@ -189,7 +194,7 @@ pub fn capacity(card: &RateCard, plan_id: &str, plan: &Plan, req: &CapacityReque
         quantity: (!seconds).then_some(Decimal::ONE),
         options: req.options.clone(),
     };
-    let resolved = resolve(card, plan_id, plan, &item)?;
+    let resolved = resolve(card, plan, &item)?;
     let mut cost = |x: Decimal| -> Result<Decimal> {
         if seconds {
             item.seconds = Some(x);
@@ -397,7 +402,7 @@ impl Reasons {
                 crate::error::PathSegment::Key(k) => k.clone(),
                 crate::error::PathSegment::Index(i) => i.to_string(),
             }).collect();
-            self.1 = Some(Refusal { code: e.code().to_string(), field: field.join(".") });
+            self.1 = Some(Refusal { code: e.code().to_string(), field: field.join("."), path: e.path().to_vec() });
         }
         self.add(plan, e.message());
     }
@@ -432,6 +437,7 @@ fn compare_plans(card: &RateCard, workload: &[Item], allow_overage: bool) -> Res
     let mut rows = Vec::new();
     let mut reasons = Reasons::default();
     for (plan_id, plan) in &card.plans {
+        let plan = PlanRef { id: plan_id, plan };
         let request = QuoteRequest {
             plan: Some(plan_id.clone()),
             items: items.clone(),
@@ -439,14 +445,14 @@ fn compare_plans(card: &RateCard, workload: &[Item], allow_overage: bool) -> Res
             ..Default::default()
         };
         // The summary: a comparison needs the total and what to buy, not the lines.
-        let q = match quote::summary(card, plan_id, plan, &request) {
+        let q = match quote::summary(card, plan, &request) {
             Ok(q) => q,
             Err(e) => {
                 reasons.refused(plan_id, &e);
                 continue;
             }
         };
-        match month(card, plan_id, plan, &q, &notes, allow_overage)? {
+        match month(card, plan, &q, &notes, allow_overage)? {
             Ok(row) => rows.push(row),
             Err(why) => reasons.add(plan_id, why),
         }
@@ -532,8 +538,7 @@ fn cover(
 /// exact cost; the whole-dollar top-up it needs is its purchase.
 fn month(
     card: &RateCard,
-    plan_id: &str,
-    plan: &Plan,
+    plan: PlanRef<'_>,
     q: &quote::Summary,
     notes: &[String],
     allow_overage: bool,
@@ -543,7 +548,7 @@ fn month(
         let why = plan.purchase_note.clone().unwrap_or_else(|| "its price is not published".to_string());
         return Ok(Err(why));
     }
-    let c = match cover(card, plan, q, allow_overage)? {
+    let c = match cover(card, &plan, q, allow_overage)? {
         Ok(c) => c,
         Err(why) => return Ok(Err(why)),
     };
@@ -557,11 +562,11 @@ fn month(
     };
     let missing = (plan.price.is_none() && plan.subscription)
         .then(|| format!("the {} plan's own price, which the article does not publish", plan.name));
-    let explanation = explain_month(card, plan, q, &c, price, missing.as_deref(), notes);
+    let explanation = explain_month(card, &plan, q, &c, price, missing.as_deref(), notes);
     #[allow(deprecated)]
     Ok(Ok(Comparison {
         preset: card.id.clone(),
-        plan: Some(plan_id.to_string()),
+        plan: Some(plan.id.to_string()),
         runnable: true,
         complete: missing.is_none(),
         missing,

@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::rate_card::PlanRef;
 use crate::error::{one_of, Error, ErrorKind, Result};
 use crate::limits::MAX_QUANTITY;
 use crate::money::{self, ceil_whole, DecimalString, RoundingMode};
@@ -127,7 +128,9 @@ fn whole_quantity(q: Decimal, field: &str) -> Result<u32> {
 /// # Errors
 /// `not_available` at `billing` for a plan billed monthly only asked for
 /// `year`, or no product billed that way; at `plan` when it sells none.
-fn choose<'c>(card: &'c RateCard, plan_id: &str, plan: &'c Plan, billing: Option<Period>) -> Result<(&'c String, u32)> {
+fn choose<'c>(card: &'c RateCard, plan: PlanRef<'c>, billing: Option<Period>) -> Result<(&'c String, u32)> {
+    let id = plan.id;
+    let plan = plan.plan;
     if let (Some(Period::Year), Some(why)) = (billing, plan.monthly_only.as_ref()) {
         return Err(crate::rate_card::monthly_only(plan, why));
     }
@@ -152,7 +155,7 @@ fn choose<'c>(card: &'c RateCard, plan_id: &str, plan: &'c Plan, billing: Option
         return Err(Error::at(
             ErrorKind::NotAvailable,
             "plan",
-            format!("\"{plan_id}\" cannot buy packs: {what}"),
+            format!("\"{}\" cannot buy packs: {what}", id),
         ));
     }
     let periods: Vec<&str> = plan
@@ -164,7 +167,7 @@ fn choose<'c>(card: &'c RateCard, plan_id: &str, plan: &'c Plan, billing: Option
     Err(Error::at(
         ErrorKind::NotAvailable,
         "billing",
-        format!("plan \"{plan_id}\" sells no product billed that way; billing: {}", one_of(periods)),
+        format!("plan \"{}\" sells no product billed that way; billing: {}", id, one_of(periods)),
     ))
 }
 
@@ -176,9 +179,9 @@ fn choose<'c>(card: &'c RateCard, plan_id: &str, plan: &'c Plan, billing: Option
 /// `unknown_plan`; `not_available` when the plan sells no product (the
 /// message says what to do instead, e.g. upgrade); `invalid_quantity`
 /// unless `quantity` is a whole number from 1 to [`MAX_QUANTITY`].
-pub fn buy(card: &RateCard, plan_id: &str, plan: &Plan, request: &BuyPacksRequest) -> Result<Purchase> {
+pub fn buy(card: &RateCard, plan: PlanRef<'_>, request: &BuyPacksRequest) -> Result<Purchase> {
     let quantity = whole_quantity(request.quantity.0, "quantity")?;
-    let (product_id, months) = choose(card, plan_id, plan, request.billing)?;
+    let (product_id, months) = choose(card, plan, request.billing)?;
     let product = card
         .products
         .get(product_id)
@@ -198,7 +201,7 @@ pub fn buy(card: &RateCard, plan_id: &str, plan: &Plan, request: &BuyPacksReques
             return Err(Error::at(
                 ErrorKind::InvalidRequest,
                 "seats",
-                format!("\"{product_id}\" of plan \"{plan_id}\" is not priced per seat"),
+                format!("\"{product_id}\" of plan \"{}\" is not priced per seat", plan.id),
             ))
         }
     };

@@ -8,6 +8,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::rate_card::PlanRef;
 use crate::error::{Error, ErrorKind, Result};
 use crate::limits::{MAX_CURVE_POINTS, MAX_ITEMS};
 use crate::metering::{meter, resolve, Metered};
@@ -141,9 +142,9 @@ pub fn check(request: &QuoteRequest) -> Result<()> {
 
 /// Prices `request` on `plan` of `card`: one line per item, the total, the
 /// balance after, the shortfall and, when short, the purchases that cover
-/// it, cheapest first. `card_hash` is copied into the quote; its
-/// `fingerprint` is left empty and each line's `burns` too (the ledger
-/// fills them when the request gives grants).
+/// it, cheapest first. Its `cardHash` and `fingerprint` are left empty
+/// (the seal of the version that priced it stamps them) and each line's
+/// `burns` too (the ledger fills them when the request gives grants).
 ///
 /// Rounding: each line is rounded by the card's named mode (credits: up to
 /// 2 places; a USD wallet: half-up to cents); the total is the sum of the
@@ -153,33 +154,31 @@ pub fn check(request: &QuoteRequest) -> Result<()> {
 /// `unknown_feature`, `invalid_option`, `invalid_quantity`, `plan_limit`,
 /// `not_available`, `invalid_request`, `overflow`, with the item's path
 /// (`items[2].seconds`).
-pub fn price(card: &RateCard, card_hash: &str, plan_id: &str, plan: &Plan, request: &QuoteRequest) -> Result<Quote> {
+pub fn price(card: &RateCard, plan: PlanRef<'_>, request: &QuoteRequest) -> Result<Quote> {
     check(request)?;
-    price_checked(card, card_hash, plan_id, plan, request)
+    price_checked(card, plan, request)
 }
 
 /// [`price`] for a request [`check`] has already passed.
 pub(crate) fn price_checked(
     card: &RateCard,
-    card_hash: &str,
-    plan_id: &str,
-    plan: &Plan,
+    plan: PlanRef<'_>,
     request: &QuoteRequest,
 ) -> Result<Quote> {
-    let billing = billing(plan, request)?;
+    let billing = billing(&plan, request)?;
     known_usage(card, &request.period_usage)?;
     let mut lines = Vec::with_capacity(request.items.len());
-    let total = meter_items(card, plan_id, plan, request, true, |item, m| lines.push(line(item, m)))?;
+    let total = meter_items(card, plan, request, true, |item, m| lines.push(line(item, m)))?;
     let mut warnings = plan.warnings.clone();
-    let (balance, balance_after, shortfall, assumed) = settle(card, plan, request, total)?;
+    let (balance, balance_after, shortfall, assumed) = settle(card, &plan, request, total)?;
     warnings.extend(assumed);
-    let purchase = shortfall_notes(card, plan, shortfall, balance_after, billing, &mut warnings)?;
+    let purchase = shortfall_notes(card, &plan, shortfall, balance_after, billing, &mut warnings)?;
     Ok(Quote {
         rate_card: card.id.clone(),
         version: card.version.clone(),
-        card_hash: card_hash.to_string(),
+        card_hash: String::new(),
         fingerprint: String::new(),
-        plan: plan_id.to_string(),
+        plan: plan.id.to_string(),
         unit: card.unit.clone(),
         currency: card.currency.clone(),
         lines,
@@ -222,14 +221,14 @@ pub struct Summary {
 ///
 /// # Errors
 /// As [`price`].
-pub fn summary(card: &RateCard, plan_id: &str, plan: &Plan, request: &QuoteRequest) -> Result<Summary> {
+pub fn summary(card: &RateCard, plan: PlanRef<'_>, request: &QuoteRequest) -> Result<Summary> {
     check(request)?;
-    let billing = billing(plan, request)?;
+    let billing = billing(&plan, request)?;
     known_usage(card, &request.period_usage)?;
-    let total = meter_items(card, plan_id, plan, request, false, |_, _| {})?;
-    let (balance, balance_after, shortfall, _) = settle(card, plan, request, total)?;
+    let total = meter_items(card, plan, request, false, |_, _| {})?;
+    let (balance, balance_after, shortfall, _) = settle(card, &plan, request, total)?;
     let purchase = if shortfall > Decimal::ZERO {
-        purchase::options(card, plan, shortfall, balance_after, billing)?
+        purchase::options(card, &plan, shortfall, balance_after, billing)?
     } else {
         Vec::new()
     };
@@ -248,8 +247,7 @@ pub fn summary(card: &RateCard, plan_id: &str, plan: &Plan, request: &QuoteReque
 /// and returns the sum of their rounded amounts.
 fn meter_items<'c>(
     card: &'c RateCard,
-    plan_id: &str,
-    plan: &'c Plan,
+    plan: PlanRef<'c>,
     request: &QuoteRequest,
     explain: bool,
     mut each: impl FnMut(&Item, Metered<'c>),
@@ -258,7 +256,7 @@ fn meter_items<'c>(
     let mut total = Decimal::ZERO;
     for (i, item) in request.items.iter().enumerate() {
         let so_far = used.get(&item.feature).copied().unwrap_or(Decimal::ZERO);
-        let m = meter(card, plan_id, plan, item, so_far, explain).map_err(|e| e.context(i).context("items"))?;
+        let m = meter(card, plan, item, so_far, explain).map_err(|e| e.context(i).context("items"))?;
         // Usage so far matters only to the items after this one.
         if i.saturating_add(1) < request.items.len() {
             used.insert(item.feature.clone(), money::add(so_far, m.billed, "periodUsage")?);
@@ -438,7 +436,7 @@ fn shortfall_notes(
 /// than [`MAX_CURVE_POINTS`] points; otherwise as [`price`] for the item at
 /// the first duration that fails (`plan_limit` past the longest video), at
 /// `item`.
-pub fn curve(card: &RateCard, plan_id: &str, plan: &Plan, req: &CurveRequest) -> Result<Vec<Decimal>> {
+pub fn curve(card: &RateCard, plan: PlanRef<'_>, req: &CurveRequest) -> Result<Vec<Decimal>> {
     let step = req.step_seconds.unwrap_or(1);
     if step == 0 || req.from_seconds == 0 || req.to_seconds < req.from_seconds {
         return Err(Error::new(
@@ -465,7 +463,7 @@ pub fn curve(card: &RateCard, plan_id: &str, plan: &Plan, req: &CurveRequest) ->
     let in_item = |e: Error| e.context("item");
     // The feature, options and rate are resolved once; each point only
     // meters its duration.
-    let resolved = resolve(card, plan_id, plan, &item).map_err(in_item)?;
+    let resolved = resolve(card, plan, &item).map_err(in_item)?;
     let mut out = Vec::with_capacity(points);
     let mut s = req.from_seconds;
     while s <= req.to_seconds {

@@ -50,15 +50,26 @@ export interface PriceUpcoming {
     changes: PriceChange[];
 }
 
-/** One difference between two versions, in the card's own names: `path` is the field's JSON path
- * (`features.avatar_iv.rate`), `name` the feature, plan or product's name, `before`/`after` its values
- * (decimal strings for amounts), `source` the article the value cites. */
+/** One difference between two versions, in the card's own names, with the parts a sentence needs:
+ * `segments` the field's JSON path (`["features", "avatar_iv", "rate"]`; `path` the same, written
+ * `features.avatar_iv.rate`), `subject` the feature, plan or product it belongs to and `name` its name,
+ * `field` the last key (`rate`, `price`, `annualPrice`, `included`…; empty when a whole feature, plan or
+ * product is added or removed), `before`/`after` its values (decimal strings for amounts), `unit` what
+ * they count (the card's unit, e.g. credits, for a rate or an allowance; its currency for a price),
+ * `per` a rate's unit of measure (`minute`), `period` how often a price is charged (`month`, `year`),
+ * `source` the article the value cites. */
 export interface PriceChange {
     kind: "added" | "removed" | "changed";
     path: string;
+    segments: (string | number)[];
+    subject?: { kind: "feature" | "plan" | "product"; id: string };
     name: string;
+    field: string;
     before?: unknown;
     after?: unknown;
+    unit?: string;
+    per?: string;
+    period?: string;
     source?: string;
 }
 "#;

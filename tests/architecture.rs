@@ -12,12 +12,12 @@ use std::path::{Path, PathBuf};
 const ORDER: &[&[&str]] = &[
     &["limits", "error", "json_path", "money", "date", "sort"],
     &["rate_card", "presets", "fuzzing"],
-    &["book"],
     &["request"],
     &["metering"],
     &["purchase"],
     &["quote"],
     &["flat"],
+    &["book"],
     &["ledger"],
     &["planner"],
     &["integrity"],

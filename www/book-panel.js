@@ -63,7 +63,7 @@ export function renderBook(engine, custom, locale, plan) {
   $("book-versions").replaceChildren(...versions.map((v, i) => {
     const changes = i ? engine.diff(versions[i - 1].version, v.version) : [];
     const upcoming = { from: "", version: v.version, effectiveFrom: v.effectiveFrom, changes };
-    const said = changes.length ? `: ${noticeSentences(locale, upcoming, engine.rateCard(v.effectiveFrom), { max: 20 }).join("; ")}` : "";
+    const said = changes.length ? `: ${noticeSentences(locale, upcoming, { max: 20 }).join("; ")}` : "";
     return el("li", { textContent: `Version ${v.version}, ${v.effectiveFrom ? `from ${noticeDay(locale, v.effectiveFrom)}` : "from the start"}${said}` });
   }));
   const start = localDay();

@@ -1,12 +1,12 @@
 // Why a price list cannot run the cart, in plain words, from the engine's
-// refusal as data (`row.refusal`: `{ code, field }`): "this price list has no
+// refusal as data (`row.refusal`: `{ code, path }`, the path as segments): "this price list has no
 // Avatar III", "Pay-As-You-Go needs an avatar type", "Avatar III is available
 // to existing customers only". Pure: no DOM, no engine; unit-tested in Node.
 
 const article = (word) => (/^[aeiou]/i.test(word) ? "an" : "a");
 
 /**
- * @param {{ code: string, field: string } | undefined} refusal the first plan's refusal
+ * @param {{ code: string, path: (string | number)[] } | undefined} refusal the first plan's refusal
  * @param {any} rowCard the price list of the row
  * @param {any} cartCard the price list the cart was made on (its names)
  * @param {{ feature: string }[]} cart
@@ -14,13 +14,14 @@ const article = (word) => (/^[aeiou]/i.test(word) ? "an" : "a");
  */
 export function cannotRun(refusal, rowCard, cartCard, cart) {
   const generic = "No plan of this price list can run this cart.";
-  const m = /^items\.(\d+)\.(feature|options\.(\w+)|seconds|quantity)$/.exec(refusal?.field ?? "");
-  if (!refusal || !m) return generic;
-  const id = cart[Number(m[1])]?.feature;
+  const [top, index, field, key] = refusal?.path ?? [];
+  const fits = top === "items" && typeof index === "number" && (field === "options" ? typeof key === "string" : ["feature", "seconds", "quantity"].includes(String(field)));
+  if (!refusal || !fits) return generic;
+  const id = cart[index]?.feature;
   const name = cartCard?.features?.[id]?.name ?? rowCard?.features?.[id]?.name ?? "this feature";
   const feature = rowCard?.features?.[id];
   if (refusal.code === "unknown_feature") return `This price list has no ${name}.`;
-  const option = m[3] ? feature?.options?.[m[3]] : undefined;
+  const option = field === "options" ? feature?.options?.[key] : undefined;
   // A gate (Avatar III for existing customers) says why in the card's own words.
   if (option?.type === "boolean" && option.gate) return `${option.gate.split(";")[0].trim().replace(/\.$/, "")}.`;
   if (refusal.code === "invalid_option" && option) return `${rowCard.name} needs ${article(option.label)} ${option.label.toLowerCase()} for ${name}.`;

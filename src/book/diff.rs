@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::date::Date;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{write_path, Error, ErrorKind, PathSegment, Result};
 use crate::rate_card::RateCard;
 
 /// Whether a field was added, removed or changed.
@@ -22,17 +22,57 @@ pub enum ChangeKind {
     Changed,
 }
 
-/// One difference between two versions.
+/// What a change belongs to: a feature, a plan or a product of the card
+/// (absent for the card's own fields, such as `unit` or `name`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubjectKind {
+    /// Under `features`.
+    Feature,
+    /// Under `plans`.
+    Plan,
+    /// Under `products`.
+    Product,
+}
+
+/// The feature, plan or product a change belongs to.
+///
+/// JSON / JS shape: `{ kind: "feature" | "plan" | "product", id }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Subject {
+    /// Which part of the card.
+    pub kind: SubjectKind,
+    /// Its key in the card, e.g. `"avatar_iv"`.
+    pub id: String,
+}
+
+/// One difference between two versions, with the parts a sentence needs:
+/// what it belongs to (`subject`, `name`), which `field`, the values
+/// `before` and `after`, and what they count (`unit`, `per`, `period`).
+///
+/// JSON / JS shape: `{ kind, path, segments, subject?, name, field,
+/// before?, after?, unit?, per?, period?, source? }`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Change {
     /// Added, removed or changed.
     pub kind: ChangeKind,
-    /// The field's JSON path in the card, e.g. `features.avatar_iv.rate`.
+    /// The field's JSON path in the card as people read it, e.g.
+    /// `features.avatar_iv.rates[0].rate`.
     pub path: String,
+    /// The same path as segments: keys and array indexes
+    /// (`["features", "avatar_iv", "rates", 0, "rate"]`).
+    pub segments: Vec<PathSegment>,
+    /// The feature, plan or product it belongs to (absent for the card's own fields).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<Subject>,
     /// The name of what it belongs to: the feature, plan or product's own
     /// name (`"Avatar IV"`, `"Business"`), else the card's.
     pub name: String,
+    /// The last key of the path (`rate`, `price`, `annualPrice`,
+    /// `included`, `increment`…); empty when a whole feature, plan or
+    /// product is added or removed.
+    pub field: String,
     /// The older value (absent when added): a decimal string, a text, or
     /// the JSON of a whole part.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -40,6 +80,16 @@ pub struct Change {
     /// The newer value (absent when removed).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub after: Option<Value>,
+    /// What the values count: the card's `unit` (credits) for a rate or an
+    /// allowance, its `currency` (USD) for a price; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// A rate's `per` (`minute`, `second`, `video`…), for a rate's change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per: Option<String>,
+    /// How often a price is charged (`month`, `year`), for a recurring price.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
     /// The article the newer value cites (the nearest `source` on the path),
     /// or the older one's when removed.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -68,6 +118,7 @@ fn diff_values(from: &RateCard, to: &RateCard) -> Result<(Vec<Change>, Value)> {
         &mut Walk {
             from: &a,
             to: &b,
+            units: (&to.unit, &to.currency),
             out: &mut out,
         },
         &mut Vec::new(),
@@ -83,11 +134,11 @@ fn diff_values(from: &RateCard, to: &RateCard) -> Result<(Vec<Change>, Value)> {
 /// # Errors
 /// As [`diff`].
 pub(crate) fn notices(from: &RateCard, to: &RateCard) -> Result<Vec<(Change, String)>> {
-    let (changes, card) = diff_values(from, to)?;
+    let (changes, _) = diff_values(from, to)?;
     Ok(changes
         .into_iter()
         .map(|c| {
-            let s = sentence(&c, &card, to);
+            let s = sentence(&c);
             (c, s)
         })
         .collect())
@@ -96,17 +147,19 @@ pub(crate) fn notices(from: &RateCard, to: &RateCard) -> Result<Vec<(Change, Str
 struct Walk<'a> {
     from: &'a Value,
     to: &'a Value,
+    /// The newer card's `unit` and `currency`.
+    units: (&'a str, &'a str),
     out: &'a mut Vec<Change>,
 }
 
-fn walk(w: &mut Walk<'_>, path: &mut Vec<String>, a: Option<&Value>, b: Option<&Value>) {
+fn walk(w: &mut Walk<'_>, path: &mut Vec<PathSegment>, a: Option<&Value>, b: Option<&Value>) {
     match (a, b) {
         (Some(Value::Object(x)), Some(Value::Object(y))) => {
             for (k, v) in y {
                 if path.is_empty() && IDENTITY.contains(&k.as_str()) {
                     continue;
                 }
-                path.push(k.clone());
+                path.push(PathSegment::Key(k.clone()));
                 walk(w, path, x.get(k), Some(v));
                 path.pop();
             }
@@ -114,14 +167,14 @@ fn walk(w: &mut Walk<'_>, path: &mut Vec<String>, a: Option<&Value>, b: Option<&
                 if path.is_empty() && IDENTITY.contains(&k.as_str()) {
                     continue;
                 }
-                path.push(k.clone());
+                path.push(PathSegment::Key(k.clone()));
                 walk(w, path, Some(v), None);
                 path.pop();
             }
         }
         (Some(Value::Array(x)), Some(Value::Array(y))) if x.len() == y.len() => {
             for (i, (u, v)) in x.iter().zip(y).enumerate() {
-                path.push(format!("[{i}]"));
+                path.push(PathSegment::Index(i));
                 walk(w, path, Some(u), Some(v));
                 path.pop();
             }
@@ -134,58 +187,19 @@ fn walk(w: &mut Walk<'_>, path: &mut Vec<String>, a: Option<&Value>, b: Option<&
                 _ => ChangeKind::Changed,
             };
             let card = if b.is_some() { w.to } else { w.from };
-            w.out.push(Change {
-                kind,
-                path: joined(path),
-                name: name_of(card, path),
-                before: a.cloned(),
-                after: b.cloned(),
-                source: source_of(card, path),
-            });
+            w.out.push(change(kind, card, w.units, path, a, b));
         }
     }
-}
-
-/// `features.avatar_iv.rates[0].rate`.
-fn joined(path: &[String]) -> String {
-    let mut out = String::new();
-    for p in path {
-        if !out.is_empty() && !p.starts_with('[') {
-            out.push('.');
-        }
-        out.push_str(p);
-    }
-    out
-}
-
-/// `features.x.rates[0].rate` → `features`, `x`, `rates`, `[0]`, `rate`.
-fn segments(path: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for part in path.split('.') {
-        let mut rest = part;
-        while let Some(i) = rest.find('[') {
-            if i > 0 {
-                out.push(rest.get(..i).unwrap_or_default().to_string());
-            }
-            let end = rest.find(']').map_or(rest.len(), |e| e.saturating_add(1));
-            out.push(rest.get(i..end).unwrap_or_default().to_string());
-            rest = rest.get(end..).unwrap_or_default();
-        }
-        if !rest.is_empty() {
-            out.push(rest.to_string());
-        }
-    }
-    out
 }
 
 /// The value at each step of `path` in `card`, outermost first.
-fn steps<'a>(card: &'a Value, path: &[String]) -> Vec<&'a Value> {
+fn steps<'a>(card: &'a Value, path: &[PathSegment]) -> Vec<&'a Value> {
     let mut at = card;
     let mut out = vec![card];
     for p in path {
-        let next = match p.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
-            Some(i) => i.parse::<usize>().ok().and_then(|i| at.get(i)),
-            None => at.get(p.as_str()),
+        let next = match p {
+            PathSegment::Index(i) => at.get(*i),
+            PathSegment::Key(k) => at.get(k.as_str()),
         };
         match next {
             Some(v) => {
@@ -198,35 +212,78 @@ fn steps<'a>(card: &'a Value, path: &[String]) -> Vec<&'a Value> {
     out
 }
 
+/// The change at `path` of `card` (the newer card, or the older one for a
+/// removal), with its parts.
+fn change(kind: ChangeKind, card: &Value, units: (&str, &str), path: &[PathSegment], a: Option<&Value>, b: Option<&Value>) -> Change {
+    let key = |i: usize| match path.get(i) {
+        Some(PathSegment::Key(k)) => Some(k.as_str()),
+        _ => None,
+    };
+    let subject = match (key(0), key(1)) {
+        (Some("features"), Some(id)) => Some(Subject { kind: SubjectKind::Feature, id: id.to_string() }),
+        (Some("plans"), Some(id)) => Some(Subject { kind: SubjectKind::Plan, id: id.to_string() }),
+        (Some("products"), Some(id)) => Some(Subject { kind: SubjectKind::Product, id: id.to_string() }),
+        _ => None,
+    };
+    let field = if path.len() > 2 || subject.is_none() { path.last().and_then(|p| match p { PathSegment::Key(k) => Some(k.clone()), PathSegment::Index(_) => None }) } else { None };
+    let field = field.unwrap_or_default();
+    // The object holding the field (a rate rule, a plan, a product).
+    let holder = |k: &str| {
+        steps(card, path)
+            .iter()
+            .rev()
+            .nth(1)
+            .and_then(|p| p.get(k))
+            .and_then(Value::as_str)
+            .map(String::from)
+    };
+    let is_rate = field == "rate" && subject.as_ref().is_some_and(|s| s.kind == SubjectKind::Feature);
+    let is_price = matches!(field.as_str(), "price" | "annualPrice" | "overagePrice");
+    let unit = if is_rate || field == "included" {
+        Some(units.0.to_string())
+    } else if is_price {
+        Some(units.1.to_string())
+    } else {
+        None
+    };
+    let per = if is_rate { Some(holder("per").unwrap_or_else(|| "unit".into())) } else { None };
+    let period = match field.as_str() {
+        "annualPrice" => Some("year".to_string()),
+        "price" => holder("period").filter(|p| p != "once"),
+        _ => None,
+    };
+    let mut written = String::new();
+    write_path(path, &mut written);
+    Change {
+        kind,
+        path: written,
+        segments: path.to_vec(),
+        name: name_of(card, path),
+        subject,
+        field,
+        before: a.cloned(),
+        after: b.cloned(),
+        unit,
+        per,
+        period,
+        source: source_of(card, path),
+    }
+}
+
 /// The feature, plan or product's name (`features.X.name`), else the card's.
-fn name_of(card: &Value, path: &[String]) -> String {
-    let named = steps(card, path)
-        .get(2)
-        .filter(|_| path.len() > 2)
-        .and_then(|v| v.get("name"))
-        .and_then(Value::as_str);
-    let own = path.len() == 2
-        && matches!(
-            path.first().map(String::as_str),
-            Some("features" | "plans" | "products")
-        );
-    let whole = own
-        .then(|| {
-            steps(card, path)
-                .get(2)
-                .and_then(|v| v.get("name"))
-                .and_then(Value::as_str)
-        })
+fn name_of(card: &Value, path: &[PathSegment]) -> String {
+    let owned = matches!(path.first(), Some(PathSegment::Key(k)) if matches!(k.as_str(), "features" | "plans" | "products"));
+    let named = (owned && path.len() >= 2)
+        .then(|| steps(card, path).get(2).and_then(|v| v.get("name")).and_then(Value::as_str))
         .flatten();
     named
-        .or(whole)
         .or_else(|| card.get("name").and_then(Value::as_str))
         .unwrap_or_default()
         .to_string()
 }
 
 /// The deepest `source` text on the path.
-fn source_of(card: &Value, path: &[String]) -> Option<String> {
+fn source_of(card: &Value, path: &[PathSegment]) -> Option<String> {
     steps(card, path)
         .iter()
         .rev()
@@ -255,36 +312,21 @@ fn text(v: Option<&Value>) -> String {
     }
 }
 
-/// One English sentence for `change` between `from` and `to`:
-/// `Avatar IV 20 → 25 credits a minute`, `Business 149.00 → 159.00 USD a month`,
-/// `Avatar IV increment 1 → 30`, `Avatar IV added`.
-fn sentence(change: &Change, card: &Value, to: &RateCard) -> String {
-    let last = change.path.rsplit(['.', ']']).next().unwrap_or_default();
-    let parts = segments(&change.path);
-    let parent = |key: &str| {
-        let at = steps(card, &parts);
-        at.iter()
-            .rev()
-            .nth(1)
-            .and_then(|p| p.get(key))
-            .and_then(Value::as_str)
-            .map(String::from)
-    };
+/// One English sentence for `change`, from its parts (the English fallback
+/// of a quote's price-change warning; a page writes its own, in the
+/// buyer's words): `Avatar IV 20 → 25 credits a minute`, `Business 149.00
+/// → 159.00 USD a month`, `Avatar IV increment 1 → 30`, `Avatar IV added`.
+fn sentence(change: &Change) -> String {
     let (before, after) = (text(change.before.as_ref()), text(change.after.as_ref()));
+    let unit = change.unit.as_deref().unwrap_or_default();
     match change.kind {
-        ChangeKind::Added if parts.len() == 2 => format!("{} added", change.name),
-        ChangeKind::Removed if parts.len() == 2 => format!("{} removed", change.name),
-        _ if last == "rate" && parts.first().is_some_and(|p| p == "features") => {
-            let per = parent("per").unwrap_or_else(|| "unit".into());
-            format!("{} {before} → {after} {} a {per}", change.name, to.unit)
-        }
-        _ if last == "price" => {
-            let period = parent("period")
-                .map(|p| format!(" a {p}"))
-                .filter(|p| p != " a once")
-                .unwrap_or_default();
-            format!("{} {before} → {after} {}{period}", change.name, to.currency)
-        }
-        _ => format!("{} {last} {before} → {after}", change.name),
+        ChangeKind::Added if change.field.is_empty() => format!("{} added", change.name),
+        ChangeKind::Removed if change.field.is_empty() => format!("{} removed", change.name),
+        _ => match (&change.per, &change.period) {
+            (Some(per), _) => format!("{} {before} → {after} {unit} a {per}", change.name),
+            (None, Some(period)) => format!("{} {before} → {after} {unit} a {period}", change.name),
+            (None, None) if !unit.is_empty() && change.field != "included" => format!("{} {before} → {after} {unit}", change.name),
+            _ => format!("{} {} {before} → {after}", change.name, change.field),
+        },
     }
 }

@@ -11,9 +11,12 @@
 //! The core never reads a clock: the day comes with each request.
 
 mod diff;
+mod seal;
+mod sealed;
 
-pub(crate) use diff::{day_words, notices};
-pub use diff::{diff, Change, ChangeKind};
+pub use diff::{diff, Change, ChangeKind, Subject, SubjectKind};
+pub use seal::Seal;
+pub use sealed::{SealedBook, Upcoming, VersionInfo};
 
 use std::sync::Arc;
 

@@ -82,8 +82,8 @@ impl Sim<'_> {
         self.room_for_a_grant()?;
         let today = self.usage_card(day);
         let card = if !order.renews_with_plan && today.plans.contains_key(&self.plan_id) { today } else { self.card };
-        let (_, plan) = card.plan(Some(&self.plan_id))?;
-        let p = purchase::buy(card, &self.plan_id, plan, &req).map_err(|e| e.within(within))?;
+        let plan = card.plan(Some(&self.plan_id))?;
+        let p = purchase::buy(card, plan, &req).map_err(|e| e.within(within))?;
         let product = card
             .products
             .get(&p.product)
@@ -175,7 +175,7 @@ impl Sim<'_> {
         };
         let plan = self.plan()?;
         let used = self.cycle_usage.get(&u.feature).copied().unwrap_or(Decimal::ZERO);
-        let m = meter(self.usage_card(day), &self.plan_id, plan, &item, used, true).map_err(|e| e.context(i).context("usage"))?;
+        let m = meter(self.usage_card(day), plan, &item, used, true).map_err(|e| e.context(i).context("usage"))?;
         self.cycle_usage.insert(u.feature.clone(), money::add(used, m.billed, "usage")?);
         let cost = m.amount;
         let mut reloads = 0;
@@ -322,7 +322,8 @@ impl Sim<'_> {
     pub(super) fn upgrade(&mut self, day: Date, i: usize, u: &UpgradeEvent) -> Result<()> {
         let at = |e: Error| e.context(i).context("upgrades");
         let old = self.plan()?;
-        let (new_id, new) = self.card.plan(Some(&u.plan)).map_err(at)?;
+        let new = self.card.plan(Some(&u.plan)).map_err(at)?;
+        let new_id = new.id;
         // The buyer cancelled: an upgrade does not undo it (“How to Use Credits on HeyGen” says
         // nothing of an upgrade reviving a cancelled plan), so nothing is charged.
         if let Some(end) = self.ends_at {
@@ -335,7 +336,7 @@ impl Sim<'_> {
             self.event(day, EventKind::Upgrade, Decimal::ZERO, None, note);
             return Ok(());
         }
-        if let Some(why) = downgrade(old, new) {
+        if let Some(why) = downgrade(&old, &new) {
             return Err(at(Error::at(
                 ErrorKind::InvalidRequest,
                 "plan",
@@ -352,7 +353,7 @@ impl Sim<'_> {
         // with the full allowance, its cycle anchored to that day: proration
         // is between paid plans (“If you upgrade mid-cycle, you'll be charged
         // the prorated difference”).
-        let from_free = self.plan_price(old) == Some(Decimal::ZERO);
+        let from_free = self.plan_price(&old) == Some(Decimal::ZERO);
         if self.card.upgrade_charge() == UpgradeCharge::NewSubscription || from_free {
             self.plan_id = new_id.to_string();
             self.calendar = Calendar::starting(day, self.calendar.billing)?;
@@ -365,7 +366,7 @@ impl Sim<'_> {
         }
         let (start, end) = self.calendar.billing_window()?;
         let (left, total) = (day.days_until(end), start.days_until(end).max(1));
-        let (charge, how) = match (self.plan_price(new), self.plan_price(old)) {
+        let (charge, how) = match (self.plan_price(&new), self.plan_price(&old)) {
             (Some(n), Some(o)) => {
                 let (mode, what) = (RoundingMode::HalfUp, "upgrade");
                 let part = money::mul(money::sub(n, o, what)?, Decimal::from(left), what)?;

@@ -32,7 +32,7 @@ impl Sim<'_> {
     pub(super) fn start_cycle(&mut self, day: Date, kind: EventKind, why: &str) -> Result<()> {
         let plan = self.plan()?;
         let charge = if self.calendar.at_billing_boundary() {
-            match self.plan_price(plan) {
+            match self.plan_price(&plan) {
                 Some(p) => {
                     self.charge(p)?;
                     format!("; charged {}", self.usd(p))

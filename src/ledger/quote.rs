@@ -6,12 +6,13 @@
 use rust_decimal::Decimal;
 
 use super::burn_down::BurnOrder;
+use crate::rate_card::PlanRef;
 use crate::date::Date;
 use crate::error::{Error, ErrorKind, Result};
 use crate::limits::EXPIRY_WARNING_DAYS;
 use crate::money;
 use crate::quote::{self, Burn, Quote};
-use crate::rate_card::{Plan, RateCard};
+use crate::rate_card::RateCard;
 use crate::request::{Grant, QuoteRequest};
 
 /// Prices `request` with the balance of `grants` and fills each line's
@@ -22,9 +23,7 @@ use crate::request::{Grant, QuoteRequest};
 /// `grants[i].remaining`.
 pub fn with_grants(
     card: &RateCard,
-    card_hash: &str,
-    plan_id: &str,
-    plan: &Plan,
+    plan: PlanRef<'_>,
     request: &QuoteRequest,
     grants: &[Grant],
 ) -> Result<Quote> {
@@ -35,7 +34,7 @@ pub fn with_grants(
             .context(i)
             .context("grants"));
     }
-    let mut quote = quote::price_checked(card, card_hash, plan_id, plan, request)?;
+    let mut quote = quote::price_checked(card, plan, request)?;
     // An expired grant holds nothing on the quote's day: it is not burned
     // and not warned about (its index stays, so burns still name grants).
     let mut held = grants.to_vec();

@@ -15,6 +15,7 @@ use crate::error::{one_of, Error, ErrorKind, Result};
 use crate::limits::{MAX_SIMULATION_GRANTS, MAX_TIMELINE_EVENTS, MAX_USAGE_EVENTS, MAX_WINDOW_DAYS};
 use crate::money::{self, DecimalString, Measure, RoundingMode};
 use crate::book::PriceBook;
+use crate::rate_card::PlanRef;
 use crate::rate_card::{monthly_only, Period, Plan, RateCard};
 use crate::request::{Grant, SimulateRequest};
 
@@ -98,8 +99,8 @@ pub(super) struct Sim<'a> {
 
 impl<'a> Sim<'a> {
     /// The current plan.
-    pub(super) fn plan(&self) -> Result<&'a Plan> {
-        self.card.plan(Some(&self.plan_id)).map(|(_, p)| p)
+    pub(super) fn plan(&self) -> Result<PlanRef<'a>> {
+        self.card.plan(Some(&self.plan_id))
     }
 
     /// Logs an event; its balance is the wallet's after it.
@@ -288,7 +289,7 @@ fn not_offered(card: &RateCard, plan_id: &str, field: &str, what: &str, offers: 
 }
 
 /// What the request asks of the plan, checked before the walk.
-fn check(card: &RateCard, plan_id: &str, plan: &Plan, req: &SimulateRequest) -> Result<()> {
+fn check(card: &RateCard, plan: PlanRef<'_>, req: &SimulateRequest) -> Result<()> {
     if req.usage.len() > MAX_USAGE_EVENTS {
         return Err(Error::at(
             ErrorKind::InvalidRequest,
@@ -306,27 +307,27 @@ fn check(card: &RateCard, plan_id: &str, plan: &Plan, req: &SimulateRequest) -> 
         ));
     }
     if let (Period::Year, Some(why)) = (billing(req)?, plan.monthly_only.as_ref()) {
-        return Err(monthly_only(plan, why));
+        return Err(monthly_only(&plan, why));
     }
     if req.auto_reload.is_some() && !plan.auto_reload {
-        return Err(not_offered(card, plan_id, "autoReload", "auto-reload", |p| p.auto_reload));
+        return Err(not_offered(card, plan.id, "autoReload", "auto-reload", |p| p.auto_reload));
     }
     if req.allow_overage && plan.overage_price.is_none() {
-        return Err(not_offered(card, plan_id, "allowOverage", "Allow Overage", |p| p.overage_price.is_some()));
+        return Err(not_offered(card, plan.id, "allowOverage", "Allow Overage", |p| p.overage_price.is_some()));
     }
     if req.auto_renew && plan.auto_renew_at.is_none() {
-        return Err(not_offered(card, plan_id, "autoRenew", "auto-renew", |p| p.auto_renew_at.is_some()));
+        return Err(not_offered(card, plan.id, "autoRenew", "auto-renew", |p| p.auto_renew_at.is_some()));
     }
     if req.cancel_at.is_some() && !plan.subscription {
         return Err(Error::at(
             ErrorKind::InvalidRequest,
             "cancelAt",
-            format!("plan \"{plan_id}\" has no subscription, so there is nothing to cancel: the prepaid balance stays until it is spent"),
+            format!("plan \"{}\" has no subscription, so there is nothing to cancel: the prepaid balance stays until it is spent", plan.id),
         ));
     }
     let recurring = |p: &Plan| p.products.iter().filter_map(|id| card.products.get(id)).any(|x| x.is_recurring_addon());
-    if !req.unit_changes.is_empty() && !recurring(plan) {
-        return Err(not_offered(card, plan_id, "unitChanges", "recurring add-on units", recurring));
+    if !req.unit_changes.is_empty() && !recurring(&plan) {
+        return Err(not_offered(card, plan.id, "unitChanges", "recurring add-on units", recurring));
     }
     Ok(())
 }
@@ -385,7 +386,7 @@ fn schedule(req: &SimulateRequest, start: Date, until: Date) -> Result<BTreeMap<
 /// is a downgrade; and
 /// any error of a quote or a purchase for an event, with the event's path
 /// (`usage[2].seconds: …`).
-pub fn simulate(book: &PriceBook, first: usize, plan_id: &str, plan: &Plan, req: &SimulateRequest) -> Result<Simulation> {
+pub fn simulate(book: &PriceBook, first: usize, plan: PlanRef<'_>, req: &SimulateRequest) -> Result<Simulation> {
     let card = book.version(first);
     let start = parse_date(&req.start, "start")?;
     let until = parse_date(&req.until, "until")?;
@@ -396,14 +397,14 @@ pub fn simulate(book: &PriceBook, first: usize, plan_id: &str, plan: &Plan, req:
             format!("must be from start to {MAX_WINDOW_DAYS} days after it, got {start} to {until}"),
         ));
     }
-    check(card, plan_id, plan, req)?;
+    check(card, plan, req)?;
     let mut days = schedule(req, start, until)?;
     let mut sim = Sim {
         card,
         book,
         version: first,
         req,
-        plan_id: plan_id.to_string(),
+        plan_id: plan.id.to_string(),
         calendar: Calendar::starting(start, billing(req)?)?,
         active: true,
         ends_at: None,

@@ -15,8 +15,8 @@ pub mod json;
 #[cfg(all(target_arch = "wasm32", feature = "lite"))]
 mod wasm;
 
+use crate::book::Seal;
 use crate::error::Result;
-use crate::integrity;
 use crate::presets;
 use crate::quote::{self, Quote, Summary};
 use crate::rate_card::RateCard;
@@ -45,13 +45,13 @@ pub fn preset_hash(id: &str) -> Option<&'static str> {
     hashes::HASHES.iter().find(|(k, _)| *k == id).map(|(_, h)| *h)
 }
 
-/// A preset ready to quote: its card, card hash and fingerprint seed.
+/// A preset ready to quote: its card and its seal (card hash and
+/// fingerprint seed, from the precomputed hash).
 pub struct Preset {
     /// The rate card, read by [`read`].
     pub card: RateCard,
-    /// Its card hash.
-    pub hash: &'static str,
-    seed: sha2::Sha256,
+    /// Its seal.
+    pub seal: Seal,
 }
 
 impl Preset {
@@ -62,7 +62,7 @@ impl Preset {
     pub fn of(id: &str) -> Result<Preset> {
         let card = preset(id)?;
         let hash = preset_hash(id).ok_or_else(|| presets::unknown(id))?;
-        Ok(Preset { card, hash, seed: integrity::fingerprint_seed(hash) })
+        Ok(Preset { card, seal: Seal::precomputed(hash) })
     }
 
     /// The complete quote of `request` (no grants: those are the full
@@ -73,9 +73,9 @@ impl Preset {
     /// As the full quote.
     pub fn quote(&self, request: &QuoteRequest) -> Result<Quote> {
         day(request)?;
-        let (plan_id, plan) = self.card.plan(request.plan.as_deref())?;
-        let mut q = quote::price(&self.card, self.hash, plan_id, plan, request)?;
-        q.fingerprint = integrity::fingerprint(&self.seed, request, &q);
+        let plan = self.card.plan(request.plan.as_deref())?;
+        let mut q = quote::price(&self.card, plan, request)?;
+        self.seal.stamp(request, &mut q);
         Ok(q)
     }
 }
@@ -94,6 +94,6 @@ fn day(request: &QuoteRequest) -> Result<()> {
 /// `invalid_quantity`, `plan_limit`, `not_available`, `invalid_request`, `overflow`.
 pub fn summary(card: &RateCard, request: &QuoteRequest) -> Result<Summary> {
     day(request)?;
-    let (plan_id, plan) = card.plan(request.plan.as_deref())?;
-    quote::summary(card, plan_id, plan, request)
+    let plan = card.plan(request.plan.as_deref())?;
+    quote::summary(card, plan, request)
 }

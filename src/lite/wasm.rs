@@ -102,7 +102,7 @@ impl LiteEngine {
         let card = &self.preset.card;
         let bought = card
             .plan(request.plan.as_deref())
-            .and_then(|(id, plan)| crate::purchase::buy(card, id, plan, &request))
+            .and_then(|plan| crate::purchase::buy(card, plan, &request))
             .map_err(|e| js_error(&e))?;
         Ok(crate::flat::bought(&bought))
     }

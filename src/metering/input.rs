@@ -6,17 +6,18 @@
 use rust_decimal::Decimal;
 
 use super::explain::unit_text;
+use crate::rate_card::PlanRef;
 use crate::error::{Error, ErrorKind, Result};
 use crate::limits::{MAX_QUANTITY, MAX_SECONDS};
 use crate::money::ceil_whole;
-use crate::rate_card::{Feature, Input, Plan};
+use crate::rate_card::{Feature, Input};
 use crate::request::Item;
 
 /// The item's input as metered: whole seconds, or the count.
 ///
 /// # Errors
 /// `invalid_quantity` at `seconds` or `quantity`; `plan_limit` at `seconds`.
-pub(super) fn read(feature: &Feature, plan_id: &str, plan: &Plan, item: &Item) -> Result<Decimal> {
+pub(super) fn read(feature: &Feature, plan: PlanRef<'_>, item: &Item) -> Result<Decimal> {
     let (field, given, other, other_field, what, max) = match feature.input {
         Input::Seconds => ("seconds", item.seconds, item.quantity, "quantity", "a duration in seconds", MAX_SECONDS),
         Input::Quantity => ("quantity", item.quantity, item.seconds, "seconds", "a whole count", MAX_QUANTITY),
@@ -49,7 +50,7 @@ pub(super) fn read(feature: &Feature, plan_id: &str, plan: &Plan, item: &Item) -
             return Err(Error::at(
                 ErrorKind::PlanLimit,
                 "seconds",
-                format!("plan \"{plan_id}\" allows videos up to {max} s (longest video), got {raw} s"),
+                format!("plan \"{}\" allows videos up to {max} s (longest video), got {raw} s", plan.id),
             ));
         }
     }

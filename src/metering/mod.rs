@@ -39,8 +39,9 @@
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 
+use crate::rate_card::PlanRef;
 use crate::error::Result;
-use crate::rate_card::{Allowance, Feature, Per, Plan, RateCard};
+use crate::rate_card::{Allowance, Feature, Per, RateCard};
 use crate::request::Item;
 
 mod allowance;
@@ -90,23 +91,21 @@ pub struct Metered<'c> {
 /// (`seconds`, `options.resolution`).
 pub fn meter<'c>(
     card: &'c RateCard,
-    plan_id: &str,
-    plan: &'c Plan,
+    plan: PlanRef<'c>,
     item: &Item,
     used: Decimal,
     explain: bool,
 ) -> Result<Metered<'c>> {
-    resolve(card, plan_id, plan, item)?.meter(item, used, explain)
+    resolve(card, plan, item)?.meter(item, used, explain)
 }
 
 /// What metering an item takes from the rate card once its feature and
 /// options are known: the rate, the multipliers and the allowance. A curve
 /// or a capacity search resolves once, then meters many sizes.
 #[derive(Debug, Clone)]
-pub(crate) struct Resolved<'c, 'p> {
+pub(crate) struct Resolved<'c> {
     card: &'c RateCard,
-    plan_id: &'p str,
-    plan: &'c Plan,
+    plan: PlanRef<'c>,
     feature: &'c Feature,
     rate: rate::Rate<'c>,
     multipliers: options::Multipliers<'c>,
@@ -119,14 +118,13 @@ pub(crate) struct Resolved<'c, 'p> {
 ///
 /// # Errors
 /// As [`meter`], but for the size's `invalid_quantity` and `plan_limit`.
-pub(crate) fn resolve<'c, 'p>(card: &'c RateCard, plan_id: &'p str, plan: &'c Plan, item: &Item) -> Result<Resolved<'c, 'p>> {
-    let feature = options::feature(card, plan_id, plan, item)?;
-    let (enums, multipliers) = options::choose(plan_id, plan, feature, item)?;
+pub(crate) fn resolve<'c>(card: &'c RateCard, plan: PlanRef<'c>, item: &Item) -> Result<Resolved<'c>> {
+    let feature = options::feature(card, plan, item)?;
+    let (enums, multipliers) = options::choose(plan, feature, item)?;
     let rate = rate::select(feature, &enums, &item.feature)?;
-    let allowance = allowance::choose(plan, &item.feature, &enums);
+    let allowance = allowance::choose(plan.plan, &item.feature, &enums);
     Ok(Resolved {
         card,
-        plan_id,
         plan,
         feature,
         rate,
@@ -135,7 +133,7 @@ pub(crate) fn resolve<'c, 'p>(card: &'c RateCard, plan_id: &'p str, plan: &'c Pl
     })
 }
 
-impl<'c> Resolved<'c, '_> {
+impl<'c> Resolved<'c> {
     /// Whether the rate is per video (a flat price for a video of any
     /// length): its capacity is counted in videos, not seconds.
     pub(crate) fn per_video(&self) -> bool {
@@ -148,7 +146,7 @@ impl<'c> Resolved<'c, '_> {
     /// `invalid_quantity`, `plan_limit`, `overflow`.
     pub(crate) fn meter(&self, item: &Item, used: Decimal, explain: bool) -> Result<Metered<'c>> {
         let card = self.card;
-        let units = input::read(self.feature, self.plan_id, self.plan, item)?;
+        let units = input::read(self.feature, self.plan, item)?;
         let mut how = explain::Explanation::new(explain, card, self.feature);
         how.start(units, self.rate.per);
         let billed = increments::apply(self.feature, units, &mut how)?;

@@ -6,9 +6,10 @@
 
 use rust_decimal::Decimal;
 
+use crate::rate_card::PlanRef;
 use crate::error::{one_of, Error, ErrorKind, Result};
 use crate::money;
-use crate::rate_card::{Feature, OptionDef, OptionType, Plan, RateCard};
+use crate::rate_card::{Feature, OptionDef, OptionType, RateCard};
 use crate::request::{Item, OptionValue};
 
 /// Each enum option's value (given, default or the plan's cap), by id.
@@ -24,7 +25,7 @@ pub(super) struct Multipliers<'c> {
 }
 
 /// The item's feature, if the card has it and the plan offers it.
-pub(super) fn feature<'c>(card: &'c RateCard, plan_id: &str, plan: &Plan, item: &Item) -> Result<&'c Feature> {
+pub(super) fn feature<'c>(card: &'c RateCard, plan: PlanRef<'_>, item: &Item) -> Result<&'c Feature> {
     let feature = card.features.get(&item.feature).ok_or_else(|| {
         let valid = if card.features.is_empty() {
             "none: this card prices no features (load a rate card that adds them)".to_string()
@@ -49,7 +50,7 @@ pub(super) fn feature<'c>(card: &'c RateCard, plan_id: &str, plan: &Plan, item: 
         return Err(Error::at(
             ErrorKind::NotAvailable,
             "feature",
-            format!("\"{}\" is not available on plan \"{plan_id}\": {reason}", item.feature),
+            format!("\"{}\" is not available on plan \"{}\": {reason}", item.feature, plan.id),
         ));
     }
     Ok(feature)
@@ -57,8 +58,7 @@ pub(super) fn feature<'c>(card: &'c RateCard, plan_id: &str, plan: &Plan, item: 
 
 /// Checks the given options and chooses every option's value.
 pub(super) fn choose<'c: 'i, 'i>(
-    plan_id: &str,
-    plan: &'c Plan,
+    plan: PlanRef<'c>,
     feature: &'c Feature,
     item: &'i Item,
 ) -> Result<(Enums<'i>, Multipliers<'c>)> {
@@ -74,7 +74,7 @@ pub(super) fn choose<'c: 'i, 'i>(
         let at = |e: Error| e.context(key).context("options");
         match def.kind {
             OptionType::Enum => {
-                let value = enum_value(plan_id, plan, key, def, item).map_err(at)?;
+                let value = enum_value(plan, key, def, item).map_err(at)?;
                 enums.push((key.as_str(), value));
             }
             OptionType::Boolean => {
@@ -124,8 +124,8 @@ fn given(feature: &Feature, feature_id: &str, key: &str, value: &OptionValue) ->
 
 /// An enum option's value: given, else its default, else the plan's cap;
 /// available, and within the plan's cap.
-fn enum_value<'c: 'i, 'i>(plan_id: &str, plan: &'c Plan, key: &str, def: &'c OptionDef, item: &'i Item) -> Result<&'i str> {
-    let plan_max = plan.max_options.get(key).map(String::as_str);
+fn enum_value<'c: 'i, 'i>(plan: PlanRef<'c>, key: &str, def: &'c OptionDef, item: &'i Item) -> Result<&'i str> {
+    let plan_max = plan.plan.max_options.get(key).map(String::as_str);
     let chosen = match item.options.get(key) {
         Some(OptionValue::Text(v)) => v.as_str(),
         _ => def.default.as_deref().or(plan_max).ok_or_else(|| {
@@ -152,7 +152,7 @@ fn enum_value<'c: 'i, 'i>(plan_id: &str, plan: &'c Plan, key: &str, def: &'c Opt
             let label = def.label.to_ascii_lowercase();
             return Err(Error::new(
                 ErrorKind::PlanLimit,
-                format!("plan \"{plan_id}\" allows {label} up to {max} (its highest {label}), got {chosen}"),
+                format!("plan \"{}\" allows {label} up to {max} (its highest {label}), got {chosen}", plan.id),
             ));
         }
     }

@@ -652,15 +652,15 @@ impl RateCard {
         }
     }
 
-    /// The request's plan: the named one, or the only one. Returns the plan's
-    /// id and the plan.
+    /// The request's plan: the named one, or the only one, as a
+    /// [`PlanRef`] (its id and the plan).
     ///
     /// # Errors
     /// `unknown_plan` at `plan`, naming the card's plans.
-    pub fn plan(&self, id: Option<&str>) -> Result<(&str, &Plan)> {
+    pub fn plan(&self, id: Option<&str>) -> Result<PlanRef<'_>> {
         let names = || one_of(self.plans.keys().map(String::as_str));
         match id {
-            Some(id) => self.plans.get_key_value(id).map(|(k, p)| (k.as_str(), p)).ok_or_else(|| {
+            Some(id) => self.plans.get_key_value(id).map(|(id, plan)| PlanRef { id, plan }).ok_or_else(|| {
                 Error::at(
                     ErrorKind::UnknownPlan,
                     "plan",
@@ -670,7 +670,7 @@ impl RateCard {
             None if self.plans.len() == 1 => self
                 .plans
                 .first()
-                .map(|(k, p)| (k.as_str(), p))
+                .map(|(id, plan)| PlanRef { id, plan })
                 .ok_or_else(|| Error::at(ErrorKind::UnknownPlan, "plan", "the rate card has no plan")),
             None => Err(Error::at(
                 ErrorKind::UnknownPlan,
@@ -678,5 +678,22 @@ impl RateCard {
                 format!("required, rate card \"{}\" has several plans: {}", self.id, names()),
             )),
         }
+    }
+}
+
+/// A plan of a rate card with its id: what a request's `plan` names once
+/// resolved ([`RateCard::plan`]). Dereferences to the [`Plan`].
+#[derive(Debug, Clone, Copy)]
+pub struct PlanRef<'c> {
+    /// The plan's key in the card's `plans`, e.g. `"business"`.
+    pub id: &'c str,
+    /// The plan.
+    pub plan: &'c Plan,
+}
+
+impl std::ops::Deref for PlanRef<'_> {
+    type Target = Plan;
+    fn deref(&self) -> &Plan {
+        self.plan
     }
 }

@@ -95,17 +95,25 @@ test("a price change in the buyer's words and number format, the cart's changes 
   next.plans.business.price = "1159.00";
   const book = RateEngine.fromJson(JSON.stringify([now, next]));
   const up = book.upcoming("2026-12-20");
-  const card = book.rateCard("2027-01-01");
-  assert.deepEqual(noticeSentences("en-US", up, card, { plan: "business", features: ["avatar_iv"] }),
+  assert.deepEqual(up.changes.map((c) => [c.segments, c.subject, c.field, c.unit, c.per ?? c.period]), [
+    [["features", "avatar_iv", "rate"], { kind: "feature", id: "avatar_iv" }, "rate", "credits", "minute"],
+    [["plans", "business", "price"], { kind: "plan", id: "business" }, "price", "USD", "month"],
+  ]);
+  assert.deepEqual(noticeSentences("en-US", up, { plan: "business", features: ["avatar_iv"] }),
     ["Avatar IV costs 25 credits a minute (now 20)", "Business costs $1,159.00 a month (now $149.00)"]);
-  assert.deepEqual(noticeSentences("de-DE", up, card, { plan: "business" }),
+  assert.deepEqual(noticeSentences("de-DE", up, { plan: "business" }),
     ["Business costs 1.159,00\u00a0$ a month (now 149,00\u00a0$)", "Avatar IV costs 25 credits a minute (now 20)"]);
   assert.equal(noticeDay("en-US", "2027-01-01"), "January 1, 2027");
   assert.equal(noticeDay("de-DE", "2027-01-01"), "1. Januar 2027");
   assert.equal(noticeDay("en-US", "2027-01-01", "short"), "Jan 1");
   assert.equal(localDay(new Date(2026, 11, 5)), "2026-12-05");
-  assert.equal(changeSentence("en-US", { kind: "added", path: "features.x", name: "X" }, card), "X is added");
-  assert.equal(changeSentence("en-US", { kind: "removed", path: "plans.pro", name: "Pro" }, card), "Pro is no longer offered");
+  const part = { path: "", segments: [], field: "" };
+  assert.equal(changeSentence("en-US", { ...part, kind: "added", name: "X" }), "X is added");
+  assert.equal(changeSentence("en-US", { ...part, kind: "removed", name: "Pro" }), "Pro is no longer offered");
+  assert.equal(changeSentence("de-DE", { ...part, kind: "changed", name: "Pro", field: "annualPrice", unit: "USD", period: "year", before: "990.00", after: "1188.00" }),
+    "Pro costs 1.188,00\u00a0$ a year (now 990,00\u00a0$)");
+  assert.equal(changeSentence("en-US", { ...part, kind: "changed", name: "Creator", field: "included", unit: "credits", before: "200", after: "250" }),
+    "Creator includes 250 credits (now 200)");
   assert.equal(book.upcoming("2026-11-20"), null);
 });
 

@@ -99,8 +99,8 @@ export class RatecardBase extends LitElement {
     this._engine = null;
     /** Whether the rate card is a price book of several versions (its requests carry `at`). */
     this._book = false;
-    /** A price book's coming change, asked once per engine and day: `{ engine, day, up, next }`. */
-    /** @type {{ engine: any, day: string, up: any, next: any } | null} */
+    /** A price book's coming change, asked once per engine and day: `{ engine, day, up }`. */
+    /** @type {{ engine: any, day: string, up: any } | null} */
     this._upcoming = null;
     /** What quotes now: the full engine, or until it loads, the first-load module's summary. */
     this._pricer = null;
@@ -209,17 +209,16 @@ export class RatecardBase extends LitElement {
     // card crosses as a whole object).
     const day = this._day;
     if (this._upcoming?.engine !== this._engine || this._upcoming.day !== day) {
-      let up = null, next = null;
+      let up = null;
       try {
         up = this._engine.upcoming(day);
-        next = up && this._engine.rateCard(up.effectiveFrom);
       } catch {
         up = null;
       }
-      this._upcoming = { engine: this._engine, day, up, next };
+      this._upcoming = { engine: this._engine, day, up };
     }
-    const { up, next } = this._upcoming;
-    return up && { effectiveFrom: up.effectiveFrom, version: up.version, sentences: noticeSentences(this._locale, up, next, { plan, features }) };
+    const { up } = this._upcoming;
+    return up && { effectiveFrom: up.effectiveFrom, version: up.version, sentences: noticeSentences(this._locale, up, { plan, features }) };
   }
 
   /** Runs the engine's quote; returns the quote, or null with `this.error` set. */

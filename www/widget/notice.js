@@ -1,12 +1,17 @@
 // A price book's coming change in the buyer's words and number format:
 // "From 1 January 2027: Avatar IV costs 25 credits a minute (now 20)". Pure
 // (unit-tested in Node, tests/js/widget-units.test.mjs): the engine decides
-// whether and what changes (`engine.upcoming(day)`, within 30 days); this
-// writes its parts as sentences. No pricing rule here.
+// whether and what changes (`engine.upcoming(day)`, within 30 days) and gives
+// each change's parts (subject, field, before, after, unit, per, period); this
+// writes them as sentences. No pricing rule, and no reading of the card, here.
 import { money, number } from "./locale.js";
 
 /**
- * @typedef {{ kind: "added" | "removed" | "changed", path: string, name: string, before?: unknown, after?: unknown, source?: string }} PriceChange
+ * A change as the engine gives it: its path as segments, what it belongs to, which field,
+ * the values and what they count. See the crate's `book::Change`.
+ * @typedef {{ kind: "added" | "removed" | "changed", path: string, segments: (string | number)[],
+ *   subject?: { kind: "feature" | "plan" | "product", id: string }, name: string, field: string,
+ *   before?: unknown, after?: unknown, unit?: string, per?: string, period?: string, source?: string }} PriceChange
  * @typedef {{ from: string, version: string, effectiveFrom: string, changes: PriceChange[] }} PriceUpcoming
  */
 
@@ -31,37 +36,23 @@ export function noticeDay(locale, iso, style = "long") {
 
 const text = (v) => (typeof v === "string" ? v : v === undefined || v === null ? "" : JSON.stringify(v));
 
-/** The object at a change's path in `card` (e.g. the rate rule of `features.x.rates[1].rate`). */
-function holder(card, path) {
-  const steps = path.replace(/\[(\d+)\]/g, ".$1").split(".");
-  steps.pop();
-  return steps.reduce((at, k) => (at == null ? at : at[k]), card);
-}
-
 /**
- * One change as a sentence in the buyer's number format, from its parts and the
- * newer card: "Avatar IV costs 25 credits a minute (now 20)", "Business costs
- * $159.00 a month (now $149.00)", "Avatar V is added", "Avatar III is no longer offered".
+ * One change as a sentence in the buyer's number format, from its parts alone: "Avatar IV
+ * costs 25 credits a minute (now 20)", "Business costs $159.00 a month (now $149.00)",
+ * "Avatar V is added", "Avatar III is no longer offered".
  * @param {string} locale
  * @param {PriceChange} change
- * @param {any} card the version the change takes effect in
  */
-export function changeSentence(locale, change, card) {
-  const last = change.path.split(/[.[\]]/).filter(Boolean).pop();
-  const top = change.path.split(".").length === 2;
-  if (change.kind === "added" && top) return `${change.name} is added`;
-  if (change.kind === "removed" && top) return `${change.name} is no longer offered`;
-  const at = holder(card, change.path) ?? {};
+export function changeSentence(locale, change) {
+  const { kind, name, field, unit, per, period } = change;
+  if (kind === "added" && !field) return `${name} is added`;
+  if (kind === "removed" && !field) return `${name} is no longer offered`;
   const [before, after] = [text(change.before), text(change.after)];
-  if (last === "rate" && change.path.startsWith("features.")) {
-    return `${change.name} costs ${number(locale, after)} ${card.unit} a ${at.per ?? "unit"} (now ${number(locale, before)})`;
-  }
-  if (last === "price" || last === "annualPrice") {
-    const per = last === "annualPrice" ? " a year" : at.period && at.period !== "once" ? ` a ${at.period}` : "";
-    return `${change.name} costs ${money(locale, after, card.currency)}${per} (now ${money(locale, before, card.currency)})`;
-  }
-  if (last === "included") return `${change.name} includes ${number(locale, after)} ${card.unit} (now ${number(locale, before)})`;
-  return `${change.name}: ${last} changes${before && after ? ` from ${before} to ${after}` : ""}`;
+  const every = period ? ` a ${period}` : "";
+  if (per && unit) return `${name} costs ${number(locale, after)} ${unit} a ${per} (now ${number(locale, before)})`;
+  if (field === "included" && unit) return `${name} includes ${number(locale, after)} ${unit}${every} (now ${number(locale, before)})`;
+  if (unit && before && after) return `${name} costs ${money(locale, after, unit)}${every} (now ${money(locale, before, unit)})`;
+  return `${name}: ${field} changes${before && after ? ` from ${before} to ${after}` : ""}`;
 }
 
 /**
@@ -69,12 +60,12 @@ export function changeSentence(locale, change, card) {
  * the features in the cart) first, at most `max` in all.
  * @param {string} locale
  * @param {PriceUpcoming} upcoming
- * @param {any} card the version the change takes effect in
  * @param {{ plan?: string, features?: string[], max?: number }} [focus]
  * @returns {string[]}
  */
-export function noticeSentences(locale, upcoming, card, { plan, features = [], max = 3 } = {}) {
-  const mine = (c) => (plan && c.path.startsWith(`plans.${plan}.`)) || features.some((f) => c.path.startsWith(`features.${f}.`) || c.path === `features.${f}`);
+export function noticeSentences(locale, upcoming, { plan, features = [], max = 3 } = {}) {
+  /** @param {PriceChange} c */
+  const mine = ({ subject: s }) => !!s && ((s.kind === "plan" && s.id === plan) || (s.kind === "feature" && features.includes(s.id)));
   const ordered = [...upcoming.changes.filter(mine), ...upcoming.changes.filter((c) => !mine(c))];
-  return ordered.slice(0, max).map((c) => changeSentence(locale, c, card));
+  return ordered.slice(0, max).map((c) => changeSentence(locale, c));
 }
