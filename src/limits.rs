@@ -69,3 +69,62 @@ pub const MAX_EXPIRY_DAYS: u32 = 100_000;
 pub const EXPIRY_WARNING_DAYS: i32 = 7;
 /// Most decimal places an exact amount shows in an explanation before "…".
 pub const EXPLANATION_DP: u32 = 6;
+
+/// The limits a caller may check before it calls the engine, by the name
+/// `RateEngine.limits()` gives each in JS (camelCase, a whole number):
+/// seconds, counts, bytes, characters or days, as each constant says.
+pub const FOR_CALLERS: [(&str, u64); 15] = [
+    ("maxSeconds", MAX_SECONDS as u64),
+    ("maxQuantity", MAX_QUANTITY as u64),
+    ("maxItems", MAX_ITEMS as u64),
+    ("maxCurvePoints", MAX_CURVE_POINTS as u64),
+    ("maxUsageEvents", MAX_USAGE_EVENTS as u64),
+    ("maxTimelineEvents", MAX_TIMELINE_EVENTS as u64),
+    ("maxWindowDays", MAX_WINDOW_DAYS as u64),
+    ("maxRateCardBytes", MAX_RATE_CARD_BYTES as u64),
+    ("maxBookVersions", MAX_BOOK_VERSIONS as u64),
+    ("maxRequestBytes", MAX_REQUEST_BYTES as u64),
+    ("maxQuoteBytes", MAX_QUOTE_BYTES as u64),
+    ("maxCardTextChars", MAX_CARD_TEXT_CHARS as u64),
+    ("maxCardIdChars", MAX_CARD_ID_CHARS as u64),
+    ("maxCompareCards", MAX_COMPARE_CARDS as u64),
+    ("priceChangeNoticeDays", PRICE_CHANGE_NOTICE_DAYS as u64),
+];
+
+/// [`FOR_CALLERS`] as a JSON object: `{"maxSeconds":1000000,…}`.
+pub fn json() -> String {
+    let mut out = String::from("{");
+    for (i, (name, value)) in FOR_CALLERS.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('"');
+        out.push_str(name);
+        out.push_str("\":");
+        push_digits(&mut out, *value);
+    }
+    out.push('}');
+    out
+}
+
+/// `value`'s decimal digits, without `core::fmt` (which the first-load module
+/// does not otherwise need).
+fn push_digits(out: &mut String, value: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = value;
+    loop {
+        at = at.saturating_sub(1);
+        let digit = u8::try_from(rest % 10).unwrap_or(0);
+        if let Some(d) = digits.get_mut(at) {
+            *d = b'0'.saturating_add(digit);
+        }
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for d in digits.get(at..).unwrap_or_default() {
+        out.push(char::from(*d));
+    }
+}

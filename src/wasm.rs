@@ -31,6 +31,33 @@ const TS_ERROR: &str = concat!(
 #[wasm_bindgen(typescript_custom_section)]
 const TS_ERROR_CODE: &str = crate::error::TS_ERROR_CODE;
 
+/// The TypeScript type of `RateEngine.limits()`.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_LIMITS: &str = r#"
+/** The engine's limits (`RateEngine.limits()`), each a whole number: the longest item in seconds
+ * (`maxSeconds`), the largest count (`maxQuantity`), the most items in one quote (`maxItems`), points
+ * in one curve, usage and timeline events in one simulation, days in its window, a rate card's or
+ * book's JSON in bytes, versions in a book, a request's and a quote's JSON in bytes, characters in a
+ * card's text and ids, cards in one `compare`, and the days ahead a quote warns of a price change. */
+export interface Limits {
+    maxSeconds: number;
+    maxQuantity: number;
+    maxItems: number;
+    maxCurvePoints: number;
+    maxUsageEvents: number;
+    maxTimelineEvents: number;
+    maxWindowDays: number;
+    maxRateCardBytes: number;
+    maxBookVersions: number;
+    maxRequestBytes: number;
+    maxQuoteBytes: number;
+    maxCardTextChars: number;
+    maxCardIdChars: number;
+    maxCompareCards: number;
+    priceChangeNoticeDays: number;
+}
+"#;
+
 /// The TypeScript types of a price book's versions and of a change between two.
 #[wasm_bindgen(typescript_custom_section)]
 const TS_BOOK: &str = r#"
@@ -334,6 +361,21 @@ impl JsRateEngine {
     #[wasm_bindgen(js_name = presetIds)]
     pub fn preset_ids() -> Vec<String> {
         presets::ids().into_iter().map(String::from).collect()
+    }
+
+    /// Every limit a caller may check before it calls the engine, by name:
+    /// `{ maxSeconds: 1000000, maxItems: 1000, maxRequestBytes: 1048576, … }`
+    /// (seconds, counts, bytes, characters or days; see `Limits`). The same
+    /// object in `ratecard/lite`.
+    #[wasm_bindgen(unchecked_return_type = "Limits")]
+    pub fn limits() -> JsValue {
+        let out = js_sys::Object::new();
+        for (name, value) in crate::limits::FOR_CALLERS {
+            // Every limit is far below 2^53, so exact as a JS number.
+            #[allow(clippy::cast_precision_loss)]
+            let _ = js_sys::Reflect::set(&out, &JsValue::from_str(name), &JsValue::from_f64(value as f64));
+        }
+        out.into()
     }
 
     /// Every error `code` the engine throws, e.g. `"invalid_quantity"`.

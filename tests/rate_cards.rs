@@ -327,3 +327,13 @@ fn a_card_read_in_steps_finds_the_same_first_problem_as_at_once() {
     }
     assert!(in_steps(&texts[0]).is_ok());
 }
+
+/// `RateEngine.limits()` (both modules) is `limits::json()`: every limit for callers, by name, exact.
+#[test]
+fn limits_for_callers_are_one_json_object() {
+    let v: serde_json::Value = serde_json::from_str(&ratecard::limits::json()).unwrap();
+    assert_eq!(v["maxItems"], 1000);
+    assert_eq!(v["maxSeconds"], 1_000_000);
+    assert_eq!(v["maxRequestBytes"], 1_048_576);
+    assert_eq!(v.as_object().unwrap().len(), ratecard::limits::FOR_CALLERS.len());
+}

@@ -47,6 +47,13 @@ fn write(s: &Summary) -> String {
     out
 }
 
+/// The engine's limits as a JSON object (`crate::limits::json`), which the
+/// glue parses once.
+#[wasm_bindgen]
+pub fn limits() -> String {
+    crate::limits::json()
+}
+
 /// The built-in presets' ids, separated by U+001F.
 #[wasm_bindgen(js_name = presetIds)]
 pub fn preset_ids() -> String {

@@ -127,8 +127,16 @@ test("ratecard/lite (Node, synchronous) and ratecard/lite/web (initSync): the fi
     const card = Lite.presetCard("heygen-credits").plans.business.price;
     let unknown;
     try { Lite.presetCard("nope"); } catch (e) { unknown = e.code; }
-    console.log(JSON.stringify({ ids: Lite.presetIds(), node, web, err, cjs, card, unknown }));
+    const { RateEngine: Full } = await import("ratecard");
+    const limits = { lite: Lite.limits(), web: LiteWeb.limits(), full: Full.limits() };
+    console.log(JSON.stringify({ ids: Lite.presetIds(), node, web, err, cjs, card, unknown, limits }));
   `);
+  // One list of limits, the engine's: both modules export the same numbers, and the widget reads them.
+  assert.deepEqual(r.limits.lite, r.limits.full);
+  assert.deepEqual(r.limits.web, r.limits.full);
+  assert.deepEqual([r.limits.full.maxItems, r.limits.full.maxSeconds, r.limits.full.maxQuantity, r.limits.full.maxRequestBytes, r.limits.full.maxRateCardBytes, r.limits.full.priceChangeNoticeDays],
+    [1000, 1000000, 1000000, 1048576, 1048576, 30]);
+  assert.equal(Object.keys(r.limits.full).length, 15);
   assert.deepEqual(r.cjs, r.node, "require(\"ratecard/lite\") gives the same");
   assert.equal(r.card, "149.00");
   assert.equal(r.unknown, "unknown_preset");

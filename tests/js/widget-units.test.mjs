@@ -68,16 +68,16 @@ test("the buy model: the product, the quantity, its price and what it adds, from
 test("rows: host items as text in the locale, refused items shown, a new row opens on a price", async () => {
   const { featuresOf, newRow, relocale, rowsFrom, rowsFromSettings } = await import("../../www/widget/rows.js");
   const card = RateEngine.preset("heygen-credits").rateCard();
-  const { rows, hostError } = rowsFrom([{ feature: "avatar_iv", seconds: "1234.5" }], card, "business", "de-DE");
+  const { rows, hostError } = rowsFrom([{ feature: "avatar_iv", seconds: "1234.5" }], card, "business", "de-DE", RateEngine.limits().maxItems);
   assert.equal(hostError, null);
   assert.deepEqual(rows, [{ feature: "avatar_iv", text: "1.234,5", options: {}, used: "" }]);
   // A value that is no decimal stays as given, for the field to refuse in plain words.
-  assert.equal(rowsFrom([{ feature: "avatar_iv", seconds: "0x10" }], card, "business", "en-US").rows[0].text, "0x10");
-  const unknown = rowsFrom([{ feature: "avatar_iv", seconds: 1 }, { feature: "nope" }], card, "business", "en-US");
+  assert.equal(rowsFrom([{ feature: "avatar_iv", seconds: "0x10" }], card, "business", "en-US", 1000).rows[0].text, "0x10");
+  const unknown = rowsFrom([{ feature: "avatar_iv", seconds: 1 }, { feature: "nope" }], card, "business", "en-US", 1000);
   assert.deepEqual([unknown.rows, unknown.hostError.field, unknown.hostError.code], [[], "items.1.feature", "unknown_feature"]);
-  assert.equal(rowsFrom(Array(1001).fill({ feature: "avatar_iv", seconds: 1 }), card, "business", "en-US").hostError.code, "invalid_request");
+  assert.equal(rowsFrom(Array(1001).fill({ feature: "avatar_iv", seconds: 1 }), card, "business", "en-US", RateEngine.limits().maxItems).hostError.code, "invalid_request");
   // No items: one row of the plan's first feature, at 60 seconds.
-  const [first] = rowsFrom(undefined, card, "business", "en-US").rows;
+  const [first] = rowsFrom(undefined, card, "business", "en-US", 1000).rows;
   assert.equal(first.feature, featuresOf(card, "business")[0]);
   assert.equal(newRow(card, "avatar_iv", "en-US").text, "60");
   assert.equal(relocale("en-US", "de-DE", "1,234.5"), "1.234,5");
@@ -166,7 +166,7 @@ test("buyer-facing copy: a prepaid wallet is no subscription; a negative balance
   const e = thrown(() => engine.quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 60 }], balance: "-5" }));
   assert.deepEqual([e.code, e.path], ["invalid_request", ["balance"]]);
   assert.equal(plainWords(e, "balance", { locale: "en-US", card: credits, planId: "business" }), "Enter a balance of 0 or more.");
-  const m = buyModel({ q: null, card: credits, plan: credits.plans.business, planId: "business", locale: "en-US", qtyText: "9,999,999", buyPacks: (r) => engine.buyPacks(r) });
+  const m = buyModel({ q: null, card: credits, plan: credits.plans.business, planId: "business", locale: "en-US", qtyText: "9,999,999", buyPacks: (r) => engine.buyPacks(r), limits: RateEngine.limits() });
   assert.equal(m.err, "At most 1,000,000 blocks at once.");
 });
 

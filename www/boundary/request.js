@@ -233,14 +233,17 @@ const planText = (plan) => (plan === "" ? "\u0000" : esc(plan ?? ""));
 /**
  * A request `{ plan?, items, balance?, billing?, at? }` as the engine's request text (src/flat.rs),
  * read by the JSON reader's rule; throws a coded Error for what the engine would refuse
- * before reading it (a wrong type, an unknown field, over 1 MiB).
+ * before reading it (a wrong type, an unknown field, over `maxBytes`: the module's
+ * `limits().maxRequestBytes`).
+ * @param {unknown} request
+ * @param {number} maxBytes
  */
-export function writeRequest(request) {
+export function writeRequest(request, maxBytes) {
   const { plan, items, balance, billing, at } = checked(request, requestFault);
   const day = typeof at === "string" ? `\u001c${planText(at)}` : "";
   const billed = typeof billing === "string" || day ? `\u001c${esc(typeof billing === "string" ? billing : "")}${day}` : "";
   const bal = balance === undefined ? "" : esc(balance);
-  return bounded(`${planText(plan ?? undefined)}\u001c${bal}\u001c${writeItems(items)}${billed}`);
+  return bounded(`${planText(plan ?? undefined)}\u001c${bal}\u001c${writeItems(items)}${billed}`, maxBytes);
 }
 
 /** `request` as the JSON reader reads it, or its first fault (as `fault` finds it) thrown. */
@@ -257,18 +260,22 @@ function checked(request, fault) {
   return request;
 }
 
-/** `text`, refused over 1 MiB before it is copied into wasm memory (which never shrinks), as the full module does. */
-function bounded(text) {
-  if (text.length > 1048576) throw coded("invalid_request", [], "request: at most 1048576 bytes of JSON");
+/** `text`, refused over `maxBytes` (the engine's limit) before it is copied into wasm memory (which never shrinks), as the full module does. */
+function bounded(text, maxBytes) {
+  if (!(text.length <= maxBytes)) throw coded("invalid_request", [], `request: at most ${maxBytes} bytes of JSON`);
   return text;
 }
 
 const BUY = new Set(["plan", "quantity", "seats", "billing"]);
 
-/** A `buyPacks` request as the engine's text: `plan␜quantity␜seats␜billing` (src/flat.rs). */
-export function writeBuy(request) {
+/**
+ * A `buyPacks` request as the engine's text: `plan␜quantity␜seats␜billing` (src/flat.rs).
+ * @param {unknown} request
+ * @param {number} maxBytes the module's `limits().maxRequestBytes`
+ */
+export function writeBuy(request, maxBytes) {
   const { plan, quantity, seats, billing } = checked(request, buyFault);
-  return bounded(`${planText(plan ?? undefined)}\u001c${measure(quantity)}\u001c${seats === null ? "" : measure(seats)}\u001c${typeof billing === "string" ? esc(billing) : ""}`);
+  return bounded(`${planText(plan ?? undefined)}\u001c${measure(quantity)}\u001c${seats === null ? "" : measure(seats)}\u001c${typeof billing === "string" ? esc(billing) : ""}`, maxBytes);
 }
 
 // A `buyPacks` request's first fault, in the JSON reader's order (see `requestFault`).
@@ -288,12 +295,13 @@ function buyField(k, v) {
  * The request text of `request` when every value is written as itself, else
  * undefined (the full module then sends JSON): the one rule above.
  * @param {unknown} request
+ * @param {number} maxBytes the module's `limits().maxRequestBytes`
  * @returns {string | undefined}
  */
-export function flatText(request) {
+export function flatText(request, maxBytes) {
   let text;
   try {
-    text = writeRequest(request);
+    text = writeRequest(request, maxBytes);
   } catch {
     return undefined;
   }

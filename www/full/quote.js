@@ -17,9 +17,12 @@ import { flatText } from "../boundary/request.js";
  */
 export function withFastQuote(RateEngine) {
   const { quoteFlat, quoteFlatText } = RateEngine.prototype;
+  // Read once, on the first quote (the module is initialised by then).
+  let maxBytes;
   Object.defineProperty(RateEngine.prototype, "quote", {
     value: function quote(request) {
-      const text = flatText(request);
+      maxBytes ??= /** @type {any} */ (RateEngine).limits().maxRequestBytes;
+      const text = flatText(request, maxBytes);
       return readQuote(text === undefined ? quoteFlat.call(this, request) : quoteFlatText.call(this, text));
     },
     writable: true,

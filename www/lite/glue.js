@@ -8,9 +8,14 @@ import { F, coded, fromEngine, refuse, writeBuy, writeRequest } from "../boundar
 
 /** The `RateEngine` class of `ratecard/lite` over the wasm-bindgen bindings `b`. */
 export function liteEngine(b) {
+  /** @type {Record<string, number> | undefined} */
+  let limits;
   return class RateEngine {
     #inner;
     constructor(inner) { this.#inner = inner; }
+
+    /** The engine's limits, as the full module's `RateEngine.limits()`: `{ maxSeconds, maxItems, … }`. */
+    static limits() { return { ...(limits ??= JSON.parse(b.limits())) }; }
 
     /** The built-in presets' ids, e.g. `["heygen-credits", …]`. */
     static presetIds() { return b.presetIds().split(F); }
@@ -33,11 +38,15 @@ export function liteEngine(b) {
     }
 
     static #shared = new Map();
+
+    /** The engine's `maxRequestBytes`, read once. */
+    static #maxBytes() { return (limits ??= JSON.parse(b.limits())).maxRequestBytes; }
     #isShared = false;
 
     static #make(id) {
       if (typeof id !== "string") throw refuse(["preset"], "expected a string");
-      if (id.length > 100) throw coded("invalid_request", [], `preset: at most 100 bytes, got ${id.length} characters`);
+      const most = RateEngine.limits().maxCardIdChars;
+      if (id.length > most) throw coded("invalid_request", [], `preset: at most ${most} bytes, got ${id.length} characters`);
       try { return new RateEngine(b.LiteEngine.preset(id)); } catch (e) { throw fromEngine(e); }
     }
 
@@ -52,7 +61,7 @@ export function liteEngine(b) {
      * every field equal to the full `quote`'s. Throws a coded Error, as `quote` does.
      */
     quoteSummary(request) {
-      return this.#call("summary", writeRequest(request), readSummary);
+      return this.#call("summary", writeRequest(request, RateEngine.#maxBytes()), readSummary);
     }
 
     /**
@@ -62,13 +71,13 @@ export function liteEngine(b) {
      * `periodUsage` or `at` is the full module's. Throws a coded Error, as `quote` does.
      */
     quote(request) {
-      return this.#call("quote", writeRequest(request), readQuote);
+      return this.#call("quote", writeRequest(request, RateEngine.#maxBytes()), readQuote);
     }
 
     /** Buys `{ plan?, quantity, seats?, billing? }` of the plan's product: the full module's
      *  `buyPacks`, field for field. Throws a coded Error, as it does. */
     buyPacks(request) {
-      return this.#call("buyPacks", writeBuy(request), readBought);
+      return this.#call("buyPacks", writeBuy(request, RateEngine.#maxBytes()), readBought);
     }
 
     /** Calls the engine's `method` with `text`, reads its result with `read`; an engine

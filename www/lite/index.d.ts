@@ -1,6 +1,6 @@
 // Types of `ratecard/lite` and `ratecard/lite/web`: the first-load module.
-import type { PurchaseOption, ErrorCode, RateCard, Quote, Purchase, BuyPacksRequest } from "../../pkg/node/ratecard.js";
-export type { PurchaseOption, ErrorCode, RateCard, Quote, Purchase, BuyPacksRequest };
+import type { PurchaseOption, ErrorCode, RateCard, Quote, Purchase, BuyPacksRequest, Limits } from "../../pkg/node/ratecard.js";
+export type { PurchaseOption, ErrorCode, RateCard, Quote, Purchase, BuyPacksRequest, Limits };
 
 /** One item: a feature with `seconds` or a `quantity`, and its options. */
 export interface SummaryItem {
@@ -40,6 +40,8 @@ export interface RateCardError extends Error {
 /** A built-in rate card, for a first price: `presetIds`, `preset`, `quoteSummary`. */
 export declare class RateEngine {
   private constructor();
+  /** The engine's limits, as the full module's `RateEngine.limits()`. */
+  static limits(): Limits;
   /** The built-in presets' ids. */
   static presetIds(): string[];
   /** Built-in preset `id`'s rate card as a plain object, without making an engine; throws `unknown_preset`. */

@@ -3,14 +3,12 @@
 // elements render what the engine returns; no pricing rule lives here.
 import { LitElement } from "lit";
 import { sharedStyles } from "./styles.js";
-import { LOAD_TIMEOUT_MS } from "./engine.js";
+import { LOAD_TIMEOUT_MS, engineLimits } from "./engine.js";
 import { EngineLoader } from "./loader.js";
 import { resolveLocale, warmLocale } from "./locale.js";
 import { fieldOf, plainWords } from "./messages.js";
 import { localDay, noticeSentences } from "./notice.js";
-import { MAX_ITEMS } from "./rows.js";
 
-export { MAX_ITEMS };
 
 /** Fires a bubbling, composed event, so hosts hear it through shadow roots. */
 export function emit(el, name, detail) {
@@ -224,10 +222,11 @@ export class RatecardBase extends LitElement {
   /** Runs the engine's quote; returns the quote, or null with `this.error` set. */
   _quote(request) {
     this.request = request;
-    if (request.items.length > MAX_ITEMS) {
+    const maxItems = engineLimits()?.maxItems ?? Infinity;
+    if (request.items.length > maxItems) {
       // Refused at once, before any work: the engine's own limit.
       this.quote = null;
-      this.error = this._report({ code: "invalid_request", message: `items: at most ${MAX_ITEMS} items, got ${request.items.length}` }, "items", request);
+      this.error = this._report({ code: "invalid_request", message: `items: at most ${maxItems} items, got ${request.items.length}` }, "items", request);
       return null;
     }
     try {
@@ -249,7 +248,7 @@ export class RatecardBase extends LitElement {
     const message = String(e?.message ?? e);
     const at = field ?? fieldOf(e);
     const text = plainWords({ code, message }, at, {
-      locale: this._locale, card: this._card, planId: request?.plan, items: request?.items,
+      locale: this._locale, card: this._card, planId: request?.plan, items: request?.items, limits: engineLimits(),
     });
     return { code, message, field: at, text };
   }

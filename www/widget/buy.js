@@ -6,12 +6,13 @@ import { plainWords } from "./messages.js";
 
 /**
  * @param {{ q: any, card: any, plan: any, planId: string, locale: string, billing?: string | null,
- *           qtyText?: string | null, seatsText?: string, buyPacks: (request: object) => any }} input
+ *           qtyText?: string | null, seatsText?: string, buyPacks: (request: object) => any,
+ *           limits?: { maxQuantity: number } | null }} input the engine's `limits()` among them
  * @returns {null | { periods: string[], period: string, productId: string, product: any, renewal: boolean,
  *           qtyText: string, qty: number | null, p: any, err: string | null, seatsErr: string | null,
  *           total: string, detail: string, option: any }}
  */
-export function buyModel({ q, card, plan, planId, locale, billing, qtyText, seatsText, buyPacks }) {
+export function buyModel({ q, card, plan, planId, locale, billing, qtyText, seatsText, buyPacks, limits }) {
   const ids = plan.products ?? [];
   if (!ids.length) return null;
   const periods = [...new Set(ids.map((/** @type {string} */ id) => card.products[id].period))];
@@ -25,8 +26,9 @@ export function buyModel({ q, card, plan, planId, locale, billing, qtyText, seat
   const whole = qtyValue !== null && /^\d+$/.test(qtyValue) && !/^0+$/.test(qtyValue);
   const qty = whole && qtyValue.length <= 15 ? Number(qtyValue) : null;
   const unit = product.unitName;
-  // The engine's limit on one purchase (MAX_QUANTITY), said as such: not "greater than zero".
-  const tooMany = `At most ${number(locale, "1000000")} ${plural(2, unit)} at once.`;
+  // The engine's limit on one purchase (`limits().maxQuantity`), said as such: not "greater than zero".
+  const most = limits?.maxQuantity;
+  const tooMany = most ? `At most ${number(locale, String(most))} ${plural(2, unit)} at once.` : `Too many ${plural(2, unit)} at once.`;
   let p = null, err = null, seatsErr = null;
   if (!whole) err = `Enter a whole number of ${plural(2, unit)}, 1 or more.`;
   else if (qty === null) err = tooMany;
@@ -37,7 +39,7 @@ export function buyModel({ q, card, plan, planId, locale, billing, qtyText, seat
       try {
         p = buyPacks({ plan: planId, quantity: qty, billing: product.period, ...(product.perSeat ? { seats } : {}) });
       } catch (e) {
-        err = e?.code === "invalid_quantity" && e?.path?.[0] === "quantity" ? tooMany : plainWords(e, "quantity", { locale, card, planId });
+        err = e?.code === "invalid_quantity" && e?.path?.[0] === "quantity" ? tooMany : plainWords(e, "quantity", { locale, card, planId, limits });
       }
     }
   }

@@ -5,6 +5,7 @@
 import { html, nothing } from "lit";
 import { live } from "lit/directives/live.js";
 import { RatecardBase, defaultPlan } from "./base.js";
+import { engineLimits } from "./engine.js";
 import { buildRequest } from "./request.js";
 import { buyModel } from "./buy.js";
 import { inUnit, isZero, number, resolveLocale } from "./locale.js";
@@ -121,7 +122,7 @@ export class RatecardCheckout extends RatecardBase {
 
   /** Rows from the host's items (rows.js); an item the card cannot price is shown refused. */
   _setRows(given, card) {
-    const { rows, hostError } = rowsFrom(given, card, this._planId, this._locale);
+    const { rows, hostError } = rowsFrom(given, card, this._planId, this._locale, engineLimits()?.maxItems ?? Infinity);
     this._rows = rows;
     this._hostError = hostError;
   }
@@ -182,7 +183,7 @@ export class RatecardCheckout extends RatecardBase {
 
   _buyPanel(q, card, plan, locale) {
     const m = buyModel({ q, card, plan, planId: this._planId, locale, billing: this._billing, qtyText: this._qtyText,
-      seatsText: this._seatsText, buyPacks: (r) => (this._engine ?? this._pricer).buyPacks(r) });
+      seatsText: this._seatsText, buyPacks: (r) => (this._engine ?? this._pricer).buyPacks(r), limits: engineLimits() });
     return m ? buyPanel(this, m) : nothing;
   }
 

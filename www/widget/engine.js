@@ -12,6 +12,8 @@ import initLite, { RateEngine as LiteEngine } from "ratecard-lite-engine";
 
 let wasmUrl;
 let liteWasmUrl;
+/** @type {import("../../pkg/web/ratecard.js").Limits | null} */
+let limits = null;
 let ready;
 let liteReady;
 const engines = new Map();
@@ -100,7 +102,10 @@ function initOnce(init, url, timeoutMs) {
 
 /** The first-load module's `RateEngine` class, once its wasm is instantiated. */
 function loadLite(timeoutMs = LOAD_TIMEOUT_MS) {
-  liteReady ??= initOnce(initLite, liteWasmUrl, timeoutMs).then(() => LiteEngine);
+  liteReady ??= initOnce(initLite, liteWasmUrl, timeoutMs).then(() => {
+    limits ??= LiteEngine.limits();
+    return LiteEngine;
+  });
   // A failed load is not kept: the next call loads again.
   liteReady.catch(() => { liteReady = undefined; });
   return liteReady;
@@ -116,6 +121,16 @@ export async function liteFor(preset, timeoutMs) {
   const ids = Lite.presetIds();
   const id = preset || ids[0];
   return ids.includes(id) ? cached(`lite:${id}`, () => Lite.preset(id)) : null;
+}
+
+/**
+ * The engine's limits (`RateEngine.limits()`: `maxItems`, `maxSeconds`, `maxQuantity`, …) once
+ * a module has loaded, else null: the widget checks them before it calls the engine and says
+ * them to the buyer, with no copy of its own.
+ * @returns {import("../../pkg/web/ratecard.js").Limits | null}
+ */
+export function engineLimits() {
+  return limits;
 }
 
 /** After the tasks already queued: long work after a module loads is split into tasks. */
@@ -141,7 +156,10 @@ export function setWasmUrl(url) {
 /** Resolves with the full `RateEngine` class once the wasm module is instantiated
  *  (rejects with code `wasm_load` or `load_timeout`; a later call tries again). */
 export function engineReady(timeoutMs = LOAD_TIMEOUT_MS) {
-  ready ??= initOnce(init, wasmUrl, timeoutMs).then(() => RateEngine);
+  ready ??= initOnce(init, wasmUrl, timeoutMs).then(() => {
+    limits ??= RateEngine.limits();
+    return RateEngine;
+  });
   ready.catch(() => { ready = undefined; });
   return ready;
 }

@@ -17,7 +17,8 @@ export function fieldOf(error) {
 
 /**
  * Plain words for an engine error about `field`, given what the buyer asked:
- * `ctx = { locale, card, planId, items }` (items as sent to the engine).
+ * `ctx = { locale, card, planId, items, limits }` (items as sent to the engine; limits the
+ * engine's `limits()`, to say the most it quotes).
  */
 export function plainWords(error, field, ctx) {
   const { locale, card, planId } = ctx;
@@ -36,7 +37,8 @@ export function plainWords(error, field, ctx) {
       if (feature?.input === "quantity" && value.includes(".") && !/\.0*$/.test(value)) return "Enter a whole number.";
       if (feature?.max !== undefined && cmp(value, feature.max) > 0) return `${feature.name} takes at most ${amountOf(feature.max)}.`;
       if (feature?.min !== undefined && cmp(value, feature.min) < 0) return `${feature.name} takes at least ${amountOf(feature.min)}.`;
-      return `That is more than can be quoted at once (at most ${amountOf("1000000")}).`;
+      const most = feature?.input === "seconds" ? ctx.limits?.maxSeconds : ctx.limits?.maxQuantity;
+      return most ? `That is more than can be quoted at once (at most ${amountOf(String(most))}).` : "That is more than can be quoted at once.";
     }
     case "plan_limit":
       if (sub === "seconds" && plan?.maxSeconds) return `${planName} allows videos up to ${duration(locale, plan.maxSeconds)}.`;

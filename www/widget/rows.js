@@ -3,8 +3,6 @@
 // tests/js/widget-units.test.mjs). No pricing rule: a row is what is typed.
 import { exactNumber, hostDecimal, number, parseNumber } from "./locale.js";
 
-/** The most items one quote may have (the engine's `MAX_ITEMS`): more are refused at once. */
-export const MAX_ITEMS = 1000;
 
 /**
  * @typedef {{ feature: string, text: string, options: Record<string, unknown>, used: string }} Row
@@ -66,12 +64,13 @@ export function newRow(card, feature, locale, text) {
  * @param {any} card
  * @param {string} planId
  * @param {string} locale
+ * @param {number} maxItems the most items one quote may have (the engine's `limits().maxItems`)
  * @returns {{ rows: Row[], hostError: HostError | null }}
  */
-export function rowsFrom(items, card, planId, locale) {
+export function rowsFrom(items, card, planId, locale, maxItems) {
   const given = Array.isArray(items) ? items : [];
-  if (given.length > MAX_ITEMS) {
-    return { rows: [], hostError: { field: "items", code: "invalid_request", message: `items: at most ${MAX_ITEMS} items, got ${given.length}`, text: "Too many items to price at once." } };
+  if (given.length > maxItems) {
+    return { rows: [], hostError: { field: "items", code: "invalid_request", message: `items: at most ${maxItems} items, got ${given.length}`, text: "Too many items to price at once." } };
   }
   const unknown = given.findIndex((it) => !it || !card.features[it.feature]);
   if (unknown >= 0) {
