@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, idempotently; quick when all is
 # already there. Downloads only from crates.io, the npm registry and Debian's
-# packages (the README's "Toolchain" notes say what works on this machine kind).
+# packages (docs/development.md, "Toolchain notes", say what works on this machine kind).
 #   scripts/setup.sh          toolchain + npm deps (build and serve)
 #   scripts/setup.sh --test   also Chromium and ChromeDriver (tests)
 set -euo pipefail
@@ -32,7 +32,7 @@ fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
   step "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION from crates.io (~4 min)"
-  # Not --locked: its lock pins a webpki-roots this registry lacks (see the README, Toolchain).
+  # Not --locked: its lock pins a webpki-roots this registry lacks (see docs/development.md, Toolchain notes).
   cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION" --force
 fi
 

@@ -2,7 +2,7 @@
 # One part of `npm test`, for the inner loop (`npm test` still runs every part, and CI runs it):
 #   npm run test:rust        native cargo test (seconds warm; no wasm build)
 #   npm run test:unit        the pure JS modules in Node (no build at all)
-#   npm run test:package     the built package in Node: the tarball, the case table, hostile input, parity, the README
+#   npm run test:package     the built package in Node: the tarball, the case table, hostile input, parity, the README and docs/ examples
 #   npm run test:browser     the widget and the page in headless Chromium
 #   npm run test:frameworks  consumer projects: strict tsc, Vite, React, Vue, Svelte, Next.js, Angular
 # The last three build first (scripts/build.sh: quick when nothing changed).

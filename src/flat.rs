@@ -3,7 +3,7 @@
 //! by U+001F, so `text.split("\u001f")` gives them in order, and each list is
 //! preceded by its length. `JSON.parse` of a quote's JSON took about a
 //! fifth of a full `quote` call in Node; splitting this text and building
-//! the same objects takes less (README, Performance).
+//! the same objects takes less (docs/performance.md).
 //!
 //! A quote is `Q`, then `rateCard␟version␟cardHash␟fingerprint␟plan␟unit␟
 //! currency␟total␟balance␟balanceAfter␟shortfall`, the lines (their count,

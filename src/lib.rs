@@ -96,3 +96,16 @@ pub use request::{BuyPacksRequest, Grant, Item, OptionValue, QuoteRequest};
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
+
+/// The docs pages' Rust examples, run as doc tests (each page's code blocks
+/// are run by a test: these here, the JavaScript ones by `tests/js/`).
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+#[doc = include_str!("../docs/api.md")]
+#[doc = include_str!("../docs/pricing.md")]
+#[doc = include_str!("../docs/widget.md")]
+#[doc = include_str!("../docs/architecture.md")]
+#[doc = include_str!("../docs/development.md")]
+#[doc = include_str!("../docs/reliability.md")]
+#[doc = include_str!("../docs/performance.md")]
+#[cfg(doctest)]
+pub struct DocsDoctests;

@@ -159,7 +159,7 @@ fn result_error(e: &dyn std::fmt::Display) -> JsValue {
 
 /// The core's result → a plain JS object: JSON text made by serde_json, then
 /// `JSON.parse`. Measured against serde-wasm-bindgen's object-by-object
-/// conversion (README, Performance): one string each way is faster, and one
+/// conversion (docs/performance.md): one string each way is faster, and one
 /// serde path keeps the module small.
 #[cfg(not(feature = "boundary-serde"))]
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {

@@ -6,9 +6,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, answers, closeConsumer, freePort, openConsumer, serveWww } from "./helpers.mjs";
+import { answers, closeConsumer, documentation, freePort, openConsumer, serveWww } from "./helpers.mjs";
 
 // The frameworks live in the test consumer only, never in the package.
 const DEPS = [
@@ -21,7 +21,7 @@ const DEPS = [
   "@angular/core@21.2.26", "@angular/common@21.2.26", "@angular/compiler@21.2.26", "@angular/platform-browser@21.2.26",
   "@angular/compiler-cli@21.2.26", "@angular/build@21.2.27", "@angular/cli@21.2.27", "rxjs@7.8.2", "tslib@2.8.1",
 ];
-const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+const readme = documentation();
 /** The README's code block of this kind (```lang kind). */
 const snippet = (kind) => {
   const m = readme.match(new RegExp("^```\\w+ " + kind + "\\n([\\s\\S]*?)^```$", "m"));

@@ -1,11 +1,21 @@
 // Shared by the Node tests: a static server for www/ and a headless Chromium.
 import { spawn } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
 import { once } from "node:events";
 import net from "node:net";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/**
+ * The documentation as one text: the README (the front door) and every page of docs/, whose code
+ * blocks the tests run wherever a block lives.
+ */
+export function documentation() {
+  const pages = readdirSync(`${ROOT}docs`).filter((f) => f.endsWith(".md")).sort();
+  return [`${ROOT}README.md`, ...pages.map((f) => `${ROOT}docs/${f}`)].map((p) => readFileSync(p, "utf8")).join("\n");
+}
 
 export async function freePort() {
   const srv = net.createServer().listen(0, "127.0.0.1");

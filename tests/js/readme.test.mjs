@@ -1,15 +1,16 @@
-// Every code example in README.md, run as a user would: `js node` blocks in a
+// Every code example in README.md and docs/*.md, run as a user would: `js node` blocks in a
 // consumer project of the packed package, the `html browser` page served from
 // it in Chromium, the `js vite` block built with Vite 7 and loaded in Chromium.
 // (The `rust` blocks run as doc tests: src/lib.rs includes the README.)
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, freePort, launchChromium, packAndInstall } from "./helpers.mjs";
+import { documentation, freePort, launchChromium, packAndInstall } from "./helpers.mjs";
 
-const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+// The README and the docs/ pages, whose code blocks are all run here.
+const readme = documentation();
 const blocks = [...readme.matchAll(/^```(\w+)(?: (\w+))?\n([\s\S]*?)^```$/gm)].map(([, lang, kind, code]) => ({ lang, kind, code }));
 
 let dir, browser;

@@ -182,3 +182,47 @@ test("the comparison prices the same job or says what it leaves out: Expressive 
   const off = RateEngine.compare({ workload: [{ ...cart[0], options: { expressive_motion: false } }], presets: ["heygen-api"] });
   assert.ok(off.every((r) => r.leftOut === undefined), "an option turned off leaves nothing out");
 });
+
+test("the widget's contract is written once: every attribute, property and event of the manifest is typed, and nothing else", async () => {
+  const { readFileSync, writeFileSync, mkdtempSync, rmSync } = await import("node:fs");
+  const { execFileSync } = await import("node:child_process");
+  const { join } = await import("node:path");
+  const { tmpdir } = await import("node:os");
+  // custom-elements.json: written by the build from the elements' Lit properties and JSDoc.
+  const manifest = JSON.parse(readFileSync(join(ROOT, "custom-elements.json"), "utf8"));
+  const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
+  assert.deepEqual(elements.map((d) => d.tagName).sort(), ["ratecard-checkout", "ratecard-cost"]);
+  const cost = elements.find((d) => d.tagName === "ratecard-cost");
+  const attributes = cost.attributes.map((a) => a.name);
+  const properties = cost.members.filter((m) => m.kind === "field" && m.privacy === "public").map((m) => m.name);
+  const events = cost.events.map((e) => e.name);
+  assert.ok(attributes.includes("load-timeout") && attributes.includes("eager") && properties.includes("rateCard"));
+  const union = (xs) => xs.map((x) => JSON.stringify(x)).join(" | ");
+  const propertyOnly = properties.filter((p) => !cost.attributes.some((a) => a.fieldName === p));
+  const dir = mkdtempSync(join(tmpdir(), "ratecard-contract-"));
+  try {
+    writeFileSync(join(dir, "contract.ts"), `
+import type { RatecardProps, RatecardCost, RatecardCheckout, RatecardEventMap } from ${JSON.stringify(join(ROOT, "www/widget/index.js"))};
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// Every attribute (its HTML spelling) and every property-only field is a prop, and no prop is anything else.
+export const props: Same<Exclude<keyof RatecardProps, "class">, ${union([...attributes, ...propertyOnly])}> = true;
+// Every public property is a property of both elements.
+export const onCost: Same<${union(properties)} extends keyof RatecardCost ? true : false, true> = true;
+export const onCheckout: Same<${union(properties)} extends keyof RatecardCheckout ? true : false, true> = true;
+// The events: exactly the manifest's @fires.
+export const fired: Same<keyof RatecardEventMap, ${union(events)}> = true;
+`);
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, skipLibCheck: true, module: "esnext",
+      moduleResolution: "bundler", target: "es2022", lib: ["es2022", "dom", "esnext.disposable"], types: [] }, files: ["contract.ts"] }));
+    let out = "";
+    try { execFileSync(join(ROOT, "node_modules/.bin/tsc"), ["-p", dir], { encoding: "utf8" }); } catch (e) { out = String(e.stdout); }
+    assert.equal(out, "");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // The docs' attribute table names every attribute and property-only field.
+  const docs = readFileSync(join(ROOT, "docs/widget.md"), "utf8");
+  const table = docs.slice(docs.indexOf("| attribute / property | what |"));
+  for (const a of attributes) assert.ok(table.includes(`\`${a}\``), `docs/widget.md's table names \`${a}\``);
+  for (const p of propertyOnly) assert.ok(table.includes(`\`.${p}\``), `docs/widget.md's table names \`.${p}\``);
+});

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, answers, closeConsumer, freePort, openConsumer, serveWww } from "./helpers.mjs";
+import { ROOT, answers, closeConsumer, documentation, freePort, openConsumer, serveWww } from "./helpers.mjs";
 
 // React and Vite live in the test consumer only, never in the package.
 const DEPS = ["vite@7.3.8", "react@19.2.0", "react-dom@19.2.0", "@types/react@19.2.9", "@types/react-dom@19.2.7"];
@@ -526,7 +526,7 @@ const DEV_CONFIG = `optimizeDeps: { exclude: ["ratecard"] }`;
 
 test("the Vite dev server (not only a build) serves the widget and its .wasm, with the README's one line of config", async () => {
   const app = costApp("vite-dev");
-  assert.ok(readFileSync(join(ROOT, "README.md"), "utf8").includes(DEV_CONFIG), "the README states the line");
+  assert.ok(documentation().includes(DEV_CONFIG), "the docs state the line");
   writeFileSync(join(app, "vite.config.js"), `export default { ${DEV_CONFIG} };\n`);
   await devApp(app, async (page) => {
     await page.waitForFunction(() => document.title === "total 30", null, { timeout: 20000 });
@@ -590,7 +590,7 @@ test("strict tsc over a TSX file: the elements and their events are typed with n
     files: ["app.tsx", "dom.ts", "readme-react.tsx", "readme-next.tsx"],
   }));
   // The README's React snippets, as written: the element in TSX, and the `ratecard/react` components.
-  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const readme = documentation();
   for (const kind of ["react", "next"]) {
     const block = readme.match(new RegExp("^```tsx " + kind + "\\n([\\s\\S]*?)^```$", "m"));
     assert.ok(block, `README has a tsx ${kind} block`);

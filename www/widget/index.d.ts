@@ -1,6 +1,12 @@
 // Types of `ratecard/widget`: the elements, their properties and events, for
 // TypeScript (HTMLElementTagNameMap, HTMLElementEventMap) and React 19's JSX
 // (React.JSX.IntrinsicElements). Amounts are decimal strings, as in the engine.
+//
+// The contract is written once: `RatecardConfig` (every attribute and property, in its property
+// spelling) and `RatecardEventMap` (every event). The attribute spellings, the handlers of React,
+// Svelte and Vue, and the global event map are derived from those two by the types below, and
+// `tests/js/widget-units.test.mjs` holds them to the custom-elements manifest the build writes
+// from the elements' own Lit properties and JSDoc (`custom-elements.json`).
 import type { Quote, QuoteRequest, PurchaseOption, RateCard, RateEngine, Item, Grant } from "../../pkg/web/ratecard.js";
 import type { RateEngine as LiteRateEngine } from "../lite/index.js";
 
@@ -137,23 +143,24 @@ declare global {
     "ratecard-cost": RatecardCost;
     "ratecard-checkout": RatecardCheckout;
   }
-  interface HTMLElementEventMap {
-    "ratecard-quote": RatecardQuoteEvent;
-    "ratecard-buy": RatecardBuyEvent;
-    "ratecard-error": RatecardErrorEvent;
-    "ratecard-ready": RatecardReadyEvent;
-  }
+  interface HTMLElementEventMap extends RatecardEventMap {}
 }
 
+/** `cardSrc` → `card-src`: a property's attribute spelling (Lit's `attribute` of each property). */
+type Kebab<S extends string> = S extends `${infer H}${infer T}` ? `${H extends Lowercase<H> ? H : `-${Lowercase<H>}`}${Kebab<T>}` : S;
+/** `ratecard-buy` → `RatecardBuy`: an event's name in Vue's handler spelling. */
+type Pascal<S extends string> = S extends `${infer H}-${infer T}` ? `${Capitalize<H>}${Pascal<T>}` : Capitalize<S>;
+
 /** The attributes and properties both elements take, as a framework's template binds them:
- *  attributes in their HTML spelling (`card-src`), properties (`items`, `rateCard`, `grants`) as values. */
-export interface RatecardProps extends Omit<RatecardConfig, "cardSrc" | "loadTimeout"> {
-  "card-src"?: string;
-  /** The `load-timeout` attribute, in milliseconds. */
-  "load-timeout"?: number | string;
+ *  attributes in their HTML spelling (`card-src`, `load-timeout`), properties (`items`, `rateCard`,
+ *  `grants`) as values; derived from `RatecardConfig`. */
+export type RatecardProps = {
+  [K in keyof RatecardConfig as K extends "rateCard" | "grants" | "items" ? K : Kebab<K & string>]?:
+    K extends "loadTimeout" ? number | string : RatecardConfig[K];
+} & {
   /** The `class` attribute (React 19 passes it through to a custom element). */
   class?: string;
-}
+};
 
 /** The elements' events by name: `ratecard-quote`, `ratecard-buy`, `ratecard-error` and `ratecard-ready`. */
 export interface RatecardEventMap {
@@ -198,12 +205,7 @@ declare module "vue" {
   }
 }
 /** `@ratecard-quote` and the others as Vue's templates name them: `onRatecardQuote`, … */
-type RatecardVueHandlers = {
-  onRatecardQuote?: (event: RatecardQuoteEvent) => void;
-  onRatecardBuy?: (event: RatecardBuyEvent) => void;
-  onRatecardError?: (event: RatecardErrorEvent) => void;
-  onRatecardReady?: (event: RatecardReadyEvent) => void;
-};
+type RatecardVueHandlers = { [K in keyof RatecardEventMap as `on${Pascal<K>}`]?: (event: RatecardEventMap[K]) => void };
 /** A custom element as Vue's templates type it; any other attribute passes through. */
 type RatecardVueElement<E extends HTMLElement> = new () => E & {
   /** @deprecated For template type-checking only; not a property of the element. */
