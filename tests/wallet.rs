@@ -398,3 +398,22 @@ fn a_simulation_refuses_timelines_past_its_caps() {
 fn simulate_with(engine: &RateEngine, json: &str) -> Simulation {
     engine.simulate(&request::from_json(json).expect("request")).expect("simulate")
 }
+
+/// Every event says what caused it, as data: the request's entry or the calendar.
+#[test]
+fn every_event_has_a_typed_cause() {
+    use ratecard::ledger::{Cause, CauseKind, EventKind};
+    let engine = ratecard::RateEngine::preset("heygen-credits").unwrap();
+    let sim = engine
+        .simulate(&ratecard::request::from_json(r#"{
+            "plan": "business", "start": "2026-01-01", "until": "2026-02-15",
+            "usage": [{ "at": "2026-01-10", "feature": "avatar_iv", "seconds": 300 }],
+            "purchases": [{ "at": "2026-01-12", "quantity": 1 }] }"#).unwrap())
+        .unwrap();
+    let of = |kind: EventKind| sim.events.iter().filter(|e| e.kind == kind).map(|e| e.cause).collect::<Vec<_>>();
+    assert_eq!(of(EventKind::Usage), vec![Cause::entry(CauseKind::Usage, 0)]);
+    assert_eq!(of(EventKind::Purchase), vec![Cause::entry(CauseKind::Purchases, 0)]);
+    assert!(of(EventKind::Grant).iter().all(|c| *c == Cause::CALENDAR));
+    let json = serde_json::to_value(&sim.events[1]).unwrap();
+    assert_eq!(json["cause"], serde_json::json!({ "by": "usage", "index": 0 }));
+}

@@ -3,11 +3,11 @@
 // the price curve, the wallet (grants replayed by `simulate`), capacity, and
 // the comparison of every plan. Numbers come from the engine as decimal
 // strings; the page only formats them.
-import { setWasmUrl, setLiteWasmUrl, engineReady, presetCards, inUnit, money, number, duration, day, localText } from "./widget/index.js";
-import { $, el } from "./dom.js";
+import { setWasmUrl, setLiteWasmUrl, engineReady, presetCards, inUnit, money, number, duration, day, localText, localDay } from "./widget/index.js";
+import { $, el, reportError } from "./dom.js";
 import { drawCurve } from "./chart.js";
-import { localDay } from "./widget/notice.js";
-import { exampleBook, renderBook } from "./book-panel.js";
+import { renderBook } from "./book-panel.js";
+import { exampleBook } from "./book-example.js";
 import { cannotRun, leftOutWords } from "./compare-words.js";
 
 /* global __WASM_FILE__, __LITE_WASM_FILE__ */
@@ -174,7 +174,8 @@ function renderCurve(q) {
   if (!checkout.engine) return; // drawn once the full module is in
   try {
     totals = checkout.engine.quoteCurve({ plan: checkout.selectedPlan, item: { feature: item.feature, options: item.options }, fromSeconds: from, toSeconds: to, stepSeconds: step });
-  } catch {
+  } catch (e) {
+    reportError("the price curve", e);
     svg.replaceChildren();
     return;
   }
@@ -246,7 +247,8 @@ function renderCapacity(q) {
     const why = c.limitedBy === "the balance" ? "your balance" : c.limitedBy.startsWith("plan") ? "the plan's longest video"
       : c.limitedBy.startsWith("the feature") ? `the longest ${f.name} allowed` : "the most one quote can price";
     $("capacity").textContent = `Your balance of ${fmt(q.balance)} buys up to ${amount} of ${f.name} (${fmt(c.cost)}; limited by ${why}).`;
-  } catch {
+  } catch (e) {
+    reportError("what the balance buys", e);
     $("capacity").textContent = "";
   }
 }
@@ -260,7 +262,12 @@ function renderCompare() {
   }
   if (!cart.length || !compareReady) { $("compare").tBodies[0].replaceChildren(); return; }
   let rows;
-  try { rows = Engine.compare({ workload: cart }); } catch { rows = []; }
+  try {
+    rows = Engine.compare({ workload: cart });
+  } catch (e) {
+    reportError("the plan comparison", e);
+    rows = [];
+  }
   $("compare").tBodies[0].replaceChildren(...rows.map((r) => {
     const c = names.get(r.preset);
     const plan = r.plan ? c?.plans[r.plan] : undefined;
@@ -308,7 +315,8 @@ async function restoreState() {
     try {
       const engine = (await engineReady()).fromJson(json ?? "");
       addCustom(engine, json);
-    } catch {
+    } catch (e) {
+      reportError("the share link's rate card", e);
       $("share-notice").hidden = false;
       $("share-notice").textContent = "This link's own rate card could not be restored; showing the built-in HeyGen credit plans instead.";
       selectPreset("heygen-credits");
@@ -335,7 +343,8 @@ $("share-copy").addEventListener("click", async () => {
   try {
     await navigator.clipboard.writeText(location.href);
     $("share-status").textContent = "Link copied.";
-  } catch {
+  } catch (e) {
+    reportError("the copied link", e);
     $("share-status").textContent = "Copy the link from the address bar.";
   }
   setTimeout(() => { $("share-status").textContent = ""; }, 4000);

@@ -18,3 +18,13 @@ export function el(tag, props = {}, ...children) {
  * @returns {any}
  */
 export const $ = (id) => document.getElementById(id);
+
+/**
+ * A part of the page that could not be drawn: said on the console for the developer (the buyer
+ * sees the part left out, or its own plain sentence), never swallowed.
+ * @param {string} part what the page was drawing, e.g. "the price curve"
+ * @param {unknown} error
+ */
+export function reportError(part, error) {
+  console.error(`ratecard demo page: ${part} could not be drawn:`, error);
+}

@@ -238,3 +238,33 @@ pub(crate) fn fingerprint(seed: &Sha256, request: &QuoteRequest, quote: &Quote) 
     }
     digest_hex(f.0)
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::request::Item;
+
+    /// A seal made from the card and one made from its known hash stamp the same quote alike,
+    /// and the fingerprint binds the request: another length, another fingerprint.
+    #[test]
+    fn stamps_the_card_hash_and_a_fingerprint_of_the_request() {
+        let card = crate::presets::shared("heygen-credits").unwrap();
+        let seal = Seal::of(&card).unwrap();
+        assert_eq!(seal.card_hash().len(), 64);
+        let again = Seal::precomputed(seal.card_hash());
+        let plan = card.plan(Some("business")).unwrap();
+        let request = |s: u32| QuoteRequest { plan: Some("business".into()), items: vec![Item::seconds("avatar_iv", s)], ..Default::default() };
+        let stamped = |seal: &Seal, s: u32| {
+            let r = request(s);
+            let mut q = crate::quote::price(&card, plan, &r).unwrap();
+            assert!(q.card_hash.is_empty() && q.fingerprint.is_empty());
+            seal.stamp(&r, &mut q);
+            q
+        };
+        let (a, b) = (stamped(&seal, 90), stamped(&again, 90));
+        assert_eq!((a.card_hash.as_str(), a.fingerprint.as_str()), (b.card_hash.as_str(), b.fingerprint.as_str()));
+        assert_eq!(a.card_hash, seal.card_hash());
+        assert_ne!(stamped(&seal, 91).fingerprint, a.fingerprint);
+    }
+}

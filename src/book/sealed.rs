@@ -202,3 +202,41 @@ fn unreachable_seal() -> &'static Seal {
     static EMPTY: std::sync::OnceLock<Seal> = std::sync::OnceLock::new();
     EMPTY.get_or_init(|| Seal::precomputed(""))
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    /// heygen-credits now, and a version from 2027-01-01 with Avatar IV at 25 credits a minute.
+    fn book() -> SealedBook {
+        let now = crate::presets::json("heygen-credits").unwrap();
+        let mut next: serde_json::Value = serde_json::from_str(now).unwrap();
+        next["version"] = "2027-01".into();
+        next["effectiveFrom"] = "2027-01-01".into();
+        next["features"]["avatar_iv"]["rate"] = "25".into();
+        SealedBook::new(PriceBook::from_json(&format!("[{now},{next}]")).unwrap()).unwrap()
+    }
+
+    /// The next version is announced 1 to 30 days ahead, with its changes as parts; a quote
+    /// of the feature it changes is warned, in English, and sealed by its own version.
+    #[test]
+    fn announces_the_next_version_within_the_notice_days() {
+        let b = book();
+        let day = |s: &str| s.parse::<Date>().unwrap();
+        assert!(b.upcoming(day("2026-12-01")).unwrap().is_none(), "31 days ahead");
+        let up = b.upcoming(day("2026-12-02")).unwrap().unwrap();
+        assert_eq!((up.version.as_str(), up.effective_from.as_str()), ("2027-01", "2027-01-01"));
+        let c = &up.changes[0];
+        assert_eq!((c.field.as_str(), c.unit.as_deref(), c.per.as_deref()), ("rate", Some("credits"), Some("minute")));
+        assert!(b.upcoming(day("2027-01-01")).unwrap().is_none(), "in force: nothing comes");
+        let card = b.book().version(0);
+        let plan = card.plan(Some("business")).unwrap();
+        let request = QuoteRequest { plan: Some("business".into()), items: vec![crate::request::Item::seconds("avatar_iv", 60)], ..Default::default() };
+        let mut q = crate::quote::price(card, plan, &request).unwrap();
+        b.stamp(0, Some(day("2026-12-20")), &request, plan, &mut q);
+        assert_eq!(q.warnings.last().unwrap(), "Prices change on 1 Jan 2027: Avatar IV 20 → 25 credits a minute");
+        assert_eq!(q.card_hash, b.seal(0).card_hash());
+        assert_eq!(b.find(&card.id, &card.version, &q.card_hash), Some(0));
+    }
+}

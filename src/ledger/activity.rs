@@ -29,8 +29,8 @@ pub(super) struct Order {
 impl Sim<'_> {
     /// Cancels on `day`: access continues to the end of the billing period.
     pub(super) fn cancel(&mut self, day: Date) -> Result<()> {
-        let end = self.calendar.billing_window()?.1;
-        self.ends_at = Some(end);
+        let end = self.sub.calendar.billing_window()?.1;
+        self.sub.ends_at = Some(end);
         let note = format!("cancelled: access until {end}, then unused credits are forfeited");
         self.event(day, EventKind::Cancel, Decimal::ZERO, None, note);
         Ok(())
@@ -50,15 +50,15 @@ impl Sim<'_> {
             .iter()
             .filter_map(|id| self.card.products.get(id))
             .any(|x| x.is_recurring_addon());
-        let billing = p.billing.or(recurring.then_some(self.calendar.billing));
+        let billing = p.billing.or(recurring.then_some(self.sub.calendar.billing));
         let order = Order { quantity: p.quantity, seats: p.seats, billing, renews_with_plan: false };
         let (product, period) = self.buy(day, order, EventKind::Purchase, "bought", &within)?;
         if self.card.products.get(&product).is_some_and(|x| x.is_recurring_addon()) {
-            self.addons.push(Addon {
+            self.sub.addons.push(Addon {
                 quantity: p.quantity,
                 seats: p.seats,
                 billing: period,
-                start_cycle: self.calendar.cycle,
+                start_cycle: self.sub.calendar.cycle,
                 months: if period == Period::Year { 12 } else { 1 },
             });
         }
@@ -73,7 +73,7 @@ impl Sim<'_> {
     /// (a monthly add-on billed yearly: `year`).
     pub(super) fn buy(&mut self, day: Date, order: Order, kind: EventKind, why: &str, within: &[PathSegment]) -> Result<(String, Period)> {
         let req = BuyPacksRequest {
-            plan: Some(self.plan_id.clone()),
+            plan: Some(self.sub.plan_id.clone()),
             quantity: order.quantity,
             seats: order.seats,
             billing: order.billing,
@@ -81,8 +81,8 @@ impl Sim<'_> {
         };
         self.room_for_a_grant()?;
         let today = self.usage_card(day);
-        let card = if !order.renews_with_plan && today.plans.contains_key(&self.plan_id) { today } else { self.card };
-        let plan = card.plan(Some(&self.plan_id))?;
+        let card = if !order.renews_with_plan && today.plans.contains_key(&self.sub.plan_id) { today } else { self.card };
+        let plan = card.plan(Some(&self.sub.plan_id))?;
         let p = purchase::buy(card, plan, &req).map_err(|e| e.within(within))?;
         let product = card
             .products
@@ -95,27 +95,27 @@ impl Sim<'_> {
             // plan takes the prices in force today, and its cycle restarts.
             self.settle_overage(day)?;
             self.renewal_prices(day);
-            self.calendar = Calendar::starting(day, self.calendar.billing)?;
-            self.cycle_usage.clear();
-            restart = format!("; the plan's cycle restarts today, next renewal {}", self.calendar.next_cycle);
+            self.sub.calendar = Calendar::starting(day, self.sub.calendar.billing)?;
+            self.cycle.usage.clear();
+            restart = format!("; the plan's cycle restarts today, next renewal {}", self.sub.calendar.next_cycle);
         }
         let rule = if renewal {
-            plan_rule(self.card, self.calendar.billing)
+            plan_rule(self.card, self.sub.calendar.billing)
         } else if p.period == Period::Year && product.period == Period::Month {
             // A monthly add-on billed yearly resets at the annual renewal.
             plan_rule(self.card, Period::Year)
         } else {
             product_rule(self.card, product)
         };
-        let until = expires(rule, day, &self.calendar)?;
+        let until = expires(rule, day, &self.sub.calendar)?;
         self.charge(p.price.0)?;
         let source = format!("{} × {}", p.quantity, product.name);
         let id = self.wallet.issue(day, p.credits.0, source, until);
         if renewal {
             // The renewal's grant is the new cycle's plan grant: auto-renew measures its use
             // from today (the previous cycle's grant keeps its expiry and burns first).
-            self.cycle_grant = self.wallet.issued().checked_sub(1);
-            self.cycle_plan_used = Decimal::ZERO;
+            self.cycle.grant = self.wallet.issued().checked_sub(1);
+            self.cycle.plan_used = Decimal::ZERO;
         }
         let until = until.map(|d| format!(", expiring {d}")).unwrap_or_default();
         let what = match product.kind {
@@ -158,7 +158,7 @@ impl Sim<'_> {
     /// auto-reload below the threshold, and auto-renew.
     pub(super) fn usage(&mut self, day: Date, i: usize, u: &UsageEvent) -> Result<()> {
         let at = format!("usage[{i}]");
-        if !self.active {
+        if !self.sub.active {
             let note = format!("{at} {}: not run, the plan ended", u.feature);
             self.event(day, EventKind::Usage, Decimal::ZERO, None, note);
             return Ok(());
@@ -174,9 +174,9 @@ impl Sim<'_> {
             options: u.options.clone(),
         };
         let plan = self.plan()?;
-        let used = self.cycle_usage.get(&u.feature).copied().unwrap_or(Decimal::ZERO);
+        let used = self.cycle.usage.get(&u.feature).copied().unwrap_or(Decimal::ZERO);
         let m = meter(self.usage_card(day), plan, &item, used, true).map_err(|e| e.context(i).context("usage"))?;
-        self.cycle_usage.insert(u.feature.clone(), money::add(used, m.billed, "usage")?);
+        self.cycle.usage.insert(u.feature.clone(), money::add(used, m.billed, "usage")?);
         let cost = m.amount;
         let mut reloads = 0;
         while cost > self.wallet.balance() && reloads < MAX_RELOADS_PER_USAGE && self.reload(day, Some(cost))? {
@@ -230,8 +230,8 @@ impl Sim<'_> {
             // Each part's own balance after: the wallet after that part.
             balance = money::sub(balance, credits, "usage")?;
             self.event_leaving(day, EventKind::Usage, credits, id, note.to_string(), balance);
-            if self.cycle_grant == Some(g) {
-                self.cycle_plan_used = money::add(self.cycle_plan_used, credits, "usage")?;
+            if self.cycle.grant == Some(g) {
+                self.cycle.plan_used = money::add(self.cycle.plan_used, credits, "usage")?;
             }
         }
         Ok(left)
@@ -244,7 +244,7 @@ impl Sim<'_> {
     fn refill_at(&self, cost: Decimal) -> Result<Decimal> {
         let plan = self.plan()?;
         let on = self.req.auto_renew && plan.auto_renew_at.is_some() && plan.included > Decimal::ZERO;
-        Ok(if on && cost > self.wallet.balance() && self.cycle_grant.is_some() {
+        Ok(if on && cost > self.wallet.balance() && self.cycle.grant.is_some() {
             plan.included.0
         } else {
             Decimal::ZERO
@@ -256,8 +256,8 @@ impl Sim<'_> {
     /// once when it ends ([`Sim::settle_overage`]), so 100 one-second
     /// sessions cost their sum, not 100 roundings to $0.00.
     fn bill_overage(&mut self, day: Date, at: &str, feature: &str, left: Decimal, price: Decimal) -> Result<()> {
-        self.overage = money::add(self.overage, left, "overage")?;
-        self.cycle_overage = money::add(self.cycle_overage, left, "overage")?;
+        self.log.overage = money::add(self.log.overage, left, "overage")?;
+        self.cycle.overage = money::add(self.cycle.overage, left, "overage")?;
         let note = format!(
             "{at} {feature}: {} past the balance, billed afterwards at {} each (added up over the cycle, charged when it ends)",
             money::plain(left),
@@ -272,11 +272,11 @@ impl Sim<'_> {
     /// credits past the balance × the plan's overage price, rounded half-up
     /// to the minor unit once.
     pub(super) fn settle_overage(&mut self, day: Date) -> Result<()> {
-        let credits = self.cycle_overage;
+        let credits = self.cycle.overage;
         if credits <= Decimal::ZERO {
             return Ok(());
         }
-        self.cycle_overage = Decimal::ZERO;
+        self.cycle.overage = Decimal::ZERO;
         let price = self.plan()?.overage_price.map_or(Decimal::ZERO, |p| p.0);
         let mode = RoundingMode::HalfUp;
         let cost = self.card.money().round(money::mul(credits, price, "overage")?, mode);
@@ -307,7 +307,7 @@ impl Sim<'_> {
             // “once you use 90% or more of your monthly credits”: the plan's
             // own credits of the cycle, not packs, renewals bought by hand or
             // overage (nor what expired unused).
-            if self.cycle_grant.is_some() && self.cycle_plan_used >= money::mul(plan.included.0, share.0, "autoRenew")? {
+            if self.cycle.grant.is_some() && self.cycle.plan_used >= money::mul(plan.included.0, share.0, "autoRenew")? {
                 self.renew(day)?;
             }
         }
@@ -326,12 +326,12 @@ impl Sim<'_> {
         let new_id = new.id;
         // The buyer cancelled: an upgrade does not undo it (“How to Use Credits on HeyGen” says
         // nothing of an upgrade reviving a cancelled plan), so nothing is charged.
-        if let Some(end) = self.ends_at {
+        if let Some(end) = self.sub.ends_at {
             let note = format!("upgrades[{i}]: not upgraded: the plan was cancelled (access until {end}), nothing charged");
             self.event(day, EventKind::Upgrade, Decimal::ZERO, None, note);
             return Ok(());
         }
-        if new_id == self.plan_id {
+        if new_id == self.sub.plan_id {
             let note = format!("upgrades[{i}]: not upgraded: already on {}, nothing charged", new.name);
             self.event(day, EventKind::Upgrade, Decimal::ZERO, None, note);
             return Ok(());
@@ -342,7 +342,7 @@ impl Sim<'_> {
                 "plan",
                 format!(
                     "\"{}\" → \"{new_id}\" is a downgrade, not an upgrade: {why}; a downgrade takes effect at the next cycle (cancel, then start the new plan)",
-                    self.plan_id
+                    self.sub.plan_id
                 ),
             )));
         }
@@ -355,8 +355,8 @@ impl Sim<'_> {
         // the prorated difference”).
         let from_free = self.plan_price(&old) == Some(Decimal::ZERO);
         if self.card.upgrade_charge() == UpgradeCharge::NewSubscription || from_free {
-            self.plan_id = new_id.to_string();
-            self.calendar = Calendar::starting(day, self.calendar.billing)?;
+            self.sub.plan_id = new_id.to_string();
+            self.sub.calendar = Calendar::starting(day, self.sub.calendar.billing)?;
             let why = if from_free {
                 format!("{old_name} → {new_name}: a paid subscription starts today, at its full price")
             } else {
@@ -364,7 +364,7 @@ impl Sim<'_> {
             };
             return self.start_cycle(day, EventKind::Upgrade, &why);
         }
-        let (start, end) = self.calendar.billing_window()?;
+        let (start, end) = self.sub.calendar.billing_window()?;
         let (left, total) = (day.days_until(end), start.days_until(end).max(1));
         let (charge, how) = match (self.plan_price(&new), self.plan_price(&old)) {
             (Some(n), Some(o)) => {
@@ -378,10 +378,10 @@ impl Sim<'_> {
         };
         self.charge(charge)?;
         let extra = money::sub(new.included.0, old.included.0, "upgrade")?;
-        self.plan_id = new_id.to_string();
+        self.sub.plan_id = new_id.to_string();
         let grant = if extra > Decimal::ZERO {
-            let until = expires(plan_rule(self.card, self.calendar.billing), day, &self.calendar)?;
-            let source = format!("plan {}, upgrade on {day}", self.plan_id);
+            let until = expires(plan_rule(self.card, self.sub.calendar.billing), day, &self.sub.calendar)?;
+            let source = format!("plan {}, upgrade on {day}", self.sub.plan_id);
             Some(self.wallet.issue(day, extra, source, until))
         } else {
             None
@@ -398,7 +398,7 @@ impl Sim<'_> {
     pub(super) fn unit_change(&mut self, day: Date, i: usize, c: &UnitChange) -> Result<()> {
         let at = |e: Error| e.context(i).context("unitChanges");
         let target = c.quantity.0;
-        let current = self.addons.iter().map(|a| a.quantity.0).sum::<Decimal>();
+        let current = self.sub.addons.iter().map(|a| a.quantity.0).sum::<Decimal>();
         if target < Decimal::ZERO || target.fract() != Decimal::ZERO {
             return Err(at(Error::at(ErrorKind::InvalidQuantity, "quantity", format!("a whole number ≥ 0, got {target}"))));
         }
@@ -410,19 +410,19 @@ impl Sim<'_> {
             )));
         }
         let mut cut = money::sub(current, target, "unitChanges")?;
-        for a in self.addons.iter_mut().rev() {
+        for a in self.sub.addons.iter_mut().rev() {
             let less = cut.min(a.quantity.0);
             a.quantity = Measure(money::sub(a.quantity.0, less, "unitChanges")?);
             cut = money::sub(cut, less, "unitChanges")?;
         }
-        self.addons.retain(|a| a.quantity.0 > Decimal::ZERO);
+        self.sub.addons.retain(|a| a.quantity.0 > Decimal::ZERO);
         // Units renew with the subscription's billing period: on annual billing, at the annual
         // renewal (the credits of the paid year stay until then).
-        let note = if self.calendar.billing == Period::Year {
-            let renewal = self.calendar.billing_window()?.1;
+        let note = if self.sub.calendar.billing == Period::Year {
+            let renewal = self.sub.calendar.billing_window()?.1;
             format!("units: {current} → {target} from the annual renewal on {renewal}; this year's credits stay")
         } else {
-            format!("units: {current} → {target} from the cycle starting {}; this cycle's credits stay", self.calendar.next_cycle)
+            format!("units: {current} → {target} from the cycle starting {}; this cycle's credits stay", self.sub.calendar.next_cycle)
         };
         self.event(day, EventKind::UnitChange, Decimal::ZERO, None, note);
         Ok(())

@@ -19,7 +19,7 @@ impl Sim<'_> {
     /// The plan's price for the billing period (12 × monthly when no annual
     /// price is published).
     pub(super) fn plan_price(&self, plan: &Plan) -> Option<Decimal> {
-        match self.calendar.billing {
+        match self.sub.calendar.billing {
             Period::Year => plan
                 .annual_price
                 .map(|p| p.0)
@@ -31,7 +31,7 @@ impl Sim<'_> {
     /// Charges the subscription (at a billing boundary) and grants the plan's credits.
     pub(super) fn start_cycle(&mut self, day: Date, kind: EventKind, why: &str) -> Result<()> {
         let plan = self.plan()?;
-        let charge = if self.calendar.at_billing_boundary() {
+        let charge = if self.sub.calendar.at_billing_boundary() {
             match self.plan_price(&plan) {
                 Some(p) => {
                     self.charge(p)?;
@@ -44,11 +44,11 @@ impl Sim<'_> {
         };
         if plan.included > Decimal::ZERO || kind == EventKind::AutoRenew {
             self.room_for_a_grant()?;
-            let until = expires(plan_rule(self.card, self.calendar.billing), day, &self.calendar)?;
-            let source = format!("plan {}, cycle of {day}", self.plan_id);
+            let until = expires(plan_rule(self.card, self.sub.calendar.billing), day, &self.sub.calendar)?;
+            let source = format!("plan {}, cycle of {day}", self.sub.plan_id);
             let id = self.wallet.issue(day, plan.included.0, source, until);
-            self.cycle_grant = self.wallet.issued().checked_sub(1);
-            self.cycle_plan_used = Decimal::ZERO;
+            self.cycle.grant = self.wallet.issued().checked_sub(1);
+            self.cycle.plan_used = Decimal::ZERO;
             let until = until.map(|d| format!(", expiring {d}")).unwrap_or_default();
             let credits = money::plain(plan.included.0);
             let note = format!("{why}: {credits} {} from plan {}{until}{charge}", self.card.unit, plan.name);
@@ -56,19 +56,19 @@ impl Sim<'_> {
         } else if !charge.is_empty() && plan.price.is_some() {
             self.event(day, kind, Decimal::ZERO, None, format!("{why}: plan {}{charge}", plan.name));
         }
-        self.cycle_usage.clear();
+        self.cycle.usage.clear();
         Ok(())
     }
 
     /// A new cycle on `day`: rollover, the cycle's grant, add-on renewals.
     pub(super) fn new_cycle(&mut self, day: Date) -> Result<()> {
         self.settle_overage(day)?;
-        self.calendar.advance(day)?;
+        self.sub.calendar.advance(day)?;
         let carried = self.wallet.balance();
         // Within an annual plan's paid year a new month carries nothing over a billing period:
         // no rollover to speak of (AI Studios: add-on credits "do not roll over to the next
         // billing period").
-        if carried > Decimal::ZERO && self.calendar.at_billing_boundary() {
+        if carried > Decimal::ZERO && self.sub.calendar.at_billing_boundary() {
             let note = format!(
                 "{} {} carried into the cycle starting {day}",
                 money::plain(carried),
@@ -78,12 +78,13 @@ impl Sim<'_> {
         }
         // A plan's price and allowance change at a renewal of its own billing period (an
         // annual plan keeps both until its annual renewal), not at every monthly cycle.
-        if self.calendar.at_billing_boundary() {
+        if self.sub.calendar.at_billing_boundary() {
             self.renewal_prices(day);
         }
         self.start_cycle(day, EventKind::Grant, "new cycle")?;
-        let cycle = self.calendar.cycle;
+        let cycle = self.sub.calendar.cycle;
         let due: Vec<(Measure, Option<Measure>, Period)> = self
+            .sub
             .addons
             .iter()
             .filter(|a| cycle.saturating_sub(a.start_cycle).checked_rem(a.months) == Some(0))
@@ -104,10 +105,10 @@ impl Sim<'_> {
     pub(super) fn renew(&mut self, day: Date) -> Result<()> {
         let share = self.plan()?.auto_renew_at.map(|s| s.0).unwrap_or(Decimal::ONE);
         self.settle_overage(day)?;
-        if let Some(g) = self.cycle_grant {
+        if let Some(g) = self.cycle.grant {
             self.forfeit(day, g, "replaced by the auto-renewal");
         }
-        self.calendar = Calendar::starting(day, self.calendar.billing)?;
+        self.sub.calendar = Calendar::starting(day, self.sub.calendar.billing)?;
         self.renewal_prices(day);
         let why = format!(
             "auto-renewed once {}% of the cycle's credits were used",

@@ -57,7 +57,56 @@ pub struct Event {
     /// The grant concerned, if one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grant: Option<String>,
-    /// For people: what and why, with any USD charged.
+    /// What caused it, as data: an entry of the request, or the calendar.
+    pub cause: Cause,
+    /// For people: what and why, with any USD charged (English).
     pub note: String,
+}
+
+/// Which part of a simulation's request an event came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum CauseKind {
+    /// `usage[index]` (and what it set off: an auto-reload, an auto-renewal, overage).
+    Usage,
+    /// `purchases[index]`.
+    Purchases,
+    /// `upgrades[index]`.
+    Upgrades,
+    /// `unitChanges[index]`.
+    UnitChanges,
+    /// `cancelAt`.
+    CancelAt,
+    /// The calendar: the subscription's start, a cycle start or renewal,
+    /// an expiry, a price book's version taking effect, a cycle's end.
+    Calendar,
+}
+
+/// What caused an event: an entry of the request by its list and index
+/// (`{ by: "usage", index: 3 }`), or the calendar (`{ by: "calendar" }`).
+/// With the event's `kind`, the whole why: an `auto_reload` caused by
+/// `usage[3]`, an `expire` caused by the calendar.
+///
+/// JSON / JS shape: `{ by, index? }`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
+pub struct Cause {
+    /// The request's list (or the calendar).
+    pub by: CauseKind,
+    /// The entry's index in its list; absent for `cancelAt` and the calendar.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(optional))]
+    pub index: Option<usize>,
+}
+
+impl Cause {
+    /// The calendar.
+    pub const CALENDAR: Cause = Cause { by: CauseKind::Calendar, index: None };
+
+    /// Entry `index` of the request's list `by`.
+    pub fn entry(by: CauseKind, index: usize) -> Cause {
+        Cause { by, index: Some(index) }
+    }
 }
 

@@ -46,6 +46,6 @@ mod wallet;
 
 pub use crate::request::Grant;
 pub use burn_down::burn;
-pub use log::{Event, EventKind};
+pub use log::{Cause, CauseKind, Event, EventKind};
 pub use quote::with_grants;
 pub use simulate::{simulate, Simulation};

@@ -8,7 +8,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 use super::calendar::{add_days, Calendar};
-use super::log::{Event, EventKind};
+use super::log::{Cause, CauseKind, Event, EventKind};
 use super::wallet::Wallet;
 use crate::date::{parse_date, Date};
 use crate::error::{one_of, Error, ErrorKind, Result};
@@ -69,7 +69,9 @@ enum Action {
     Usage(usize),
 }
 
-/// The state of a simulation in progress.
+/// The state of a simulation in progress, by concern: the prices (the
+/// versions and the request), the subscription, the current cycle, the
+/// wallet of grants, and the log of what happened.
 pub(super) struct Sim<'a> {
     /// The version whose plans are in force this period (it changes at a
     /// renewal on or after a newer version's `effectiveFrom`).
@@ -79,28 +81,47 @@ pub(super) struct Sim<'a> {
     /// The index of `card` in `book`.
     pub version: usize,
     pub req: &'a SimulateRequest,
+    pub sub: Subscription,
+    pub cycle: Cycle,
+    pub wallet: Wallet,
+    pub log: Log,
+}
+
+/// The subscription: its plan, its billing calendar, whether it runs, the
+/// day a cancellation ends it, its recurring add-ons.
+pub(super) struct Subscription {
     pub plan_id: String,
     pub calendar: Calendar,
     pub active: bool,
     pub ends_at: Option<Date>,
-    pub wallet: Wallet,
+    pub addons: Vec<Addon>,
+}
+
+/// The current billing cycle: usage by feature (for allowances), credits
+/// past the balance (billed once when it ends), its plan grant and what was
+/// burned from it (auto-renew measures its use).
+#[derive(Default)]
+pub(super) struct Cycle {
+    pub usage: IndexMap<String, Decimal>,
+    pub overage: Decimal,
+    pub grant: Option<usize>,
+    pub plan_used: Decimal,
+}
+
+/// What happened: the events, the money paid, the overage billed, and what
+/// the events logged now come from.
+pub(super) struct Log {
     pub events: Vec<Event>,
     pub spent: Decimal,
     pub overage: Decimal,
-    /// Credits past the balance this cycle, exact: billed once when it ends.
-    pub cycle_overage: Decimal,
-    pub cycle_usage: IndexMap<String, Decimal>,
-    /// Index of this cycle's plan grant (auto-renew measures its use).
-    pub cycle_grant: Option<usize>,
-    /// Credits burned from that grant.
-    pub cycle_plan_used: Decimal,
-    pub addons: Vec<Addon>,
+    /// The action running, else the calendar.
+    pub cause: Cause,
 }
 
 impl<'a> Sim<'a> {
     /// The current plan.
     pub(super) fn plan(&self) -> Result<PlanRef<'a>> {
-        self.card.plan(Some(&self.plan_id))
+        self.card.plan(Some(&self.sub.plan_id))
     }
 
     /// Logs an event; its balance is the wallet's after it.
@@ -122,12 +143,13 @@ impl<'a> Sim<'a> {
     ) {
         // Money on a wallet card with at least the cents ("4.50"); credits without trailing zeros.
         let balance = self.card.shape_amount(balance).into();
-        self.events.push(Event {
+        self.log.events.push(Event {
             at: day.to_string(),
             kind,
             credits: self.card.shape_amount(credits).into(),
             balance,
             grant,
+            cause: self.log.cause,
             note,
         });
     }
@@ -143,7 +165,7 @@ impl<'a> Sim<'a> {
     pub(super) fn renewal_prices(&mut self, day: Date) {
         let Ok(now) = self.book.in_force(Some(day)) else { return };
         let card = self.book.version(now);
-        if now > self.version && card.plans.contains_key(&self.plan_id) {
+        if now > self.version && card.plans.contains_key(&self.sub.plan_id) {
             self.card = card;
             self.version = now;
             let note = format!("renewal at the prices of version {} of rate card \"{}\"", card.version, card.id);
@@ -174,7 +196,7 @@ impl<'a> Sim<'a> {
 
     /// Adds `amount` to what was spent.
     pub(super) fn charge(&mut self, amount: Decimal) -> Result<()> {
-        self.spent = money::add(self.spent, amount, "spentUsd")?;
+        self.log.spent = money::add(self.log.spent, amount, "spentUsd")?;
         Ok(())
     }
 
@@ -192,13 +214,13 @@ impl<'a> Sim<'a> {
         for i in self.wallet.due(day) {
             self.forfeit(day, i, "expired");
         }
-        if self.ends_at == Some(day) {
+        if self.sub.ends_at == Some(day) {
             self.settle_overage(day)?;
             for i in self.wallet.live() {
                 self.forfeit(day, i, "forfeited: the plan was cancelled");
             }
-            self.active = false;
-            self.addons.clear();
+            self.sub.active = false;
+            self.sub.addons.clear();
         }
         let takes_effect = (1..self.book.versions().len()).find(|&k| self.book.effective_from(k) == Some(day));
         if let Some(k) = takes_effect {
@@ -206,7 +228,7 @@ impl<'a> Sim<'a> {
             self.event(day, EventKind::PriceChange, Decimal::ZERO, None, note);
         }
         let plan = self.plan()?;
-        if self.active && plan.subscription && day == self.calendar.next_cycle {
+        if self.sub.active && plan.subscription && day == self.sub.calendar.next_cycle {
             self.new_cycle(day)?;
         }
         Ok(())
@@ -223,19 +245,32 @@ impl<'a> Sim<'a> {
         if !self.plan()?.subscription {
             return Ok(format!("{head}: usage and top-ups are priced at its rates from today"));
         }
-        if !self.active || self.ends_at.is_some() {
+        if !self.sub.active || self.sub.ends_at.is_some() {
             return Ok(format!("{head}: usage is priced at its rates from today"));
         }
-        let (_, renewal) = self.calendar.billing_window()?;
-        let period = if self.calendar.billing == Period::Year { "annual" } else { "monthly" };
+        let (_, renewal) = self.sub.calendar.billing_window()?;
+        let period = if self.sub.calendar.billing == Period::Year { "annual" } else { "monthly" };
         Ok(format!(
             "{head}: usage and one-time purchases are priced at its rates from today; your plan's price and allowance change at the {period} renewal on {renewal}"
         ))
     }
 
     fn run(&mut self, day: Date, action: Action) -> Result<()> {
+        self.log.cause = match action {
+            Action::Cancel => Cause { by: CauseKind::CancelAt, index: None },
+            Action::Upgrade(i) => Cause::entry(CauseKind::Upgrades, i),
+            Action::Purchase(i) => Cause::entry(CauseKind::Purchases, i),
+            Action::UnitChange(i) => Cause::entry(CauseKind::UnitChanges, i),
+            Action::Usage(i) => Cause::entry(CauseKind::Usage, i),
+        };
+        let done = self.act(day, action);
+        self.log.cause = Cause::CALENDAR;
+        done
+    }
+
+    fn act(&mut self, day: Date, action: Action) -> Result<()> {
         let req = self.req;
-        if !self.active && action != Action::Cancel && !matches!(action, Action::Usage(_)) {
+        if !self.sub.active && action != Action::Cancel && !matches!(action, Action::Usage(_)) {
             return self.not_carried_out(day, action);
         }
         match action {
@@ -254,7 +289,7 @@ impl Sim<'_> {
     /// (GenCredits) Packs”: an add-on needs an active subscription; AI
     /// Studios: “Add-ons require an active AI Studios subscription”).
     fn not_carried_out(&mut self, day: Date, action: Action) -> Result<()> {
-        let ended = self.ends_at.map(|d| format!(" on {d}")).unwrap_or_default();
+        let ended = self.sub.ends_at.map(|d| format!(" on {d}")).unwrap_or_default();
         let (kind, what) = match action {
             Action::Upgrade(i) => (EventKind::Upgrade, format!("upgrades[{i}]: not upgraded")),
             Action::UnitChange(i) => (EventKind::UnitChange, format!("unitChanges[{i}]: units not changed")),
@@ -404,19 +439,16 @@ pub fn simulate(book: &PriceBook, first: usize, plan: PlanRef<'_>, req: &Simulat
         book,
         version: first,
         req,
-        plan_id: plan.id.to_string(),
-        calendar: Calendar::starting(start, billing(req)?)?,
-        active: true,
-        ends_at: None,
+        sub: Subscription {
+            plan_id: plan.id.to_string(),
+            calendar: Calendar::starting(start, billing(req)?)?,
+            active: true,
+            ends_at: None,
+            addons: Vec::new(),
+        },
+        cycle: Cycle::default(),
         wallet: Wallet::default(),
-        events: Vec::new(),
-        spent: Decimal::ZERO,
-        overage: Decimal::ZERO,
-        cycle_overage: Decimal::ZERO,
-        cycle_usage: IndexMap::new(),
-        cycle_grant: None,
-        cycle_plan_used: Decimal::ZERO,
-        addons: Vec::new(),
+        log: Log { events: Vec::new(), spent: Decimal::ZERO, overage: Decimal::ZERO, cause: Cause::CALENDAR },
     };
     sim.start_cycle(start, EventKind::Grant, "subscription starts")?;
     let mut day = start;
@@ -431,16 +463,16 @@ pub fn simulate(book: &PriceBook, first: usize, plan: PlanRef<'_>, req: &Simulat
     }
     // The cycle in progress when the window ends: its overage so far.
     sim.settle_overage(until)?;
-    let spent = card.money().round(sim.spent, RoundingMode::HalfUp).into();
+    let spent = card.money().round(sim.log.spent, RoundingMode::HalfUp).into();
     #[allow(deprecated)]
     Ok(Simulation {
         balance: card.shape_amount(sim.wallet.balance()).into(),
         expired: card.shape_amount(sim.wallet.expired).into(),
-        overage: money::plain(sim.overage).into(),
+        overage: money::plain(sim.log.overage).into(),
         spent,
         currency: card.currency.clone(),
         spent_usd: spent,
         grants: sim.wallet.into_grants(|v| card.shape_amount(v)),
-        events: sim.events,
+        events: sim.log.events,
     })
 }

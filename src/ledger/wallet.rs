@@ -107,3 +107,31 @@ impl Wallet {
         grants
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    /// Burn-down: the grant expiring first burns first; a burn past every grant says what is
+    /// left; the balance is kept, not summed again; a forfeit counts as expired.
+    #[test]
+    fn burns_the_earliest_expiry_first_and_keeps_the_balance() {
+        let mut w = Wallet::default();
+        let late = w.issue(day("2026-01-01"), Decimal::from(100), "plan".into(), Some(day("2026-03-01")));
+        let soon = w.issue(day("2026-01-02"), Decimal::from(30), "pack".into(), Some(day("2026-02-01")));
+        assert_eq!((late.as_str(), soon.as_str()), ("g1", "g2"));
+        let (taken, left) = w.burn(Decimal::from(50));
+        assert_eq!(taken, vec![(1, Decimal::from(30)), (0, Decimal::from(20))]);
+        assert_eq!((left, w.balance()), (Decimal::ZERO, Decimal::from(80)));
+        assert_eq!(w.due(day("2026-03-01")), vec![0]);
+        let gone = w.forfeit(0).unwrap();
+        assert_eq!((gone.id.as_str(), gone.credits, w.balance(), w.expired), ("g1", Decimal::from(80), Decimal::ZERO, Decimal::from(80)));
+        let (_, short) = w.burn(Decimal::from(5));
+        assert_eq!(short, Decimal::from(5));
+    }
+}

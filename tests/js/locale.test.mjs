@@ -35,6 +35,11 @@ test("hostDecimal: a host value read exactly by the engine's rule, anything else
   assert.equal(hostDecimal("90.0000001"), "90.0000001");
   assert.equal(hostDecimal(90), "90");
   assert.equal(hostDecimal(1e-7), "0.0000001");
+  // One number-to-digits rule with the request writer (www/boundary/digits.js): exact, never "0" for a tiny amount.
+  assert.equal(hostDecimal(1.5e-21), "0.0000000000000000000015");
+  assert.equal(hostDecimal(1e21), "1000000000000000000000");
+  assert.equal(hostDecimal(-2.5e-7), "-0.00000025");
+  assert.equal(hostDecimal(1e300), null);
   for (const bad of ["0x10", "1e3", "1_000", "", "abc", "1,5", Number.NaN, Infinity, null, undefined, {}, true]) {
     assert.equal(hostDecimal(bad), null, String(bad));
   }

@@ -489,7 +489,12 @@ test("simulate, capacity and compare through the package, with the issue's reque
   assert.equal(sim.expired, "2900");
   assert.deepEqual(sim.events.map((e) => e.kind), ["grant", "usage", "upgrade", "rollover", "grant", "cancel", "expire", "expire", "expire"]);
   assert.deepEqual(Object.keys(sim.grants[0]).sort(), ["amount", "expiresAt", "id", "issuedAt", "remaining", "source"]);
-  assert.deepEqual(Object.keys(sim.events[0]).sort(), ["at", "balance", "credits", "grant", "kind", "note"]);
+  assert.deepEqual(Object.keys(sim.events[0]).sort(), ["at", "balance", "cause", "credits", "grant", "kind", "note"]);
+  // Each event's cause as data: the request's entry, or the calendar.
+  assert.deepEqual(sim.events.map((e) => e.cause.by), ["calendar", "usage", "upgrades", "calendar", "calendar", "cancelAt", "calendar", "calendar", "calendar"]);
+  assert.deepEqual(sim.events[1].cause, { by: "usage", index: 0 });
+  const reloaded = reload.events.find((e) => e.kind === "auto_reload");
+  assert.equal(reloaded.cause.by, "usage");
   assert.equal(reload.events.filter((e) => e.kind === "auto_reload").length, 1);
   assert.equal(reload.balance, "233.33");
   assert.equal(overage.overage, "30");

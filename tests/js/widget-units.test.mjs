@@ -48,6 +48,16 @@ test("request building: what the buyer typed, read in the locale, or the field t
   const grants = [{ id: "g1", remaining: "20" }];
   assert.deepEqual(buildRequest({ rows: [row("90")], card, planId: "business", locale: "en-US", balanceText: "5", grants, at: "2026-11-30" }).request,
     { plan: "business", items: [{ feature: "avatar_iv", seconds: "90", options: { expressive_motion: true } }], grants, at: "2026-11-30" });
+  // <ratecard-cost>'s request from the host's values, by the same wallet rule; its quote equals the engine's.
+  const { hostRequest } = await import("../../www/widget/request.js");
+  const items = [{ feature: "avatar_iv", seconds: 120 }];
+  const host = hostRequest({ planId: "business", items, balance: 10 });
+  assert.deepEqual(host.request, { plan: "business", items, balance: "10" });
+  assert.equal(RateEngine.preset("heygen-credits").quote(host.request).shortfall, "30");
+  assert.deepEqual(hostRequest({ planId: "business", items, balance: "5", grants, at: "2026-11-30" }).request, { plan: "business", items, grants, at: "2026-11-30" });
+  assert.deepEqual(hostRequest({ planId: "business", items, at: "2026-12-20" }).request, { plan: "business", items, at: "2026-12-20" });
+  const hex = hostRequest({ planId: "business", items, balance: "0x10" });
+  assert.deepEqual([hex.local.field, hex.local.code, "balance" in hex.request], ["balance", "invalid_request", false]);
 });
 
 test("the buy model: the product, the quantity, its price and what it adds, from the engine's buyPacks", async () => {
@@ -118,7 +128,8 @@ test("a price change in the buyer's words and number format, the cart's changes 
 });
 
 test("the page's example price book: a made-up next version, its prices raised exactly (no float)", async () => {
-  const { exampleBook, raiseByAQuarter } = await import("../../www/book-panel.js");
+  const { exampleBook, plusDays, raiseByAQuarter } = await import("../../www/book-example.js");
+  assert.deepEqual([plusDays("2026-12-20", 14), plusDays("2028-02-28", 1), plusDays("2026-03-01", 364)], ["2027-01-03", "2028-02-29", "2027-02-28"]);
   assert.deepEqual(["20", "149.00", "0.99", "3", "0.5"].map(raiseByAQuarter), ["25", "186.25", "1.24", "4", "0.6"]);
   const card = RateEngine.preset("heygen-credits").rateCard();
   const [now, next] = exampleBook(card, { feature: "avatar_iv", plan: "business", today: "2026-12-20" });

@@ -9,6 +9,7 @@
 // refusal is the JSON reader's. `ratecard/lite`, which has no JSON reader,
 // throws `writeRequest`'s refusal, which the parity test holds to the same
 // code and path.
+import { numberDigits } from "./digits.js";
 
 export const F = "\u001f", R = "\u001e", P = "\u001d";
 
@@ -82,29 +83,11 @@ function asJson(request) {
   return text === undefined ? request : JSON.parse(text);
 }
 
-// A number JS writes with an exponent (1.5e-21, 1e+21), in plain digits, exactly:
-// the digits of its shortest form with the point moved; undefined past 28
-// decimal places or 29 digits (more than a decimal holds).
-function plainDigits(v) {
-  const [m, e] = String(Math.abs(v)).split("e");
-  const exp = Number(e);
-  const [int, frac = ""] = m.split(".");
-  const digits = `${int}${frac}`;
-  const point = int.length + exp;
-  const sign = v < 0 ? "-" : "";
-  if (exp > 0) return point > 29 ? undefined : `${sign}${digits}${"0".repeat(point - digits.length)}`;
-  return digits.length - point > 28 ? undefined : `${sign}0.${"0".repeat(-point)}${digits}`;
-}
-
 function measure(v) {
   if (v === undefined) return "";
   // Plain digits, as Rust writes a number: 1e-7 as 0.0000001; one that no
   // decimal holds (1e+308) as a type marker, refused.
-  if (typeof v === "number") {
-    const text = String(v);
-    if (!text.includes("e")) return text;
-    return plainDigits(v) ?? `\u0000the number ${text}`;
-  }
+  if (typeof v === "number") return numberDigits(v) ?? `\u0000the number ${String(v)}`;
   if (typeof v === "string") return v === "" ? "\u0000an empty string" : esc(v);
   return `\u0000${v === null ? "null" : typeof v}`;
 }
@@ -157,7 +140,7 @@ function measureFault(v, path) {
   if (typeof v === "number" && (v === 0 || (Math.abs(v) >= 1e-6 && Math.abs(v) < 1e21))) return undefined;
   if (typeof v === "string" && isDecimal(v)) return undefined;
   const bad = (why) => coded("invalid_quantity", path(), `${where(path())}: ${why}`);
-  if (typeof v === "number") return plainDigits(v) === undefined ? bad(`the number ${v} is out of range`) : undefined;
+  if (typeof v === "number") return numberDigits(v) === undefined ? bad(`the number ${v} is out of range`) : undefined;
   if (typeof v === "string") return bad(`expected a number, got "${v}"`);
   if (v === null) return bad("expected a finite number or a decimal string, got null (NaN and ±Infinity cross from JS as null)");
   return bad(`invalid type: ${Array.isArray(v) ? "sequence" : typeof v === "object" ? "map" : typeof v}, expected a number or a decimal string`);

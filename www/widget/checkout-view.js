@@ -1,7 +1,19 @@
-// <ratecard-checkout>'s parts as template functions of the element (`host`):
-// a field with its message, the items, the quote's lines, the notes, the
-// shortfall and the buy panel. Each renders what the engine returned and the
-// buyer typed; the handlers are the element's. No pricing rule here.
+// <ratecard-checkout>'s parts as template functions of a view model (`v`,
+// made by the element's `_viewModel()`: what the buyer typed, the ids, and the
+// callbacks `v.on`): a field with its message, the items, the quote's lines, the
+// notes, the shortfall and the buy panel. Each renders what the engine returned
+// and the buyer typed; no template reads or writes the element itself. No
+// pricing rule here.
+
+/**
+ * @typedef {{ id: string, rows: any[], planId: string, card: any, readonly: boolean, balanceText: string | null,
+ *   qtyText: string | null, seatsText: string, errId: (field: string) => string, on: ViewCallbacks }} CheckoutView
+ * @typedef {{ add: () => void, remove: (i: number) => void, edit: (i: number, patch: object) => void,
+ *   setFeature: (i: number, feature: string) => void, setOption: (i: number, key: string, value: unknown) => void,
+ *   step: (delta: number, qty: number | null) => void, stepKey: (e: KeyboardEvent, qty: number | null) => void,
+ *   buy: (option: any, quantity: number | null) => void, setBilling: (period: string) => void,
+ *   seats: (text: string) => void, qty: (text: string) => void, balance: (text: string) => void }} ViewCallbacks
+ */
 import { html, nothing } from "lit";
 import { live } from "lit/directives/live.js";
 import { day, inUnit, isZero, localText, money, number, plural, words } from "./locale.js";
@@ -15,64 +27,64 @@ function hookOf(field) {
 }
 
 /** A labelled control with its error message (by id, for aria-describedby) under it. */
-export function field(host, name, label, control, error) {
-  return html`<div class="field"><label>${label} ${control}</label>${error ? html`<p class="error" id=${host._errId(name)} data-testid="${hookOf(name)}-error">${error}</p>` : nothing}</div>`;
+export function field(v, name, label, control, error) {
+  return html`<div class="field"><label>${label} ${control}</label>${error ? html`<p class="error" id=${v.errId(name)} data-testid="${hookOf(name)}-error">${error}</p>` : nothing}</div>`;
 }
 
 const hook = (name, i) => (i === 0 ? name : `${name}-${i}`);
 
 /** The editable items (or, `readonly`, the items as text), and "Add item". */
-export function items(host, card, locale, errFor) {
+export function items(v, card, locale, errFor) {
   if (!Object.keys(card.features).length) {
     return html`<p class="muted" data-testid="no-features">This rate card prices no features (its article gives no per-feature rates); its credits can still be bought below.</p>`;
   }
   return html`<ol class="items" part="items" aria-label="What you are generating">
-      ${host._rows.map((row, i) => item(host, card, locale, errFor, row, i))}
+      ${v.rows.map((row, i) => item(v, card, locale, errFor, row, i))}
     </ol>
-    ${host.readonly ? nothing : html`<div><button type="button" class="secondary" data-testid="add-item" part="add" @click=${host._add}>+ Add item</button></div>`}`;
+    ${v.readonly ? nothing : html`<div><button type="button" class="secondary" data-testid="add-item" part="add" @click=${v.on.add}>+ Add item</button></div>`}`;
 }
 
-function item(host, card, locale, errFor, row, i) {
+function item(v, card, locale, errFor, row, i) {
   const f = card.features[row.feature];
   const key = f.input === "seconds" ? "seconds" : "quantity";
   const name = `items.${i}.${key}`;
   const err = errFor(name);
-  if (host.readonly) {
+  if (v.readonly) {
     return html`<li class="item" part="item"><strong>${f.name}</strong> <span data-testid=${hook(key, i)}>${row.text}</span>${err ? html`<p class="error">${err}</p>` : nothing}</li>`;
   }
-  const plan = card.plans[host._planId];
+  const plan = card.plans[v.planId];
   const allowance = (plan.allowances ?? []).find((a) => a.feature === row.feature && a.amount !== undefined);
   const units = key === "seconds" ? "seconds" : plural(2, f.unitName ?? "unit");
   return html`<li class="item" part="item">
-    <label>What <select data-testid=${hook("feature", i)} .value=${live(row.feature)} @change=${(e) => host._setFeature(i, e.target.value)}>
+    <label>What <select data-testid=${hook("feature", i)} .value=${live(row.feature)} @change=${(e) => v.on.setFeature(i, e.target.value)}>
       ${Object.entries(card.features).map(([id, def]) => html`<option value=${id} ?selected=${id === row.feature}>${def.name}</option>`)}
     </select></label>
-    ${field(host, name, key === "seconds" ? "Length (seconds)" : `How many (${units})`,
+    ${field(v, name, key === "seconds" ? "Length (seconds)" : `How many (${units})`,
       html`<input class="amount" data-testid=${hook(key, i)} inputmode="decimal" autocomplete="off" .value=${live(row.text)}
-        @input=${(e) => host._edit(i, { text: e.target.value })}
-        aria-invalid=${err ? "true" : "false"} aria-describedby=${err ? host._errId(name) : nothing}>`, err)}
-    ${Object.entries(f.options ?? {}).map(([k, def]) => option(host, i, row, k, def, errFor(`items.${i}.options.${k}`), locale))}
-    ${allowance ? field(host, `items.${i}.used`, `Used this ${plan.period} (${units})`,
+        @input=${(e) => v.on.edit(i, { text: e.target.value })}
+        aria-invalid=${err ? "true" : "false"} aria-describedby=${err ? v.errId(name) : nothing}>`, err)}
+    ${Object.entries(f.options ?? {}).map(([k, def]) => option(v, i, row, k, def, errFor(`items.${i}.options.${k}`), locale))}
+    ${allowance ? field(v, `items.${i}.used`, `Used this ${plan.period} (${units})`,
       html`<input class="amount" data-testid=${hook("used", i)} inputmode="decimal" autocomplete="off" placeholder="0" title=${allowance.label}
-        .value=${live(row.used)} @input=${(e) => host._edit(i, { used: e.target.value })}>`, errFor(`items.${i}.used`)) : nothing}
-    ${host._rows.length > 1 ? html`<button type="button" class="secondary" data-testid=${hook("remove", i)} @click=${() => host._remove(i)} aria-label="Remove ${f.name} (item ${i + 1})">Remove</button>` : nothing}
+        .value=${live(row.used)} @input=${(e) => v.on.edit(i, { used: e.target.value })}>`, errFor(`items.${i}.used`)) : nothing}
+    ${v.rows.length > 1 ? html`<button type="button" class="secondary" data-testid=${hook("remove", i)} @click=${() => v.on.remove(i)} aria-label="Remove ${f.name} (item ${i + 1})">Remove</button>` : nothing}
   </li>`;
 }
 
-function option(host, i, row, key, def, err, locale) {
+function option(v, i, row, key, def, err, locale) {
   const name = `items.${i}.options.${key}`;
-  const errId = host._errId(name);
+  const errId = v.errId(name);
   if (def.type === "boolean") {
     const suffix = def.multiplier !== undefined ? ` (×${number(locale, def.multiplier)})` : "";
     return html`<div class="field"><label class="check" title=${def.gate ?? ""}><input type="checkbox" data-testid=${hook(`option-${key}`, i)}
-      .checked=${live(row.options[key] === true)} @change=${(e) => host._setOption(i, key, e.target.checked)}
+      .checked=${live(row.options[key] === true)} @change=${(e) => v.on.setOption(i, key, e.target.checked)}
       aria-invalid=${err ? "true" : "false"} aria-describedby=${err ? errId : nothing}> ${def.label}${suffix}</label>
       ${err ? html`<p class="error" id=${errId}>${err}</p>` : nothing}</div>`;
   }
-  const planMax = host._card.plans[host._planId].maxOptions?.[key];
+  const planMax = v.card.plans[v.planId].maxOptions?.[key];
   const value = row.options[key] ?? def.default ?? "";
-  return field(host, name, def.label, html`<select data-testid=${hook(`option-${key}`, i)} .value=${live(value)}
-      @change=${(e) => host._setOption(i, key, e.target.value || undefined)}
+  return field(v, name, def.label, html`<select data-testid=${hook(`option-${key}`, i)} .value=${live(value)}
+      @change=${(e) => v.on.setOption(i, key, e.target.value || undefined)}
       aria-invalid=${err ? "true" : "false"} aria-describedby=${err ? errId : nothing}>
       ${def.default !== undefined ? nothing : html`<option value="" ?selected=${value === ""}>${planMax ? `Plan's highest (${words(planMax)})` : "Choose…"}</option>`}
       ${def.values.map((v) => html`<option value=${v} ?selected=${v === value}>${words(v)}${def.unavailable?.[v] ? " (not available)" : ""}</option>`)}
@@ -110,49 +122,49 @@ export function priceNotice(change, locale) {
 }
 
 /** The shortfall, and each upgrade that adds credits now, with its button. */
-export function short(host, q, card, locale) {
+export function short(v, q, card, locale) {
   const upgrades = q.purchase.filter((p) => p.kind === "upgrade");
   return html`<div class="short" part="short">
     <p>Short by <strong data-testid="shortfall" part="shortfall">${inUnit(locale, q.shortfall, card)}</strong></p>
     ${upgrades.length ? html`<ul class="plain" data-testid="upgrades">${upgrades.map((p) => html`<li>
       ${localText(locale, p.name)}: +${inUnit(locale, p.credits, card)} now for ${money(locale, p.price, p.currency)}${p.upgrade === "new_subscription" ? ` a ${p.period}, a new subscription starting today` : ` more a ${p.period}`}
       (balance after ${inUnit(locale, p.balanceAfter, card)}${p.covers === false ? ", still short" : ""})
-      <button type="button" class="secondary" part="buy-button" @click=${() => host._buy(p, 1)}>Upgrade</button></li>`)}</ul>` : nothing}
+      <button type="button" class="secondary" part="buy-button" @click=${() => v.on.buy(p, 1)}>Upgrade</button></li>`)}</ul>` : nothing}
   </div>`;
 }
 
 /** The buy panel from its model (buy.js): billing, seats, the quantity stepper, the price and Buy. */
-export function buyPanel(host, m) {
+export function buyPanel(v, m) {
   const { periods, period, product, renewal, qtyText, qty, p, err, seatsErr } = m;
   const unit = product.unitName;
-  const errId = host._errId("buy");
-  return html`<section class="buy" part="buy" aria-labelledby="${host._id}-buy-h" data-testid="buy">
-    <h3 id="${host._id}-buy-h">${renewal ? "Renew your plan" : "Buy more"}</h3>
+  const errId = v.errId("buy");
+  return html`<section class="buy" part="buy" aria-labelledby="${v.id}-buy-h" data-testid="buy">
+    <h3 id="${v.id}-buy-h">${renewal ? "Renew your plan" : "Buy more"}</h3>
     <div class="row">
-      ${periods.length > 1 ? html`<label>Billing <select data-testid="buy-billing" .value=${live(period)} @change=${(e) => host._setBilling(e.target.value)}>
+      ${periods.length > 1 ? html`<label>Billing <select data-testid="buy-billing" .value=${live(period)} @change=${(e) => v.on.setBilling(e.target.value)}>
         ${periods.map((per) => html`<option value=${per} ?selected=${per === period}>${per === "once" ? "one-time" : `${per}ly`}</option>`)}</select></label>` : nothing}
-      ${product.perSeat ? field(host, "seats", "Seats (users)", html`<input data-testid="buy-seats" inputmode="numeric" autocomplete="off" .value=${live(host._seatsText)}
-          @input=${(e) => { host._seatsText = e.target.value; }} aria-invalid=${seatsErr ? "true" : "false"}>`, seatsErr) : nothing}
+      ${product.perSeat ? field(v, "seats", "Seats (users)", html`<input data-testid="buy-seats" inputmode="numeric" autocomplete="off" .value=${live(v.seatsText)}
+          @input=${(e) => v.on.seats(e.target.value)} aria-invalid=${seatsErr ? "true" : "false"}>`, seatsErr) : nothing}
       ${renewal ? nothing : html`<div class="field"><div class="stepper" role="group" aria-label="How many ${plural(2, unit)} to buy">
-        <button type="button" class="secondary" data-testid="buy-minus" aria-label="One fewer" aria-disabled=${qty !== null && qty <= 1 ? "true" : "false"} @click=${() => host._step(-1, qty)}>−</button>
+        <button type="button" class="secondary" data-testid="buy-minus" aria-label="One fewer" aria-disabled=${qty !== null && qty <= 1 ? "true" : "false"} @click=${() => v.on.step(-1, qty)}>−</button>
         <input data-testid="buy-quantity" inputmode="numeric" autocomplete="off" aria-label="How many ${plural(2, unit)} to buy" .value=${live(qtyText)}
-          @input=${(e) => { host._qtyText = e.target.value; }} @keydown=${(e) => host._stepKey(e, qty)}
+          @input=${(e) => v.on.qty(e.target.value)} @keydown=${(e) => v.on.stepKey(e, qty)}
           aria-invalid=${err ? "true" : "false"} aria-describedby=${err ? errId : nothing}>
-        <button type="button" class="secondary" data-testid="buy-plus" aria-label="One more" @click=${() => host._step(1, qty)}>+</button>
+        <button type="button" class="secondary" data-testid="buy-plus" aria-label="One more" @click=${() => v.on.step(1, qty)}>+</button>
       </div>${err ? html`<p class="error" id=${errId} data-testid="buy-error">${err}</p>` : nothing}</div>`}
     </div>
     ${p ? html`<p><strong data-testid="buy-total">${m.total}</strong> <span class="muted" data-testid="buy-detail">${m.detail}</span></p>
-      <div><button type="button" part="buy-button" data-testid="buy-button" @click=${() => host._buy(m.option, qty)}>${renewal ? "Renew now" : "Buy"}</button></div>` : nothing}
+      <div><button type="button" part="buy-button" data-testid="buy-button" @click=${() => v.on.buy(m.option, qty)}>${renewal ? "Renew now" : "Buy"}</button></div>` : nothing}
   </section>`;
 }
 
 /** The panel's shape while the engine loads; the balance can be typed already. */
-export function skeleton(host) {
+export function skeleton(v) {
   return html`<section part="panel skeleton" aria-busy="true" aria-label="Price of this generation, loading">
     <div class="row">
       <span class="skeleton block narrow"></span>
-      <label>Balance <input data-testid="balance" inputmode="decimal" autocomplete="off" .value=${live(host._balanceText ?? "")}
-        @input=${(e) => { host._balanceText = e.target.value; }}></label>
+      <label>Balance <input data-testid="balance" inputmode="decimal" autocomplete="off" .value=${live(v.balanceText ?? "")}
+        @input=${(e) => v.on.balance(e.target.value)}></label>
     </div>
     <span class="skeleton block"></span>
     <span class="skeleton tall"></span>

@@ -60,6 +60,34 @@ export class RatecardCheckout extends RatecardBase {
     this._qtyText = null;
     this._announce = "";
     this._id = `rc${++uid}`;
+    /** The templates' callbacks (checkout-view.js), made once so that a render binds no new listener. */
+    this._on = {
+      add: () => this._add(),
+      remove: (i) => this._remove(i),
+      edit: (i, patch) => this._edit(i, patch),
+      setFeature: (i, feature) => this._setFeature(i, feature),
+      setOption: (i, key, value) => this._setOption(i, key, value),
+      step: (delta, qty) => this._step(delta, qty),
+      stepKey: (e, qty) => this._stepKey(e, qty),
+      buy: (option, quantity) => this._buy(option, quantity),
+      setBilling: (period) => this._setBilling(period),
+      seats: (text) => { this._seatsText = text; },
+      qty: (text) => { this._qtyText = text; },
+      balance: (text) => { this._balanceText = text; },
+    };
+  }
+
+  /**
+   * What the templates render from: what the buyer typed, the ids, and the callbacks; never the
+   * element itself.
+   * @returns {import("./checkout-view.js").CheckoutView}
+   */
+  _viewModel() {
+    return {
+      id: this._id, rows: this._rows ?? [], planId: this._planId, card: this._card, readonly: this.readonly,
+      balanceText: this._balanceText, qtyText: this._qtyText, seatsText: this._seatsText,
+      errId: (name) => this._errId(name), on: this._on,
+    };
   }
 
   cardChanged(card) {
@@ -137,7 +165,8 @@ export class RatecardCheckout extends RatecardBase {
   render() {
     if (this._failure) return html`<section part="panel"><p class="error" role="alert" part="error">${this._failure.text}</p></section>`;
     if (this._hostError) return html`<section part="panel"><p class="error" role="alert" part="error" data-testid="host-error">${this._hostError.text}</p></section>`;
-    if (!this._pricer || !this._rows) return skeleton(this);
+    if (!this._pricer || !this._rows) return skeleton(this._viewModel());
+    const v = this._viewModel();
     const card = this._card;
     const locale = this._locale;
     const plan = card.plans[this._planId];
@@ -154,14 +183,14 @@ export class RatecardCheckout extends RatecardBase {
         </select></label>
         ${Array.isArray(this.grants)
           ? html`<p class="muted" data-testid="wallet-balance">Balance from your wallet: ${q ? inUnit(locale, q.balance, card) : "—"}</p>`
-          : field(this, "balance", `Balance (${card.unit === card.currency ? card.currency : card.unit})`, html`<input id="${this._id}-balance" data-testid="balance" part="balance"
+          : field(v, "balance", `Balance (${card.unit === card.currency ? card.currency : card.unit})`, html`<input id="${this._id}-balance" data-testid="balance" part="balance"
               inputmode="decimal" autocomplete="off" placeholder=${balancePlaceholder(locale, plan)}
-              .value=${live(this._balanceText ?? "")} @input=${(e) => { this._balanceText = e.target.value; }}
+              .value=${live(this._balanceText ?? "")} @input=${(e) => v.on.balance(e.target.value)}
               aria-invalid=${errFor("balance") ? "true" : "false"} aria-describedby=${errFor("balance") ? this._errId("balance") : nothing}>`, errFor("balance"))}
       </div>
       <p class="muted" data-testid="plan-note">${planNote(locale, card, plan)}</p>
       ${priceNotice(this._priceChange(this._planId, this._rows.map((r) => r.feature)), locale)}
-      ${items(this, card, locale, errFor)}
+      ${items(v, card, locale, errFor)}
       ${lines(q, card, locale, this.request)}
       ${general ? html`<p class="error" role="alert" part="error" data-testid="error">${general}</p>` : nothing}
       <dl class="totals" part="totals">
@@ -171,8 +200,8 @@ export class RatecardCheckout extends RatecardBase {
       <p class="sr-only" role="status" aria-live="polite" data-testid="announce">${this._announce}</p>
       ${q && !this.request?.balance && !this.request?.grants ? html`<p class="muted" data-testid="assumed" part="note">${assumedBalance(locale, card, plan)}</p>` : nothing}
       ${notes(q, card, plan, locale, this.grants)}
-      ${q && !isZero(q.shortfall) ? short(this, q, card, locale) : nothing}
-      ${this._buyPanel(q, card, plan, locale)}
+      ${q && !isZero(q.shortfall) ? short(v, q, card, locale) : nothing}
+      ${this._buyPanel(v, q, card, plan, locale)}
     </section>`;
   }
 
@@ -181,10 +210,10 @@ export class RatecardCheckout extends RatecardBase {
     return `${this._id}-${field.replaceAll(".", "-")}-err`;
   }
 
-  _buyPanel(q, card, plan, locale) {
+  _buyPanel(v, q, card, plan, locale) {
     const m = buyModel({ q, card, plan, planId: this._planId, locale, billing: this._billing, qtyText: this._qtyText,
       seatsText: this._seatsText, buyPacks: (r) => (this._engine ?? this._pricer).buyPacks(r), limits: engineLimits() });
-    return m ? buyPanel(this, m) : nothing;
+    return m ? buyPanel(v, m) : nothing;
   }
 
   _setBilling(period) {

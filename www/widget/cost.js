@@ -3,9 +3,10 @@
 //   (the job's cost, the shortfall, the cheapest purchase as a button).
 import { html, css, nothing } from "lit";
 import { RatecardBase, defaultPlan } from "./base.js";
-import { hostDecimal, inUnit, isZero, localText, money, number, plural } from "./locale.js";
+import { inUnit, isZero, localText, money, number, plural } from "./locale.js";
 import { assumedBalance } from "./messages.js";
 import { noticeDay } from "./notice.js";
+import { hostRequest } from "./request.js";
 
 let uid = 0;
 
@@ -37,6 +38,8 @@ export class RatecardCost extends RatecardBase {
   constructor() {
     super();
     this._id = `rcc${++uid}`;
+    /** @type {any} The line's model, made in `willUpdate` (see `_price`). */
+    this._view = null;
   }
 
   /** "Prices change 1 Jan", its detail in the title and, for screen readers, by aria-describedby. */
@@ -54,32 +57,43 @@ export class RatecardCost extends RatecardBase {
     small { color: var(--_muted); }
   `];
 
-  render() {
-    const locale = this._locale;
-    if (this._failure) return html`<span part="cost error" class="error" role="alert">${this._failure.text}</span>`;
-    if (!this._pricer) return html`<span part="cost skeleton" aria-busy="true"><span class="skeleton">Loading the price…</span></span>`;
+  /** Prices what the host gave, before the render: the request (the shared builder), then the quote. */
+  willUpdate(changed) {
+    super.willUpdate(changed);
+    this._view = this._price();
+  }
+
+  /**
+   * The line's model: nothing to show yet (null), no items, the host's unreadable field, the
+   * engine's error, or the quote with what the line needs.
+   */
+  _price() {
+    if (this._failure || !this._pricer) return null;
     const card = this.card;
     const planId = this.plan || defaultPlan(card);
     const items = Array.isArray(this.items) ? this.items : [];
-    if (!items.length) return html`<span part="cost" class="muted">Nothing to price yet</span>`;
+    if (!items.length) return { empty: true };
     const grants = Array.isArray(this.grants) ? this.grants : undefined;
-    // The balance read exactly, by the rule <ratecard-checkout> reads it with: "0x10" or "1e3" is refused.
-    const balance = this.balance ? hostDecimal(this.balance) : undefined;
-    const request = {
-      plan: planId,
-      items,
-      ...(grants ? { grants, ...(this.at ? { at: this.at } : {}) } : balance ? { balance } : {}),
-      // A price book prices the day: the host's `at`, else today.
-      ...(!grants && this._book ? { at: this._day } : {}),
-    };
-    if (!grants && balance === null) {
+    // A price book prices the day: the host's `at` with grants, else today.
+    const built = hostRequest({ planId, items, balance: this.balance, grants, at: grants ? this.at : this._book ? this._day : undefined });
+    if (built.local) {
       this.quote = null;
-      this.error = this._report({ code: "invalid_request", message: `balance: expected a decimal string, got "${String(this.balance).slice(0, 40)}"` }, "balance", request);
-      return html`<span part="cost error" class="error" role="alert">${this.error.text}</span>`;
+      this.error = this._report(built.local, built.local.field, built.request);
+      return { error: this.error };
     }
-    const q = this._quote(request);
-    if (!q) return html`<span part="cost error" class="error" role="alert">${this.error.text}</span>`;
-    const assumed = !grants && !this.balance;
+    const q = this._quote(built.request);
+    if (!q) return { error: this.error };
+    return { q, card, planId, items, assumed: !grants && !this.balance };
+  }
+
+  render() {
+    const locale = this._locale;
+    const view = this._view;
+    if (this._failure) return html`<span part="cost error" class="error" role="alert">${this._failure.text}</span>`;
+    if (!view) return html`<span part="cost skeleton" aria-busy="true"><span class="skeleton">Loading the price…</span></span>`;
+    if (view.empty) return html`<span part="cost" class="muted">Nothing to price yet</span>`;
+    if (view.error) return html`<span part="cost error" class="error" role="alert">${view.error.text}</span>`;
+    const { q, card, planId, items, assumed } = view;
     const note = html`${assumed ? html`<small part="note">${assumedBalance(locale, card, card.plans[planId])}</small>` : nothing}${this._hint(planId, items, locale)}`;
     if (isZero(q.shortfall)) {
       return html`<span part="cost" role="status"><span part="total">${inUnit(locale, q.total, card)}</span>

@@ -7,10 +7,10 @@
 // Svelte and Vue, and the global event map are derived from those two by the types below, and
 // `tests/js/widget-units.test.mjs` holds them to the custom-elements manifest the build writes
 // from the elements' own Lit properties and JSDoc (`custom-elements.json`).
-import type { Quote, QuoteRequest, PurchaseOption, RateCard, RateEngine, Item, Grant } from "../../pkg/web/ratecard.js";
+import type { Quote, QuoteRequest, PurchaseOption, RateCard, RateEngine, Item, Grant, PriceChange, PriceUpcoming } from "../../pkg/web/ratecard.js";
 import type { RateEngine as LiteRateEngine } from "../lite/index.js";
 
-export type { Quote, QuoteRequest, PurchaseOption, RateCard, Item, Grant };
+export type { Quote, QuoteRequest, PurchaseOption, RateCard, Item, Grant, PriceChange, PriceUpcoming };
 /** @deprecated The one credit-grant type is `Grant`. */
 export type GrantBalance = Grant;
 
@@ -128,6 +128,15 @@ export declare function day(locale: string, iso: string): string;
 export declare function localText(locale: string, text: string): string;
 /** A quote line's sentence in the buyer's words, from its parts. */
 export declare function lineSentence(locale: string, line: Quote["lines"][number], card: RateCard, item?: Item): string;
+/** Today's local date, `YYYY-MM-DD`: the day a price book prices when the host gives none. */
+export declare function localDay(now?: Date): string;
+/** A `YYYY-MM-DD` day in the locale, long ("1 January 2027") or short ("Jan 1"). */
+export declare function noticeDay(locale: string, iso: string, style?: "long" | "short"): string;
+/** One change of a price book as a sentence in the buyer's number format, from its parts alone:
+ *  "Avatar IV costs 25 credits a minute (now 20)". */
+export declare function changeSentence(locale: string, change: PriceChange): string;
+/** A coming price change's sentences, the plan's and the cart's features' first, at most `max` (3). */
+export declare function noticeSentences(locale: string, upcoming: PriceUpcoming, focus?: { plan?: string; features?: string[]; max?: number }): string[];
 /** The label of a purchase option's button: "Buy 1 block, $5.00". */
 export declare function purchaseLabel(locale: string, option: PurchaseOption, card: RateCard): string;
 

@@ -11,6 +11,7 @@ export { RatecardCost, RatecardCheckout, purchaseLabel };
 export { setWasmUrl, setLiteWasmUrl, engineReady, engineFor, liteFor, presetCards } from "./engine.js";
 export { parseNumber, number, money, inUnit, duration, day, localText } from "./locale.js";
 export { lineSentence } from "./lines.js";
+export { localDay, noticeDay, noticeSentences, changeSentence } from "./notice.js";
 
 const registry = globalThis.customElements;
 if (registry) {

@@ -2,6 +2,7 @@
 // Intl.NumberFormat formats a decimal string exactly (no float in between), and
 // `parseNumber` reads what the buyer typed back into a decimal string. Nothing
 // here computes a price.
+import { numberDigits } from "../boundary/digits.js";
 
 const cache = new Map();
 function nf(locale, options = {}) {
@@ -47,17 +48,15 @@ export function resolveLocale(tag) {
  * a count) as an exact decimal string, or `null` when it is not one. The
  * engine's rule for a decimal string: digits with one optional point and
  * sign, spaces around allowed; no hex (`"0x10"`), no exponent (`"1e3"`), no
- * `_`. A finite JS number is written in plain digits (`1e-7` → `"0.0000001"`).
+ * `_`. A finite JS number is written in plain digits, exactly, by the package's one
+ * number-to-digits rule (`numberDigits`: `1e-7` → `"0.0000001"`, `1.5e-21` →
+ * `"0.0000000000000000000015"`); a number no decimal holds is `null`.
  * Both elements read host values with this one function.
  * @param {unknown} value
  * @returns {string | null}
  */
 export function hostDecimal(value) {
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) return null;
-    const text = String(value);
-    return text.includes("e") ? value.toFixed(20).replace(/\.?0+$/, "") : text;
-  }
+  if (typeof value === "number") return numberDigits(value) ?? null;
   if (typeof value !== "string") return null;
   const t = value.trim();
   return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t) ? t : null;

@@ -1,7 +1,7 @@
 // What the buyer typed → the engine's quote request: pure, no element and no
 // engine (unit-tested in Node, tests/js/widget-units.test.mjs). A number that
 // cannot be read in the locale is a field error the engine never sees.
-import { example, parseNumber } from "./locale.js";
+import { example, hostDecimal, parseNumber } from "./locale.js";
 import { unreadable } from "./messages.js";
 
 /**
@@ -33,15 +33,44 @@ export function buildRequest({ rows, card, planId, locale, balanceText, grants, 
       usage[row.feature] = used;
     }
   }
-  /** @type {any} */
-  const request = { plan: planId, items };
-  if (Array.isArray(grants)) request.grants = grants;
-  else if (balanceText?.trim()) {
-    const balance = parseNumber(locale, balanceText);
+  let balance;
+  if (!Array.isArray(grants) && balanceText?.trim()) {
+    balance = parseNumber(locale, balanceText);
     if (balance === null) return { local: { field: "balance", code: "invalid_request", message: `balance: not a number in ${locale}`, text: `Enter your balance as a number, like ${example(locale)}.` } };
-    request.balance = balance;
   }
-  if (at) request.at = at;
+  const request = wallet({ plan: planId, items }, { grants, balance, at });
   if (Object.keys(usage).length) request.periodUsage = usage;
+  return { request };
+}
+
+/**
+ * The request's wallet and day, the one rule of both elements: `grants` (with the day given)
+ * in place of a balance; else the balance (a decimal string) when given; `at` when given.
+ * @param {{ plan: string, items: object[] }} base
+ * @param {{ grants?: object[] | null, balance?: string, at?: string }} wallet
+ * @returns {any}
+ */
+function wallet(base, { grants, balance, at }) {
+  /** @type {any} */
+  const request = { ...base };
+  if (Array.isArray(grants)) request.grants = grants;
+  else if (balance !== undefined) request.balance = balance;
+  if (at) request.at = at;
+  return request;
+}
+
+/**
+ * `<ratecard-cost>`'s request from the host's own values (its `items` as given, its `balance`
+ * read exactly by `hostDecimal`: `"0x10"` or `"1e3"` is refused), or the field that cannot be
+ * read (`local`). `at` is the day priced: the host's with grants, else (a price book) today.
+ * @param {{ planId: string, items: object[], balance?: unknown, grants?: object[] | null, at?: string }} input
+ * @returns {{ request: any, local?: undefined } | { local: { field: string, code: string, message: string }, request: any }}
+ */
+export function hostRequest({ planId, items, balance, grants, at }) {
+  const exact = !Array.isArray(grants) && balance ? hostDecimal(balance) : undefined;
+  const request = wallet({ plan: planId, items }, { grants, balance: exact ?? undefined, at });
+  if (exact === null) {
+    return { request, local: { field: "balance", code: "invalid_request", message: `balance: expected a decimal string, got "${String(balance).slice(0, 40)}"` } };
+  }
   return { request };
 }
