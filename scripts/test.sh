@@ -29,8 +29,10 @@ cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --lib --tests --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --quiet --lib --target wasm32-unknown-unknown --features lite -- -D warnings
 
-echo "[test] JavaScript: type check (tsc, JSDoc) of www/ and scripts/; lint (ESLint) of www/, scripts/, tests/ and bench/"
+echo "[test] JavaScript: type check (tsc, JSDoc) of www/ and scripts/, strict for the pure modules (tsconfig.strict.json); lint (ESLint) of www/, scripts/, tests/ and bench/"
 tsc -p tsconfig.check.json
+# Strict, module by module: the pure modules and the boundary's reader and digits so far.
+tsc -p tsconfig.strict.json
 eslint .
 
 echo "[test] cargo doc (warnings are errors)"

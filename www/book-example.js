@@ -36,9 +36,9 @@ export function exampleBook(card, { feature, plan, today }) {
   delete now.effectiveFrom;
   now.name = `${card.name} (example price book)`;
   const next = { ...structuredClone(now), version: `${now.version}-example`, effectiveFrom: plusDays(today, 14) };
-  const f = [next.features[feature], ...Object.values(next.features)].find((x) => x?.rate);
+  const f = [feature && next.features[feature], ...Object.values(next.features)].find((x) => x?.rate);
   if (f) f.rate = raiseByAQuarter(f.rate);
-  const p = [next.plans[plan], ...Object.values(next.plans)].find((x) => x?.price && !/^0*(\.0*)?$/.test(x.price));
+  const p = [plan && next.plans[plan], ...Object.values(next.plans)].find((x) => x?.price && !/^0*(\.0*)?$/.test(x.price));
   if (p) p.price = raiseByAQuarter(p.price);
   return [now, next];
 }

@@ -3,6 +3,7 @@
 // Avatar III", "Pay-As-You-Go needs an avatar type", "Avatar III is available
 // to existing customers only". Pure: no DOM, no engine; unit-tested in Node.
 
+/** @param {string} word */
 const article = (word) => (/^[aeiou]/i.test(word) ? "an" : "a");
 
 /**

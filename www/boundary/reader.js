@@ -3,7 +3,11 @@
 // very object the JSON result gives, keys in its order. Used by the lite glue
 // (www/lite/glue.js) and the full module's fast quote (www/full/quote.js).
 
-// One purchase option from flat text's fields `f` at `i` (eleven fields).
+/**
+ * One purchase option from flat text's fields `f` at `i` (eleven fields).
+ * @param {string[]} f
+ * @param {number} i
+ */
 function readPurchase(f, i) {
   const upgrade = f[i + 10];
   return upgrade
@@ -13,11 +17,16 @@ function readPurchase(f, i) {
         currency: f[i + 6], period: f[i + 7], balanceAfter: f[i + 8], covers: f[i + 9] === "1" };
 }
 
-// A quote from its flat text (`Q` and the fields), or from `J` and its JSON.
+/**
+ * A quote from its flat text (`Q` and the fields), or from `J` and its JSON.
+ * @param {string} text
+ * @returns {any}
+ */
 export function readQuote(text) {
   if (text.charCodeAt(0) !== 81 /* Q */) return JSON.parse(text.slice(1)); // `J` + JSON
   const f = text.split("\u001f");
   let i = 1;
+  /** @type {any} */
   const q = {
     rateCard: f[i++], version: f[i++], cardHash: f[i++], fingerprint: f[i++], plan: f[i++], unit: f[i++],
     currency: f[i++], lines: null, total: f[i++], balance: f[i++], balanceAfter: f[i++], shortfall: f[i++],
@@ -25,6 +34,7 @@ export function readQuote(text) {
   };
   const lines = new Array(Number(f[i++]));
   for (let k = 0; k < lines.length; k++) {
+    /** @type {any} */
     const line = {
       feature: f[i++], name: f[i++], amount: f[i++], billed: f[i++], included: f[i++], units: f[i++],
       rate: f[i++], per: f[i++], multiplier: f[i++], explanation: f[i++], source: f[i++],

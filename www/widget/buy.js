@@ -34,11 +34,11 @@ export function buyModel({ q, card, plan, planId, locale, billing, qtyText, seat
   else if (qty === null) err = tooMany;
   else {
     const seats = product.perSeat ? parseNumber(locale, seatsText ?? "") : undefined;
-    if (product.perSeat && (seats === null || !/^\d+$/.test(seats) || seats === "0")) seatsErr = "Enter a whole number of seats, 1 or more.";
+    if (product.perSeat && (seats === null || seats === undefined || !/^\d+$/.test(seats) || seats === "0")) seatsErr = "Enter a whole number of seats, 1 or more.";
     else {
       try {
         p = buyPacks({ plan: planId, quantity: qty, billing: product.period, ...(product.perSeat ? { seats } : {}) });
-      } catch (e) {
+      } catch (/** @type {any} */ e) {
         err = e?.code === "invalid_quantity" && e?.path?.[0] === "quantity" ? tooMany : plainWords(e, "quantity", { locale, card, planId, limits });
       }
     }
@@ -47,8 +47,8 @@ export function buyModel({ q, card, plan, planId, locale, billing, qtyText, seat
   const seats = p?.seats !== undefined ? ` × ${number(locale, String(p.seats))} ${plural(Number(p.seats), "seat")}` : "";
   const total = !p ? "" : renewal ? `Renew ${plan.name} now — ${money(locale, p.price, p.currency)}`
     : product.kind === "top_up" ? `Top up ${money(locale, p.price, p.currency)}`
-    : `Buy ${number(locale, String(qty))} ${plural(qty, unit)}${seats} — ${money(locale, p.price, p.currency)}${every}`;
-  const cover = !suggested || !p ? "" : qty >= suggested.quantity ? " — covers the shortfall" : ` — not enough: ${number(locale, String(suggested.quantity))} needed`;
+    : `Buy ${number(locale, String(qty))} ${plural(qty ?? 0, unit)}${seats} — ${money(locale, p.price, p.currency)}${every}`;
+  const cover = !suggested || !p ? "" : (qty ?? 0) >= suggested.quantity ? " — covers the shortfall" : ` — not enough: ${number(locale, String(suggested.quantity))} needed`;
   const charge = p && p.period !== "once" && !renewal ? ` (a new ${p.period}ly add-on charge)` : "";
   const renewNote = renewal ? ` This replaces your current ${plan.name} month: a new ${plan.period} starts today.` : "";
   const detail = p ? `adds ${inUnit(locale, p.credits, card)}${charge}${cover}.${renewNote}` : "";

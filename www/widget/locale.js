@@ -4,17 +4,25 @@
 // here computes a price.
 import { numberDigits } from "../boundary/digits.js";
 
+/**
+ * Intl.NumberFormat, which formats a decimal string exactly (Intl.NumberFormat v3, ES2023):
+ * typed here to take the strings the engine gives, as it does.
+ * @typedef {Omit<Intl.NumberFormat, "format" | "formatToParts"> & { format(value: string | number | bigint): string,
+ *   formatToParts(value: string | number | bigint): Intl.NumberFormatPart[] }} DecimalFormat
+ */
+/** @type {Map<string, DecimalFormat>} */
 const cache = new Map();
-function nf(locale, options = {}) {
+/** @returns {DecimalFormat} */
+function nf(/** @type {string} */ locale, /** @type {Intl.NumberFormatOptions} */ options = {}) {
   const key = `${locale}|${JSON.stringify(options)}`;
   let f = cache.get(key);
-  if (!f) cache.set(key, (f = new Intl.NumberFormat(locale, options)));
+  if (!f) cache.set(key, (f = /** @type {DecimalFormat} */ (/** @type {unknown} */ (new Intl.NumberFormat(locale, options)))));
   return f;
 }
 
 /** Whether each tag asked about is supported (null: not a valid tag); asked once per tag, as a render asks often. */
 const supported = new Map();
-function supports(tag) {
+function supports(/** @type {string} */ tag) {
   if (!supported.has(tag)) {
     let ok = null;
     try { ok = Intl.NumberFormat.supportedLocalesOf([tag]).length > 0; } catch { /* an invalid tag */ }
@@ -33,7 +41,7 @@ export function warmLocale(locale) {
 }
 
 /** The locale to use: the element's `locale`, else the document's, else the browser's. */
-export function resolveLocale(tag) {
+export function resolveLocale(/** @type {string | null | undefined} */ tag) {
   const candidates = [tag, globalThis.document?.documentElement?.lang, globalThis.navigator?.language, "en-US"];
   for (const c of candidates) {
     if (!c) continue;
@@ -74,7 +82,7 @@ export function exactNumber(locale, decimalString) {
 }
 
 /** `"1500"` → "1,500" (en-US) / "1.500" (de-DE); up to 6 decimals, as given. */
-export function number(locale, decimalString) {
+export function number(/** @type {string} */ locale, /** @type {string} */ decimalString) {
   return nf(locale, { maximumFractionDigits: 6 }).format(decimalString);
 }
 
@@ -105,7 +113,7 @@ export function moneyDigits(decimalString, minor) {
  * "$4.669", `"0.004669"` → "$0.0047", never "$0.00" (see `moneyDigits`).
  * `maxDigits` shows more than the currency's cents, for rates: `"0.0667"` → "$0.0667".
  */
-export function money(locale, decimalString, currency, maxDigits) {
+export function money(/** @type {string} */ locale, /** @type {string} */ decimalString, /** @type {string} */ currency, /** @type {number | undefined} */ maxDigits = undefined) {
   if (maxDigits === undefined) {
     const minor = nf(locale, { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
     const digits = moneyDigits(decimalString, minor);
@@ -115,21 +123,21 @@ export function money(locale, decimalString, currency, maxDigits) {
   return nf(locale, { style: "currency", currency, maximumFractionDigits: maxDigits }).format(decimalString);
 }
 
-const isOne = (s) => /^1(\.0*)?$/.test(String(s));
+const isOne = (/** @type {string | number} */ s) => /^1(\.0*)?$/.test(String(s));
 
 /** An English unit name for a count (a number or decimal string): "1 look", "4 looks". */
-export function plural(n, one) {
+export function plural(/** @type {string | number} */ n, /** @type {string} */ one) {
   return isOne(n) ? one : `${one}s`;
 }
 
 /** An amount in a card's unit: "1,500 credits", "1 credit", or "$4.50" on a USD wallet. */
-export function inUnit(locale, decimalString, card) {
+export function inUnit(/** @type {string} */ locale, /** @type {string} */ decimalString, /** @type {{ unit: string, unitSingular?: string, currency: string }} */ card) {
   if (card.unit === card.currency) return money(locale, decimalString, card.currency);
   return `${number(locale, decimalString)} ${isOne(decimalString) ? card.unitSingular : card.unit}`;
 }
 
 /** Whole seconds (a decimal string or number) as minutes and seconds: "1 min 30 s", "1 Min., 30 Sek.". */
-export function duration(locale, seconds) {
+export function duration(/** @type {string} */ locale, /** @type {string | number} */ seconds) {
   const text = String(seconds);
   if (!/^\d+$/.test(text)) return `${number(locale, text)} ${unitWord(locale, "second", 2)}`;
   const total = BigInt(text);
@@ -141,28 +149,28 @@ export function duration(locale, seconds) {
   return parts.join(" ");
 }
 
-function unitWord(locale, unit, n) {
+function unitWord(/** @type {string} */ locale, /** @type {"minute" | "second"} */ unit, /** @type {number} */ n) {
   return nf(locale, { style: "unit", unit, unitDisplay: "short" }).formatToParts(n).filter((p) => p.type === "unit").map((p) => p.value).join("");
 }
 
 /** A `YYYY-MM-DD` day as a date in the locale: "Mar 1, 2026" / "1. März 2026". */
-export function day(locale, iso) {
+export function day(/** @type {string} */ locale, /** @type {string} */ iso) {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? "");
   if (!m) return iso ?? "";
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(Date.UTC(+m[1], +m[2] - 1, +m[3]));
 }
 
 /** The locale's group and decimal separators, e.g. `{ group: ".", decimal: "," }` for de-DE. */
-export function separators(locale) {
+export function separators(/** @type {string} */ locale) {
   const parts = nf(locale).formatToParts(1234567.5);
   return {
-    group: parts.find((p) => p.type === "group")?.value ?? ",",
-    decimal: parts.find((p) => p.type === "decimal")?.value ?? ".",
+    group: parts.find((/** @type {Intl.NumberFormatPart} */ p) => p.type === "group")?.value ?? ",",
+    decimal: parts.find((/** @type {Intl.NumberFormatPart} */ p) => p.type === "decimal")?.value ?? ".",
   };
 }
 
 /** An example of a number as the locale writes it, for hints: "1,500.5" / "1.500,5". */
-export function example(locale) {
+export function example(/** @type {string} */ locale) {
   return nf(locale, { maximumFractionDigits: 1 }).format("1500.5");
 }
 
@@ -172,7 +180,7 @@ export function example(locale) {
  * "60.5" → "60.5". Group separators must stand between groups of three digits,
  * so a misplaced one ("60.5" in de-DE) is refused rather than misread.
  */
-export function parseNumber(locale, text) {
+export function parseNumber(/** @type {string} */ locale, /** @type {string} */ text) {
   const { group, decimal } = separators(locale);
   // Full-width digits, comma, point and minus (a Japanese or Chinese keyboard) as ASCII.
   let s = String(text ?? "").trim()
@@ -182,7 +190,7 @@ export function parseNumber(locale, text) {
   else if (/[\s\u00a0\u202f]/.test(s)) return null;
   let sign = "";
   if (/^[-\u2212]/.test(s)) { sign = "-"; s = s.slice(1); }
-  const escape = (c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const escape = (/** @type {string} */ c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const g = escape(group), d = escape(decimal);
   const re = new RegExp(`^(\\d{1,3}(?:${g}\\d{3})+|\\d+)?(?:${d}(\\d+))?$`);
   const m = re.exec(s);
@@ -202,8 +210,8 @@ export function localText(locale, text) {
 }
 
 /** An id as words for people: "photo_avatar" → "photo avatar". */
-export function words(id) {
+export function words(/** @type {string} */ id) {
   return String(id).replaceAll("_", " ");
 }
 
-export const isZero = (s) => /^-?0*(\.0*)?$/.test(String(s));
+export const isZero = (/** @type {string | number} */ s) => /^-?0*(\.0*)?$/.test(String(s));

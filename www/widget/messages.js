@@ -9,7 +9,7 @@ import { duration, example, inUnit, money, number, words } from "./locale.js";
  * Uses `error.path` (an array) when the engine gives one, else the message's
  * leading path (`items[0].seconds: …`).
  */
-export function fieldOf(error) {
+export function fieldOf(/** @type {any} */ error) {
   if (Array.isArray(error?.path) && error.path.length) return error.path.join(".");
   const m = /^([A-Za-z_][\w]*(?:\[\d+\]|\.[A-Za-z_]\w*)*):\s/.exec(String(error?.message ?? ""));
   return m ? m[1].replace(/\[(\d+)\]/g, ".$1") : "";
@@ -20,15 +20,15 @@ export function fieldOf(error) {
  * `ctx = { locale, card, planId, items, limits }` (items as sent to the engine; limits the
  * engine's `limits()`, to say the most it quotes).
  */
-export function plainWords(error, field, ctx) {
+export function plainWords(/** @type {any} */ error, /** @type {string} */ field, /** @type {{ locale: string, card: any, planId?: string, items?: any[], limits?: { maxSeconds?: number, maxQuantity?: number } | null }} */ ctx) {
   const { locale, card, planId } = ctx;
-  const plan = card?.plans?.[planId];
+  const plan = planId === undefined ? undefined : card?.plans?.[planId];
   const planName = plan?.name ?? "This plan";
   const itemMatch = /^items\.(\d+)\.?(.*)$/.exec(field);
   const item = itemMatch ? ctx.items?.[Number(itemMatch[1])] : undefined;
   const feature = item ? card?.features?.[item.feature] : undefined;
   const sub = itemMatch?.[2] ?? "";
-  const amountOf = (v) => (feature?.input === "seconds" ? duration(locale, v) : number(locale, v));
+  const amountOf = (/** @type {string} */ v) => (feature?.input === "seconds" ? duration(locale, v) : number(locale, v));
   switch (error?.code) {
     case "invalid_quantity": {
       const raw = item?.seconds ?? item?.quantity;
@@ -85,38 +85,38 @@ export function plainWords(error, field, ctx) {
 }
 
 /** A hint for a number the widget could not read, before it reaches the engine. */
-export function unreadable(locale, what) {
+export function unreadable(/** @type {string} */ locale, /** @type {string} */ what) {
   return `Enter ${what} as a number, like ${example(locale)}.`;
 }
 
 /** The balance notice when none is given: the quote assumes a fresh period of a
  *  subscription, or an empty prepaid wallet. */
-export function assumedBalance(locale, card, plan) {
+export function assumedBalance(/** @type {string} */ locale, /** @type {any} */ card, /** @type {any} */ plan) {
   if (plan.subscription === false) return `No balance given: this quote assumes an empty wallet (${inUnit(locale, plan.included, card)}).`;
   return `No balance given: this quote assumes a fresh ${plan.period} of ${plan.name}, ${inUnit(locale, plan.included, card)}.`;
 }
 
 /** What the balance field shows when empty: "1,500 (a fresh month)", "0 (an empty wallet)". */
-export function balancePlaceholder(locale, plan) {
+export function balancePlaceholder(/** @type {string} */ locale, /** @type {any} */ plan) {
   return `${number(locale, plan.included)} (${plan.subscription === false ? "an empty wallet" : `a fresh ${plan.period}`})`;
 }
 
 /** The plan in one line: "Business: $149.00 a month, 1,500 credits included.", or for a
  *  prepaid wallet "Pay-As-You-Go wallet: a prepaid wallet, no subscription: top it up and each
  *  generation is paid from it.", or "…: priced by contract, …". */
-export function planNote(locale, card, plan) {
+export function planNote(/** @type {string} */ locale, /** @type {any} */ card, /** @type {any} */ plan) {
   if (plan.subscription === false) return `${plan.name}: a prepaid wallet, no subscription: top it up and each generation is paid from it.`;
   const price = plan.price === undefined ? "priced by contract" : `${money(locale, plan.price, card.currency)} a ${plan.period}`;
   return `${plan.name}: ${price}, ${inUnit(locale, plan.included, card)} included.`;
 }
 
-function sentence(text) {
+function sentence(/** @type {string} */ text) {
   const t = String(text).trim();
   return /[.!?]$/.test(t) ? t[0].toUpperCase() + t.slice(1) : `${t[0]?.toUpperCase() ?? ""}${t.slice(1)}.`;
 }
 
 /** Compares two non-negative decimal strings. */
-function cmp(a, b) {
+function cmp(/** @type {string} */ a, /** @type {string} */ b) {
   const [ai, af = ""] = String(a).split("."), [bi, bf = ""] = String(b).split(".");
   const x = ai.replace(/^0+/, ""), y = bi.replace(/^0+/, "");
   if (x.length !== y.length) return x.length < y.length ? -1 : 1;

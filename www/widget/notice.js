@@ -17,7 +17,7 @@ import { money, number } from "./locale.js";
 
 /** Today's local date, `YYYY-MM-DD`: the day a price book prices when the host gives none. */
 export function localDay(now = new Date()) {
-  const two = (n) => String(n).padStart(2, "0");
+  const two = (/** @type {number} */ n) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }
 
@@ -34,7 +34,7 @@ export function noticeDay(locale, iso, style = "long") {
   return new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
-const text = (v) => (typeof v === "string" ? v : v === undefined || v === null ? "" : JSON.stringify(v));
+const text = (/** @type {unknown} */ v) => (typeof v === "string" ? v : v === undefined || v === null ? "" : JSON.stringify(v));
 
 /**
  * One change as a sentence in the buyer's number format, from its parts alone: "Avatar IV

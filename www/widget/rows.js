@@ -48,7 +48,7 @@ export function newRow(card, feature, locale, text) {
   /** @type {Record<string, unknown>} */
   const options = {};
   for (const [key, def] of Object.entries(f.options ?? {})) {
-    if (def.type === "enum" && def.default === undefined && key !== "resolution") options[key] = def.values.find((v) => !def.unavailable?.[v]) ?? def.values[0];
+    if (def.type === "enum" && def.default === undefined && key !== "resolution") options[key] = def.values.find((/** @type {string} */ v) => !def.unavailable?.[v]) ?? def.values[0];
     if (def.type === "boolean" && def.gate) options[key] = true;
   }
   const min = f.min !== undefined ? String(f.min) : undefined;
