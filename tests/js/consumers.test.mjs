@@ -165,8 +165,11 @@ document.getElementById("out").textContent = q.total + " " + q.unit;
   }
 });
 
-test("a project with no React, Vue or Svelte type-checks `ratecard/widget` and its framework typings (strict, skipLibCheck false)", () => {
-  const sub = join(dir, "no-framework");
+test("a project with no React, Vue or Svelte type-checks `ratecard/widget` and its framework typings (strict, skipLibCheck false)", async (t) => {
+  // A project of its own, with the package alone (the shared consumer install holds every framework).
+  const { dir: bare } = await packAndInstall();
+  t.after(() => rmSync(bare, { recursive: true, force: true }));
+  const sub = join(bare, "no-framework");
   mkdirSync(sub, { recursive: true });
   writeFileSync(join(sub, "tsconfig.json"), JSON.stringify({
     compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", lib: ["es2022", "dom"], skipLibCheck: false, types: [] },
@@ -186,7 +189,7 @@ cost.loadTimeout = "5s";
 type Buy = RatecardEventMap["ratecard-buy"];
 export { props, type Buy };
 `);
-  assert.ok(!existsSync(join(dir, "node_modules/@types/react")) && !existsSync(join(dir, "node_modules/vue")) && !existsSync(join(dir, "node_modules/svelte")));
+  assert.ok(!existsSync(join(bare, "node_modules/@types/react")) && !existsSync(join(bare, "node_modules/vue")) && !existsSync(join(bare, "node_modules/svelte")));
   const out = tsc(join(sub, "tsconfig.json"));
   assert.equal(out, "", out);
 });

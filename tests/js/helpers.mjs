@@ -65,20 +65,70 @@ export function launchChromium() {
 }
 
 /**
+ * The test consumers' dependencies (Vite, React, Vue, Svelte, Next.js, Angular…), installed once
+ * per lock file from tests/consumer/package.json and its committed package-lock.json (`npm ci`)
+ * into target/consumer; every test file's consumer project then hard-links that tree
+ * (`cp -al`) instead of installing its own. Returns the cache folder.
+ */
+async function consumerModules() {
+  const { execFileSync } = await import("node:child_process");
+  const { createHash } = await import("node:crypto");
+  const { existsSync, mkdirSync, rmSync, copyFileSync, writeFileSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const source = join(ROOT, "tests/consumer");
+  const cache = join(ROOT, "target/consumer");
+  const hash = createHash("sha256").update(readFileSync(join(source, "package.json"))).update(readFileSync(join(source, "package-lock.json"))).digest("hex");
+  const stamp = join(cache, ".installed");
+  const done = () => existsSync(stamp) && readFileSync(stamp, "utf8") === hash;
+  if (done()) return cache;
+  // One installer at a time (test files may run in parallel): a lock folder, waited on.
+  const lock = `${cache}.lock`;
+  mkdirSync(join(ROOT, "target"), { recursive: true });
+  for (let i = 0; ; i++) {
+    try { mkdirSync(lock); break; } catch { if (i > 3000) throw new Error(`${lock} held for 10 minutes`); await new Promise((r) => setTimeout(r, 200)); }
+  }
+  try {
+    if (done()) return cache;
+    rmSync(cache, { recursive: true, force: true });
+    mkdirSync(cache, { recursive: true });
+    for (const f of ["package.json", "package-lock.json"]) copyFileSync(join(source, f), join(cache, f));
+    execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: cache, stdio: "ignore" });
+    writeFileSync(stamp, hash);
+    return cache;
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/**
  * Packs the package (already built by `npm test`) and installs the tarball
- * into a fresh project in a temporary folder, as a user would.
+ * into a fresh project in a temporary folder, as a user would. With `extraDeps`
+ * (`name@version`, each pinned in tests/consumer/package.json), the project starts
+ * from the consumers' shared install (see `consumerModules`) and adds only the tarball.
  * Returns { dir, packed } where packed is `npm pack --json`'s entry.
  */
 export async function packAndInstall(extraDeps = []) {
   const { execFileSync } = await import("node:child_process");
-  const { mkdtempSync, writeFileSync } = await import("node:fs");
+  const { mkdtempSync, writeFileSync, copyFileSync } = await import("node:fs");
   const { tmpdir } = await import("node:os");
   const { join } = await import("node:path");
   const dir = mkdtempSync(join(tmpdir(), "ratecard-consumer-"));
   const out = execFileSync("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", dir], { cwd: ROOT, encoding: "utf8" });
   const packed = JSON.parse(out)[0];
-  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", join(dir, packed.filename), ...extraDeps], { cwd: dir, stdio: "ignore" });
+  if (!extraDeps.length) {
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+    execFileSync("npm", ["install", "--no-audit", "--no-fund", join(dir, packed.filename)], { cwd: dir, stdio: "ignore" });
+    return { dir, packed };
+  }
+  const pinned = JSON.parse(readFileSync(join(ROOT, "tests/consumer/package.json"), "utf8")).dependencies;
+  for (const dep of extraDeps) {
+    const at = dep.lastIndexOf("@");
+    if (pinned[dep.slice(0, at)] !== dep.slice(at + 1)) throw new Error(`${dep}: pin it in tests/consumer/package.json (and its lock) first`);
+  }
+  const cache = await consumerModules();
+  for (const f of ["package.json", "package-lock.json"]) copyFileSync(join(cache, f), join(dir, f));
+  execFileSync("cp", ["-al", join(cache, "node_modules"), join(dir, "node_modules")]);
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--no-save", join(dir, packed.filename)], { cwd: dir, stdio: "ignore" });
   return { dir, packed };
 }
 
