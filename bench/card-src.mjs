@@ -30,7 +30,7 @@ writeFileSync(join(dir, "page.html"), `<!doctype html><html lang="en"><head><met
 const assets = sirv(ROOT, { dev: true });
 const server = createServer((req, res) => assets(req, res, () => { res.statusCode = 404; res.end(); })).listen(0, "127.0.0.1");
 await new Promise((r) => server.once("listening", r));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const origin = `http://127.0.0.1:${/** @type {import("node:net").AddressInfo} */ (server.address()).port}`;
 const browser = await launchChromium();
 const rows = [];
 try {

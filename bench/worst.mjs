@@ -12,6 +12,11 @@ const { RateEngine } = createRequire(import.meta.url)(join(ROOT, "dist/full/node
 const credits = RateEngine.preset("heygen-credits");
 const payg = RateEngine.preset("heygen-payg");
 
+/**
+ * How long `f` takes, in ms, and whether it answered or was refused (with its code).
+ * @param {() => unknown} f
+ * @returns {[number, string]}
+ */
 const time = (f) => {
   const t0 = performance.now();
   let outcome;
@@ -36,6 +41,7 @@ const worstCardText = JSON.stringify(worstCard);
 if (process.env.WORST_CARD_OUT) (await import("node:fs")).writeFileSync(process.env.WORST_CARD_OUT, worstCardText);
 const worstEngine = RateEngine.fromJson(worstCardText);
 const wideItems = { plan: "business", balance: "10", items: many(1000, () => ({ feature: "wide", seconds: 60, options: { o: "v0" } })) };
+/** @type {[string, () => unknown][]} */
 const cases = [
   ["quote, 1,000 items of 1,000,000 s", () => credits.quote(thousand)],
   ["quote, 1,000 items given 10,000 grants", () => credits.quote({ plan: "business", items: thousand.items, grants, at: "2026-06-01" })],

@@ -29,10 +29,12 @@ cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --lib --tests --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --quiet --lib --target wasm32-unknown-unknown --features lite -- -D warnings
 
-echo "[test] JavaScript: type check (tsc, JSDoc) of www/ and scripts/, strict for the pure modules (tsconfig.strict.json); lint (ESLint) of www/, scripts/, tests/ and bench/"
+echo "[test] JavaScript: type check (tsc, JSDoc) of www/, scripts/, tests/ and bench/, strict for the boundary and the pure modules; lint (ESLint) of www/, scripts/, tests/ and bench/"
 tsc -p tsconfig.check.json
-# Strict, module by module: the pure modules and the boundary's reader and digits so far.
+# Strict, module by module: the boundary and the pure modules so far.
 tsc -p tsconfig.strict.json
+# The tests and the bench, as the test script says they are.
+tsc -p tsconfig.tests.json
 eslint .
 
 echo "[test] cargo doc (warnings are errors)"

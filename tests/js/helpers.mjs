@@ -20,7 +20,7 @@ export function documentation() {
 export async function freePort() {
   const srv = net.createServer().listen(0, "127.0.0.1");
   await once(srv, "listening");
-  const { port } = srv.address();
+  const { port } = /** @type {import("node:net").AddressInfo} */ (srv.address());
   srv.close();
   return port;
 }

@@ -106,22 +106,22 @@ test("the error codes are Rust's, and an error carries its field's path as data"
   assert.ok(CODES.has("invalid_quantity") && CODES.has("unknown_plan") && CODES.size === 10, [...CODES].join());
   const engine = RateEngine.preset("heygen-credits");
   assert.throws(() => engine.quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }, { feature: "avatar_iv", seconds: 0 }] }),
-    (e) => e.code === "invalid_quantity" && JSON.stringify(e.path) === '["items",1,"seconds"]' && e.message.startsWith("items[1].seconds: "));
+    (/** @type {any} */ e) => e.code === "invalid_quantity" && JSON.stringify(e.path) === '["items",1,"seconds"]' && e.message.startsWith("items[1].seconds: "));
   assert.throws(() => engine.quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 9, options: { expressive_motion: [1] } }] }),
-    (e) => e.code === "invalid_option" && JSON.stringify(e.path) === '["items",0,"options","expressive_motion"]');
-  assert.throws(() => engine.quote({ plan: "nope", items: [] }), (e) => e.code === "unknown_plan" && JSON.stringify(e.path) === '["plan"]');
+    (/** @type {any} */ e) => e.code === "invalid_option" && JSON.stringify(e.path) === '["items",0,"options","expressive_motion"]');
+  assert.throws(() => engine.quote({ plan: "nope", items: [] }), (/** @type {any} */ e) => e.code === "unknown_plan" && JSON.stringify(e.path) === '["plan"]');
   assert.throws(() => engine.simulate({ plan: "business", start: "2026-01-01", until: "2026-02-01", usage: [{ at: "2026-03-01", feature: "avatar_iv", seconds: 1 }] }),
-    (e) => e.code === "invalid_request" && JSON.stringify(e.path) === '["usage",0,"at"]');
+    (/** @type {any} */ e) => e.code === "invalid_request" && JSON.stringify(e.path) === '["usage",0,"at"]');
 });
 
 test("NaN, ±Infinity and BigInt amounts are named in the error, not reported as missing", () => {
   const engine = RateEngine.preset("heygen-credits");
   for (const seconds of [NaN, Infinity, -Infinity]) {
     assert.throws(() => engine.quote({ plan: "business", items: [{ feature: "avatar_iv", seconds }] }),
-      (e) => e.code === "invalid_quantity" && /^items\[0\]\.seconds: expected a finite number or a decimal string, got null \(NaN/.test(e.message));
+      (/** @type {any} */ e) => e.code === "invalid_quantity" && /^items\[0\]\.seconds: expected a finite number or a decimal string, got null \(NaN/.test(e.message));
   }
   assert.throws(() => engine.quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 90n }] }),
-    (e) => e.code === "invalid_request" && /BigInt/.test(e.message));
+    (/** @type {any} */ e) => e.code === "invalid_request" && /BigInt/.test(e.message));
   assert.equal(engine.quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 90 }] }).total, "30");
 });
 
@@ -154,7 +154,7 @@ test("quote's flat path: hostile values in a plain request price or fail exactly
   }
   const throwing = { ...request, get plan() { throw new Error("a getter that throws"); } };
   check(() => engine.quote(throwing), "a getter that throws");
-  assert.throws(() => engine.quote(throwing), (e) => e.code === "invalid_request");
+  assert.throws(() => engine.quote(throwing), (/** @type {any} */ e) => e.code === "invalid_request");
   const proxied = new Proxy(request, { ownKeys() { throw new Error("no keys"); } });
   check(() => engine.quote(proxied), "a Proxy whose ownKeys throws");
   assert.equal(engine.quote(request).total, "60");
@@ -182,7 +182,7 @@ test("ratecard/lite: the same hostile values throw coded Errors, and the engines
   // or a RegExp an empty object (no options, in both).
   const full = RateEngine.preset("heygen-credits");
   const odd = (options) => ({ ...request, items: [{ feature: "avatar_iv", seconds: 9, options }] });
-  const optionsRefused = (e) => e.code === "invalid_request" && JSON.stringify(e.path) === '["items",0,"options"]';
+  const optionsRefused = (/** @type {any} */ e) => e.code === "invalid_request" && JSON.stringify(e.path) === '["items",0,"options"]';
   assert.throws(() => lite.quoteSummary(odd(new Date(0))), optionsRefused);
   assert.throws(() => full.quote(odd(new Date(0))), optionsRefused);
   for (const empty of [new Map([["expressive_motion", true]]), /x/]) {

@@ -88,7 +88,7 @@ test("a balance of 10 with 120 s is 30 short: buy 1 block — $5.00; the stepper
   await byId("buy-plus").click();
   assert.equal(await byId("buy-quantity").inputValue(), "3");
   assert.equal(await byId("buy-total").textContent(), "Buy 3 blocks — $15.00");
-  const detail = page.evaluate(() => new Promise((resolve) => document.addEventListener("ratecard-buy", (e) => resolve(e.detail), { once: true })));
+  const detail = page.evaluate(() => new Promise((resolve) => document.addEventListener("ratecard-buy", (/** @type {any} */ e) => resolve(e.detail), { once: true })));
   await byId("buy-button").click();
   const d = await detail;
   assert.equal(d.quantity, 3);
@@ -149,7 +149,7 @@ test("errors show in plain words next to their field (aria-invalid, aria-describ
 test("the engine's code and message go to ratecard-error, with the field", async () => {
   await choose("heygen-api", "free");
   await byId("feature").selectOption("video_avatar");
-  const detail = page.evaluate(() => new Promise((resolve) => document.addEventListener("ratecard-error", (e) => resolve(e.detail), { once: true })));
+  const detail = page.evaluate(() => new Promise((resolve) => document.addEventListener("ratecard-error", (/** @type {any} */ e) => resolve(e.detail), { once: true })));
   await byId("seconds").fill("181");
   const d = await detail;
   assert.equal(d.code, "plan_limit");

@@ -44,6 +44,7 @@ function requests(seed) {
     if (r < 0.75 && Object.keys(card.features).length) {
       const items = Array.from({ length: int(1, 4) }, () => item(card));
       const billing = rand() < 0.2 ? { billing: rand() < 0.5 ? "month" : "year" } : {};
+      /** @type {any} */
       const request = { plan, items, ...(rand() < 0.7 ? { balance: `${int(0, 3000)}.${int(0, 99)}` } : {}), ...billing,
         ...(rand() < 0.15 ? { at: rand() < 0.9 ? `2026-${String(int(1, 12)).padStart(2, "0")}-${String(int(1, 28)).padStart(2, "0")}` : "2026-02-30" } : {}) };
       if (rand() < 0.3) request.periodUsage = { [items[0].feature]: int(0, 8000) };

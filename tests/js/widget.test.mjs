@@ -222,7 +222,7 @@ test("a price book: the checkout's notice and the cost's hint in en-US and de-DE
     assert.match(await costText(page, "c"), /^40 credits — short by 30: Buy 1 block, \$5\.00 Prices change Jan 1/);
     const hint = await page.evaluate(() => {
       const h = document.getElementById("c").shadowRoot.querySelector("[data-testid=price-hint]");
-      return { title: h.title, described: h.getRootNode().getElementById(h.getAttribute("aria-describedby"))?.textContent };
+      return { title: h.title, described: /** @type {any} */ (h.getRootNode()).getElementById(h.getAttribute("aria-describedby"))?.textContent };
     });
     assert.equal(hint.title, "From January 1, 2027: Avatar IV costs 25 credits a minute (now 20); Business costs $159.00 a month (now $149.00).");
     assert.equal(hint.described, hint.title);
@@ -374,7 +374,7 @@ test("every card download is aborted on timeout, on a new card-src and on discon
   });
   server.listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  const origin = `http://127.0.0.1:${/** @type {import("node:net").AddressInfo} */ (server.address()).port}`;
   copyFileSync(join(ROOT, "presets/heygen-credits.json"), join(dir, "good-card.json"));
   writeFileSync(join(dir, "trickle.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Trickle</title><link rel="icon" href="data:,">
 <script type="module" src="./node_modules/ratecard/dist/widget/ratecard-widget.js"></script></head><body><main>

@@ -11,28 +11,30 @@
 // code and path.
 import { numberDigits } from "./digits.js";
 
+/** @typedef {(string | number)[]} Path A field's path: keys and indexes. */
+
 export const F = "\u001f", R = "\u001e", P = "\u001d";
 
 /** A coded Error: `message`, with `code` and `path`. */
-export function coded(code, path, message) {
+export function coded(/** @type {string} */ code, /** @type {Path} */ path, /** @type {string} */ message) {
   return Object.assign(new Error(message), { code, path });
 }
 
 /** A coded Error from the engine's thrown `code␟path␟message` (any other value as thrown). */
-export function fromEngine(thrown) {
+export function fromEngine(/** @type {any} */ thrown) {
   if (typeof thrown !== "string") return thrown;
   const [code, path, ...rest] = thrown.split(F);
   const message = rest.join(F); // a message may quote a text holding U+001F
-  const segment = (s) => (s.startsWith("#") ? Number(s.slice(1)) : unesc(s.slice(1)));
+  const segment = (/** @type {string} */ s) => (s.startsWith("#") ? Number(s.slice(1)) : unesc(s.slice(1)));
   return coded(code, path ? path.split(R).map(segment) : [], message);
 }
 
-const where = (path) => path.map((s, i) => (typeof s === "number" ? `[${s}]` : i ? `.${s}` : s)).join("");
-export const refuse = (path, message) => coded("invalid_request", path, `${where(path)}: ${message}`);
+const where = (/** @type {Path} */ path) => path.map((s, i) => (typeof s === "number" ? `[${s}]` : i ? `.${s}` : s)).join("");
+export const refuse = (/** @type {Path} */ path, /** @type {string} */ message) => coded("invalid_request", path, `${where(path)}: ${message}`);
 
 // An object as the full module reads it through JSON: its own fields, unless
 // it is an array or has toJSON (a Date is written as a string, so refused).
-function plain(o) {
+function plain(/** @type {any} */ o) {
   return o !== null && typeof o === "object" && !Array.isArray(o) && typeof o.toJSON !== "function";
 }
 
@@ -45,15 +47,15 @@ const ITEM = new Set(["feature", "seconds", "quantity", "options"]);
 const CONTROL = /[\u0000-\u001f]/g;
 const HAS_CONTROL = /[\u0000-\u001f]/;
 // Tested first: most texts hold none, and a test is cheaper than a replace (summary 10.3 → 8.9 µs).
-const esc = (s) => (HAS_CONTROL.test(s) ? s.replace(CONTROL, (c) => `\u001b${String.fromCharCode(c.charCodeAt(0) + 0x40)}`) : s);
-const unesc = (s) => s.replace(/\u001b([\s\S])/g, (_, c) => String.fromCharCode(c.charCodeAt(0) - 0x40));
+const esc = (/** @type {string} */ s) => (HAS_CONTROL.test(s) ? s.replace(CONTROL, (/** @type {string} */ c) => `\u001b${String.fromCharCode(c.charCodeAt(0) + 0x40)}`) : s);
+const unesc = (/** @type {string} */ s) => s.replace(/\u001b([\s\S])/g, (/** @type {string} */ _, /** @type {string} */ c) => String.fromCharCode(c.charCodeAt(0) - 0x40));
 
 // The full module reads a request as JSON.stringify writes it: own fields
 // only, undefined values and functions left out, toJSON applied, NaN and
 // ±Infinity as null. A request already of that shape is read as it is (the
 // fast path); any other goes through JSON first, so both modules read it by
 // one rule.
-function jsonShaped(o) {
+function jsonShaped(/** @type {any} */ o) {
   if (o === null || typeof o !== "object") return false;
   const proto = Object.getPrototypeOf(o);
   if (Array.isArray(o) ? proto !== Array.prototype : proto !== Object.prototype && proto !== null) return false;
@@ -68,7 +70,7 @@ function jsonShaped(o) {
   return !Array.isArray(o) || o.length === Object.keys(o).length; // no holes
 }
 
-function asJson(request) {
+function asJson(/** @type {any} */ request) {
   try {
     if (jsonShaped(request)) return request;
   } catch {
@@ -77,13 +79,13 @@ function asJson(request) {
   let text;
   try {
     text = JSON.stringify(request);
-  } catch (e) {
+  } catch (/** @type {any} */ e) {
     throw coded("invalid_request", [], `request: ${e?.message ?? "cannot be written as JSON"}`);
   }
   return text === undefined ? request : JSON.parse(text);
 }
 
-function measure(v) {
+function measure(/** @type {unknown} */ v) {
   if (v === undefined) return "";
   // Plain digits, as Rust writes a number: 1e-7 as 0.0000001; one that no
   // decimal holds (1e+308) as a type marker, refused.
@@ -92,13 +94,13 @@ function measure(v) {
   return `\u0000${v === null ? "null" : typeof v}`;
 }
 
-function option(v) {
+function option(/** @type {unknown} */ v) {
   if (typeof v === "boolean") return v ? "b1" : "b0";
   if (typeof v === "string") return `s${esc(v)}`;
   return `o${v === null ? "null" : Array.isArray(v) ? "an array" : typeof v === "object" ? "an object" : String(v)}`;
 }
 
-function writeItems(items) {
+function writeItems(/** @type {any} */ items) {
   let out = "";
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
@@ -135,11 +137,11 @@ export function isDecimal(text) {
 const PLAIN_DECIMAL = /^\d{1,28}(\.\d+)?$/;
 
 // A duration or count's fault as the JSON reader finds it (`Measure`), or undefined.
-function measureFault(v, path) {
+function measureFault(/** @type {unknown} */ v, /** @type {() => Path} */ path) {
   // JS writes a number without an exponent from 1e-6 up to 1e21: those read as they are.
   if (typeof v === "number" && (v === 0 || (Math.abs(v) >= 1e-6 && Math.abs(v) < 1e21))) return undefined;
   if (typeof v === "string" && isDecimal(v)) return undefined;
-  const bad = (why) => coded("invalid_quantity", path(), `${where(path())}: ${why}`);
+  const bad = (/** @type {string} */ why) => coded("invalid_quantity", path(), `${where(path())}: ${why}`);
   if (typeof v === "number") return numberDigits(v) === undefined ? bad(`the number ${v} is out of range`) : undefined;
   if (typeof v === "string") return bad(`expected a number, got "${v}"`);
   if (v === null) return bad("expected a finite number or a decimal string, got null (NaN and ±Infinity cross from JS as null)");
@@ -149,7 +151,7 @@ function measureFault(v, path) {
 // The first fault of an object's fields in the order JSON.stringify writes them (the JSON
 // reader's order): an unknown field, or what `check(key, value, i)` finds. `i` is the item's
 // index (undefined for the request itself); paths are made only for a fault.
-function fieldFault(obj, known, i, check) {
+function fieldFault(/** @type {any} */ obj, /** @type {Set<string>} */ known, /** @type {number | undefined} */ i, /** @type {(k: string, v: any, i: any) => Error | undefined} */ check) {
   const at = () => (i === undefined ? [] : ["items", i]);
   if (!plain(obj)) return refuse(at(), "expected an object");
   for (const k in obj) {
@@ -162,13 +164,13 @@ function fieldFault(obj, known, i, check) {
 }
 
 // A wrong billing period as the JSON reader says it, or undefined.
-function billingFault(v) {
+function billingFault(/** @type {unknown} */ v) {
   if (v === null || (typeof v === "string" && PERIODS.has(v))) return undefined;
   return refuse(["billing"], typeof v === "string" ? `unknown variant \`${v}\`, expected one of \`once\`, \`month\`, \`year\`` : "expected value");
 }
 
 // An item field's fault.
-function itemField(k, v, i) {
+function itemField(/** @type {string} */ k, /** @type {any} */ v, /** @type {number} */ i) {
   if (k === "feature") return typeof v === "string" ? undefined : refuse(["items", i, k], "expected a string");
   if (k === "seconds" || k === "quantity") return measureFault(v, () => ["items", i, k]);
   if (k !== "options") return undefined;
@@ -184,7 +186,7 @@ function itemField(k, v, i) {
 }
 
 // A request field's fault (an item's, for `items`).
-function requestField(k, v) {
+function requestField(/** @type {string} */ k, /** @type {any} */ v) {
   if (k === "plan" || k === "at") return v === null || typeof v === "string" ? undefined : refuse([k], "expected a string");
   if (k === "billing") return billingFault(v);
   if (k === "balance") {
@@ -203,7 +205,7 @@ function requestField(k, v) {
 // A quote request's first fault, in the order the JSON reader (serde, `deny_unknown_fields`) meets
 // it: each field in the order JSON.stringify writes them, its value read at once; a missing field
 // at the end. Both modules then agree on the first error, not only on whether there is one.
-function requestFault(request) {
+function requestFault(/** @type {any} */ request) {
   const fault = fieldFault(request, REQUEST, undefined, requestField);
   return fault ?? (request.items === undefined ? coded("invalid_request", [], "missing field `items`") : undefined);
 }
@@ -211,7 +213,7 @@ function requestFault(request) {
 const PERIODS = new Set(["once", "month", "year"]);
 
 // A plan: empty when absent, U+0000 alone for an empty string (src/flat.rs).
-const planText = (plan) => (plan === "" ? "\u0000" : esc(plan ?? ""));
+const planText = (/** @type {string | undefined} */ plan) => (plan === "" ? "\u0000" : esc(plan ?? ""));
 
 /**
  * A request `{ plan?, items, balance?, billing?, at? }` as the engine's request text (src/flat.rs),
@@ -230,12 +232,12 @@ export function writeRequest(request, maxBytes) {
 }
 
 /** `request` as the JSON reader reads it, or its first fault (as `fault` finds it) thrown. */
-function checked(request, fault) {
+function checked(/** @type {any} */ request, /** @type {(request: any) => Error | undefined} */ fault) {
   request = asJson(request);
   let found;
   try {
     found = fault(request);
-  } catch (e) {
+  } catch (/** @type {any} */ e) {
     // A getter or a Proxy trap that throws: the full module's JSON.stringify would throw the same.
     found = coded("invalid_request", [], `request: ${e?.message ?? "cannot be written as JSON"}`);
   }
@@ -244,7 +246,7 @@ function checked(request, fault) {
 }
 
 /** `text`, refused over `maxBytes` (the engine's limit) before it is copied into wasm memory (which never shrinks), as the full module does. */
-function bounded(text, maxBytes) {
+function bounded(/** @type {string} */ text, /** @type {number} */ maxBytes) {
   if (!(text.length <= maxBytes)) throw coded("invalid_request", [], `request: at most ${maxBytes} bytes of JSON`);
   return text;
 }
@@ -262,13 +264,13 @@ export function writeBuy(request, maxBytes) {
 }
 
 // A `buyPacks` request's first fault, in the JSON reader's order (see `requestFault`).
-function buyFault(request) {
+function buyFault(/** @type {any} */ request) {
   const fault = fieldFault(request, BUY, undefined, buyField);
   return fault ?? (request.quantity === undefined ? coded("invalid_request", [], "missing field `quantity`") : undefined);
 }
 
 // A `buyPacks` request field's fault.
-function buyField(k, v) {
+function buyField(/** @type {string} */ k, /** @type {any} */ v) {
   if (k === "plan") return v === null || typeof v === "string" ? undefined : refuse([k], "expected a string");
   if (k === "quantity" || (k === "seats" && v !== null)) return measureFault(v, () => [k]);
   return k === "billing" ? billingFault(v) : undefined;
