@@ -231,6 +231,9 @@ export const fired: Same<keyof RatecardEventMap, ${union(events)}> = true;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  // The elements' one list of events (which `ratecard/react` makes its handlers from) is the manifest's.
+  const { EVENTS } = await import(`${ROOT}/dist/widget/ratecard-widget.node.js`);
+  assert.deepEqual([...EVENTS], events);
   // The docs' attribute table names every attribute and property-only field.
   const docs = readFileSync(join(ROOT, "docs/widget.md"), "utf8");
   const table = docs.slice(docs.indexOf("| attribute / property | what |"));

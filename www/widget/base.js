@@ -11,6 +11,19 @@ import { localDay, noticeSentences } from "./notice.js";
 
 
 /** Fires a bubbling, composed event, so hosts hear it through shadow roots. */
+/**
+ * The elements' events, by name: the one list `emit` takes, `ratecard/react` makes its `onQuote`,
+ * `onBuy`, `onError` and `onReady` from, and a test holds to the manifest's `@fires` and the
+ * typings' `RatecardEventMap`.
+ */
+export const EVENTS = /** @type {const} */ (["ratecard-quote", "ratecard-buy", "ratecard-error", "ratecard-ready"]);
+
+/**
+ * Dispatches event `name` (one of `EVENTS`) from `el`: bubbling and composed, out of the shadow root.
+ * @param {EventTarget} el
+ * @param {typeof EVENTS[number]} name
+ * @param {unknown} detail
+ */
 export function emit(el, name, detail) {
   el.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
 }

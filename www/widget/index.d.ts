@@ -100,6 +100,8 @@ export declare class RatecardCheckout extends RatecardElement {
   readonly selectedPlan: string | null;
 }
 
+/** The elements' events by name, the one list the React components' handlers are made from. */
+export declare const EVENTS: readonly (keyof RatecardEventMap)[];
 /** Where to fetch `ratecard_bg.wasm` when it is served under another name; call before the first element connects. */
 export declare function setWasmUrl(url: string | URL): void;
 /** Reads a number typed in `locale` into a decimal string (`"1.000"` in de-DE → `"1000"`), or null. */

@@ -8,6 +8,7 @@ import { RatecardCost, purchaseLabel } from "./cost.js";
 import { RatecardCheckout } from "./checkout.js";
 
 export { RatecardCost, RatecardCheckout, purchaseLabel };
+export { EVENTS } from "./base.js";
 export { setWasmUrl, setLiteWasmUrl, engineReady, engineFor, liteFor, presetCards } from "./engine.js";
 export { parseNumber, number, money, inUnit, duration, day, localText } from "./locale.js";
 export { lineSentence } from "./lines.js";

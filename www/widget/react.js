@@ -10,7 +10,7 @@
 // before their module has loaded, so hydration shifts no layout.
 import * as React from "react";
 import { createComponent } from "@lit/react";
-import { RatecardCost as CostElement, RatecardCheckout as CheckoutElement } from "./index.js";
+import { RatecardCost as CostElement, RatecardCheckout as CheckoutElement, EVENTS } from "./index.js";
 
 /** Space held for each element before it is defined: one line of the cost; the checkout's panel for a
  *  one-item cart (as its skeleton holds while it loads), or `--ratecard-reserve-height`. */
@@ -18,8 +18,9 @@ export const RESERVE_CSS = "ratecard-cost:not(:defined){display:inline-block;min
   + "ratecard-checkout:not(:defined){display:block;min-height:var(--ratecard-reserve-height,36rem)}"
   + "@media (max-width:480px){ratecard-checkout:not(:defined){min-height:var(--ratecard-reserve-height,42rem)}}";
 
-/** React prop → the element's event. */
-const events = { onQuote: "ratecard-quote", onBuy: "ratecard-buy", onError: "ratecard-error", onReady: "ratecard-ready" };
+/** React prop → the element's event, from the elements' one list: `ratecard-quote` → `onQuote`, … */
+// (Typed for @lit/react as one known key: the public props are react.d.ts's, derived from RatecardEventMap.)
+const events = /** @type {{ onQuote: "ratecard-quote" }} */ (Object.fromEntries(EVENTS.map((name) => [`on${name[9].toUpperCase()}${name.slice(10)}`, name])));
 
 /**
  * A React component for `tagName`, rendering the reserve style beside the element.
