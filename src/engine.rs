@@ -391,71 +391,15 @@ impl RateEngine {
         records: &request::ServerRecords,
         options: VerifyOptions,
     ) -> Result<Verification> {
-        let shown = integrity::Shown::of(quote)?;
-        let in_records = |e: Error| e.context("records");
-        let server_day = match records.at.as_deref() {
-            Some(at) => parse_date(at, "at").map_err(in_records)?,
+        // The server's day: its records', else its clock (the core reads none).
+        let server_day = || match records.at.as_deref() {
+            Some(at) => parse_date(at, "at").map_err(|e| e.context("records")),
             None => server_today().ok_or_else(|| {
                 Error::at(ErrorKind::InvalidRequest, "at", "the server's day is needed (YYYY-MM-DD)").context("records")
-            })?,
+            }),
         };
-        let now = self.book.book().in_force(Some(server_day)).map_err(in_records)?;
-        let quoted = day_of(request.at.as_deref())?;
-        let days = |mut v: Verification| {
-            v.quoted_on = quoted.map(|d| d.to_string());
-            v.server_day = Some(server_day.to_string());
-            v.version = Some(shown.version.to_string());
-            v.version_in_force = Some(self.card_of(now).version.clone());
-            v
-        };
-        let made = self.book.find(shown.rate_card, shown.version, shown.card_hash);
-        let Some(made) = made else {
-            let (card, hash) = (self.card(), self.card_hash());
-            return Ok(days(integrity::stale(card, hash, shown).unwrap_or_else(|| integrity::stale_version(shown))));
-        };
-        let (request, differs) = records.apply(request);
-        // The quote as it is to be charged on the server's day.
-        let today = || {
-            let mut r = request.clone();
-            r.at = Some(server_day.to_string());
-            self.quote_in(now, Some(server_day), &r)
-        };
-        let refuse = |verdict, message: String| -> Result<Verification> { Ok(days(Verification::new(verdict, message, Some(today()?)))) };
-        if let Some(field) = differs {
-            return refuse(
-                integrity::Verdict::Altered,
-                format!("the request's {field} is not the server's record: the quote was made for other facts"),
-            );
-        }
-        if let Some(day) = quoted.filter(|d| *d > server_day) {
-            return refuse(integrity::Verdict::Altered, format!("the quote is dated {day}, after the server's day {server_day}"));
-        }
-        let checked = integrity::compare(self.quote_in(made, quoted, &request)?, quote);
-        if checked.verdict != integrity::Verdict::Match {
-            return Ok(days(checked));
-        }
-        let priced_on = quoted.unwrap_or(server_day);
-        let dated = integrity::Dated {
-            priced_on,
-            server_day,
-            in_force_on_its_day: self.book.book().in_force(Some(priced_on)).ok() == Some(made),
-            version: shown.version,
-            rate_card: shown.rate_card,
-            newer: (made != now).then(|| self.card_of(now).version.as_str()),
-        };
-        if let Some((verdict, message)) = integrity::on_server_day(&dated, options) {
-            return refuse(verdict, message);
-        }
-        if quoted == Some(server_day) {
-            return Ok(days(checked)); // recomputed on the server's day already
-        }
-        // Same version, within age: the records on the server's day must give the same amounts.
-        let expected = today()?;
-        if checked.expected.as_ref().is_some_and(|q| integrity::same_amounts(q, &expected)) {
-            return Ok(days(checked));
-        }
-        let (verdict, message) = integrity::other_amounts(quoted.is_some(), server_day);
-        Ok(days(Verification::new(verdict, message, Some(expected))))
+        let price = |index: usize, day: Option<Date>, request: &QuoteRequest| self.quote_in(index, day, request);
+        integrity::verify(&self.book, price, &integrity::Claim { request, quote, records }, server_day, options)
     }
 
     /// Stale card first (no quote is recomputed), then the comparison.

@@ -9,10 +9,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::date::Date;
+use crate::book::SealedBook;
+use crate::date::{parse_date, Date};
 use crate::error::{Error, ErrorKind, Result};
 use crate::quote::Quote;
 use crate::rate_card::RateCard;
+use crate::request::{QuoteRequest, ServerRecords};
 
 
 /// What `RateEngine::verify` found.
@@ -265,4 +267,88 @@ pub fn same_amounts(a: &Quote, b: &Quote) -> bool {
     (a.total, a.balance, a.balance_after, a.shortfall) == (b.total, b.balance, b.balance_after, b.shortfall)
         && lines(a) == lines(b)
         && a.purchase == b.purchase
+}
+
+/// What a server is asked to charge: the page's request and quote (as JSON,
+/// exactly as the engine wrote it) and the server's own records.
+pub(crate) struct Claim<'a> {
+    pub request: &'a QuoteRequest,
+    pub quote: &'a serde_json::Value,
+    pub records: &'a ServerRecords,
+}
+
+/// The verify policy, on the server's day (`server_day`: the records' `at`,
+/// else the server's clock; asked after the quote is read, as before; see
+/// `RateEngine::verify_within` for the verdicts and their order):
+/// `price(version, day, request)` is the engine's own quote with version
+/// `version` of `book` on `day`, sealed.
+///
+/// # Errors
+/// `invalid_request` at `records.at` for a day no version covers; any error
+/// of pricing the request with the records applied.
+pub(crate) fn verify(
+    book: &SealedBook,
+    price: impl Fn(usize, Option<Date>, &QuoteRequest) -> Result<Quote>,
+    claim: &Claim<'_>,
+    server_day: impl FnOnce() -> Result<Date>,
+    options: VerifyOptions,
+) -> Result<Verification> {
+    let Claim { request, quote, records } = *claim;
+    let shown = Shown::of(quote)?;
+    let server_day = server_day()?;
+    let now = book.book().in_force(Some(server_day)).map_err(|e| e.context("records"))?;
+    let quoted = request.at.as_deref().map(|a| parse_date(a, "at")).transpose()?;
+    let version_in_force = book.book().version(now).version.as_str();
+    let days = |mut v: Verification| {
+        v.quoted_on = quoted.map(|d| d.to_string());
+        v.server_day = Some(server_day.to_string());
+        v.version = Some(shown.version.to_string());
+        v.version_in_force = Some(version_in_force.to_string());
+        v
+    };
+    let Some(made) = book.find(shown.rate_card, shown.version, shown.card_hash) else {
+        let newest = book.newest();
+        let (card, hash) = (book.book().version(newest), book.seal(newest).card_hash());
+        return Ok(days(stale(card, hash, shown).unwrap_or_else(|| stale_version(shown))));
+    };
+    let (request, differs) = records.apply(request);
+    // The quote as it is to be charged on the server's day.
+    let today = || {
+        let mut r = request.clone();
+        r.at = Some(server_day.to_string());
+        price(now, Some(server_day), &r)
+    };
+    let refuse = |verdict, message: String| -> Result<Verification> { Ok(days(Verification::new(verdict, message, Some(today()?)))) };
+    if let Some(field) = differs {
+        return refuse(Verdict::Altered, format!("the request's {field} is not the server's record: the quote was made for other facts"));
+    }
+    if let Some(day) = quoted.filter(|d| *d > server_day) {
+        return refuse(Verdict::Altered, format!("the quote is dated {day}, after the server's day {server_day}"));
+    }
+    let checked = compare(price(made, quoted, &request)?, quote);
+    if checked.verdict != Verdict::Match {
+        return Ok(days(checked));
+    }
+    let priced_on = quoted.unwrap_or(server_day);
+    let dated = Dated {
+        priced_on,
+        server_day,
+        in_force_on_its_day: book.book().in_force(Some(priced_on)).ok() == Some(made),
+        version: shown.version,
+        rate_card: shown.rate_card,
+        newer: (made != now).then_some(version_in_force),
+    };
+    if let Some((verdict, message)) = on_server_day(&dated, options) {
+        return refuse(verdict, message);
+    }
+    if quoted == Some(server_day) {
+        return Ok(days(checked)); // recomputed on the server's day already
+    }
+    // Same version, within age: the records on the server's day must give the same amounts.
+    let expected = today()?;
+    if checked.expected.as_ref().is_some_and(|q| same_amounts(q, &expected)) {
+        return Ok(days(checked));
+    }
+    let (verdict, message) = other_amounts(quoted.is_some(), server_day);
+    Ok(days(Verification::new(verdict, message, Some(expected))))
 }
