@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use super::activity::Order;
+use super::events::Order;
 use super::calendar::Calendar;
 use super::expiry::{expires, plan_rule};
 use super::log::EventKind;

@@ -34,7 +34,7 @@
 //! Invariant: credits granted = credits used + expired + remaining; overage
 //! (usage past the balance, billed afterwards) is counted apart.
 
-mod activity;
+mod events;
 mod burn_down;
 mod calendar;
 mod cycle;
@@ -49,3 +49,19 @@ pub use burn_down::burn;
 pub use log::{Cause, CauseKind, Event, EventKind};
 pub use quote::with_grants;
 pub use simulate::{simulate, Simulation};
+
+/// The simulation of `json` on built-in preset `preset`, for the unit tests beside each event kind.
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+pub(crate) fn simulated(preset: &str, json: &str) -> Simulation {
+    let book = crate::book::PriceBook::single(crate::presets::shared(preset).unwrap());
+    let request: crate::request::SimulateRequest = crate::request::from_json(json).unwrap();
+    let plan = book.version(0).plan(request.plan.as_deref()).unwrap();
+    simulate(&book, 0, plan, &request).unwrap()
+}
+
+/// `(day, credits, cause)` of each event of `kind`, for the unit tests.
+#[cfg(test)]
+pub(crate) fn of_kind(sim: &Simulation, kind: EventKind) -> Vec<(String, String, Cause)> {
+    sim.events.iter().filter(|e| e.kind == kind).map(|e| (e.at.clone(), e.credits.to_string(), e.cause)).collect()
+}
