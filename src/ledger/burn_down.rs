@@ -64,9 +64,9 @@ impl BurnOrder {
             .collect()
     }
 
-    /// Burns `amount` from `grants` in burn-down order; returns `(grant
-    /// index, credits)` per grant touched and what could not be covered.
-    pub(crate) fn burn(&mut self, grants: &mut [Grant], amount: Decimal) -> (Vec<(usize, Decimal)>, Decimal) {
+    /// Burns `amount` from `grants` in burn-down order: the credits taken
+    /// from each grant touched, and what no grant covered.
+    pub(crate) fn burn(&mut self, grants: &mut [Grant], amount: Decimal) -> Burned {
         let mut left = amount;
         let mut taken = Vec::new();
         while left > Decimal::ZERO {
@@ -82,15 +82,34 @@ impl BurnOrder {
             if g.remaining <= Decimal::ZERO {
                 self.0.remove(&k);
             }
-            taken.push((k.3, take));
+            taken.push(Taken { grant: k.3, credits: take });
         }
-        (taken, left)
+        Burned { taken, short: left }
     }
 }
 
-/// Burns `amount` from `grants` in burn-down order; returns `(grant index,
-/// credits)` per grant touched and what could not be covered. (One burn;
-/// for many, the ledger keeps a `BurnOrder`.)
-pub fn burn(grants: &mut [Grant], amount: Decimal) -> (Vec<(usize, Decimal)>, Decimal) {
+/// What one burn took, in credits (the card's unit): from each grant
+/// touched, in burn-down order, and what no grant covered.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Burned {
+    /// The credits taken from each grant touched, in burn-down order.
+    pub taken: Vec<Taken>,
+    /// Credits no grant covered (0 when the grants covered all of it).
+    pub short: Decimal,
+}
+
+/// Credits taken from one grant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Taken {
+    /// The grant's index in the slice burned.
+    pub grant: usize,
+    /// Credits taken from it (more than 0).
+    pub credits: Decimal,
+}
+
+/// Burns `amount` from `grants` in burn-down order: the credits taken from
+/// each grant touched, and what no grant covered. (One burn; for many, the
+/// ledger keeps a `BurnOrder`.)
+pub fn burn(grants: &mut [Grant], amount: Decimal) -> Burned {
     BurnOrder::of(grants).burn(grants, amount)
 }

@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use super::burn_down::BurnOrder;
+use super::burn_down::{BurnOrder, Taken};
 use crate::rate_card::PlanRef;
 use crate::date::Date;
 use crate::error::{Error, ErrorKind, Result};
@@ -44,10 +44,11 @@ pub fn with_grants(
     // One order for every line: each burn costs O(log n) per grant touched.
     let mut order = BurnOrder::of(&held);
     for line in &mut quote.lines {
-        let (taken, _) = order.burn(&mut held, line.amount.0);
-        line.burns = taken
+        let burned = order.burn(&mut held, line.amount.0);
+        line.burns = burned
+            .taken
             .into_iter()
-            .filter_map(|(g, credits)| {
+            .filter_map(|Taken { grant: g, credits }| {
                 held.get(g).map(|h| Burn {
                     grant: h.id.clone(),
                     credits: money::plain(credits).into(),

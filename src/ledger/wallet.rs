@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::burn_down::BurnOrder;
+use super::burn_down::{BurnOrder, Burned};
 use crate::date::Date;
 use crate::money;
 use crate::request::Grant;
@@ -61,13 +61,13 @@ impl Wallet {
         id
     }
 
-    /// Burns `amount` in burn-down order: `(grant index, credits)` per grant
-    /// touched, and what could not be covered.
-    pub(super) fn burn(&mut self, amount: Decimal) -> (Vec<(usize, Decimal)>, Decimal) {
-        let (taken, left) = self.order.burn(&mut self.grants, amount);
-        let burned = amount.checked_sub(left).unwrap_or(Decimal::ZERO);
-        self.balance = self.balance.checked_sub(burned).unwrap_or(Decimal::ZERO);
-        (taken, left)
+    /// Burns `amount` in burn-down order: the credits taken from each grant
+    /// touched, and what no grant covered.
+    pub(super) fn burn(&mut self, amount: Decimal) -> Burned {
+        let burned = self.order.burn(&mut self.grants, amount);
+        let taken = amount.checked_sub(burned.short).unwrap_or(Decimal::ZERO);
+        self.balance = self.balance.checked_sub(taken).unwrap_or(Decimal::ZERO);
+        burned
     }
 
     /// Grants with credits left.
@@ -125,13 +125,13 @@ mod tests {
         let late = w.issue(day("2026-01-01"), Decimal::from(100), "plan".into(), Some(day("2026-03-01")));
         let soon = w.issue(day("2026-01-02"), Decimal::from(30), "pack".into(), Some(day("2026-02-01")));
         assert_eq!((late.as_str(), soon.as_str()), ("g1", "g2"));
-        let (taken, left) = w.burn(Decimal::from(50));
+        let burned = w.burn(Decimal::from(50));
+        let taken: Vec<_> = burned.taken.iter().map(|t| (t.grant, t.credits)).collect();
         assert_eq!(taken, vec![(1, Decimal::from(30)), (0, Decimal::from(20))]);
-        assert_eq!((left, w.balance()), (Decimal::ZERO, Decimal::from(80)));
+        assert_eq!((burned.short, w.balance()), (Decimal::ZERO, Decimal::from(80)));
         assert_eq!(w.due(day("2026-03-01")), vec![0]);
         let gone = w.forfeit(0).unwrap();
         assert_eq!((gone.id.as_str(), gone.credits, w.balance(), w.expired), ("g1", Decimal::from(80), Decimal::ZERO, Decimal::from(80)));
-        let (_, short) = w.burn(Decimal::from(5));
-        assert_eq!(short, Decimal::from(5));
+        assert_eq!(w.burn(Decimal::from(5)).short, Decimal::from(5));
     }
 }

@@ -7,6 +7,7 @@ use super::purchase::Order;
 
 use crate::date::Date;
 use crate::error::Result;
+use crate::ledger::burn_down::Taken;
 use crate::ledger::log::EventKind;
 use crate::ledger::simulate::Sim;
 use crate::limits::MAX_RELOADS_PER_USAGE;
@@ -103,11 +104,11 @@ impl Sim<'_> {
     /// adds what was burned to the cycle's use. Returns what was not covered.
     pub(in crate::ledger) fn burn_logged(&mut self, day: Date, cost: Decimal, note: &str) -> Result<Decimal> {
         let mut balance = self.wallet.balance();
-        let (taken, left) = self.wallet.burn(cost);
-        if taken.is_empty() {
+        let burned = self.wallet.burn(cost);
+        if burned.taken.is_empty() {
             self.event(day, EventKind::Usage, Decimal::ZERO, None, note.to_string());
         }
-        for (g, credits) in taken {
+        for Taken { grant: g, credits } in burned.taken {
             let id = self.wallet.grant(g).map(|h| h.id.clone());
             // Each part's own balance after: the wallet after that part.
             balance = money::sub(balance, credits, "usage")?;
@@ -116,7 +117,7 @@ impl Sim<'_> {
                 self.cycle.plan_used = money::add(self.cycle.plan_used, credits, "usage")?;
             }
         }
-        Ok(left)
+        Ok(burned.short)
     }
 
     /// The credits an auto-renewal would add at this moment, for usage of
