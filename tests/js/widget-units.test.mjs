@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { ROOT } from "./helpers.mjs";
-import { fieldOf, plainWords } from "../../www/widget/messages.js";
+import { fieldOf, pathOf, plainWords } from "../../www/widget/messages.js";
 import { lineSentence } from "../../www/widget/lines.js";
 
 const { RateEngine } = createRequire(import.meta.url)(`${ROOT}/dist/full/node.cjs`);
@@ -25,16 +25,17 @@ test("engine errors in plain words beside their field, never the engine's messag
   const items = [{ feature: "video_avatar", seconds: 181 }];
   const long = thrown(() => api.quote({ plan: "free", items }));
   assert.equal(fieldOf(long), "items.0.seconds");
-  assert.equal(plainWords(long, fieldOf(long), { locale: "en-US", card: api.rateCard(), planId: "free", items }), "API Free allows videos up to 3 min.");
+  assert.equal(plainWords(long, pathOf(long), { locale: "en-US", card: api.rateCard(), planId: "free", items }), "API Free allows videos up to 3 min.");
   const yearly = thrown(() => api.simulate({ plan: "pro", billing: "year", start: "2026-01-01", until: "2026-02-01" }));
   assert.equal(fieldOf(yearly), "billing");
-  assert.equal(plainWords(yearly, "billing", { locale: "en-US", card: api.rateCard(), planId: "pro" }), "API Pro is billed monthly only.");
+  assert.equal(plainWords(yearly, ["billing"], { locale: "en-US", card: api.rateCard(), planId: "pro" }), "API Pro is billed monthly only.");
   const credits = RateEngine.preset("heygen-credits");
   const zero = [{ feature: "avatar_iv", seconds: 0 }];
   const e = thrown(() => credits.quote({ plan: "business", items: zero }));
-  assert.equal(plainWords(e, fieldOf(e), { locale: "de-DE", card: credits.rateCard(), planId: "business", items: zero }), "Enter an amount greater than zero.");
+  assert.equal(plainWords(e, pathOf(e), { locale: "de-DE", card: credits.rateCard(), planId: "business", items: zero }), "Enter an amount greater than zero.");
   // A message with a path but no path array still names its field.
-  assert.equal(fieldOf({ message: "items[2].options.resolution: no" }), "items.2.options.resolution");
+  // The path is data: an error without one is about no one field (the message is never parsed).
+  assert.deepEqual([pathOf({ message: "items[2].options.resolution: no" }), fieldOf({ message: "items[2].options.resolution: no" })], [[], ""]);
 });
 
 test("request building: what the buyer typed, read in the locale, or the field that cannot be read", async () => {
@@ -176,7 +177,7 @@ test("buyer-facing copy: a prepaid wallet is no subscription; a negative balance
   assert.equal(planNote("en-US", credits, credits.plans.business), "Business: $149.00 a month, 1,500 credits included.");
   const e = thrown(() => engine.quote({ plan: "business", items: [{ feature: "avatar_iv", seconds: 60 }], balance: "-5" }));
   assert.deepEqual([e.code, e.path], ["invalid_request", ["balance"]]);
-  assert.equal(plainWords(e, "balance", { locale: "en-US", card: credits, planId: "business" }), "Enter a balance of 0 or more.");
+  assert.equal(plainWords(e, ["balance"], { locale: "en-US", card: credits, planId: "business" }), "Enter a balance of 0 or more.");
   const m = buyModel({ q: null, card: credits, plan: credits.plans.business, planId: "business", locale: "en-US", qtyText: "9,999,999", buyPacks: (r) => engine.buyPacks(r), limits: RateEngine.limits() });
   assert.equal(m.err, "At most 1,000,000 blocks at once.");
 });

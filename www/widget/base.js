@@ -6,7 +6,7 @@ import { sharedStyles } from "./styles.js";
 import { LOAD_TIMEOUT_MS, engineLimits } from "./engine.js";
 import { EngineLoader } from "./loader.js";
 import { resolveLocale, warmLocale } from "./locale.js";
-import { fieldOf, plainWords } from "./messages.js";
+import { pathOf, plainWords } from "./messages.js";
 import { localDay, noticeSentences } from "./notice.js";
 
 
@@ -190,14 +190,14 @@ export class RatecardBase extends LitElement {
    *  price stays on screen and the host hears it once; else the element says so. */
   _loadFailed(e) {
     if (this._pricer?.lite) {
-      const { code, message } = this._report(e, "card");
+      const { code, message } = this._report(e, ["card"]);
       emit(this, "ratecard-error", { code, message, field: "card" });
       return true;
     }
     this._engine = null;
     this._pricer = null;
     this._card = null;
-    this._failure = this._report(e, "card");
+    this._failure = this._report(e, ["card"]);
     return false;
   }
 
@@ -239,7 +239,7 @@ export class RatecardBase extends LitElement {
     if (request.items.length > maxItems) {
       // Refused at once, before any work: the engine's own limit.
       this.quote = null;
-      this.error = this._report({ code: "invalid_request", message: `items: at most ${maxItems} items, got ${request.items.length}` }, "items", request);
+      this.error = this._report({ code: "invalid_request", message: `items: at most ${maxItems} items, got ${request.items.length}` }, ["items"], request);
       return null;
     }
     try {
@@ -255,15 +255,21 @@ export class RatecardBase extends LitElement {
     return this.quote;
   }
 
-  /** An engine error → `{ code, message, field, text }`, and a `ratecard-error` event (once per distinct error). */
-  _report(e, field, request) {
+  /**
+   * An engine error → `{ code, message, field, text }`, and a `ratecard-error` event (once per
+   * distinct error). `path` is the field's path as data (default: the error's own).
+   * @param {any} e
+   * @param {(string | number)[]} [path]
+   * @param {any} [request]
+   */
+  _report(e, path, request) {
     const code = e?.code ?? "internal";
     const message = String(e?.message ?? e);
-    const at = field ?? fieldOf(e);
+    const at = path ?? pathOf(e);
     const text = plainWords({ code, message }, at, {
       locale: this._locale, card: this._card, planId: request?.plan, items: request?.items, limits: engineLimits(),
     });
-    return { code, message, field: at, text };
+    return { code, message, field: at.join("."), text };
   }
 
   /** @param {Map<string, unknown>} [_changed] */

@@ -39,7 +39,7 @@ export function buyModel({ q, card, plan, planId, locale, billing, qtyText, seat
       try {
         p = buyPacks({ plan: planId, quantity: qty, billing: product.period, ...(product.perSeat ? { seats } : {}) });
       } catch (/** @type {any} */ e) {
-        err = e?.code === "invalid_quantity" && e?.path?.[0] === "quantity" ? tooMany : plainWords(e, "quantity", { locale, card, planId, limits });
+        err = e?.code === "invalid_quantity" && e?.path?.[0] === "quantity" ? tooMany : plainWords(e, ["quantity"], { locale, card, planId, limits });
       }
     }
   }

@@ -78,7 +78,7 @@ export class RatecardCost extends RatecardBase {
     const built = hostRequest({ planId, items, balance: this.balance, grants, at: grants ? this.at : this._book ? this._day : undefined });
     if (built.local) {
       this.quote = null;
-      this.error = this._report(built.local, built.local.field, built.request);
+      this.error = this._report(built.local, built.local.path, built.request);
       return { error: this.error };
     }
     const q = this._quote(built.request);

@@ -3,31 +3,48 @@
 // only what is written here, with every number formatted for the locale.
 import { duration, example, inUnit, money, number, words } from "./locale.js";
 
+/** @typedef {(string | number)[]} Path A field's path as data: keys and indexes (`["items", 0, "seconds"]`). */
+
 /**
- * The field an engine error is about: `"plan"`, `"balance"`, `"items.0.seconds"`,
- * `"items.0.options.resolution"`, … or `""` when it is about no one field.
- * Uses `error.path` (an array) when the engine gives one, else the message's
- * leading path (`items[0].seconds: …`).
+ * The path of the field an engine error is about: the error's own `path` (an array; every
+ * error of the engine has one). An error from elsewhere (a failed load) is about no one
+ * field: `[]`.
+ * @param {any} error
+ * @returns {Path}
  */
-export function fieldOf(/** @type {any} */ error) {
-  if (Array.isArray(error?.path) && error.path.length) return error.path.join(".");
-  const m = /^([A-Za-z_][\w]*(?:\[\d+\]|\.[A-Za-z_]\w*)*):\s/.exec(String(error?.message ?? ""));
-  return m ? m[1].replace(/\[(\d+)\]/g, ".$1") : "";
+export function pathOf(error) {
+  return Array.isArray(error?.path) ? error.path : [];
 }
 
 /**
- * Plain words for an engine error about `field`, given what the buyer asked:
- * `ctx = { locale, card, planId, items, limits }` (items as sent to the engine; limits the
- * engine's `limits()`, to say the most it quotes).
+ * The field an engine error is about, as the widget's `error.field` and `ratecard-error`
+ * name it: `"plan"`, `"balance"`, `"items.0.seconds"`, … or `""` (its path, joined).
+ * @param {any} error
  */
-export function plainWords(/** @type {any} */ error, /** @type {string} */ field, /** @type {{ locale: string, card: any, planId?: string, items?: any[], limits?: { maxSeconds?: number, maxQuantity?: number } | null }} */ ctx) {
+export function fieldOf(error) {
+  return pathOf(error).join(".");
+}
+
+/**
+ * Plain words for an engine error about the field at `path`, given what the buyer asked:
+ * `ctx = { locale, card, planId, items, limits }` (items as sent to the engine; limits the
+ * engine's `limits()`, to say the most it quotes). The path is read as data, never parsed.
+ * @param {any} error
+ * @param {Path} path
+ * @param {{ locale: string, card: any, planId?: string, items?: any[], limits?: { maxSeconds?: number, maxQuantity?: number } | null }} ctx
+ */
+export function plainWords(error, path, ctx) {
   const { locale, card, planId } = ctx;
   const plan = planId === undefined ? undefined : card?.plans?.[planId];
   const planName = plan?.name ?? "This plan";
-  const itemMatch = /^items\.(\d+)\.?(.*)$/.exec(field);
-  const item = itemMatch ? ctx.items?.[Number(itemMatch[1])] : undefined;
+  const [top, index, key, optionName] = path;
+  const itemMatch = top === "items" && typeof index === "number";
+  const field = path.length === 1 ? String(top) : "";
+  const item = itemMatch ? ctx.items?.[index] : undefined;
   const feature = item ? card?.features?.[item.feature] : undefined;
-  const sub = itemMatch?.[2] ?? "";
+  // Within the item: "seconds", "quantity", or "options" and the option's key.
+  const sub = itemMatch ? String(key ?? "") : "";
+  const optionKey = sub === "options" ? String(optionName ?? "") : "";
   const amountOf = (/** @type {string} */ v) => (feature?.input === "seconds" ? duration(locale, v) : number(locale, v));
   switch (error?.code) {
     case "invalid_quantity": {
@@ -42,15 +59,13 @@ export function plainWords(/** @type {any} */ error, /** @type {string} */ field
     }
     case "plan_limit":
       if (sub === "seconds" && plan?.maxSeconds) return `${planName} allows videos up to ${duration(locale, plan.maxSeconds)}.`;
-      if (sub.startsWith("options.")) {
-        const key = sub.slice("options.".length);
-        const max = plan?.maxOptions?.[key];
+      if (optionKey) {
+        const max = plan?.maxOptions?.[optionKey];
         return max ? `${planName} allows up to ${words(max)}.` : `${planName} does not allow this choice.`;
       }
       return `${planName} does not allow this.`;
     case "invalid_option": {
-      const key = sub.startsWith("options.") ? sub.slice("options.".length) : "";
-      const option = feature?.options?.[key];
+      const option = feature?.options?.[optionKey];
       if (option?.type === "boolean" && option.gate) return option.gate;
       if (option) return `Choose a ${option.label.toLowerCase()} this feature offers.`;
       return "One of the choices for this item is not available.";

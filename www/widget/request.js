@@ -64,13 +64,13 @@ function wallet(base, { grants, balance, at }) {
  * read exactly by `hostDecimal`: `"0x10"` or `"1e3"` is refused), or the field that cannot be
  * read (`local`). `at` is the day priced: the host's with grants, else (a price book) today.
  * @param {{ planId: string, items: object[], balance?: unknown, grants?: object[] | null, at?: string }} input
- * @returns {{ request: any, local?: undefined } | { local: { field: string, code: string, message: string }, request: any }}
+ * @returns {{ request: any, local?: undefined } | { local: { field: string, path: string[], code: string, message: string }, request: any }}
  */
 export function hostRequest({ planId, items, balance, grants, at }) {
   const exact = !Array.isArray(grants) && balance ? hostDecimal(balance) : undefined;
   const request = wallet({ plan: planId, items }, { grants, balance: exact ?? undefined, at });
   if (exact === null) {
-    return { request, local: { field: "balance", code: "invalid_request", message: `balance: expected a decimal string, got "${String(balance).slice(0, 40)}"` } };
+    return { request, local: { field: "balance", path: ["balance"], code: "invalid_request", message: `balance: expected a decimal string, got "${String(balance).slice(0, 40)}"` } };
   }
   return { request };
 }
