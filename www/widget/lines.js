@@ -4,7 +4,7 @@
 import { duration, inUnit, isZero, money, number, plural } from "./locale.js";
 
 /** `"20 credits/min"`, `"$0.0667/s"`, `"1 credit each"`, `"90 credits per video"`. */
-export function rateText(locale, line, card) {
+export function rateText(/** @type {string} */ locale, /** @type {any} */ line, /** @type {any} */ card) {
   const wallet = card.unit === card.currency;
   const value = wallet ? money(locale, line.rate, card.currency, 6) : inUnit(locale, line.rate, card);
   switch (line.per) {
@@ -16,7 +16,7 @@ export function rateText(locale, line, card) {
 }
 
 /** What the item amounts to, as billed: "1 min 30 s", "4 looks". */
-export function amountText(locale, value, feature) {
+export function amountText(/** @type {string} */ locale, /** @type {string} */ value, /** @type {any} */ feature) {
   if (feature?.input === "seconds") return duration(locale, value);
   return `${number(locale, value)} ${plural(value, feature?.unitName ?? "unit")}`;
 }
@@ -27,9 +27,9 @@ export function amountText(locale, value, feature) {
  * video = 90 credits". `item` is the request's item (for the option labels of
  * a multiplier).
  */
-export function lineSentence(locale, line, card, item) {
+export function lineSentence(/** @type {string} */ locale, /** @type {any} */ line, /** @type {any} */ card, /** @type {any} */ item = undefined) {
   const feature = card.features?.[line.feature];
-  const amt = (v) => amountText(locale, v, feature);
+  const amt = (/** @type {string} */ v) => amountText(locale, v, feature);
   let how;
   if (line.per === "video") {
     how = "1 video";
