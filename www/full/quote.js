@@ -20,7 +20,7 @@ export function withFastQuote(RateEngine) {
   // Read once, on the first quote (the module is initialised by then).
   let maxBytes;
   Object.defineProperty(RateEngine.prototype, "quote", {
-    value: function quote(request) {
+    value: function quote(/** @type {unknown} */ request) {
       maxBytes ??= /** @type {any} */ (RateEngine).limits().maxRequestBytes;
       const text = flatText(request, maxBytes);
       return readQuote(text === undefined ? quoteFlat.call(this, request) : quoteFlatText.call(this, text));

@@ -7,12 +7,12 @@ import { readBought, readQuote, readSummary } from "../boundary/reader.js";
 import { F, coded, fromEngine, refuse, writeBuy, writeRequest } from "../boundary/request.js";
 
 /** The `RateEngine` class of `ratecard/lite` over the wasm-bindgen bindings `b`. */
-export function liteEngine(b) {
+export function liteEngine(/** @type {any} */ b) {
   /** @type {Record<string, number> | undefined} */
   let limits;
   return class RateEngine {
     #inner;
-    constructor(inner) { this.#inner = inner; }
+    constructor(/** @type {any} */ inner) { this.#inner = inner; }
 
     /** The engine's limits, as the full module's `RateEngine.limits()`: `{ maxSeconds, maxItems, … }`. */
     static limits() { return { ...(limits ??= JSON.parse(b.limits())) }; }
@@ -21,14 +21,14 @@ export function liteEngine(b) {
     static presetIds() { return b.presetIds().split(F); }
 
     /** Built-in preset `id`'s rate card as a plain object, without making an engine; throws `unknown_preset`. */
-    static presetCard(id) {
+    static presetCard(/** @type {unknown} */ id) {
       if (typeof id !== "string") throw refuse(["preset"], "expected a string");
       try { return JSON.parse(b.presetJson(id)); } catch (e) { throw fromEngine(e); }
     }
 
     /** Preset `id`: one engine per id, shared (its wasm memory is held once, however many
      *  times it is asked for; `free()` on it does nothing). Throws `unknown_preset`. */
-    static preset(id) {
+    static preset(/** @type {unknown} */ id) {
       const shared = RateEngine.#shared.get(id);
       if (shared) return shared;
       const engine = RateEngine.#make(id);
@@ -43,7 +43,7 @@ export function liteEngine(b) {
     static #maxBytes() { return (limits ??= JSON.parse(b.limits())).maxRequestBytes; }
     #isShared = false;
 
-    static #make(id) {
+    static #make(/** @type {unknown} */ id) {
       if (typeof id !== "string") throw refuse(["preset"], "expected a string");
       const most = RateEngine.limits().maxCardIdChars;
       if (id.length > most) throw coded("invalid_request", [], `preset: at most ${most} bytes, got ${id.length} characters`);
@@ -60,7 +60,7 @@ export function liteEngine(b) {
      * `{ plan?, items, balance?, billing? }` → `{ unit, total, balance, balanceAfter, shortfall, purchase }`,
      * every field equal to the full `quote`'s. Throws a coded Error, as `quote` does.
      */
-    quoteSummary(request) {
+    quoteSummary(/** @type {unknown} */ request) {
       return this.#call("summary", writeRequest(request, RateEngine.#maxBytes()), readSummary);
     }
 
@@ -70,19 +70,19 @@ export function liteEngine(b) {
      * full module's `quote` field for field (its JSON byte for byte). A request with `grants`,
      * `periodUsage` or `at` is the full module's. Throws a coded Error, as `quote` does.
      */
-    quote(request) {
+    quote(/** @type {unknown} */ request) {
       return this.#call("quote", writeRequest(request, RateEngine.#maxBytes()), readQuote);
     }
 
     /** Buys `{ plan?, quantity, seats?, billing? }` of the plan's product: the full module's
      *  `buyPacks`, field for field. Throws a coded Error, as it does. */
-    buyPacks(request) {
+    buyPacks(/** @type {unknown} */ request) {
       return this.#call("buyPacks", writeBuy(request, RateEngine.#maxBytes()), readBought);
     }
 
     /** Calls the engine's `method` with `text`, reads its result with `read`; an engine
      *  refusal is thrown as a coded Error. */
-    #call(method, text, read) {
+    #call(/** @type {string} */ method, /** @type {string} */ text, /** @type {(text: string) => any} */ read) {
       try {
         return read(this.#inner[method](text));
       } catch (e) {
