@@ -177,7 +177,7 @@ impl RateEngine {
     /// assert_eq!(q.purchase[0].price.to_string(), "5.00");
     /// ```
     pub fn quote(&self, request: &QuoteRequest) -> Result<Quote> {
-        let day = day_of(request.at.as_deref())?;
+        let day = quote::quote_day(request)?;
         self.quote_in(self.book.book().in_force(day)?, day, request)
     }
 

@@ -10,7 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::book::SealedBook;
-use crate::date::{parse_date, Date};
+use crate::date::Date;
 use crate::error::{Error, ErrorKind, Result};
 use crate::quote::Quote;
 use crate::rate_card::RateCard;
@@ -297,7 +297,7 @@ pub(crate) fn verify(
     let shown = Shown::of(quote)?;
     let server_day = server_day()?;
     let now = book.book().in_force(Some(server_day)).map_err(|e| e.context("records"))?;
-    let quoted = request.at.as_deref().map(|a| parse_date(a, "at")).transpose()?;
+    let quoted = crate::quote::quote_day(request)?;
     let version_in_force = book.book().version(now).version.as_str();
     let days = |mut v: Verification| {
         v.quoted_on = quoted.map(|d| d.to_string());

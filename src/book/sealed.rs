@@ -31,6 +31,8 @@ struct Version {
 pub struct SealedBook {
     book: Arc<PriceBook>,
     versions: Arc<[Version]>,
+    /// The newest version's seal (a book is never empty, as `PriceBook` keeps its newest card).
+    newest: Seal,
 }
 
 /// The next version of a price book when it takes effect within
@@ -72,7 +74,7 @@ impl SealedBook {
     /// `invalid_request` when a version cannot be written as canonical JSON
     /// (never for a validated book).
     pub fn new(book: PriceBook) -> Result<SealedBook> {
-        let mut versions = Vec::with_capacity(book.versions().len());
+        let mut versions: Vec<Version> = Vec::with_capacity(book.versions().len());
         let mut before: Option<&RateCard> = None;
         for card in book.versions() {
             let changes = match before {
@@ -82,7 +84,11 @@ impl SealedBook {
             versions.push(Version { seal: Seal::of(card)?, changes });
             before = Some(card);
         }
-        Ok(SealedBook { book: Arc::new(book), versions: versions.into() })
+        let newest = match versions.last() {
+            Some(v) => v.seal.clone(),
+            None => Seal::of(book.version(0))?,
+        };
+        Ok(SealedBook { book: Arc::new(book), versions: versions.into(), newest })
     }
 
     /// The book.
@@ -97,10 +103,7 @@ impl SealedBook {
 
     /// Version `index`'s seal (the newest's for an index past the end).
     pub fn seal(&self, index: usize) -> &Seal {
-        match self.versions.get(index).or_else(|| self.versions.last()) {
-            Some(v) => &v.seal,
-            None => unreachable_seal(),
-        }
+        self.versions.get(index).map_or(&self.newest, |v| &v.seal)
     }
 
     /// The version a quote names: its `rateCard`, `version` and `cardHash`.
@@ -195,12 +198,6 @@ impl SealedBook {
             format!("Prices change on {}: {}", day_words(day), said.join("; "))
         })
     }
-}
-
-/// A book always has a version, so a seal; this is never reached.
-fn unreachable_seal() -> &'static Seal {
-    static EMPTY: std::sync::OnceLock<Seal> = std::sync::OnceLock::new();
-    EMPTY.get_or_init(|| Seal::precomputed(""))
 }
 
 #[cfg(test)]

@@ -84,7 +84,7 @@ impl Preset {
 /// one version, so the day picks nothing, but a day that is no date is
 /// refused at `at`, as there).
 fn day(request: &QuoteRequest) -> Result<()> {
-    request.at.as_deref().map(|at| crate::date::parse_date(at, "at")).transpose().map(|_| ())
+    quote::quote_day(request).map(|_| ())
 }
 
 /// The quote summary of `request` on `card`: see [`quote::summary`].

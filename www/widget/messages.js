@@ -17,15 +17,6 @@ export function pathOf(error) {
 }
 
 /**
- * The field an engine error is about, as the widget's `error.field` and `ratecard-error`
- * name it: `"plan"`, `"balance"`, `"items.0.seconds"`, … or `""` (its path, joined).
- * @param {any} error
- */
-export function fieldOf(error) {
-  return pathOf(error).join(".");
-}
-
-/**
  * Plain words for an engine error about the field at `path`, given what the buyer asked:
  * `ctx = { locale, card, planId, items, limits }` (items as sent to the engine; limits the
  * engine's `limits()`, to say the most it quotes). The path is read as data, never parsed.
