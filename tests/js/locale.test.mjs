@@ -47,3 +47,24 @@ test("hostDecimal: a host value read exactly by the engine's rule, anything else
   assert.equal(exactNumber("de-DE", "1500.25"), "1.500,25");
   assert.equal(exactNumber("en-US", "90.0000001"), "90.0000001");
 });
+
+test("parseLength: seconds, minutes or m:ss, exactly, in the buyer's locale", async () => {
+  const { parseLength, lengthEcho } = await import("../../www/widget/length.js");
+  const { duration } = await import("../../www/widget/locale.js");
+  const cases = [
+    ["en-US", "90", "s", "90"], ["en-US", "3", "min", "180"], ["en-US", "3 min", "s", "180"], ["en-US", "3m", "s", "180"],
+    ["en-US", "2.5 minutes", "s", "150"], ["en-US", "90 s", "min", "90"], ["en-US", "2:30", "s", "150"], ["en-US", "1:02:03", "min", "3723"],
+    ["en-US", "0:30.5", "s", "30.5"], ["en-US", "1 h", "s", "3600"], ["en-US", "0.1", "min", "6"], ["en-US", "1,500", "s", "1500"],
+    ["de-DE", "1,5 Min.", "s", "90"], ["de-DE", "0:30,5", "s", "30.5"], ["de-DE", "3", "min", "180"], ["de-DE", "45 Sek.", "s", "45"],
+    ["de-DE", "2,5", "min", "150"],
+  ];
+  for (const [locale, text, unit, seconds] of cases) assert.equal(parseLength(locale, text, unit), seconds, `${locale} ${text} (${unit})`);
+  for (const bad of ["", "abc", "3 parsecs", "2:60", "1:60:00", "2:", ":30", "1:2:3:4", "-1:30", "2:-5", "3 min 20"]) {
+    assert.equal(parseLength("en-US", bad, "s"), null, JSON.stringify(bad));
+  }
+  assert.equal(lengthEcho("en-US", "3", "min", "180", duration), "3 min = 180 sec");
+  assert.equal(lengthEcho("en-US", "2:30", "s", "150", duration), "2:30 = 150 sec");
+  assert.equal(lengthEcho("en-US", "90", "s", "90", duration), "90 sec = 1 min 30 sec");
+  assert.equal(lengthEcho("en-US", "45", "s", "45", duration), "45 sec");
+  assert.equal(lengthEcho("de-DE", "3", "min", "180", duration), "3 Min. = 180 Sek.");
+});

@@ -288,6 +288,36 @@ test("de-DE: typed numbers are read in the locale (1.000 is a thousand, 60,5 is 
   assert.equal(await byId("balance-after").textContent(), "996.95 credits");
 });
 
+test("a length in minutes or m:ss is priced as such and said back (\"3\" with minutes is 180 s), in en-US and de-DE, at 390 and 1280 px", async () => {
+  for (const [width, height] of [[1280, 900], [390, 844]]) {
+    await page.setViewportSize({ width, height });
+    await choose("heygen-credits", "business");
+    await byId("feature").selectOption("avatar_iii");
+    await byId("balance").fill("1000");
+    await byId("seconds").fill("3");
+    assert.equal(await byId("length-echo").textContent(), "3 sec", "a bare number is seconds, and says so");
+    assert.equal(await byId("total").textContent(), "0.15 credits");
+    await byId("length-unit").selectOption("min");
+    assert.equal(await byId("length-echo").textContent(), "3 min = 180 sec");
+    assert.equal(await byId("total").textContent(), "9 credits", "Avatar III: 3 credits a minute (the preset), 180 s");
+    await byId("seconds").fill("2:30");
+    assert.equal(await byId("length-echo").textContent(), "2:30 = 150 sec");
+    assert.equal(await byId("total").textContent(), "7.5 credits");
+    await byId("seconds").fill("2:75");
+    assert.equal(await byId("seconds-error").textContent(), "Enter the length in seconds (90), minutes (1.5 min) or minutes and seconds (2:30).");
+    await byId("locale").selectOption("de-DE");
+    await byId("seconds").fill("1,5 Min.");
+    assert.equal(await byId("length-echo").textContent(), "1,5 Min. = 90 Sek.");
+    assert.equal(await byId("total").textContent(), "4,5 credits");
+    await byId("seconds").fill("2,5");
+    assert.equal(await byId("length-echo").textContent(), "2,5 Min. = 150 Sek.");
+    await page.screenshot({ path: `${ROOT}/test-results/length-${width}.png` });
+    await byId("locale").selectOption("en-US");
+  }
+  await page.setViewportSize({ width: 1100, height: 1000 });
+  assert.deepEqual(errors, []);
+});
+
 test("no balance given: the quote says it assumes a fresh month", async () => {
   await choose("heygen-credits", "business");
   assert.match(await byId("assumed").textContent(), /assumes a fresh month of Business, 1,500 credits/);

@@ -45,7 +45,12 @@ test("request building: what the buyer typed, read in the locale, or the field t
   assert.deepEqual(buildRequest({ rows: [row("1.000,5", "60")], card, planId: "business", locale: "de-DE", balanceText: "1.500" }).request,
     { plan: "business", items: [{ feature: "avatar_iv", seconds: "1000.5", options: { expressive_motion: true } }], balance: "1500", periodUsage: { avatar_iv: "60" } });
   const bad = buildRequest({ rows: [row("60.5")], card, planId: "business", locale: "de-DE" });
-  assert.deepEqual([bad.local.field, bad.local.text], ["items.0.seconds", "Enter the length in seconds as a number, like 1.500,5."]);
+  assert.deepEqual([bad.local.field, bad.local.text], ["items.0.seconds", "Enter the length in seconds (90), minutes (1,5 min) or minutes and seconds (2:30)."]);
+  // A length in minutes, typed or picked, is priced in seconds: "3" with minutes picked is 180 s, never 3 s.
+  const minutes = { ...row("3"), unit: "min" };
+  assert.deepEqual(buildRequest({ rows: [minutes, row("2:30"), row("1,5 Min.")], card, planId: "business", locale: "de-DE" }).request.items.map((i) => i.seconds), ["180", "150", "90"]);
+  const q = RateEngine.preset("heygen-credits").quote(buildRequest({ rows: [minutes], card, planId: "business", locale: "en-US" }).request);
+  assert.equal(q.total, "120", "Avatar IV with expressive motion for 3 minutes on Business: 180 s at 20 credits a minute × 2 (the preset's rates)");
   const grants = [{ id: "g1", remaining: "20" }];
   assert.deepEqual(buildRequest({ rows: [row("90")], card, planId: "business", locale: "en-US", balanceText: "5", grants, at: "2026-11-30" }).request,
     { plan: "business", items: [{ feature: "avatar_iv", seconds: "90", options: { expressive_motion: true } }], grants, at: "2026-11-30" });
@@ -85,7 +90,17 @@ test("rows: host items as text in the locale, refused items shown, a new row ope
   // A value that is no decimal stays as given, for the field to refuse in plain words.
   assert.equal(rowsFrom([{ feature: "avatar_iv", seconds: "0x10" }], card, "business", "en-US", 1000).rows[0].text, "0x10");
   const unknown = rowsFrom([{ feature: "avatar_iv", seconds: 1 }, { feature: "nope" }], card, "business", "en-US", 1000);
-  assert.deepEqual([unknown.rows, unknown.hostError.field, unknown.hostError.code], [[], "items.1.feature", "unknown_feature"]);
+  // An item the card lacks is a row of its own, in words, and the request leaves it out; the others price.
+  assert.equal(unknown.hostError, null);
+  assert.deepEqual(unknown.rows.map((r) => r.refused), [undefined, "This price list has no “nope”."]);
+  assert.equal(rowsFrom([{ feature: "constructor" }, null], card, "business", "en-US", 1000).rows.filter((r) => r.refused).length, 2);
+  const { buildRequest } = await import("../../www/widget/request.js");
+  const mixed = [{ ...unknown.rows[1] }, { ...unknown.rows[0] }];
+  const built = buildRequest({ rows: mixed, card, planId: "business", locale: "en-US" });
+  assert.deepEqual([built.request.items, built.rowOf], [[{ feature: "avatar_iv", seconds: "1", options: {} }], [1]]);
+  const { rowField } = await import("../../www/widget/rows.js");
+  assert.deepEqual([rowField("items.0.seconds", [1]), rowField("items.0", [2]), rowField("balance", [1]), rowField("items.3.seconds", [1])],
+    ["items.1.seconds", "items.2", "balance", "items.3.seconds"]);
   assert.equal(rowsFrom(Array(1001).fill({ feature: "avatar_iv", seconds: 1 }), card, "business", "en-US", RateEngine.limits().maxItems).hostError.code, "invalid_request");
   // No items: one row of the plan's first feature, at 60 seconds.
   const [first] = rowsFrom(undefined, card, "business", "en-US", 1000).rows;

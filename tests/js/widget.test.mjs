@@ -303,13 +303,16 @@ test("a failed or hung load is tried a bounded number of times, then reported on
   const many = document.getElementById("many"), odd = document.getElementById("odd");
   if (many) many.items = Array.from({ length: 10000 }, () => ({ feature: "avatar_iv", seconds: 9 }));
   if (odd) odd.items = [{ feature: "avatar_iv", seconds: 9 }, { feature: "no_such_feature", seconds: 9 }];
+  const oddCost = document.getElementById("odd-cost");
+  if (oddCost) oddCost.items = [{ feature: "avatar_iv", seconds: 9 }, { feature: "no_such_feature", seconds: 9 }];
   document.body.dataset.ready = "true";
 </script></body></html>`;
   writeFileSync(join(dir, "loads.html"), page_(`
 <ratecard-cost id="missing" card-src="./missing.json" plan="business" balance="10"></ratecard-cost>
 <ratecard-cost id="hung" card-src="./hung.json" plan="business" balance="10" load-timeout="300"></ratecard-cost>
 <ratecard-checkout id="many" preset="heygen-credits" plan="business" balance="10"></ratecard-checkout>
-<ratecard-checkout id="odd" preset="heygen-credits" plan="business" balance="10"></ratecard-checkout>`));
+<ratecard-checkout id="odd" preset="heygen-credits" plan="business" balance="10"></ratecard-checkout>
+<ratecard-cost id="odd-cost" preset="heygen-credits" plan="business" balance="10"></ratecard-cost>`));
   writeFileSync(join(dir, "no-full.html"), page_(`<ratecard-cost id="lite" preset="heygen-credits" plan="business" balance="10" eager></ratecard-cost>`));
   const server = await serveWww(dir);
   const errorsOf = (page, id) => page.evaluate((id) => window.events.filter((e) => e.name === "ratecard-error" && e.id === id).map((e) => e.detail.code), id);
@@ -333,9 +336,22 @@ test("a failed or hung load is tried a bounded number of times, then reported on
     // 10,000 items and an item the card lacks: refused at once, visibly, with the event.
     const hostError = (id) => page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector("[data-testid=host-error]")?.textContent, id);
     assert.equal(await hostError("many"), "Too many items to price at once.");
-    assert.equal(await hostError("odd"), "This price list cannot price one of the items.");
+    // An item the card lacks: its own row in words with its remove button; the rest of the cart prices.
+    const oddView = () => page.evaluate(() => {
+      const root = document.getElementById("odd").shadowRoot;
+      return { refused: root.querySelector("[data-testid=refused-1]")?.textContent, total: root.querySelector("[data-testid=total]")?.textContent,
+        hostError: root.querySelector("[data-testid=host-error]")?.textContent ?? null };
+    });
+    await page.waitForFunction(() => /credits/.test(document.getElementById("odd").shadowRoot.querySelector("[data-testid=total]")?.textContent ?? ""));
+    assert.deepEqual(await oddView(), { refused: "This price list has no “no such feature”.", total: "3 credits", hostError: null });
     const odd = await page.evaluate(() => window.events.filter((e) => e.name === "ratecard-error" && e.id === "odd").at(-1).detail);
     assert.deepEqual([odd.code, odd.field], ["unknown_feature", "items.1.feature"]);
+    await page.evaluate(() => document.getElementById("odd").shadowRoot.querySelector("[data-testid=remove-1]").click());
+    await page.waitForFunction(() => !document.getElementById("odd").shadowRoot.querySelector("[data-testid=refused-1]"));
+    assert.equal((await oddView()).total, "3 credits");
+    // <ratecard-cost> says what is wrong, not "Choose what to generate".
+    await page.waitForFunction(() => /no “/.test(document.getElementById("odd-cost").shadowRoot.textContent));
+    assert.equal(await costText(page, "odd-cost"), "This price list has no “no such feature”.");
     await page.close();
 
     // Only the full module fails to load: the first-load price stays, and the host hears it once.

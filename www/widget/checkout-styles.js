@@ -12,6 +12,8 @@ export const checkoutStyles = css`
     label.check { display: flex; align-items: center; gap: 0.4rem; min-height: 2.5rem; }
     .field { display: grid; gap: 0.1rem; min-width: 0; }
     input.amount { width: 8rem; }
+    .length { display: inline-flex; gap: 0.25rem; align-items: center; }
+    .echo { margin: 0; font-size: 0.875em; }
     ol.items { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--_space); }
     li.item { display: flex; flex-wrap: wrap; gap: var(--_space); align-items: flex-end; padding-bottom: var(--_space); border-bottom: 1px dashed var(--_line); }
     table { border-collapse: collapse; width: 100%; font-size: 0.95em; }

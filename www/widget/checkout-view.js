@@ -16,7 +16,8 @@
  */
 import { html, nothing } from "lit";
 import { live } from "lit/directives/live.js";
-import { day, inUnit, isZero, localText, money, number, plural, words } from "./locale.js";
+import { day, duration, inUnit, isZero, localText, money, number, plural, words } from "./locale.js";
+import { lengthEcho, parseLength } from "./length.js";
 import { lineSentence } from "./lines.js";
 import { noticeDay } from "./notice.js";
 
@@ -45,6 +46,11 @@ export function items(v, card, locale, errFor) {
 }
 
 function item(v, card, locale, errFor, row, i) {
+  if (row.refused) {
+    // The host's item this card cannot price: its words and, unless read-only, its remove button.
+    return html`<li class="item refused" part="item"><p class="error" data-testid=${hook("refused", i)}>${row.refused}</p>
+      ${v.readonly ? nothing : html`<button type="button" class="secondary" data-testid=${hook("remove", i)} @click=${() => v.on.remove(i)} aria-label="Remove item ${i + 1}">Remove</button>`}</li>`;
+  }
   const f = card.features[row.feature];
   const key = f.input === "seconds" ? "seconds" : "quantity";
   const name = `items.${i}.${key}`;
@@ -59,7 +65,7 @@ function item(v, card, locale, errFor, row, i) {
     <label>What <select data-testid=${hook("feature", i)} .value=${live(row.feature)} @change=${(e) => v.on.setFeature(i, e.target.value)}>
       ${Object.entries(card.features).map(([id, def]) => html`<option value=${id} ?selected=${id === row.feature}>${def.name}</option>`)}
     </select></label>
-    ${field(v, name, key === "seconds" ? "Length (seconds)" : `How many (${units})`,
+    ${key === "seconds" ? lengthField(v, i, row, name, err, locale) : field(v, name, `How many (${units})`,
       html`<input class="amount" data-testid=${hook(key, i)} inputmode="decimal" autocomplete="off" .value=${live(row.text)}
         @input=${(e) => v.on.edit(i, { text: e.target.value })}
         aria-invalid=${err ? "true" : "false"} aria-describedby=${err ? v.errId(name) : nothing}>`, err)}
@@ -69,6 +75,26 @@ function item(v, card, locale, errFor, row, i) {
         .value=${live(row.used)} @input=${(e) => v.on.edit(i, { used: e.target.value })}>`, errFor(`items.${i}.used`)) : nothing}
     ${v.rows.length > 1 ? html`<button type="button" class="secondary" data-testid=${hook("remove", i)} @click=${() => v.on.remove(i)} aria-label="Remove ${f.name} (item ${i + 1})">Remove</button>` : nothing}
   </li>`;
+}
+
+/**
+ * A length: the entry (seconds, minutes or m:ss), what a bare number means (seconds or
+ * minutes), and the length said back ("3 min = 180 sec") or its error.
+ */
+function lengthField(v, i, row, name, err, locale) {
+  const unit = row.unit ?? "s";
+  const seconds = parseLength(locale, row.text, unit);
+  const echoId = `${v.errId(name)}-echo`;
+  const echo = !err && seconds !== null ? lengthEcho(locale, row.text, unit, seconds, duration) : null;
+  return html`<div class="field"><label for="${v.id}-len-${i}">Length</label>
+    <span class="length"><input class="amount" id="${v.id}-len-${i}" data-testid=${hook("seconds", i)} inputmode="decimal" autocomplete="off" .value=${live(row.text)}
+        @input=${(e) => v.on.edit(i, { text: e.target.value })} title="Seconds (90), minutes (3 min) or minutes and seconds (2:30)"
+        aria-invalid=${err ? "true" : "false"} aria-describedby=${err ? v.errId(name) : echo ? echoId : nothing}>
+      <select data-testid=${hook("length-unit", i)} aria-label="Length in" .value=${live(unit)} @change=${(e) => v.on.edit(i, { unit: e.target.value })}>
+        <option value="s" ?selected=${unit === "s"}>seconds</option><option value="min" ?selected=${unit === "min"}>minutes</option>
+      </select></span>
+    ${err ? html`<p class="error" id=${v.errId(name)} data-testid="${hookOf(name)}-error">${err}</p>`
+      : echo ? html`<p class="muted echo" id=${echoId} data-testid=${hook("length-echo", i)}>${echo}</p>` : nothing}</div>`;
 }
 
 function option(v, i, row, key, def, err, locale) {

@@ -4,13 +4,13 @@
 // product, and a button for each upgrade. Every number comes from the engine.
 import { html, nothing } from "lit";
 import { live } from "lit/directives/live.js";
-import { RatecardBase, defaultPlan } from "./base.js";
+import { RatecardBase, defaultPlan, emit } from "./base.js";
 import { engineLimits } from "./engine.js";
 import { buildRequest } from "./request.js";
 import { buyModel } from "./buy.js";
 import { inUnit, isZero, number, resolveLocale } from "./locale.js";
 import { assumedBalance, balancePlaceholder, planNote } from "./messages.js";
-import { featuresOf, hostText, newRow, relocale, rowsFrom, rowsFromSettings } from "./rows.js";
+import { featuresOf, hostText, newRow, relocale, rowField, rowsFrom, rowsFromSettings } from "./rows.js";
 import { checkoutStyles } from "./checkout-styles.js";
 import { buyPanel, field, items, lines, notes, priceNotice, short, skeleton } from "./checkout-view.js";
 
@@ -131,8 +131,14 @@ export class RatecardCheckout extends RatecardBase {
         this.quote = null;
         this.request = null;
         this.error = built.local;
-      } else {
-        this._quote(built.request);
+      } else if (!built.request.items.length) {
+        // Every row is refused: each says why on its own row; nothing is left to price.
+        this.quote = null;
+        this.request = null;
+        this.error = null;
+      } else if (!this._quote(built.request) && this.error) {
+        // The engine's path names the request's item; the field is the row's (refused rows are left out).
+        this.error = { ...this.error, field: rowField(this.error.field, built.rowOf) };
       }
     }
     this._scheduleAnnounce(this.quote, this._card, this._locale);
@@ -153,6 +159,10 @@ export class RatecardCheckout extends RatecardBase {
     const { rows, hostError } = rowsFrom(given, card, this._planId, this._locale, engineLimits()?.maxItems ?? Infinity);
     this._rows = rows;
     this._hostError = hostError;
+    // The host hears of each item the card lacks (the buyer reads it on the item's row).
+    for (const [i, row] of rows.entries()) {
+      if (row.refused) emit(this, "ratecard-error", { code: "unknown_feature", message: `items[${i}].feature: no feature "${row.feature.slice(0, 60)}" on rate card "${card.id}"`, field: `items.${i}.feature` });
+    }
   }
 
   /** The request from what the buyer typed; `local` holds a field error the engine never saw. */
@@ -173,7 +183,7 @@ export class RatecardCheckout extends RatecardBase {
     const q = this.quote;
     const errFor = (field) => (this.error && this.error.field === field ? this.error.text : null);
     // An error about a field drawn here shows beside it; any other, above the total.
-    const drawn = [`balance`, ...this._rows.flatMap((r, i) => [`items.${i}.seconds`, `items.${i}.quantity`, `items.${i}.used`, ...Object.keys(card.features[r.feature].options ?? {}).map((k) => `items.${i}.options.${k}`)])];
+    const drawn = [`balance`, ...this._rows.flatMap((r, i) => r.refused ? [] : [`items.${i}.seconds`, `items.${i}.quantity`, `items.${i}.used`, ...Object.keys(card.features[r.feature].options ?? {}).map((k) => `items.${i}.options.${k}`)])];
     const general = this.error && !drawn.includes(this.error.field) ? this.error.text : null;
 
     return html`<section part="panel" aria-label="Price of this generation">

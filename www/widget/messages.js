@@ -69,7 +69,8 @@ export function plainWords(error, path, ctx) {
     case "unknown_plan":
       return "Choose a plan.";
     case "unknown_feature":
-      return "Choose what to generate.";
+      // The host's item names a feature this card lacks: say which, in words.
+      return typeof item?.feature === "string" && item.feature ? unknownFeature(item.feature) : "Choose what to generate.";
     case "overflow":
       return "That amount is too large to price exactly.";
     case "invalid_request":
@@ -88,6 +89,16 @@ export function plainWords(error, path, ctx) {
     default:
       return "This cannot be priced right now.";
   }
+}
+
+/** An item whose feature the rate card lacks: "This price list has no “avatar v”." (the id as words, cut at 60 characters). */
+export function unknownFeature(/** @type {string} */ feature) {
+  return `This price list has no “${words(String(feature).slice(0, 60))}”.`;
+}
+
+/** A hint for a length the widget could not read: "Enter the length in seconds (90), minutes (1.5 min) or minutes and seconds (2:30)." */
+export function lengthHint(/** @type {string} */ locale) {
+  return `Enter the length in seconds (90), minutes (${number(locale, "1.5")} min) or minutes and seconds (2:30).`;
 }
 
 /** A hint for a number the widget could not read, before it reaches the engine. */

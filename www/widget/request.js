@@ -2,30 +2,37 @@
 // engine (unit-tested in Node, tests/js/widget-units.test.mjs). A number that
 // cannot be read in the locale is a field error the engine never sees.
 import { example, hostDecimal, parseNumber } from "./locale.js";
-import { unreadable } from "./messages.js";
+import { parseLength } from "./length.js";
+import { lengthHint, unreadable } from "./messages.js";
 
 /**
- * @typedef {{ feature: string, text: string, options: Record<string, unknown>, used: string }} Row
+ * @typedef {import("./rows.js").Row} Row
  * @typedef {{ field: string, code: string, message: string, text: string }} FieldError
  */
 
 /**
  * The quote request from the checkout's rows and fields, or the first field
  * that cannot be read (`local`). `at` (the day priced) goes in when given: the
- * caller gives it with grants, or for a price book.
+ * caller gives it with grants, or for a price book. Refused rows are left out;
+ * `rowOf[k]` is the row of the request's item `k`.
  * @param {{ rows: Row[], card: any, planId: string, locale: string, balanceText?: string | null,
  *           grants?: object[] | null, at?: string }} input
- * @returns {{ request: any, local?: undefined } | { local: FieldError, request?: undefined }}
+ * @returns {{ request: any, rowOf: number[], local?: undefined } | { local: FieldError, request?: undefined, rowOf?: undefined }}
  */
 export function buildRequest({ rows, card, planId, locale, balanceText, grants, at }) {
   const items = [];
+  /** @type {number[]} */
+  const rowOf = [];
   /** @type {Record<string, string>} */
   const usage = {};
   for (const [i, row] of rows.entries()) {
+    if (row.refused) continue; // shown on its row, never priced
+    rowOf.push(i);
     const f = card.features[row.feature];
     const key = f.input === "seconds" ? "seconds" : "quantity";
-    const value = parseNumber(locale, row.text);
-    if (value === null) return { local: { field: `items.${i}.${key}`, code: "invalid_request", message: `items[${i}].${key}: not a number in ${locale}: ${row.text}`, text: unreadable(locale, key === "seconds" ? "the length in seconds" : "how many") } };
+    // A length is seconds, minutes or m:ss (length.js); a count, a number.
+    const value = key === "seconds" ? parseLength(locale, row.text, row.unit ?? "s") : parseNumber(locale, row.text);
+    if (value === null) return { local: { field: `items.${i}.${key}`, code: "invalid_request", message: `items[${i}].${key}: not a ${key === "seconds" ? "length" : "number"} in ${locale}: ${row.text}`, text: key === "seconds" ? lengthHint(locale) : unreadable(locale, "how many") } };
     items.push({ feature: row.feature, [key]: value, options: row.options });
     if (row.used.trim() && !(row.feature in usage)) {
       const used = parseNumber(locale, row.used);
@@ -40,7 +47,7 @@ export function buildRequest({ rows, card, planId, locale, balanceText, grants, 
   }
   const request = wallet({ plan: planId, items }, { grants, balance, at });
   if (Object.keys(usage).length) request.periodUsage = usage;
-  return { request };
+  return { request, rowOf };
 }
 
 /**

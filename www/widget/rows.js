@@ -2,10 +2,15 @@
 // in the buyer's locale. Pure (no element, no engine; unit-tested in Node,
 // tests/js/widget-units.test.mjs). No pricing rule: a row is what is typed.
 import { exactNumber, hostDecimal, number, parseNumber } from "./locale.js";
+import { unknownFeature } from "./messages.js";
 
 
 /**
- * @typedef {{ feature: string, text: string, options: Record<string, unknown>, used: string }} Row
+ * @typedef {{ feature: string, text: string, options: Record<string, unknown>, used: string, unit?: import("./length.js").LengthUnit,
+ *   refused?: string }} Row
+ *   `text` as typed; `unit`: what a bare number in a length means (seconds unless "min"); `refused`: the
+ *   plain words of why the host's item cannot be priced (its feature is not on the card), shown on
+ *   its row with its remove button; a refused row is left out of the request.
  * @typedef {{ field: string, code: string, message: string, text: string }} HostError
  */
 
@@ -58,8 +63,8 @@ export function newRow(card, feature, locale, text) {
 /**
  * Host items (`{ feature, seconds | quantity, options }`) → editable rows, numbers in the
  * locale; no items → one row of the plan's first feature. Refused visibly, never dropped or
- * worked through: an item the card cannot price (it would under-quote), or more items than a
- * quote may have (`hostError`, and no rows).
+ * worked through: an item the card cannot price (a row with `refused`, which the buyer can
+ * remove; the others price), or more items than a quote may have (`hostError`, and no rows).
  * @param {unknown} items
  * @param {any} card
  * @param {string} planId
@@ -72,13 +77,12 @@ export function rowsFrom(items, card, planId, locale, maxItems) {
   if (given.length > maxItems) {
     return { rows: [], hostError: { field: "items", code: "invalid_request", message: `items: at most ${maxItems} items, got ${given.length}`, text: "Too many items to price at once." } };
   }
-  const unknown = given.findIndex((it) => !it || !card.features[it.feature]);
-  if (unknown >= 0) {
-    const name = String(given[unknown]?.feature ?? "").slice(0, 60);
-    return { rows: [], hostError: { field: `items.${unknown}.feature`, code: "unknown_feature", message: `items[${unknown}].feature: no feature "${name}" on rate card "${card.id}"`, text: "This price list cannot price one of the items." } };
-  }
   if (given.length) {
-    const rows = given.map((it) => ({ feature: it.feature, text: hostText(locale, it.seconds ?? it.quantity), options: { ...(it.options ?? {}) }, used: "" }));
+    // An item the card lacks is a refused row of its own (never dropped, never priced); the rest price.
+    const rows = given.map((it) => {
+      const row = { feature: String(it?.feature ?? ""), text: hostText(locale, it?.seconds ?? it?.quantity), options: { ...(it?.options ?? {}) }, used: "" };
+      return it && typeof it.feature === "string" && Object.hasOwn(card.features, it.feature) ? row : { ...row, refused: unknownFeature(row.feature) };
+    });
     return { rows, hostError: null };
   }
   const first = featuresOf(card, planId)[0];
@@ -105,8 +109,19 @@ export function relocale(from, to, text) {
  */
 export function rowsFromSettings(rows, card) {
   if (!Array.isArray(rows)) return [];
-  return rows.filter((r) => r && card.features[r.feature]).map((r) => ({
+  return rows.filter((r) => r && typeof r === "object" && Object.hasOwn(card.features, r.feature)).map((r) => ({
     feature: r.feature, text: String(r.text ?? ""), used: String(r.used ?? ""),
-    options: r.options && typeof r.options === "object" ? r.options : {},
+    options: r.options && typeof r.options === "object" ? r.options : {}, ...(r.unit === "min" ? { unit: "min" } : {}),
   }));
+}
+
+/**
+ * An error's field with the request's item index turned into the row's: `items.1.seconds` →
+ * `items.2.seconds` when row 1 is refused (left out of the request).
+ * @param {string} field
+ * @param {number[]} rowOf
+ */
+export function rowField(field, rowOf) {
+  const m = /^items\.(\d+)(\..*)?$/.exec(field);
+  return m && rowOf[Number(m[1])] !== undefined ? `items.${rowOf[Number(m[1])]}${m[2] ?? ""}` : field;
 }
