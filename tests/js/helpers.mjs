@@ -195,3 +195,31 @@ export async function firstPrice(browser, url, conditions, complete = false) {
     await context.close();
   }
 }
+
+/**
+ * A CSS colour as Chromium computes it (`rgb(…)`, `rgba(…)`, `color(srgb r g b / a)`) → [r, g, b, a], r–b in 0–1.
+ * @param {string} css
+ */
+function rgba(css) {
+  let m = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/.exec(css);
+  if (m) return [Number(m[1]) / 255, Number(m[2]) / 255, Number(m[3]) / 255, m[4] === undefined ? 1 : Number(m[4])];
+  m = /^color\(srgb ([\d.e-]+) ([\d.e-]+) ([\d.e-]+)(?: \/ ([\d.]+))?\)$/.exec(css);
+  if (m) return [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])];
+  throw new Error(`a colour this helper does not read: ${css}`);
+}
+
+/**
+ * WCAG 2 contrast of `fg` drawn over the opaque `bg` (both computed CSS colours; a translucent `fg` is blended first).
+ * @param {string} fg
+ * @param {string} bg
+ */
+export function contrastRatio(fg, bg) {
+  const b = rgba(bg), f = rgba(fg);
+  const over = f.slice(0, 3).map((c, i) => c * f[3] + b[i] * (1 - f[3]));
+  const lum = (/** @type {number[]} */ c) => {
+    const [r, g, bl] = c.map((x) => (x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(over), lum(b.slice(0, 3))].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}

@@ -58,7 +58,7 @@ test("parseLength: seconds, minutes or m:ss, exactly, in the buyer's locale", as
     ["de-DE", "1,5 Min.", "s", "90"], ["de-DE", "0:30,5", "s", "30.5"], ["de-DE", "3", "min", "180"], ["de-DE", "45 Sek.", "s", "45"],
     ["de-DE", "2,5", "min", "150"],
   ];
-  for (const [locale, text, unit, seconds] of cases) assert.equal(parseLength(locale, text, unit), seconds, `${locale} ${text} (${unit})`);
+  for (const [locale, text, unit, seconds] of cases) assert.equal(parseLength(locale, text, /** @type {"s" | "min"} */ (unit)), seconds, `${locale} ${text} (${unit})`);
   for (const bad of ["", "abc", "3 parsecs", "2:60", "1:60:00", "2:", ":30", "1:2:3:4", "-1:30", "2:-5", "3 min 20"]) {
     assert.equal(parseLength("en-US", bad, "s"), null, JSON.stringify(bad));
   }

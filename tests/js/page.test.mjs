@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { serveWww, launchChromium, measureCls, firstPrice, NETWORKS, ROOT } from "./helpers.mjs";
+import { serveWww, launchChromium, measureCls, firstPrice, NETWORKS, ROOT, contrastRatio } from "./helpers.mjs";
 
 let server, browser, page;
 const errors = [];
@@ -642,6 +642,26 @@ test("usable from 320 px wide: nothing scrolls sideways, the buy button is on sc
   const box = await byId("buy-button", p).boundingBox();
   assert.ok(box.x >= 0 && box.x + box.width <= 320, JSON.stringify(box));
   await p.close();
+});
+
+test("both colour schemes: the Load rate card button's text is ≥ 4.5:1 and the focus ring ≥ 3:1 against the page", async () => {
+  for (const colorScheme of ["light", "dark"]) {
+    const p = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
+    await fresh(p);
+    await byId("card-load", p).focus();
+    await p.keyboard.press("Shift+Tab");
+    await p.keyboard.press("Tab"); // focus by keyboard, so :focus-visible applies
+    const c = await p.evaluate(() => {
+      const b = document.getElementById("card-load"), s = getComputedStyle(b);
+      let bg = "rgba(0, 0, 0, 0)";
+      for (let n = b.parentElement; n && /rgba\(0, 0, 0, 0\)|transparent/.test(bg); n = n.parentElement) bg = getComputedStyle(n).backgroundColor;
+      return { fg: s.color, fill: s.backgroundColor, ring: s.outlineColor, ringStyle: s.outlineStyle, page: bg, focused: document.activeElement === b };
+    });
+    assert.ok(c.focused && c.ringStyle !== "none", `${colorScheme}: ${JSON.stringify(c)}`);
+    assert.ok(contrastRatio(c.fg, c.fill) >= 4.5, `${colorScheme}: button text ${contrastRatio(c.fg, c.fill).toFixed(2)}:1 ${JSON.stringify(c)}`);
+    assert.ok(contrastRatio(c.ring, c.page) >= 3, `${colorScheme}: focus ring ${contrastRatio(c.ring, c.page).toFixed(2)}:1 ${JSON.stringify(c)}`);
+    await p.close();
+  }
 });
 
 test("axe-core finds no serious or critical accessibility violation; screenshots at 1280×900 and 390×844", async () => {

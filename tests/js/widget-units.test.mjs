@@ -47,7 +47,7 @@ test("request building: what the buyer typed, read in the locale, or the field t
   const bad = buildRequest({ rows: [row("60.5")], card, planId: "business", locale: "de-DE" });
   assert.deepEqual([bad.local.field, bad.local.text], ["items.0.seconds", "Enter the length in seconds (90), minutes (1,5 min) or minutes and seconds (2:30)."]);
   // A length in minutes, typed or picked, is priced in seconds: "3" with minutes picked is 180 s, never 3 s.
-  const minutes = { ...row("3"), unit: "min" };
+  const minutes = { ...row("3"), unit: /** @type {const} */ ("min") };
   assert.deepEqual(buildRequest({ rows: [minutes, row("2:30"), row("1,5 Min.")], card, planId: "business", locale: "de-DE" }).request.items.map((i) => i.seconds), ["180", "150", "90"]);
   const q = RateEngine.preset("heygen-credits").quote(buildRequest({ rows: [minutes], card, planId: "business", locale: "en-US" }).request);
   assert.equal(q.total, "120", "Avatar IV with expressive motion for 3 minutes on Business: 180 s at 20 credits a minute × 2 (the preset's rates)");
@@ -238,6 +238,11 @@ export const onCost: Same<${union(properties)} extends keyof RatecardCost ? true
 export const onCheckout: Same<${union(properties)} extends keyof RatecardCheckout ? true : false, true> = true;
 // The events: exactly the manifest's @fires.
 export const fired: Same<keyof RatecardEventMap, ${union(events)}> = true;
+// Literal unions: the presets are the engine's built-in ids, billing the three periods.
+export const presets: Same<NonNullable<RatecardProps["preset"]>, ${union(RateEngine.presetIds())}> = true;
+export const billing: Same<NonNullable<RatecardProps["billing"]>, "once" | "month" | "year"> = true;
+// @ts-expect-error a mistyped preset is a type error
+export const typo: RatecardProps = { preset: "heygen-credit" };
 `);
     writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, skipLibCheck: true, module: "esnext",
       moduleResolution: "bundler", target: "es2022", lib: ["es2022", "dom", "esnext.disposable"], types: [] }, files: ["contract.ts"] }));

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, answers, closeConsumer, documentation, freePort, openConsumer, serveWww } from "./helpers.mjs";
+import { ROOT, answers, closeConsumer, contrastRatio, documentation, freePort, openConsumer, serveWww } from "./helpers.mjs";
 
 // React and Vite live in the test consumer only, never in the package.
 const DEPS = ["vite@7.3.8", "react@19.2.0", "react-dom@19.2.0", "@types/react@19.2.9", "@types/react-dom@19.2.7"];
@@ -271,6 +271,46 @@ test("colours follow the host, not the OS: a light host on a dark OS gets dark t
   }
 });
 
+test("host styles do not leak in (Vite's default template: centred, spaced, upper-case text), muted text keeps 4.5:1 in both schemes, headings only at the host's level", async () => {
+  // create-vite's template CSS (vanilla), plus what a host page may set on the widget's container.
+  writeFileSync(join(dir, "vite-template.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Vite template</title><link rel="icon" href="data:,">
+<style>:root { font-family: system-ui, Avenir, Helvetica, Arial, sans-serif; line-height: 1.5; font-weight: 400; color-scheme: light dark;
+  color: rgba(255, 255, 255, 0.87); background-color: #242424; }
+@media (prefers-color-scheme: light) { :root { color: #213547; background-color: #ffffff; } }
+#app { text-align: center; letter-spacing: 2px; text-transform: uppercase; }</style>
+<script type="module" src="./node_modules/ratecard/dist/widget/ratecard-widget.js"></script></head><body><div id="app"><h1>Generate</h1>
+<ratecard-checkout id="plain" preset="heygen-credits" plan="business" balance="10"></ratecard-checkout>
+<ratecard-checkout id="leveled" preset="heygen-credits" plan="business" balance="10" heading-level="2"></ratecard-checkout></div>
+<script type="module">for (const el of document.querySelectorAll("ratecard-checkout")) el.items = [{ feature: "avatar_iv", seconds: 120 }];</script></body></html>`);
+  const server = await serveWww(dir);
+  try {
+    for (const colorScheme of ["light", "dark"]) {
+      for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+        const page = await browser.newPage({ viewport, colorScheme });
+        page.setDefaultTimeout(15000);
+        await page.goto(`${server.url}vite-template.html`);
+        await page.waitForFunction(() => [...document.querySelectorAll("ratecard-checkout")].every((/** @type {any} */ el) => el.quote && el.shadowRoot?.querySelector("[data-testid=heading]")));
+        const seen = await page.evaluate(() => {
+          const root = document.getElementById("plain").shadowRoot;
+          const label = getComputedStyle(root.querySelector("label"));
+          const muted = getComputedStyle(root.querySelector("[data-testid=plan-note]"));
+          const heading = (id) => { const h = document.getElementById(id).shadowRoot.querySelector("[data-testid=heading]"); return [h.getAttribute("role"), h.getAttribute("aria-level")]; };
+          return { align: label.textAlign, spacing: label.letterSpacing, transform: label.textTransform, muted: muted.color,
+            page: getComputedStyle(document.documentElement).backgroundColor, plain: heading("plain"), leveled: heading("leveled") };
+        });
+        const where = `${colorScheme} ${viewport.width}px: ${JSON.stringify(seen)}`;
+        assert.deepEqual([seen.align, seen.spacing, seen.transform], ["start", "normal", "none"], where);
+        assert.ok(contrastRatio(seen.muted, seen.page) >= 4.5, `muted ${contrastRatio(seen.muted, seen.page).toFixed(2)}:1, ${where}`);
+        assert.deepEqual([seen.plain, seen.leveled], [[null, null], ["heading", "2"]], where);
+        await page.screenshot({ path: join(ROOT, `test-results/vite-template-${colorScheme}-${viewport.width}.png`), fullPage: true });
+        await page.close();
+      }
+    }
+  } finally {
+    server.close();
+  }
+});
+
 test("a host under a strict Content-Security-Policy (script-src 'self' 'wasm-unsafe-eval', no unsafe-inline) prices with no violation", async () => {
   writeFileSync(join(dir, "csp.js"), `document.addEventListener("securitypolicyviolation", (e) => { (window.violations ??= []).push(e.violatedDirective); });
 document.getElementById("c").items = [{ feature: "avatar_iv", seconds: 90 }];`);
@@ -288,6 +328,55 @@ document.getElementById("c").items = [{ feature: "avatar_iv", seconds: 90 }];`);
     assert.deepEqual(await page.evaluate(() => window.violations ?? []), []);
     assert.deepEqual(errors, []);
     await page.close();
+  } finally {
+    server.close();
+  }
+});
+
+test("a load that fails tells the developer why in one console warning and ratecard-error (a CSP without 'wasm-unsafe-eval', a mistyped preset, a 404); the buyer reads plain words", async () => {
+  writeFileSync(join(dir, "warn.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Warnings</title><link rel="icon" href="data:,">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:">
+<script type="module" src="./node_modules/ratecard/dist/widget/ratecard-widget.js"></script></head><body><main>
+<ratecard-cost id="c" preset="heygen-credits" plan="business" balance="1500" load-timeout="4000"></ratecard-cost></main>
+<script type="module" src="./warn.js"></script></body></html>`);
+  writeFileSync(join(dir, "warn.js"), `window.events = [];
+document.addEventListener("ratecard-error", (e) => window.events.push({ id: e.target.id, detail: e.detail }));
+document.getElementById("c").items = [{ feature: "avatar_iv", seconds: 90 }];`);
+  writeFileSync(join(dir, "typo.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Typo</title><link rel="icon" href="data:,">
+<script type="module" src="./node_modules/ratecard/dist/widget/ratecard-widget.js"></script></head><body><main>
+<ratecard-cost id="t" preset="heygen-credit" plan="business" balance="1500"></ratecard-cost>
+<ratecard-cost id="m" card-src="./nowhere.json" plan="business" balance="1500"></ratecard-cost></main>
+<script type="module">window.events = [];
+document.addEventListener("ratecard-error", (e) => window.events.push({ id: e.target.id, detail: e.detail }));
+for (const el of document.querySelectorAll("ratecard-cost")) el.items = [{ feature: "avatar_iv", seconds: 90 }];</script></body></html>`);
+  const server = await serveWww(dir);
+  const warningsOf = (page) => {
+    const warnings = [];
+    page.on("console", (m) => { if (m.type() === "warning" && m.text().startsWith("<ratecard-")) warnings.push(m.text()); });
+    return warnings;
+  };
+  try {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(20000);
+    const warnings = warningsOf(page);
+    await page.goto(`${server.url}warn.html`);
+    await page.waitForFunction(() => window.events.some((e) => e.id === "c"));
+    assert.equal(warnings.length, 1, warnings.join("\n"));
+    assert.match(warnings[0], /^<ratecard-cost>: no price list.*Content-Security-Policy does not allow WebAssembly: add 'wasm-unsafe-eval' to its script-src/);
+    assert.equal(await costText(page, "c"), "The price list could not be loaded. Try again later.");
+    await page.close();
+
+    const typo = await browser.newPage();
+    typo.setDefaultTimeout(20000);
+    const typoWarnings = warningsOf(typo);
+    await typo.goto(`${server.url}typo.html`);
+    await typo.waitForFunction(() => ["t", "m"].every((id) => window.events.some((e) => e.id === id)));
+    const codes = await typo.evaluate(() => window.events.map((e) => `${e.id}:${e.detail.code}`).sort());
+    assert.deepEqual(codes, ["m:card_fetch", "t:unknown_preset"]);
+    assert.equal(typoWarnings.length, 2, typoWarnings.join("\n"));
+    assert.ok(typoWarnings.some((w) => /The preset is not built in .*heygen-credit/.test(w)), typoWarnings.join("\n"));
+    assert.ok(typoWarnings.some((w) => /nowhere\.json.*404/.test(w)), typoWarnings.join("\n"));
+    await typo.close();
   } finally {
     server.close();
   }
@@ -346,7 +435,7 @@ test("a failed or hung load is tried a bounded number of times, then reported on
     assert.deepEqual(await oddView(), { refused: "This price list has no “no such feature”.", total: "3 credits", hostError: null });
     const odd = await page.evaluate(() => window.events.filter((e) => e.name === "ratecard-error" && e.id === "odd").at(-1).detail);
     assert.deepEqual([odd.code, odd.field], ["unknown_feature", "items.1.feature"]);
-    await page.evaluate(() => document.getElementById("odd").shadowRoot.querySelector("[data-testid=remove-1]").click());
+    await page.evaluate(() => /** @type {HTMLElement} */ (document.getElementById("odd").shadowRoot.querySelector("[data-testid=remove-1]")).click());
     await page.waitForFunction(() => !document.getElementById("odd").shadowRoot.querySelector("[data-testid=refused-1]"));
     assert.equal((await oddView()).total, "3 credits");
     // <ratecard-cost> says what is wrong, not "Choose what to generate".

@@ -6,7 +6,7 @@ import { sharedStyles } from "./styles.js";
 import { LOAD_TIMEOUT_MS, engineLimits } from "./engine.js";
 import { EngineLoader } from "./loader.js";
 import { resolveLocale, warmLocale } from "./locale.js";
-import { pathOf, plainWords } from "./messages.js";
+import { loadWarning, pathOf, plainWords } from "./messages.js";
 import { localDay, noticeSentences } from "./notice.js";
 
 
@@ -74,6 +74,7 @@ export class RatecardBase extends LitElement {
     readonly: { type: Boolean, reflect: true },
     items: { attribute: false },
     loadTimeout: { type: Number, attribute: "load-timeout" },
+    headingLevel: { type: Number, attribute: "heading-level" },
     eager: { type: Boolean },
     _engine: { state: true },
     _pricer: { state: true },
@@ -121,6 +122,8 @@ export class RatecardBase extends LitElement {
     this._loader = new EngineLoader(this);
     /** How long one load (the `.wasm`, a `card-src`) may take, in ms (`load-timeout`); 15 s by default. */
     this.loadTimeout = LOAD_TIMEOUT_MS;
+    /** @type {number | undefined} The level of the element's own headings; none: labels. */
+    this.headingLevel = undefined;
   }
 
   /** The RateEngine in use (null until the wasm and the rate card are loaded). */
@@ -189,6 +192,8 @@ export class RatecardBase extends LitElement {
   /** A load failed after its tries. If only the full module failed, the first-load
    *  price stays on screen and the host hears it once; else the element says so. */
   _loadFailed(e) {
+    // The developer reads the cause in the console, once per failed load; the buyer, plain words.
+    console.warn(loadWarning(this.localName, e));
     if (this._pricer?.lite) {
       const { code, message } = this._report(e, ["card"]);
       emit(this, "ratecard-error", { code, message, field: "card" });

@@ -36,7 +36,7 @@ export const checkoutStyles = css`
     .skeleton.block { display: block; height: 2.5rem; }
     .skeleton.tall { display: block; height: 8rem; }
     .skeleton.narrow { width: 10rem; }
-    h3 { margin: 0; font-size: 1rem; }
+    .heading { margin: 0; font-size: 1rem; font-weight: 700; }
     .notice { border-left: 4px solid var(--_accent); padding-left: var(--_space); }
     p { margin: 0; }
     @media (max-width: 420px) { table, thead, tbody, tr, th, td { display: block; } thead { display: none; } td.num { text-align: left; } }

@@ -6,7 +6,7 @@
 // pricing rule here.
 
 /**
- * @typedef {{ id: string, rows: any[], planId: string, card: any, readonly: boolean, balanceText: string | null,
+ * @typedef {{ id: string, rows: any[], planId: string, card: any, readonly: boolean, balanceText: string | null, headingLevel?: number,
  *   qtyText: string | null, seatsText: string, errId: (field: string) => string, on: ViewCallbacks }} CheckoutView
  * @typedef {{ add: () => void, remove: (i: number) => void, edit: (i: number, patch: object) => void,
  *   setFeature: (i: number, feature: string) => void, setOption: (i: number, key: string, value: unknown) => void,
@@ -165,7 +165,7 @@ export function buyPanel(v, m) {
   const unit = product.unitName;
   const errId = v.errId("buy");
   return html`<section class="buy" part="buy" aria-labelledby="${v.id}-buy-h" data-testid="buy">
-    <h3 id="${v.id}-buy-h">${renewal ? "Renew your plan" : "Buy more"}</h3>
+    ${heading(v.headingLevel, `${v.id}-buy-h`, renewal ? "Renew your plan" : "Buy more")}
     <div class="row">
       ${periods.length > 1 ? html`<label>Billing <select data-testid="buy-billing" .value=${live(period)} @change=${(e) => v.on.setBilling(e.target.value)}>
         ${periods.map((per) => html`<option value=${per} ?selected=${per === period}>${per === "once" ? "one-time" : `${per}ly`}</option>`)}</select></label>` : nothing}
@@ -182,6 +182,20 @@ export function buyPanel(v, m) {
     ${p ? html`<p><strong data-testid="buy-total">${m.total}</strong> <span class="muted" data-testid="buy-detail">${m.detail}</span></p>
       <div><button type="button" part="buy-button" data-testid="buy-button" @click=${() => v.on.buy(m.option, qty)}>${renewal ? "Renew now" : "Buy"}</button></div>` : nothing}
   </section>`;
+}
+
+/**
+ * A heading at the host's `level` (1–6, `role="heading"`), or, with none, a label that is no
+ * heading, so the host's outline stays valid.
+ * @param {number | undefined} level
+ * @param {string} id
+ * @param {string} text
+ */
+export function heading(level, id, text) {
+  const n = Math.trunc(Number(level));
+  return n >= 1 && n <= 6
+    ? html`<div class="heading" role="heading" aria-level=${n} id=${id} data-testid="heading">${text}</div>`
+    : html`<div class="heading" id=${id} data-testid="heading">${text}</div>`;
 }
 
 /** The panel's shape while the engine loads; the balance can be typed already. */

@@ -84,7 +84,7 @@ export class RatecardCheckout extends RatecardBase {
    */
   _viewModel() {
     return {
-      id: this._id, rows: this._rows ?? [], planId: this._planId, card: this._card, readonly: this.readonly,
+      id: this._id, rows: this._rows ?? [], planId: this._planId, card: this._card, readonly: this.readonly, headingLevel: this.headingLevel,
       balanceText: this._balanceText, qtyText: this._qtyText, seatsText: this._seatsText,
       errId: (name) => this._errId(name), on: this._on,
     };

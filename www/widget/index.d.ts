@@ -40,10 +40,15 @@ export interface RatecardErrorDetail {
   field: string;
 }
 
+/** The built-in rate cards' ids (`RateEngine.presetIds()`; a test holds the two equal). */
+export type PresetId = "heygen-credits" | "heygen-gencredits" | "heygen-api" | "heygen-liveavatar" | "heygen-payg" | "aistudios";
+/** A billing period of a product to buy. */
+export type Billing = "once" | "month" | "year";
+
 /** Configuration both elements share (attributes in kebab-case: `card-src`). */
 interface RatecardConfig {
   /** A built-in rate card id, e.g. `"heygen-credits"` (attribute `preset`). */
-  preset?: string;
+  preset?: PresetId;
   /** URL of a rate-card JSON, fetched and validated (attribute `card-src`). */
   cardSrc?: string;
   /** A rate card object, or a price book: an array of its versions (property only). */
@@ -57,7 +62,7 @@ interface RatecardConfig {
   /** The day of the quote, `YYYY-MM-DD`, with `grants`. */
   at?: string;
   /** Billing period of the product to buy: `"once" | "month" | "year"`. */
-  billing?: string;
+  billing?: Billing;
   /** BCP 47 locale for numbers typed and shown; default: the page's, then the browser's. */
   locale?: string;
   /** Items shown, not editable. */
@@ -70,6 +75,10 @@ interface RatecardConfig {
   /** How long one load (the `.wasm`, a `card-src`) may take, in milliseconds, before it is given up
    *  and its download aborted (attribute `load-timeout`); 15,000 by default. */
   loadTimeout?: number;
+  /** The level (1–6) of the checkout's own headings ("Buy more") in the host's outline (attribute
+   *  `heading-level`); absent: they are labels, not headings, so the host's heading order stays valid.
+   *  `<ratecard-cost>` has no heading. */
+  headingLevel?: number;
 }
 
 /** The configuration as properties (declaration merging with the class below). */
@@ -167,7 +176,7 @@ type Pascal<S extends string> = S extends `${infer H}-${infer T}` ? `${Capitaliz
  *  `grants`) as values; derived from `RatecardConfig`. */
 export type RatecardProps = {
   [K in keyof RatecardConfig as K extends "rateCard" | "grants" | "items" ? K : Kebab<K & string>]?:
-    K extends "loadTimeout" ? number | string : RatecardConfig[K];
+    K extends "loadTimeout" | "headingLevel" ? number | string : RatecardConfig[K];
 } & {
   /** The `class` attribute (React 19 passes it through to a custom element). */
   class?: string;

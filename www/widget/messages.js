@@ -91,6 +91,27 @@ export function plainWords(error, path, ctx) {
   }
 }
 
+/**
+ * For the page's developer, one line naming why the price list did not load (the buyer reads
+ * plain words instead): a preset that is not built in, WebAssembly refused by the page's
+ * Content-Security-Policy, a card or `.wasm` that could not be fetched, a load that timed out.
+ * @param {string} tag the element, e.g. "ratecard-cost"
+ * @param {any} error the coded load failure
+ * @returns {string}
+ */
+export function loadWarning(tag, error) {
+  const message = String(error?.message ?? error);
+  const head = `<${tag}>: no price list, so no price is shown.`;
+  if (error?.code === "unknown_preset") return `${head} The preset is not built in (${message}).`;
+  if (/Content Security Policy|unsafe-eval|wasm-eval/i.test(message)) {
+    return `${head} The page's Content-Security-Policy does not allow WebAssembly: add 'wasm-unsafe-eval' to its script-src. (${message})`;
+  }
+  if (error?.code === "card_fetch") return `${head} ${message}`;
+  if (error?.code === "load_timeout") return `${head} ${message} (the element's load-timeout).`;
+  if (error?.code === "wasm_load") return `${head} ${message} (is the .wasm served next to the widget, as application/wasm? setWasmUrl() points to another place).`;
+  return `${head} ${error?.code ? `${error.code}: ` : ""}${message}`;
+}
+
 /** An item whose feature the rate card lacks: "This price list has no “avatar v”." (the id as words, cut at 60 characters). */
 export function unknownFeature(/** @type {string} */ feature) {
   return `This price list has no “${words(String(feature).slice(0, 60))}”.`;

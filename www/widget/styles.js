@@ -11,7 +11,10 @@ export const sharedStyles = css`
       color: var(--ratecard-color);
       font: var(--ratecard-font);
       --_bg: var(--ratecard-background, transparent);
-      --_muted: var(--ratecard-muted, color-mix(in srgb, currentColor 74%, transparent));
+      /* Muted text is the text colour itself unless set: a mix with transparent fell to 3.27:1 on a
+         host whose own text is already translucent (Vite's template), and the shadow root cannot
+         see the background to derive a safe mix. Set --ratecard-muted to a colour checked against yours. */
+      --_muted: var(--ratecard-muted, currentColor);
       --_accent: var(--ratecard-accent, light-dark(#0b5fff, #58a6ff));
       --_accent-fg: var(--ratecard-accent-contrast, light-dark(#ffffff, #0d1117));
       --_error: var(--ratecard-error, light-dark(#b42318, #ff8182));
@@ -19,6 +22,9 @@ export const sharedStyles = css`
       --_radius: var(--ratecard-radius, 8px);
       --_space: var(--ratecard-space, 0.75rem);
       line-height: 1.45;
+      /* What must not inherit from the host's page: its alignment, spacing and case. */
+      text-align: start; letter-spacing: normal; word-spacing: normal; text-transform: none; text-indent: 0;
+      font-style: normal; white-space: normal; font-variant: normal;
     }
     button {
       font: inherit; cursor: pointer; border-radius: var(--_radius); padding: 0.4em 0.9em;
