@@ -648,9 +648,9 @@ test("both colour schemes: the Load rate card button's text is ≥ 4.5:1 and the
   for (const colorScheme of ["light", "dark"]) {
     const p = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
     await fresh(p);
-    await byId("card-load", p).focus();
-    await p.keyboard.press("Shift+Tab");
-    await p.keyboard.press("Tab"); // focus by keyboard, so :focus-visible applies
+    await p.evaluate(() => { /** @type {HTMLDetailsElement} */ (document.getElementById("custom")).open = true; });
+    await byId("card-example", p).focus();
+    await p.keyboard.press("Tab"); // to "Load rate card" by keyboard, so :focus-visible applies
     const c = await p.evaluate(() => {
       const b = document.getElementById("card-load"), s = getComputedStyle(b);
       let bg = "rgba(0, 0, 0, 0)";
