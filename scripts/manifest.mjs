@@ -5,9 +5,11 @@
 // points its modules at the shipped bundle. Run by scripts/build.sh; the file
 // is shipped in the package, not committed.
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { getVsCodeCssCustomData, getVsCodeHtmlCustomData } from "custom-element-vs-code-integration";
+import { getWebTypesData } from "custom-element-jet-brains-integration";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const bin = join(ROOT, "node_modules/.bin/custom-elements-manifest");
@@ -25,5 +27,12 @@ for (const m of manifest.modules) {
   }
 }
 writeFileSync(join(ROOT, "custom-elements.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+// Editor data from the same manifest: VS Code's HTML and CSS custom data, JetBrains' web-types
+// (package.json "web-types"), written by the custom-elements-manifest tooling's own generators.
+mkdirSync(join(ROOT, "dist/widget"), { recursive: true });
+const quiet = { hideLogs: true, descriptionSrc: "description" };
+writeFileSync(join(ROOT, "dist/widget/vscode.html-custom-data.json"), getVsCodeHtmlCustomData(manifest, quiet));
+writeFileSync(join(ROOT, "dist/widget/vscode.css-custom-data.json"), getVsCodeCssCustomData(manifest, quiet));
+writeFileSync(join(ROOT, "dist/widget/web-types.json"), getWebTypesData(manifest, { ...quiet, packageJson: false }));
 const tags = manifest.modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.tagName).map((d) => d.tagName));
 console.log(`[manifest] custom-elements.json: ${tags.join(", ")}`);

@@ -255,6 +255,23 @@ export const typo: RatecardProps = { preset: "heygen-credit" };
   // The elements' one list of events (which `ratecard/react` makes its handlers from) is the manifest's.
   const { EVENTS } = await import(`${ROOT}/dist/widget/ratecard-widget.node.js`);
   assert.deepEqual([...EVENTS], events);
+  // Editor data for plain HTML, from the same manifest: VS Code's custom data and JetBrains' web-types
+  // (package.json "web-types") list every attribute of both elements, with the presets and billing periods as values.
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+  const vscode = JSON.parse(readFileSync(join(ROOT, "dist/widget/vscode.html-custom-data.json"), "utf8"));
+  const webTypes = JSON.parse(readFileSync(join(ROOT, pkg["web-types"]), "utf8"));
+  assert.ok(pkg.files.includes(pkg["web-types"].replace(/^\.\//, "")) && pkg.files.includes("dist/widget/vscode.html-custom-data.json"));
+  for (const element of elements) {
+    const inVsCode = vscode.tags.find((t) => t.name === element.tagName);
+    const inWebTypes = webTypes.contributions.html.elements.find((t) => t.name === element.tagName);
+    for (const a of element.attributes) {
+      assert.ok(inVsCode.attributes.some((x) => x.name === a.name), `VS Code data: ${element.tagName} ${a.name}`);
+      assert.ok(inWebTypes.attributes.some((x) => x.name === a.name), `web-types: ${element.tagName} ${a.name}`);
+    }
+    const values = (name) => inVsCode.attributes.find((x) => x.name === name).values.map((v) => v.name);
+    assert.deepEqual(values("preset"), RateEngine.presetIds());
+    assert.deepEqual(values("billing"), ["once", "month", "year"]);
+  }
   // The docs' attribute table names every attribute and property-only field.
   const docs = readFileSync(join(ROOT, "docs/widget.md"), "utf8");
   const table = docs.slice(docs.indexOf("| attribute / property | what |"));

@@ -88,14 +88,15 @@ export class RatecardBase extends LitElement {
     super();
     // The reactive properties above, typed for the checker (a value set on the
     // element before it upgraded is restored by Lit over these).
-    /** @type {string | undefined} */ this.preset = undefined;
+    // The literal union is what editors list (VS Code custom data, web-types); a test holds it to `presetIds()`.
+    /** @type {"heygen-credits" | "heygen-gencredits" | "heygen-api" | "heygen-liveavatar" | "heygen-payg" | "aistudios" | undefined} A built-in rate card, by id. */ this.preset = undefined;
     /** @type {string | undefined} */ this.cardSrc = undefined;
     /** @type {object | string | undefined} */ this.rateCard = undefined;
     /** @type {string | undefined} */ this.plan = undefined;
     /** @type {string | undefined} */ this.balance = undefined;
     /** @type {object[] | null | undefined} */ this.grants = undefined;
     /** @type {string | undefined} */ this.at = undefined;
-    /** @type {string | undefined} */ this.billing = undefined;
+    /** @type {"once" | "month" | "year" | undefined} */ this.billing = undefined;
     /** @type {string | undefined} */ this.locale = undefined;
     /** @type {any[]} */ this.items = [];
     this.readonly = false;
