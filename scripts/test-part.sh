@@ -12,7 +12,7 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 part=${1:?usage: scripts/test-part.sh rust|unit|package|browser|frameworks}
 case "$part" in
   rust) exec cargo test --quiet ;;
-  unit) exec node --test --test-reporter=spec tests/js/locale.test.mjs tests/js/boundary.test.mjs ;;
+  unit) exec node --test --test-reporter=spec tests/js/locale.test.mjs tests/js/boundary.test.mjs tests/js/share.test.mjs ;;
   package) files=(tests/js/package.test.mjs tests/js/hostile.test.mjs tests/js/parity.test.mjs tests/js/readme.test.mjs tests/js/widget-units.test.mjs) ;;
   browser) files=(tests/js/widget.test.mjs tests/js/page.test.mjs) ;;
   frameworks) files=(tests/js/consumers.test.mjs tests/js/frameworks.test.mjs) ;;

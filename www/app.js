@@ -9,6 +9,7 @@ import { drawCurve } from "./chart.js";
 import { renderBook } from "./book-panel.js";
 import { exampleBook } from "./book-example.js";
 import { cannotRun, leftOutWords } from "./compare-words.js";
+import { exampleRef, packCard, readExampleRef, unpackCard } from "./share.js";
 
 /* global __WASM_FILE__, __LITE_WASM_FILE__ */
 setWasmUrl(new URL(`./${__WASM_FILE__}`, import.meta.url));
@@ -17,7 +18,7 @@ setLiteWasmUrl(new URL(`./${__LITE_WASM_FILE__}`, import.meta.url));
 const LOCALES = [["en-US", "English (US) — 1,234.5"], ["de-DE", "Deutsch — 1.234,5"], ["fr-FR", "Français — 1 234,5"], ["ja-JP", "日本語 — 1,234.5"]];
 const checkout = $("checkout");
 let locale = "en-US";
-let custom = null;        // { json, name, example? } of the custom card in use
+let custom = null;        // { json, name, example?, packed? } of the custom card in use (example: its reference; packed: its compressed JSON)
 const customs = new Map(); // "custom:<id>" → every custom card loaded, so each can be chosen again
 let sim = null;           // the wallet's simulation, when since/today are given
 let simPlan = null;       // the plan it replayed: a new plan on screen replays the wallet again
@@ -290,7 +291,11 @@ function saveState() {
   const s = checkout.settings;
   const params = new URLSearchParams({ preset: $("preset").value, locale, plan: s.plan ?? "", rows: JSON.stringify(s.rows ?? []) });
   for (const [k, v] of [["balance", s.balance], ["billing", s.billing], ["seats", s.seats !== "1" ? s.seats : ""], ["since", $("since").value], ["today", $("today").value]]) if (v) params.set(k, v);
-  if (custom) params.set("card", custom.json);
+  // A custom card goes by reference (the example book) or compressed, so the link stays short;
+  // until its compression is done (a moment), as it is.
+  if (custom?.example) params.set("example", custom.example);
+  else if (custom?.packed) params.set("cardz", custom.packed);
+  else if (custom) params.set("card", custom.json);
   const hash = `#${params}`;
   // A new entry for a choice (price list, plan, number format); typing replaces the
   // current one, so Back goes to the previous choice, not the previous keystroke.
@@ -311,10 +316,12 @@ async function restoreState() {
   setLocale(params.get("locale") ?? locale);
   $("share-notice").hidden = true;
   if (preset.startsWith("custom:")) {
-    const json = params.get("card");
     try {
+      const ref = readExampleRef(params.get("example"));
+      const packed = params.get("cardz");
+      const json = ref ? JSON.stringify(exampleBook(names.get(ref.preset), ref), null, 2) : packed ? await unpackCard(packed, names) : params.get("card");
       const engine = (await engineReady()).fromJson(json ?? "");
-      addCustom(engine, json);
+      addCustom(engine, json, ref ? params.get("example") : undefined);
     } catch (e) {
       reportError("the share link's rate card", e);
       $("share-notice").hidden = false;
@@ -351,21 +358,29 @@ $("share-copy").addEventListener("click", async () => {
 });
 
 // ---- custom rate cards -----------------------------------------------------------
-function addCustom(engine, json) {
+function addCustom(engine, json, example) {
   const card = engine.rateCard();
-  custom = { json, name: card.name };
+  /** @type {{ json: string, name: string, example?: string, packed?: string }} */
+  const made = { json, name: card.name, example };
+  custom = made;
+  if (!example) {
+    const mine = custom;
+    packCard(json, names).then((packed) => { mine.packed = packed; if (custom === mine && !restoring) saveState(); }, (e) => reportError("the share link's compression", e));
+  }
   const key = `custom:${card.id}`;
   customs.set(key, custom);
   if (![...$("preset").options].some((o) => o.value === key)) $("preset").append(el("option", { value: key, textContent: `${card.name} (your own)` }));
   selectPreset(key);
 }
 
-async function loadCustomCard(text, example = false) {
+async function loadCustomCard(text, example = undefined) {
   try {
     const engine = (await engineReady()).fromJson(text);
     $("card-error").hidden = true;
-    addCustom(engine, text);
-    custom.example = example;
+    // The cart on screen stays: the buyer asked what the same cart costs under these prices.
+    const keep = checkout.settings;
+    addCustom(engine, text, example);
+    checkout.settings = keep;
   } catch (e) {
     $("card-error").hidden = false;
     // The JSON path helps whoever writes the card; the code stays out of sight.
@@ -373,9 +388,12 @@ async function loadCustomCard(text, example = false) {
   }
 }
 $("card-example").addEventListener("click", () => {
-  const text = JSON.stringify(exampleBook(card(), { feature: checkout.cart[0]?.feature, plan: checkout.selectedPlan, today: localDay() }), null, 2);
+  const ref = { preset: $("preset").value, feature: checkout.cart[0]?.feature, plan: checkout.selectedPlan ?? undefined, today: localDay() };
+  // From a built-in card only (a custom card's example could not be rebuilt from a link).
+  const from = names.get(ref.preset) ?? card();
+  const text = JSON.stringify(exampleBook(from, ref), null, 2);
   $("card-json").value = text;
-  loadCustomCard(text, true);
+  loadCustomCard(text, names.has(ref.preset) ? exampleRef(ref) : undefined);
 });
 $("card-start").addEventListener("click", () => { $("card-json").value = JSON.stringify(card(), null, 2); });
 $("card-load").addEventListener("click", () => loadCustomCard($("card-json").value));

@@ -427,16 +427,17 @@ test("a custom rate card: a bad one is refused with the problem, a good one quot
   assert.deepEqual(errors, []);
 });
 
-test("the example price book: the checkout's notice, the versions and their changes, a year across the change", async () => {
+test("the example price book: the cart stays, the checkout's notice, the versions and their changes, a year across the change; its link is short and restores it", async () => {
+  await page.setViewportSize({ width: 1280, height: 900 });
   await choose("heygen-credits", "business");
   await byId("feature").selectOption("avatar_iv");
+  await byId("seconds").fill("60");
   await page.locator("#custom summary").click();
   await byId("card-example").click();
   await page.waitForFunction(() => document.getElementById("checkout").engine?.versions().length === 2);
-  await byId("plan").selectOption("business");
-  await byId("feature").selectOption("avatar_iv");
-  await byId("seconds").fill("60");
   await settled();
+  // The cart on screen is what the notice speaks of: it is not reset to the card's defaults.
+  assert.deepEqual([await byId("plan").inputValue(), await byId("feature").inputValue(), await byId("seconds").inputValue()], ["business", "avatar_iv", "60"]);
   // Today's prices until the example's next version, two weeks from today.
   assert.equal(await byId("total").textContent(), "20 credits");
   const notice = (await byId("price-notice").textContent()).replace(/\s+/g, " ");
@@ -448,6 +449,32 @@ test("the example price book: the checkout's notice, the versions and their chan
   // 12 monthly charges: the first at $149.00, the renewals after the change at $186.25.
   assert.match(await byId("book-year").textContent(), /^A year on this plan from today: \$2,197\.75; renewals from .* at the new version's prices\.$/);
   await page.screenshot({ path: `${ROOT}/test-results/page-price-book.png`, fullPage: true });
+  // The share link names the example (it is not inlined) and opens the same book and cart.
+  const link = await page.locator("#share").getAttribute("href");
+  assert.ok(link.length < 2000, `${link.length} characters`);
+  assert.match(decodeURIComponent(link), /example=heygen-credits~avatar_iv~business~\d{4}-\d{2}-\d{2}/);
+  const other = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await fresh(other, link);
+  await other.waitForFunction(() => document.getElementById("checkout").engine?.versions().length === 2);
+  assert.deepEqual([await byId("plan", other).inputValue(), await byId("feature", other).inputValue(), await byId("total", other).textContent()], ["business", "avatar_iv", "20 credits"]);
+  assert.match((await byId("price-notice", other).textContent()).replace(/\s+/g, " "), /Avatar IV costs 25 credits a minute \(now 20\)/);
+  await other.close();
+  // A card of the buyer's own (the current card, one rate edited) goes compressed, as what it changes.
+  await page.evaluate(() => { document.getElementById("card-start").click(); });
+  const edited = JSON.parse(await byId("card-json").inputValue());
+  edited.features.avatar_iii.rate = "4";
+  await byId("card-json").fill(JSON.stringify(edited, null, 2));
+  await byId("card-load").click();
+  await page.waitForFunction(() => /cardz=p\./.test(document.getElementById("share").getAttribute("href") ?? ""));
+  const own = await page.locator("#share").getAttribute("href");
+  assert.ok(own.length < 2000, `${own.length} characters`);
+  const third = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await fresh(third, own);
+  await byId("feature", third).selectOption("avatar_iii");
+  await byId("seconds", third).fill("60");
+  assert.equal(await byId("total", third).textContent(), "4 credits");
+  await third.close();
+  await page.setViewportSize({ width: 1100, height: 1000 });
   assert.deepEqual(errors, []);
 });
 

@@ -91,10 +91,16 @@ export class RatecardCheckout extends RatecardBase {
   }
 
   cardChanged(card) {
-    // A new rate card: the buyer's plan and cart start over from its defaults.
-    this._planId = this.plan && card.plans[this.plan] ? this.plan : defaultPlan(card);
-    this._setRows(this.items, card);
-    this._qtyText = null;
+    // A new rate card: the buyer's plan and cart start over from its defaults. Another version
+    // of the same card (same id and unit: a price book, an edited copy) keeps them, as far as
+    // it still has the plan and the features: the buyer asked what the same cart costs there.
+    const same = this._cardKey === `${card.id}\u0000${card.unit}` && this._rows;
+    const kept = same ? this._rows.filter((r) => !r.refused && Object.hasOwn(card.features, r.feature)) : [];
+    const keepPlan = same && this._planId && Object.hasOwn(card.plans, this._planId);
+    this._planId = this.plan && card.plans[this.plan] ? this.plan : keepPlan ? this._planId : defaultPlan(card);
+    if (kept.length) this._rows = kept;
+    else this._setRows(this.items, card);
+    if (!keepPlan) this._qtyText = null;
     // A balance belongs to its rate card and unit: 1,500 credits are not $1,500.00 of a wallet.
     // Another card starts from the host's balance, if any (what was typed before the first
     // card arrived is kept).
