@@ -8,7 +8,7 @@ import { $, el, reportError } from "./dom.js";
 import { drawCurve } from "./chart.js";
 import { renderBook } from "./book-panel.js";
 import { exampleBook } from "./book-example.js";
-import { cannotRun, leftOutWords } from "./compare-words.js";
+import { cannotRun, leftOutWords, missingChoice, renewalReason, withChoice } from "./compare-words.js";
 import { exampleRef, packCard, readExampleRef, unpackCard } from "./share.js";
 
 /* global __WASM_FILE__, __LITE_WASM_FILE__ */
@@ -265,24 +265,53 @@ function renderCompare() {
   let rows;
   try {
     rows = Engine.compare({ workload: cart });
+    // A price list that needs a choice the cart leaves open (Pay-As-You-Go's avatar type) is
+    // priced again with the buyer's choice from its row.
+    rows = rows.flatMap((r) => {
+      const choice = compareChoices.get(r.preset);
+      const need = r.runnable ? undefined : missingChoice(r.refusal, names.get(r.preset), cart);
+      if (!choice || !need || need.item !== choice.item || need.key !== choice.key) return [r];
+      return Engine.compare({ workload: withChoice(cart, choice), presets: [r.preset] }).map((x) => ({ ...x, chosen: choice, need }));
+    });
   } catch (e) {
     reportError("the plan comparison", e);
     rows = [];
   }
-  $("compare").tBodies[0].replaceChildren(...rows.map((r) => {
-    const c = names.get(r.preset);
-    const plan = r.plan ? c?.plans[r.plan] : undefined;
-    const label = `${c?.name ?? r.preset}${plan ? ` · ${plan.name}` : ""}${r.closed ? " (closed to new buyers)" : ""}`;
-    const buys = !r.runnable ? cannotRun(r.refusal, c, card(), cart)
-      : r.purchases.length ? r.purchases.map((p) => `${number(locale, String(p.quantity))} × ${localText(locale, p.name)}: ${inUnit(locale, p.credits, c)} for ${money(locale, p.price, p.currency)}`).join("; ")
-      : "The plan's own credits cover it.";
-    const more = `${r.runnable && !r.complete ? " Plus the plan's own price, which is not published." : ""}${r.runnable && r.leftOut ? ` ${leftOutWords(r.leftOut, card(), cart)}` : ""}`;
-    const price = r.price === undefined ? "—" : `${money(locale, r.price, r.currency)}${r.complete ? "" : " + plan"}`;
-    return el("tr", { className: r.runnable ? "" : "muted" },
-      el("th", { scope: "row", textContent: label }),
-      el("td", { className: "num", textContent: price }),
-      el("td", { textContent: more ? `${buys.replace(/\.?$/, ".")}${more}` : buys }));
-  }));
+  shownChoice.clear();
+  $("compare").tBodies[0].replaceChildren(...rows.map((r) => compareRow(r, cart)));
+}
+
+/** The price lists whose choice is drawn in this rendering (on their first row only). */
+const shownChoice = new Set();
+
+/** The buyer's choices for price lists that need one the cart leaves open: preset → `{ item, key, value }`. */
+const compareChoices = new Map();
+
+/** One row of the comparison: the price list and plan, the month's price, and what to buy (or why not, or what to choose). */
+function compareRow(r, cart) {
+  const c = names.get(r.preset);
+  const plan = r.plan ? c?.plans[r.plan] : undefined;
+  const label = `${c?.name ?? r.preset}${plan ? ` · ${plan.name}` : ""}${r.closed ? " (closed to new buyers)" : ""}`;
+  const buys = !r.runnable ? cannotRun(r.refusal, c, card(), cart)
+    : r.purchases.length ? r.purchases.map((p) => `${number(locale, String(p.quantity))} × ${localText(locale, p.name)}: ${inUnit(locale, p.credits, c)} for ${money(locale, p.price, p.currency)}${p.kind === "renewal" && plan ? ` (${renewalReason(plan.name).replace(/\.$/, "")})` : ""}`).join("; ")
+    : "The plan's own credits cover it.";
+  const chosen = r.chosen ? ` Priced with ${c.features[cart[r.chosen.item].feature].options[r.chosen.key].label.toLowerCase()} ${r.chosen.value.replaceAll("_", " ")}.` : "";
+  const more = `${r.runnable && !r.complete ? " Plus the plan's own price, which is not published." : ""}${r.runnable && r.leftOut ? ` ${leftOutWords(r.leftOut, card(), cart)}` : ""}${chosen}`;
+  const price = r.price === undefined ? "—" : `${money(locale, r.price, r.currency)}${r.complete ? "" : " + plan"}`;
+  const what = el("td", { textContent: more ? `${buys.replace(/\.?$/, ".")}${more}` : buys });
+  // Once per price list (its first row): the choice its price needs, kept once chosen.
+  const need = r.need ?? (!r.runnable ? missingChoice(r.refusal, c, cart) : undefined);
+  if (need && !shownChoice.has(r.preset)) {
+    shownChoice.add(r.preset);
+    const pick = el("select", { dataset: { testid: `compare-choice-${r.preset}` } },
+      el("option", { value: "", textContent: "Choose…" }), ...need.values.map(([v, words]) => el("option", { value: v, textContent: words, selected: v === r.chosen?.value })));
+    pick.addEventListener("change", () => { compareChoices.set(r.preset, { item: need.item, key: need.key, value: pick.value }); renderCompare(); });
+    what.append(" ", el("label", { className: "inline" }, `${need.label}: `, pick));
+  }
+  return el("tr", { className: r.runnable ? "" : "muted" },
+    el("th", { scope: "row", textContent: label }),
+    el("td", { className: "num", textContent: price }),
+    what);
 }
 
 // ---- the share link: every setting in the URL; back/forward restores ----------

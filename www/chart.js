@@ -1,5 +1,9 @@
 // A price-versus-duration chart in plain SVG. The totals are the engine's
-// decimal strings; they are turned into numbers only to place pixels.
+// decimal strings; they are turned into numbers only to place pixels and to
+// pick round axis marks (d3-array's `ticks`: 0, 10 min, 20 min…; 0, 50, 100
+// credits), which label the axes instead of the last sample's odd values.
+import { ticks } from "d3-array";
+
 const NS = "http://www.w3.org/2000/svg";
 const H = 200, PAD = { left: 48, right: 12, top: 12, bottom: 28 };
 
@@ -31,15 +35,24 @@ export function drawCurve(svg, { from, step, totals, current, currentTotal, step
 
   svg.append(svgEl("line", { x1: PAD.left, y1: y(0), x2: W - PAD.right, y2: y(0), class: "axis" }));
   svg.append(svgEl("line", { x1: PAD.left, y1: PAD.top, x2: PAD.left, y2: y(0), class: "axis" }));
+  // Round marks: amounts (a grid line and its label inside the plot), and lengths in whole
+  // minutes from two minutes up, else in seconds.
+  for (const v of ticks(0, top, 3).filter((v) => v > 0 && v <= top)) {
+    svg.append(svgEl("line", { x1: PAD.left, y1: y(v), x2: W - PAD.right, y2: y(v), class: "grid" }));
+    svg.append(svgEl("text", { x: PAD.left + 4, y: y(v) - 3, class: "label tick-y" }, format(String(v))));
+  }
+  const perMark = to >= 120 ? 60 : 1;
+  const marks = ticks(0, to / perMark, W < 400 ? 3 : 5).map((m) => m * perMark).filter((s) => s >= from && s <= to && Number.isInteger(s));
+  for (const [i, s] of marks.entries()) {
+    const anchor = i === marks.length - 1 && x(s) > W - 40 ? "end" : i === 0 && x(s) < PAD.left + 20 ? "start" : "middle";
+    svg.append(svgEl("line", { x1: x(s), y1: y(0), x2: x(s), y2: y(0) + 4, class: "axis" }));
+    svg.append(svgEl("text", { x: x(s), y: H - 8, "text-anchor": anchor, class: "label tick-x" }, seconds(s)));
+  }
   for (const s of steps.filter((s) => s >= from && s <= to)) {
     svg.append(svgEl("line", { x1: x(s), y1: PAD.top, x2: x(s), y2: y(0), class: "step" }));
   }
   const points = values.map((v, i) => `${x(from + i * step).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
   svg.append(svgEl("polyline", { points, class: "curve" }));
-  // The top of the scale, inside the plot beside the axis (a long amount would run off the left edge).
-  svg.append(svgEl("text", { x: PAD.left + 4, y: PAD.top + 10, class: "label" }, format(totals.reduce((a, b) => (Number(b) > Number(a) ? b : a)))));
-  svg.append(svgEl("text", { x: PAD.left, y: H - 8, class: "label" }, seconds(from)));
-  svg.append(svgEl("text", { x: W - PAD.right, y: H - 8, "text-anchor": "end", class: "label" }, seconds(to)));
   if (current >= from && current <= to) {
     // The marker is the quote's own amount (currentTotal), not the nearest sample.
     const amount = currentTotal ?? totals[Math.min(totals.length - 1, Math.max(0, Math.round((current - from) / step)))];

@@ -47,3 +47,37 @@ export function leftOutWords(leftOut, cartCard, cart) {
   });
   return `Priced without ${[...new Set(names)].join(", ")}: this price list does not offer ${leftOut.length > 1 ? "them" : "it"}.`;
 }
+
+/**
+ * Why a comparison row buys a renewal: "API Pro sells no credit packs: more credits this month
+ * means renewing now, which starts a new month today."
+ * @param {string} planName
+ */
+export function renewalReason(planName) {
+  return `${planName} sells no credit packs: more credits this month means renewing now, which starts a new month today.`;
+}
+
+/**
+ * The choice a row asks of the buyer, when its refusal is an option the cart leaves unset that
+ * the row's price list offers as a list: `{ item, key, label, values }` (values as
+ * `[value, words]`), else undefined. Pay-As-You-Go's avatar type, for one.
+ * @param {{ code: string, path: (string | number)[] } | undefined} refusal
+ * @param {any} rowCard
+ * @param {{ feature: string, options?: Record<string, unknown> }[]} cart
+ */
+export function missingChoice(refusal, rowCard, cart) {
+  const [top, index, field, key] = refusal?.path ?? [];
+  if (refusal?.code !== "invalid_option" || top !== "items" || typeof index !== "number" || field !== "options" || typeof key !== "string") return undefined;
+  const option = rowCard?.features?.[cart[index]?.feature]?.options?.[key];
+  if (option?.type !== "enum") return undefined;
+  return { item: index, key, label: option.label, values: option.values.map((/** @type {string} */ v) => [v, v.replaceAll("_", " ")]) };
+}
+
+/**
+ * The cart with the buyer's choice for one row set: item `item`'s option `key` = `value`.
+ * @param {{ feature: string, options?: Record<string, unknown> }[]} cart
+ * @param {{ item: number, key: string, value: string }} choice
+ */
+export function withChoice(cart, { item, key, value }) {
+  return cart.map((it, i) => (i === item ? { ...it, options: { ...(it.options ?? {}), [key]: value } } : it));
+}

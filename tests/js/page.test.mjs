@@ -526,6 +526,19 @@ test("the comparison lists every rate card's plans for the cart, in words", asyn
   assert.ok(rows.some((r) => /^HeyGen credit plans · Business\$149\.00The plan's own credits cover it\.$/.test(r)), rows.join("\n"));
   assert.ok(!rows.some((r) => /^HeyGen credit plans · (Creator|Pro)/.test(r)), rows.join("\n"));
   assert.ok(rows.some((r) => /Generative Credit Pack.*\$90\.00.*6 × Generative Credit Pack \(monthly, 300 credits\): 1,800 credits for \$90\.00/.test(r)), rows.join("\n"));
+  // A renewal says why; Pay-As-You-Go, which needs an avatar type, offers the choice and is then priced with it.
+  await byId("seconds").fill("1200");   // 400 credits: API Pro's 100 a month do not cover it
+  await page.waitForFunction(() => /Renew API Pro now/.test(document.getElementById("compare").textContent ?? ""));
+  await settled();
+  const api = (await page.locator("#compare tbody tr").allTextContents()).find((r) => /Renew API Pro now/.test(r));
+  assert.match(api ?? "", /Renew API Pro now.*\(API Pro sells no credit packs: more credits this month means renewing now, which starts a new month today\)/);
+  const payg = page.getByTestId("compare-choice-heygen-payg");
+  assert.match(await payg.locator("xpath=ancestor::tr").textContent(), /needs an avatar type/);
+  await payg.selectOption("digital_twin");
+  await page.waitForFunction(() => /Priced with avatar type digital twin/.test(document.getElementById("compare").textContent ?? ""));
+  const priced = (await page.locator("#compare tbody tr").allTextContents()).find((r) => /Pay-As-You-Go/.test(r));
+  assert.match(priced ?? "", /\$\d[\d,]*\.\d\d.*Priced with avatar type digital twin\./);
+  assert.equal(await page.getByTestId("compare-choice-heygen-payg").inputValue(), "digital_twin");
 });
 
 test("the chart agrees with the quote at fractional and large durations", async () => {
@@ -543,6 +556,13 @@ test("the chart agrees with the quote at fractional and large durations", async 
   const total = await byId("total").textContent();
   assert.equal(total, "388.85 credits");
   assert.match(await page.locator("#curve .now-label").textContent(), new RegExp(`: ${total.replace(".", "\\.")}$`));
+  // The axes are marked at round values (whole minutes, round amounts), never at the last sample's odd ones.
+  await byId("seconds").fill("1196");
+  await settled();
+  const xMarks = await page.locator("#curve .tick-x").allTextContents();
+  const yMarks = await page.locator("#curve .tick-y").allTextContents();
+  assert.ok(xMarks.length >= 3 && xMarks.every((t) => /^\d+ min$/.test(t)), xMarks.join(" | "));
+  assert.ok(yMarks.length >= 2 && yMarks.every((t) => /^\d+0 credits$/.test(t)), yMarks.join(" | "));
   await page.screenshot({ path: `${ROOT}/test-results/page-curve.png`, fullPage: true });
 });
 
