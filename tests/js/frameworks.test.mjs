@@ -200,14 +200,16 @@ test("Next.js App Router: the README's client component renders on the server wi
   }
 });
 
-test("Angular 21: the README's component (CUSTOM_ELEMENTS_SCHEMA, strict templates) builds with the README's two assets, and its handlers get the events", async (t) => {
+test("Angular 21: the README's component (CUSTOM_ELEMENTS_SCHEMA, strict templates) builds with the README's two assets and runs in `ng serve` with its prebundle line, and its handlers get the events", async (t) => {
   const app = join(dir, "angular-app");
   mkdirSync(join(app, "src"), { recursive: true });
   // The workspace's node_modules, where the README's asset paths point (the consumer's, one folder up).
   symlinkSync(join(dir, "node_modules"), join(app, "node_modules"));
   const { assets } = JSON.parse(`{${snippet("angular-assets")}}`);
   const build = { builder: "@angular/build:application", options: { browser: "src/main.ts", index: "src/index.html", tsConfig: "tsconfig.json", outputPath: "dist", assets } };
-  writeFileSync(join(app, "angular.json"), JSON.stringify({ version: 1, cli: { analytics: false }, projects: { shop: { projectType: "application", root: "", sourceRoot: "src", architect: { build } } } }));
+  // `ng serve` with the README's one line in the serve target's options.
+  const serve = { builder: "@angular/build:dev-server", options: { buildTarget: "shop:build", ...JSON.parse(`{${snippet("angular-serve")}}`) } };
+  writeFileSync(join(app, "angular.json"), JSON.stringify({ version: 1, cli: { analytics: false }, projects: { shop: { projectType: "application", root: "", sourceRoot: "src", architect: { build, serve } } } }));
   writeFileSync(join(app, "tsconfig.json"), JSON.stringify({
     compilerOptions: { strict: true, skipLibCheck: false, module: "preserve", moduleResolution: "bundler", target: "es2022", lib: ["es2022", "dom"], isolatedModules: true, outDir: "out-tsc" },
     files: ["src/main.ts"], angularCompilerOptions: { strictTemplates: true },
@@ -221,5 +223,15 @@ test("Angular 21: the README's component (CUSTOM_ELEMENTS_SCHEMA, strict templat
     (await exercise(server.url)).page.close();
   } finally {
     server.close();
+  }
+  const port = await freePort();
+  const started = performance.now();
+  const dev = spawn(bin("ng"), ["serve", "--port", String(port), "--host", "127.0.0.1", "--no-open", "--no-hmr"], { cwd: app, stdio: "ignore", env: { ...process.env, NG_CLI_ANALYTICS: "false" } });
+  try {
+    await answers(`http://127.0.0.1:${port}/`, 120000);
+    t.diagnostic(`ng serve answered in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    (await exercise(`http://127.0.0.1:${port}/`)).page.close();
+  } finally {
+    dev.kill();
   }
 });

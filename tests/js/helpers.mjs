@@ -25,9 +25,9 @@ export async function freePort() {
   return port;
 }
 
-/** Waits until a server just started answers `url` (with any status), for up to 30 s. */
-export async function answers(url) {
-  for (let i = 0; i < 300; i++) {
+/** Waits until a server just started answers `url` (with any status), for up to `ms` (30 s). */
+export async function answers(url, ms = 30000) {
+  for (let i = 0; i < ms / 100; i++) {
     try { await fetch(url); return; } catch { /* not listening yet */ }
     await new Promise((r) => setTimeout(r, 100));
   }

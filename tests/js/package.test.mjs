@@ -61,6 +61,19 @@ test("size budgets: the first-load .wasm, the widget bundle and the tarball", ()
     console.log(`# size: ${what} ${size} B (budget ${budget} B)`);
     assert.ok(size <= budget, `${what} is ${size} B, over its budget of ${budget} B by ${size - budget} B`);
   }
+  // The docs' size figures are the files' (within 2 %), so they cannot go stale unseen.
+  const kib = (bytes) => bytes / 1024;
+  const near = (stated, actual, where) => assert.ok(Math.abs(stated - actual) / actual <= 0.02, `${where} says ${stated} KiB; the file is ${actual.toFixed(1)} KiB`);
+  const widgetDocs = readFileSync(join(ROOT, "docs/widget.md"), "utf8");
+  const bundle = /Widget bundle \(`dist\/widget\/ratecard-widget\.js`[^)]*\): ([\d.]+) KiB raw,\s+([\d.]+) KiB gzip/.exec(widgetDocs);
+  assert.ok(bundle, "docs/widget.md states the widget bundle's size");
+  near(Number(bundle[1]), kib(readFileSync(join(ROOT, "dist/widget/ratecard-widget.js")).length), "docs/widget.md (raw)");
+  near(Number(bundle[2]), kib(gz("dist/widget/ratecard-widget.js")), "docs/widget.md (gzip)");
+  for (const doc of ["docs/widget.md", "docs/api.md"]) {
+    const stated = [...readFileSync(join(ROOT, doc), "utf8").matchAll(/(?:first-load module \(`ratecard\/lite`, |load a )([\d.]+) KiB \(?gzip/g)];
+    assert.ok(stated.length, `${doc} states the first-load module's size`);
+    for (const m of stated) near(Number(m[1]), kib(gz("pkg/lite/web/ratecard_lite_bg.wasm")), doc);
+  }
 });
 
 test("Node ESM: import { RateEngine } from 'ratecard' quotes with no init call", () => {
