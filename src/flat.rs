@@ -8,8 +8,8 @@
 //! A quote is `Q`, then `rateCard␟version␟cardHash␟fingerprint␟plan␟unit␟
 //! currency␟total␟balance␟balanceAfter␟shortfall`, the lines (their count,
 //! then per line `feature␟name␟amount␟billed␟included␟units␟rate␟per␟
-//! multiplier␟explanation␟source` and its burns: their count, then
-//! `grant␟credits` each), the purchase options (their count, then
+//! multiplier␟explanation␟source`, its burns (their count, then
+//! `grant␟credits` each) and `exact` (empty when absent)), the purchase options (their count, then
 //! [`purchase`]'s eleven fields each) and the warnings (their count, then
 //! each). Read back by `www/full/quote.js`.
 //!
@@ -327,6 +327,7 @@ pub fn quote(q: &Quote) -> Option<String> {
             w.text(&b.grant);
             w.amount(b.credits.0);
         }
+        w.text(l.exact.as_deref().unwrap_or_default());
     }
     w.count(q.purchase.len());
     for p in &q.purchase {

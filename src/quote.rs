@@ -104,6 +104,14 @@ pub struct QuoteLine {
     /// With `grants`: the grants this line burns, in burn-down order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub burns: Vec<Burn>,
+    /// The amount before the card's rounding, when rounding changed it, in
+    /// the quote's unit (`"30.333333…"` for 91 s at 20 credits a minute,
+    /// shown as 30.34 rounded up to 2 places): at most six decimal places,
+    /// "…" when more were cut. A page says "exactly 30.333333…, rounded up"
+    /// with the card's `rounding`. Absent when the amount is exact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(optional))]
+    pub exact: Option<String>,
 }
 
 /// Checks what a quote request asks before anything is priced: at least
@@ -373,6 +381,7 @@ fn line(item: &Item, m: Metered<'_>) -> QuoteLine {
         explanation: m.explanation,
         source: m.source.into_owned(),
         burns: Vec::new(),
+        exact: m.exact,
     }
 }
 

@@ -32,6 +32,10 @@ fn read(text: &str) -> Value {
         if !burns.is_empty() {
             l.insert("burns".into(), burns.into());
         }
+        let exact = next();
+        if !exact.is_empty() {
+            l.insert("exact".into(), exact.into());
+        }
         lines.push(Value::Object(l));
     }
     q.insert("lines".into(), lines.into());

@@ -105,6 +105,9 @@ fn one_credit_is_three_seconds_of_avatar_iv_and_lines_round_up_to_cents() {
     // 10 s × 20/60 = 3.333… → rounded up to 3.34, never down.
     let q = quote("pro", vec![Item::seconds("avatar_iv", 10)], None);
     assert_eq!(q.total, d("3.34"));
+    // The exact amount goes with the line as data, for a page to say how it was rounded.
+    assert_eq!(q.lines[0].exact.as_deref(), Some("3.333333…"));
+    assert_eq!(quote("pro", vec![Item::seconds("avatar_iv", 3)], None).lines[0].exact, None);
     assert!(
         q.lines[0].explanation.contains("rounded up to 2 places"),
         "{}",

@@ -107,8 +107,10 @@ impl<'c> Explanation<'c> {
         }
     }
 
-    /// The rate, the multipliers, the amount and how it was rounded; the
-    /// finished text (empty when not asked for).
+    /// The rate, the multipliers, the amount and how it was rounded: the
+    /// finished text, and the exact amount when rounding changed it
+    /// (`"30.333333…"`, at most [`EXPLANATION_DP`] places); empty and none
+    /// when not asked for.
     ///
     /// # Errors
     /// `overflow`.
@@ -119,15 +121,15 @@ impl<'c> Explanation<'c> {
         included: Decimal,
         charged: Decimal,
         amount: &Amount,
-    ) -> Result<String> {
+    ) -> Result<(String, Option<String>)> {
         let Some(mut how) = self.text.take() else {
-            return Ok(String::new());
+            return Ok((String::new(), None));
         };
         let card = self.card;
         let shown = amount.rounded;
         if charged == Decimal::ZERO {
             how.push_str(&format!(" = 0 {}", card.unit));
-            return Ok(how);
+            return Ok((how, None));
         }
         if included > Decimal::ZERO {
             how.push_str(&format!("; {} charged", self.unit(charged)));
@@ -140,14 +142,11 @@ impl<'c> Explanation<'c> {
         how.push_str(&format!(" = {shown} {unit}"));
         let exact = money::div(amount.numerator, amount.denominator, "amount")?;
         if exact != shown && exact.normalize() != shown.normalize() {
-            how.push_str(&format!(
-                " (exactly {}, rounded {} to {} places)",
-                shown_exact(exact),
-                card.rounding.mode.name(),
-                card.rounding.dp
-            ));
+            let exact = shown_exact(exact);
+            how.push_str(&format!(" (exactly {exact}, rounded {} to {} places)", card.rounding.mode.name(), card.rounding.dp));
+            return Ok((how, Some(exact)));
         }
-        Ok(how)
+        Ok((how, None))
     }
 }
 

@@ -73,6 +73,9 @@ pub struct Metered<'c> {
     pub multiplier: Decimal,
     /// How the amount was reached, for people (empty unless asked for).
     pub explanation: String,
+    /// With the explanation: the amount before the card's rounding, when
+    /// rounding changed it (`"30.333333…"`: at most six places, "…" when cut).
+    pub exact: Option<String>,
     /// The article (publisher, title) and section of the rate used; with the
     /// explanation, also of each multiplier applied (its own section) and of
     /// the allowance when one applied.
@@ -153,7 +156,7 @@ impl<'c> Resolved<'c> {
         let included = allowance::included(self.allowance, billed, used, &mut how)?;
         let charged = billed.checked_sub(included).unwrap_or(Decimal::ZERO);
         let amount = amount::compute(card, &self.rate, &self.multipliers, charged)?;
-        let explanation = how.finish(&self.rate, &self.multipliers, included, charged, &amount)?;
+        let (explanation, exact) = how.finish(&self.rate, &self.multipliers, included, charged, &amount)?;
         // The multipliers' and the allowance's sections are cited with the
         // explanation (a summary, a curve or a capacity search needs neither).
         let mut source = Cow::Borrowed(self.rate.source);
@@ -174,6 +177,7 @@ impl<'c> Resolved<'c> {
             per: self.rate.per,
             multiplier: self.multipliers.product,
             explanation,
+            exact,
             source,
             name: &self.feature.name,
         })

@@ -68,3 +68,15 @@ test("parseLength: seconds, minutes or m:ss, exactly, in the buyer's locale", as
   assert.equal(lengthEcho("en-US", "45", "s", "45", duration), "45 sec");
   assert.equal(lengthEcho("de-DE", "3", "min", "180", duration), "3 Min. = 180 Sek.");
 });
+
+test("a rounded line says so: the figures shown and the exact amount, rounded by the card's mode, in the locale", async () => {
+  const { lineSentence, roundingText } = await import("../../www/widget/lines.js");
+  const { readFileSync } = await import("node:fs");
+  const card = JSON.parse(readFileSync(new URL("../../presets/heygen-credits.json", import.meta.url), "utf8"));
+  // 91 s of Avatar IV at 20 credits a minute: 30.333… credits, 30.34 rounded up (the card's rounding: up, 2 places).
+  const line = { feature: "avatar_iv", amount: "30.34", billed: "91", included: "0", units: "91", rate: "20", per: "minute", multiplier: "1", exact: "30.333333…" };
+  assert.equal(lineSentence("en-US", line, card), "1 min 31 sec × 20 credits/min = 30.34 credits (exactly 30.333333…, rounded up)");
+  assert.equal(roundingText("de-DE", line, card), " (exactly 30,333333…, rounded up)");
+  assert.equal(roundingText("en-US", { ...line, exact: "1234.5" }, { rounding: { mode: "half_even", dp: 0 } }), " (exactly 1,234.5, rounded half even)");
+  assert.equal(roundingText("en-US", { ...line, exact: undefined }, card), "");
+});

@@ -75,6 +75,17 @@ test("90 s of Avatar IV on Business: 30 credits, explained in the buyer's words 
   assert.deepEqual(errors, []);
 });
 
+test("a rounded line says how: 91 s of Avatar IV is 30.34 credits, exactly 30.333333… rounded up (en-US, de-DE)", async () => {
+  await choose("heygen-credits", "business");
+  await byId("feature").selectOption("avatar_iv");
+  await byId("seconds").fill("91");
+  assert.equal(await byId("total").textContent(), "30.34 credits");
+  assert.match(await byId("lines").textContent(), /1 min 31 sec × 20 credits\/min = 30\.34 credits \(exactly 30\.333333…, rounded up\)/);
+  await byId("locale").selectOption("de-DE");
+  assert.match(await byId("lines").textContent(), /= 30,34 credits \(exactly 30,333333…, rounded up\)/);
+  await byId("locale").selectOption("en-US");
+});
+
 test("a balance of 10 with 120 s is 30 short: buy 1 block — $5.00; the stepper reprices and fires ratecard-buy", async () => {
   await choose("heygen-credits", "business");
   await byId("feature").selectOption("avatar_iv");

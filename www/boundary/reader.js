@@ -58,7 +58,7 @@ function readList(f, read) {
 }
 
 /**
- * One quote line: eleven fields, then its burns (a count, then grant and credits each).
+ * One quote line: eleven fields, its burns (a count, then grant and credits each), then `exact` (empty when absent).
  * @param {Fields} f
  */
 function readLine(f) {
@@ -69,6 +69,8 @@ function readLine(f) {
   };
   const burns = readList(f, (g) => ({ grant: g.next(), credits: g.next() }));
   if (burns.length > 0) line.burns = burns;
+  const exact = f.next();
+  if (exact) line.exact = exact;
   return line;
 }
 

@@ -51,5 +51,25 @@ export function lineSentence(/** @type {string} */ locale, /** @type {any} */ li
       .map(([, def]) => def.label);
     factors = ` × ${number(locale, line.multiplier)}${labels.length ? ` (${labels.join(", ")})` : ""}`;
   }
-  return `${how} × ${rateText(locale, line, card)}${factors} = ${inUnit(locale, line.amount, card)}`;
+  return `${how} × ${rateText(locale, line, card)}${factors} = ${inUnit(locale, line.amount, card)}${roundingText(locale, line, card)}`;
+}
+
+/** How a card's rounding mode reads: "up", "half up", "half even", "down". */
+const MODE_WORDS = /** @type {Record<string, string>} */ ({ up: "up", half_up: "half up", half_even: "half even", down: "down" });
+
+/**
+ * Why the amount is not the figures' product, when the engine rounded it: " (exactly 30.333333…,
+ * rounded up)", from the line's `exact` and the card's rounding mode; "" when exact.
+ * @param {string} locale
+ * @param {any} line
+ * @param {any} card
+ */
+export function roundingText(locale, line, card) {
+  if (typeof line.exact !== "string" || !line.exact) return "";
+  const cut = line.exact.endsWith("…");
+  const digits = cut ? line.exact.slice(0, -1) : line.exact;
+  const places = (digits.split(".")[1] ?? "").length;
+  const exact = new Intl.NumberFormat(locale, { minimumFractionDigits: places, maximumFractionDigits: places }).format(/** @type {any} */ (digits));
+  const mode = MODE_WORDS[card.rounding?.mode] ?? String(card.rounding?.mode ?? "").replaceAll("_", " ");
+  return ` (exactly ${exact}${cut ? "…" : ""}, rounded ${mode})`;
 }
