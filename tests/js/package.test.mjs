@@ -205,7 +205,8 @@ test("quote in Node and in the web build: the same object as the JSON result, al
   `);
   // Key order as the JSON result had it (the engine writes JSON in this order natively too).
   assert.deepEqual(Object.keys(r.q), ["rateCard", "version", "cardHash", "fingerprint", "plan", "unit", "currency", "lines", "total", "balance", "balanceAfter", "shortfall", "purchase", "warnings"]);
-  assert.deepEqual(Object.keys(r.q.lines[0]), ["feature", "name", "amount", "billed", "included", "units", "rate", "per", "multiplier", "explanation", "source"]);
+  assert.deepEqual(Object.keys(r.q.lines[0]), ["feature", "name", "amount", "billed", "included", "units", "rate", "per", "multiplier", "explanation", "source", "exact"]);
+  assert.equal(r.q.lines[0].exact, "466.666666…", "the amount before rounding, as data");
   assert.equal(r.q.total, "470.67");
   assert.equal(r.q.lines[0].explanation, "700 s × 20 credits/min × 2 (Custom Expressive Motion) = 466.67 credits (exactly 466.666666…, rounded up to 2 places)");
   assert.deepEqual(r.g.lines[0].burns, [{ grant: "g1", credits: "10" }]);
