@@ -25,9 +25,9 @@ async function open(url) {
 }
 
 /** Builds the Vite app in `app` (its time reported) and opens it in Chromium; `check(page)` runs against it. */
-async function builtApp(app, check) {
+async function builtApp(app, check, vite = [join(dir, "node_modules/.bin/vite")]) {
   const start = performance.now();
-  execFileSync(join(dir, "node_modules/.bin/vite"), ["build", "--logLevel", "error", "--outDir", "dist", "--emptyOutDir"], { cwd: app, encoding: "utf8" });
+  execFileSync(vite[0], [...vite.slice(1), "build", "--logLevel", "error", "--outDir", "dist", "--emptyOutDir"], { cwd: app, encoding: "utf8" });
   console.log(`# vite build of ${app.split("/").pop()}: ${((performance.now() - start) / 1000).toFixed(1)} s`);
   const server = await serveWww(join(app, "dist"));
   try {
@@ -610,9 +610,9 @@ test("a Vite 7 app builds the widget from the tarball, copies the .wasm, and pri
 });
 
 /** Serves the Vite app in `app` with `vite dev` and opens it in Chromium; `check(page)` runs against it. */
-async function devApp(app, check) {
+async function devApp(app, check, vite = [join(dir, "node_modules/.bin/vite")]) {
   const port = await freePort();
-  const server = spawn(join(dir, "node_modules/.bin/vite"), ["--port", String(port), "--strictPort", "--host", "127.0.0.1", "--logLevel", "error"], { cwd: app, stdio: "ignore" });
+  const server = spawn(vite[0], [...vite.slice(1), "--port", String(port), "--strictPort", "--host", "127.0.0.1", "--logLevel", "error"], { cwd: app, stdio: "ignore" });
   try {
     const url = `http://127.0.0.1:${port}/`;
     await answers(url);
@@ -637,6 +637,19 @@ test("the Vite dev server (not only a build) serves the widget and its .wasm, wi
     await page.waitForFunction(() => document.title === "total 30", null, { timeout: 20000 });
     assert.equal(await costText(page, "cost"), "30 credits · 1,470 credits left");
   });
+});
+
+test("Vite 8 (beside Vite 7): the build, and the dev server with no config at all (the docs say the line is for Vite 7)", async () => {
+  // tests/consumer pins Vite 8 as the alias `vite8`; its own bin, since `.bin/vite` is Vite 7's.
+  const vite8 = join(dir, "node_modules/vite8/bin/vite.js");
+  assert.match(execFileSync(process.execPath, [vite8, "--version"], { encoding: "utf8" }), /^vite\/8\./);
+  const app = costApp("vite8-app");
+  const priced = async (/** @type {any} */ page) => {
+    await page.waitForFunction(() => document.title === "total 30", null, { timeout: 20000 });
+    assert.equal(await costText(page, "cost"), "30 credits · 1,470 credits left");
+  };
+  await builtApp(app, priced, [process.execPath, vite8]);
+  await devApp(app, priced, [process.execPath, vite8]);
 });
 
 test("a browser bundle of `import \"ratecard\"` (Vite build) resolves the web build by the `browser` condition, not the Node one with `fs`", async () => {
