@@ -155,8 +155,12 @@ test("Next.js App Router: the README's client component renders on the server wi
   const app = join(dir, "next-app");
   mkdirSync(join(app, "app"), { recursive: true });
   writeFileSync(join(app, "app/layout.tsx"), `export const metadata = { title: "Shop", icons: { icon: "data:," } };\nexport default function RootLayout({ children }: { children: React.ReactNode }) {\n  return <html lang="en"><body>{children}</body></html>;\n}\n`);
-  writeFileSync(join(app, "app/page.tsx"), `import { Price } from "./price";\nexport default function Page() {\n  return <main><h1>Generate a video</h1><Price /><p id="below">What the video is about.</p></main>;\n}\n`);
+  writeFileSync(join(app, "app/page.tsx"), `import { Price } from "./price";\nexport default function Page() {\n  return <main><h1>Generate a video</h1><Price /><section id="below" style={{ minHeight: 600 }}><h2>What the video is about</h2><p>A script, a voice, a look.</p></section></main>;\n}\n`);
   writeFileSync(join(app, "app/price.tsx"), snippet("next"));
+  // The same component in a 720px column of a wide page, a tall section below it (which any shift
+  // of the panel's height moves): the reserved height follows the element's width.
+  mkdirSync(join(app, "app/column"), { recursive: true });
+  writeFileSync(join(app, "app/column/page.tsx"), `import { Price } from "../price";\nexport default function Page() {\n  return <main style={{ maxWidth: 720, margin: "0 auto" }}><h1>Generate a video</h1><Price /><section id="below" style={{ minHeight: 600 }}><h2>What the video is about</h2><p>A script, a voice, a look.</p></section></main>;\n}\n`);
   writeFileSync(join(app, "next.config.mjs"), "export default {};\n");
   // create-next-app's tsconfig: strict.
   writeFileSync(join(app, "tsconfig.json"), JSON.stringify({
@@ -175,10 +179,10 @@ test("Next.js App Router: the README's client component renders on the server wi
     assert.match(html, /<ratecard-cost id="cost"/);
     assert.match(html, /<ratecard-checkout id="checkout"/);
     assert.match(html, /<head>.*<style data-precedence="ratecard" data-href="ratecard-reserve">ratecard-cost:not\(:defined\)/s);
-    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
-      const { page, cls } = await exercise(url, viewport);
-      t.diagnostic(`CLS at ${viewport.width}×${viewport.height}: ${cls.toFixed(4)}`);
-      assert.ok(cls <= 0.02, `CLS ${cls} at ${viewport.width}`);
+    for (const [where, viewport] of /** @type {const} */ ([["", { width: 390, height: 844 }], ["", { width: 1280, height: 900 }], ["column", { width: 1280, height: 900 }]])) {
+      const { page, cls } = await exercise(`${url}${where}`, viewport);
+      t.diagnostic(`CLS at ${viewport.width}×${viewport.height}${where ? " in a 720px column" : ""}: ${cls.toFixed(4)}`);
+      assert.ok(cls <= 0.02, `CLS ${cls} at ${viewport.width}${where ? " in a 720px column" : ""}`);
       // The checkout hydrated too: its items came from the app, and buying two blocks reaches onBuy.
       const checkout = page.locator("#checkout");
       await checkout.getByRole("button", { name: "One more" }).click();

@@ -311,6 +311,37 @@ test("host styles do not leak in (Vite's default template: centred, spaced, uppe
   }
 });
 
+test("the checkout's reserved height (ratecard/react's RESERVE_CSS, before the module loads) is within 3rem of the loaded panel at 390 px and in 720 px and 1280 px columns", async () => {
+  // RESERVE_CSS as a server-rendered page has it (ratecard/react in Node, as Next.js renders it).
+  const reserve = execFileSync("node", ["--input-type=module", "-e", `import { RESERVE_CSS } from "ratecard/react"; console.log(RESERVE_CSS);`], { cwd: dir, encoding: "utf8" }).trim();
+  assert.match(reserve, /@container/);
+  const page_ = (width, script) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Reserve</title><link rel="icon" href="data:,"><style>${reserve}</style>
+${script ? `<script type="module" src="./node_modules/ratecard/dist/widget/ratecard-widget.js"></script>` : ""}</head><body style="margin:0">
+<div style="width:${width}px"><ratecard-checkout id="k" preset="heygen-credits" plan="business" balance="10"></ratecard-checkout></div>
+${script ? `<script type="module">document.getElementById("k").items = [{ feature: "avatar_iv", seconds: 90 }];</script>` : ""}</body></html>`;
+  const cases = [[390, 390], [1280, 720], [1280, 1280]];
+  for (const [, width] of cases) {
+    writeFileSync(join(dir, `reserved-${width}.html`), page_(width, false));
+    writeFileSync(join(dir, `loaded-${width}.html`), page_(width, true));
+  }
+  const server = await serveWww(dir); // (it lists its files when it starts)
+  try {
+    for (const [viewport, width] of cases) {
+      const page = await browser.newPage({ viewport: { width: viewport, height: 900 } });
+      await page.goto(`${server.url}reserved-${width}.html`);
+      const reserved = await page.evaluate(() => document.getElementById("k").getBoundingClientRect().height);
+      await page.goto(`${server.url}loaded-${width}.html`);
+      await page.waitForFunction(() => /credits/.test(document.getElementById("k").shadowRoot?.querySelector("[data-testid=total]")?.textContent ?? ""), null, { timeout: 15000 });
+      const loaded = await page.evaluate(() => document.getElementById("k").getBoundingClientRect().height);
+      assert.ok(Math.abs(loaded - reserved) <= 48, `${width}px wide: reserved ${(reserved / 16).toFixed(1)}rem, the panel ${(loaded / 16).toFixed(1)}rem`);
+      console.log(`# reserve at ${width}px: ${(reserved / 16).toFixed(1)}rem for a panel of ${(loaded / 16).toFixed(1)}rem`);
+      await page.close();
+    }
+  } finally {
+    server.close();
+  }
+});
+
 test("a host under a strict Content-Security-Policy (script-src 'self' 'wasm-unsafe-eval', no unsafe-inline) prices with no violation", async () => {
   writeFileSync(join(dir, "csp.js"), `document.addEventListener("securitypolicyviolation", (e) => { (window.violations ??= []).push(e.violatedDirective); });
 document.getElementById("c").items = [{ feature: "avatar_iv", seconds: 90 }];`);

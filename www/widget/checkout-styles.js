@@ -1,6 +1,7 @@
 // <ratecard-checkout>'s own styles, after the shared ones (base.js): the panel,
 // its fields, the lines table, the totals and the buy panel; one column under 420px.
-import { css } from "lit";
+import { css, unsafeCSS } from "lit";
+import { reserveRules } from "./reserve.js";
 
 export const checkoutStyles = css`
     :host { display: block; min-width: 0; }
@@ -31,8 +32,11 @@ export const checkoutStyles = css`
     .stepper input { width: 4.5rem; text-align: center; border-radius: 0; }
     .stepper button { border-radius: 0; min-width: 2.75rem; }
     ul.plain { margin: 0; padding-left: 1.1rem; }
-    [part~="skeleton"] { box-sizing: border-box; min-height: var(--ratecard-reserve-height, 36rem); }
-    @media (max-width: 480px) { [part~="skeleton"] { min-height: var(--ratecard-reserve-height, 42rem); } }
+    /* While it loads (aria-busy), the element is a size container: its skeleton holds the panel's
+       height for its own width (reserve.js). */
+    :host([aria-busy="true"]) { container-type: inline-size; }
+    [part~="skeleton"] { box-sizing: border-box; }
+    ${unsafeCSS(reserveRules('[part~="skeleton"]', "min-height"))}
     .skeleton.block { display: block; height: 2.5rem; }
     .skeleton.tall { display: block; height: 8rem; }
     .skeleton.narrow { width: 10rem; }

@@ -34,7 +34,7 @@ let uid = 0;
  * @csspart shortfall - The amount short.
  * @csspart buy - The buy panel.
  * @csspart notes - The plan's and the quote's notes.
- * @cssprop --ratecard-reserve-height - Height held for the panel before its module loads and while it loads (default 36rem, 42rem on screens up to 480px wide: a one-item cart): set it to your cart's height to avoid a layout shift.
+ * @cssprop --ratecard-reserve-height - Height held for the panel before its module loads and while it loads (default: a one-item cart's panel at the element's own width, from 40rem wide to 64rem under 350px): set it to your cart's height to avoid a layout shift.
  */
 export class RatecardCheckout extends RatecardBase {
   static properties = {
@@ -335,6 +335,10 @@ export class RatecardCheckout extends RatecardBase {
 
   updated(changed) {
     if (this._pendingSettings && this._card) this._applySettings();
+    // Busy while the skeleton shows: assistive technology waits, and the skeleton holds the panel's height (reserve.js).
+    const busy = !this._failure && !this._hostError && !(this._pricer && this._rows);
+    if (busy) this.setAttribute("aria-busy", "true");
+    else if (this.hasAttribute("aria-busy")) this.removeAttribute("aria-busy");
     super.updated(changed);
   }
 }

@@ -11,12 +11,15 @@
 import * as React from "react";
 import { createComponent } from "@lit/react";
 import { RatecardCost as CostElement, RatecardCheckout as CheckoutElement, EVENTS } from "./index.js";
+import { reserveRules } from "./reserve.js";
 
 /** Space held for each element before it is defined: one line of the cost; the checkout's panel for a
- *  one-item cart (as its skeleton holds while it loads), or `--ratecard-reserve-height`. */
+ *  one-item cart by its own width (reserve.js; the same heights its skeleton holds while it loads),
+ *  or `--ratecard-reserve-height`. The undefined checkout is a size container for its `::before`. */
 export const RESERVE_CSS = "ratecard-cost:not(:defined){display:inline-block;min-height:2.5rem;vertical-align:middle}"
-  + "ratecard-checkout:not(:defined){display:block;min-height:var(--ratecard-reserve-height,36rem)}"
-  + "@media (max-width:480px){ratecard-checkout:not(:defined){min-height:var(--ratecard-reserve-height,42rem)}}";
+  + "ratecard-checkout:not(:defined){display:block;container-type:inline-size}"
+  + "ratecard-checkout:not(:defined)::before{content:\"\";display:block}"
+  + reserveRules("ratecard-checkout:not(:defined)::before", "height");
 
 /** React prop → the element's event, from the elements' one list: `ratecard-quote` → `onQuote`, … */
 // (Typed for @lit/react as one known key: the public props are react.d.ts's, derived from RatecardEventMap.)
