@@ -10,16 +10,22 @@
 import init, { RateEngine } from "ratecard-engine";
 import initLite, { RateEngine as LiteEngine } from "ratecard-lite-engine";
 
+/** @typedef {string | URL} WasmUrl */
+/** @type {WasmUrl | undefined} */
 let wasmUrl;
+/** @type {WasmUrl | undefined} */
 let liteWasmUrl;
 /** @type {import("../../pkg/web/ratecard.js").Limits | null} */
 let limits = null;
+/** @type {Promise<typeof RateEngine> | undefined} */
 let ready;
+/** @type {Promise<typeof LiteEngine> | undefined} */
 let liteReady;
+/** @type {Map<string, any>} the engines by source (`preset:…`, `json:…`, `src:…`, `lite:…`): an engine, or the promise of one */
 const engines = new Map();
 
 /** Where to fetch `ratecard_lite_bg.wasm` from (as `setWasmUrl`, for the first-load module). */
-export function setLiteWasmUrl(url) {
+export function setLiteWasmUrl(/** @type {WasmUrl} */ url) {
   liteWasmUrl = url;
 }
 
@@ -36,6 +42,7 @@ export const LOAD_TIMEOUT_MS = 15000;
  * @returns {Promise<T>}
  */
 export function withTimeout(promise, ms, what) {
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
   const late = new Promise((_, reject) => {
     timer = setTimeout(() => reject(timeoutError(what, ms)), ms);
@@ -63,12 +70,12 @@ export function timeoutSignal(ms, what, signal) {
 }
 
 /** The coded `load_timeout` Error of a load (`what`) that took over `ms` milliseconds. */
-function timeoutError(what, ms) {
+function timeoutError(/** @type {string} */ what, /** @type {number} */ ms) {
   return Object.assign(new Error(`${what}: no answer within ${ms} ms`), { code: "load_timeout" });
 }
 
 /** A coded `aborted` Error: the load was given up by its element (a new card source, or it left the page). */
-export function aborted(reason) {
+export function aborted(/** @type {any} */ reason) {
   return reason?.code ? reason : Object.assign(new Error("the load was aborted"), { code: "aborted" });
 }
 
@@ -85,7 +92,7 @@ export async function retrying(attempt, { tries = 3, delayMs = 500 } = {}) {
   for (let i = 1; ; i++) {
     try {
       return await attempt();
-    } catch (e) {
+    } catch (/** @type {any} */ e) {
       const again = e?.code === "card_fetch" || e?.code === "load_timeout" || e?.code === "wasm_load";
       if (!again || i >= tries) throw e;
       await new Promise((resolve) => setTimeout(resolve, delayMs * 2 ** (i - 1)));
@@ -93,7 +100,12 @@ export async function retrying(attempt, { tries = 3, delayMs = 500 } = {}) {
   }
 }
 
-/** A module's init, as a coded failure (`wasm_load`) that a later call tries again. */
+/**
+ * A module's init, as a coded failure (`wasm_load`) that a later call tries again.
+ * @param {(input?: { module_or_path: WasmUrl }) => Promise<unknown>} init
+ * @param {WasmUrl | undefined} url
+ * @param {number} timeoutMs
+ */
 function initOnce(init, url, timeoutMs) {
   return withTimeout(init(url === undefined ? undefined : { module_or_path: url }), timeoutMs, "the pricing engine").catch((e) => {
     throw e?.code ? e : Object.assign(new Error(`the pricing engine could not load: ${e?.message ?? e}`), { code: "wasm_load" });
@@ -114,6 +126,8 @@ function loadLite(timeoutMs = LOAD_TIMEOUT_MS) {
 /**
  * The first-load engine of a built-in preset (`quoteSummary`, `rateCard`),
  * or null when the preset is not built in (the full module then reports it).
+ * @param {string | undefined} preset
+ * @param {number} [timeoutMs]
  */
 export async function liteFor(preset, timeoutMs) {
   const Lite = await loadLite(timeoutMs);
@@ -142,14 +156,14 @@ export function nextTask() {
 export async function presetCards() {
   const Lite = await loadLite();
   await nextTask();
-  return new Map(Lite.presetIds().map((id) => [id, Lite.presetCard(id)]));
+  return new Map(Lite.presetIds().map((/** @type {string} */ id) => [id, Lite.presetCard(id)]));
 }
 
 /**
  * Where to fetch `ratecard_bg.wasm` from, for pages that serve it under another
  * name (a hashed file name, a CDN). Call before the first element connects.
  */
-export function setWasmUrl(url) {
+export function setWasmUrl(/** @type {WasmUrl} */ url) {
   wasmUrl = url;
 }
 
@@ -190,7 +204,7 @@ export async function engineFor({ preset, rateCard, cardSrc, timeoutMs = LOAD_TI
       const res = await fetch(cardSrc, { signal: load.signal });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       text = await res.text();
-    } catch (e) {
+    } catch (/** @type {any} */ e) {
       if (load.signal.aborted) throw aborted(load.signal.reason);
       throw Object.assign(new Error(`card-src: could not fetch ${cardSrc}: ${e.message}`), { code: "card_fetch" });
     } finally {
@@ -261,7 +275,11 @@ function warmReader(Engine) {
   return warmed;
 }
 
-/** `cached` for an engine made asynchronously: a load that fails is not kept. */
+/**
+ * `cached` for an engine made asynchronously: a load that fails is not kept.
+ * @param {string} key
+ * @param {() => Promise<any>} make
+ */
 function cachedLoad(key, make) {
   let engine = engines.get(key);
   if (!engine) {
@@ -272,7 +290,11 @@ function cachedLoad(key, make) {
   return engine;
 }
 
-/** The engine under `key` (`preset:…`, `json:…`, `src:…`; first-load ones `lite:…`), made once. */
+/**
+ * The engine under `key` (`preset:…`, `json:…`, `src:…`; first-load ones `lite:…`), made once.
+ * @param {string} key
+ * @param {() => any} make
+ */
 function cached(key, make) {
   let engine = engines.get(key);
   if (!engine) engines.set(key, (engine = make()));

@@ -139,8 +139,9 @@ export class EngineLoader {
 /** After the next frame is painted, and then when the main thread is idle (or 200 ms). */
 export function afterPaint() {
   return new Promise((resolve) => {
-    const idle = globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 0));
-    if (globalThis.requestAnimationFrame) requestAnimationFrame(() => setTimeout(() => idle(resolve, { timeout: 200 }), 0));
+    /** @type {(f: () => void, options?: { timeout: number }) => unknown} */
+    const idle = globalThis.requestIdleCallback ?? ((/** @type {() => void} */ f) => setTimeout(f, 0));
+    if (typeof globalThis.requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(() => idle(() => resolve(undefined), { timeout: 200 }), 0));
     else setTimeout(resolve, 0);
   });
 }
