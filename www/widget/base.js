@@ -28,7 +28,11 @@ export function emit(el, name, detail) {
   el.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
 }
 
-/** The first plan a buyer would start from: the first (in card order) that can use features. */
+/**
+ * The first plan a buyer would start from: the first (in card order) that can use features.
+ * @param {{ plans: Record<string, { features?: string[] }> }} card
+ * @returns {string | undefined}
+ */
 export function defaultPlan(card) {
   const plans = Object.entries(card.plans);
   return (plans.find(([, p]) => p.features === undefined || p.features.length > 0) ?? plans[0])?.[0];
@@ -60,6 +64,8 @@ export function defaultPlan(card) {
  * @csspart note - A note (an assumed balance).
  * @csspart skeleton - The shape drawn while the engine loads.
  */
+/** @typedef {{ code: string, message: string, field: string, text: string }} Report An error, with the plain words shown. */
+
 export class RatecardBase extends LitElement {
   static properties = {
     preset: { type: String, reflect: true },
@@ -103,20 +109,24 @@ export class RatecardBase extends LitElement {
     /** Load the full module after the first paint even when nothing on the element needs it
      *  (a page that calls `element.engine` for simulate, capacity or compare); set later, it loads then. */
     this.eager = false;
-    /** The last quote, or null (`ratecard-quote` carries it too). */
+    /** @type {any} The last quote, or null (`ratecard-quote` carries it too). */
     this.quote = null;
-    /** The last request sent to the engine. */
+    /** @type {any} The last request sent to the engine. */
     this.request = null;
-    /** The last error: `{ code, message, field, text }` (text: the plain words shown). */
+    /** @type {Report | null} The last error (text: the plain words shown). */
     this.error = null;
+    /** @type {any} The full engine, once loaded. */
     this._engine = null;
+    /** @type {any} The rate card in use. */
+    this._card = undefined;
     /** Whether the rate card is a price book of several versions (its requests carry `at`). */
     this._book = false;
     /** A price book's coming change, asked once per engine and day: `{ engine, day, up }`. */
     /** @type {{ engine: any, day: string, up: any } | null} */
     this._upcoming = null;
-    /** What quotes now: the full engine, or until it loads, the first-load module's summary. */
+    /** @type {any} What quotes now: the full engine, or until it loads, the first-load module's. */
     this._pricer = null;
+    /** @type {Report | null} Why the rate card could not be loaded. */
     this._failure = null;
     this._lastEvent = "";
     /** Loads the engines (first-load, then full) and reports a failed load once. */
@@ -154,13 +164,17 @@ export class RatecardBase extends LitElement {
     setTimeout(() => warmLocale(this._locale), 0);
   }
 
+  /** @param {Map<string, unknown>} changed */
   willUpdate(changed) {
     this._loader.sync(changed, Boolean(this._pricer));
     // `eager` set later (a page's tools came into view): the full module loads now.
     if (changed.has("eager") && this.eager && changed.get("eager") !== undefined) this._loader.wantFull();
   }
 
-  /** The first-load module is in: it prices a built-in preset completely. */
+  /**
+   * The first-load module is in: it prices a built-in preset completely.
+   * @param {any} lite the first-load module's engine of the preset
+   */
   _liteLoaded(lite) {
     this._engine = null;
     this._book = false;
@@ -171,8 +185,12 @@ export class RatecardBase extends LitElement {
     emit(this, "ratecard-ready", { card: this._card, module: "lite" });
   }
 
-  /** The full module is in. Its card (defaults filled in) replaces the first one; the
-   *  buyer's plan and cart start over only if it is another card. */
+  /**
+   * The full module is in. Its card (defaults filled in) replaces the first one; the
+   * buyer's plan and cart start over only if it is another card.
+   * @param {any} engine the full module's engine
+   * @param {any} [card]
+   */
   _loaded(engine, card = this._cardOf(engine)) {
     this._book = engine.versions().length > 1;
     const same = this._pricer?.lite === true && card.id === this._card?.id;
@@ -185,13 +203,15 @@ export class RatecardBase extends LitElement {
   }
 
   /** The engine's rate card as the element shows it: of a price book, the version in force on
-   *  the day priced (`at`, else today). Read in a task of its own for a large card. */
+   *  the day priced (`at`, else today). Read in a task of its own for a large card.
+   *  @param {any} engine */
   _cardOf(engine) {
     return engine.rateCard(engine.versions().length > 1 ? this._day : undefined);
   }
 
   /** A load failed after its tries. If only the full module failed, the first-load
-   *  price stays on screen and the host hears it once; else the element says so. */
+   *  price stays on screen and the host hears it once; else the element says so.
+   *  @param {any} e the coded load failure */
   _loadFailed(e) {
     // The developer reads the cause in the console, once per failed load; the buyer, plain words.
     console.warn(loadWarning(this.localName, e));
@@ -225,7 +245,7 @@ export class RatecardBase extends LitElement {
     // Asked of the engine once per engine and day, not on every render (the next version's
     // card crosses as a whole object).
     const day = this._day;
-    if (this._upcoming?.engine !== this._engine || this._upcoming.day !== day) {
+    if (!this._upcoming || this._upcoming.engine !== this._engine || this._upcoming.day !== day) {
       let up = null;
       try {
         up = this._engine.upcoming(day);
@@ -234,11 +254,14 @@ export class RatecardBase extends LitElement {
       }
       this._upcoming = { engine: this._engine, day, up };
     }
-    const { up } = this._upcoming;
+    const { up } = /** @type {{ up: any }} */ (this._upcoming);
     return up && { effectiveFrom: up.effectiveFrom, version: up.version, sentences: noticeSentences(this._locale, up, { plan, features }) };
   }
 
-  /** Runs the engine's quote; returns the quote, or null with `this.error` set. */
+  /**
+   * Runs the engine's quote; returns the quote, or null with `this.error` set.
+   * @param {any} request
+   */
   _quote(request) {
     this.request = request;
     const maxItems = engineLimits()?.maxItems ?? Infinity;
@@ -251,7 +274,7 @@ export class RatecardBase extends LitElement {
     try {
       this.quote = this._pricer.quote(request);
       this.error = null;
-    } catch (e) {
+    } catch (/** @type {any} */ e) {
       this.quote = null;
       // What the first-load module cannot price (grants, usage so far) waits for the full one,
       // which loads now.
@@ -267,6 +290,7 @@ export class RatecardBase extends LitElement {
    * @param {any} e
    * @param {(string | number)[]} [path]
    * @param {any} [request]
+   * @returns {Report}
    */
   _report(e, path, request) {
     const code = e?.code ?? "internal";
@@ -278,7 +302,7 @@ export class RatecardBase extends LitElement {
     return { code, message, field: at.join("."), text };
   }
 
-  /** @param {Map<string, unknown>} [_changed] */
+  /** @param {Map<string, unknown>} _changed */
   updated(_changed) {
     const key = this.error ? `e:${this.error.code}:${this.error.message}` : this._failure ? `f:${this._failure.message}` : this.quote ? `q:${this.quote.fingerprint}` : "";
     if (key === this._lastEvent || !key) return;
@@ -286,14 +310,16 @@ export class RatecardBase extends LitElement {
     if (this.quote && !this.error) {
       emit(this, "ratecard-quote", this.quote);
     } else {
-      const { code, message, field } = this.error ?? this._failure;
+      const { code, message, field } = /** @type {Report} */ (this.error ?? this._failure);
       emit(this, "ratecard-error", { code, message, field });
     }
   }
 
   /** Fires `ratecard-buy` for a purchase option and quantity, with the request and the quote it
    *  gave (what a server's `verify(request, quote, records)` needs), the quote's fingerprint and
-   *  the rate card version it was priced with. */
+   *  the rate card version it was priced with.
+   *  @param {any} option
+   *  @param {number | null} quantity */
   _buy(option, quantity) {
     // Every quote is complete (the first-load module's equals the full one's), fingerprint included.
     const quote = this.quote;
@@ -307,14 +333,14 @@ export class RatecardBase extends LitElement {
  * the full module's, field for field). A request it cannot price (grants, usage
  * so far) throws code `pending` until the full module is there.
  */
-function litePricer(lite) {
+function litePricer(/** @type {any} */ lite) {
   return {
     lite: true,
-    quote(request) {
+    quote(/** @type {any} */ request) {
       const { plan, items, balance, billing, at, ...rest } = request;
       if (Object.values(rest).some((v) => v !== undefined)) throw Object.assign(new Error("pending"), { code: "pending" });
       return lite.quote({ plan, items, balance, ...(billing === undefined ? {} : { billing }), ...(at === undefined ? {} : { at }) });
     },
-    buyPacks: (request) => lite.buyPacks(request),
+    buyPacks: (/** @type {any} */ request) => lite.buyPacks(request),
   };
 }
