@@ -10,8 +10,13 @@ import { hostRequest } from "./request.js";
 
 let uid = 0;
 
-/** What a purchase option's button says: "Buy 1 block, $5.00", "Upgrade to Pro, $20.00 more a month",
- *  "Upgrade to API Scale, $330.00 a month, starting today", "Renew API Pro now (100 credits), $99.00". */
+/**
+ * What a purchase option's button says: "Buy 1 block, $5.00", "Upgrade to Pro, $20.00 more a month",
+ * "Upgrade to API Scale, $330.00 a month, starting today", "Renew API Pro now (100 credits), $99.00".
+ * @param {string} locale
+ * @param {any} option a purchase option of a quote
+ * @param {any} card
+ */
 export function purchaseLabel(locale, option, card) {
   option = { ...option, name: localText(locale, option.name) };
   const every = option.period === "once" ? "" : ` a ${option.period}`;
@@ -42,9 +47,14 @@ export class RatecardCost extends RatecardBase {
     this._view = null;
   }
 
-  /** "Prices change 1 Jan", its detail in the title and, for screen readers, by aria-describedby. */
+  /**
+   * "Prices change 1 Jan", its detail in the title and, for screen readers, by aria-describedby.
+   * @param {string} planId
+   * @param {any[]} items
+   * @param {string} locale
+   */
   _hint(planId, items, locale) {
-    const change = this._priceChange(planId, items.map((i) => i?.feature));
+    const change = this._priceChange(planId, items.map((/** @type {any} */ i) => i?.feature));
     if (!change) return nothing;
     const detail = `From ${noticeDay(locale, change.effectiveFrom)}: ${change.sentences.join("; ")}.`;
     return html`<small part="notice" data-testid="price-hint" title=${detail} aria-describedby="${this._id}-change">Prices change ${noticeDay(locale, change.effectiveFrom, "short")}</small><span class="sr-only" id="${this._id}-change">${detail}</span>`;
@@ -57,7 +67,10 @@ export class RatecardCost extends RatecardBase {
     small { color: var(--_muted); }
   `];
 
-  /** Prices what the host gave, before the render: the request (the shared builder), then the quote. */
+  /**
+   * Prices what the host gave, before the render: the request (the shared builder), then the quote.
+   * @param {Map<string, unknown>} changed
+   */
   willUpdate(changed) {
     super.willUpdate(changed);
     this._view = this._price();

@@ -53,7 +53,7 @@ export function buildRequest({ rows, card, planId, locale, balanceText, grants, 
 /**
  * The request's wallet and day, the one rule of both elements: `grants` (with the day given)
  * in place of a balance; else the balance (a decimal string) when given; `at` when given.
- * @param {{ plan: string, items: object[] }} base
+ * @param {{ plan?: string, items: object[] }} base
  * @param {{ grants?: object[] | null, balance?: string, at?: string }} wallet
  * @returns {any}
  */
@@ -70,7 +70,7 @@ function wallet(base, { grants, balance, at }) {
  * `<ratecard-cost>`'s request from the host's own values (its `items` as given, its `balance`
  * read exactly by `hostDecimal`: `"0x10"` or `"1e3"` is refused), or the field that cannot be
  * read (`local`). `at` is the day priced: the host's with grants, else (a price book) today.
- * @param {{ planId: string, items: object[], balance?: unknown, grants?: object[] | null, at?: string }} input
+ * @param {{ planId?: string, items: object[], balance?: unknown, grants?: object[] | null, at?: string }} input
  * @returns {{ request: any, local?: undefined } | { local: { field: string, path: string[], code: string, message: string }, request: any }}
  */
 export function hostRequest({ planId, items, balance, grants, at }) {
