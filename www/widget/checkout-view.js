@@ -22,19 +22,33 @@ import { lineSentence } from "./lines.js";
 import { noticeDay } from "./notice.js";
 
 /** The test hook of a field's message: "seconds-error" for the first item, "seconds-1-error" for the second. */
+/** @param {string} field */
 function hookOf(field) {
   const m = /^items\.(\d+)\.(.*)$/.exec(field);
   return m ? `${m[2].replaceAll(".", "-")}${m[1] === "0" ? "" : `-${m[1]}`}` : field.replaceAll(".", "-");
 }
 
 /** A labelled control with its error message (by id, for aria-describedby) under it. */
+/**
+ * @param {CheckoutView} v
+ * @param {string} name the field's path, e.g. "items.0.seconds"
+ * @param {unknown} label
+ * @param {unknown} control
+ * @param {string | null | undefined} error
+ */
 export function field(v, name, label, control, error) {
   return html`<div class="field"><label>${label} ${control}</label>${error ? html`<p class="error" id=${v.errId(name)} data-testid="${hookOf(name)}-error">${error}</p>` : nothing}</div>`;
 }
 
-const hook = (name, i) => (i === 0 ? name : `${name}-${i}`);
+const hook = (/** @type {string} */ name, /** @type {number} */ i) => (i === 0 ? name : `${name}-${i}`);
 
 /** The editable items (or, `readonly`, the items as text), and "Add item". */
+/**
+ * @param {CheckoutView} v
+ * @param {any} card
+ * @param {string} locale
+ * @param {(field: string) => string | null} errFor
+ */
 export function items(v, card, locale, errFor) {
   if (!Object.keys(card.features).length) {
     return html`<p class="muted" data-testid="no-features">This rate card prices no features (its article gives no per-feature rates); its credits can still be bought below.</p>`;
@@ -45,6 +59,14 @@ export function items(v, card, locale, errFor) {
     ${v.readonly ? nothing : html`<div><button type="button" class="secondary" data-testid="add-item" part="add" @click=${v.on.add}>+ Add item</button></div>`}`;
 }
 
+/**
+ * @param {CheckoutView} v
+ * @param {any} card
+ * @param {string} locale
+ * @param {(field: string) => string | null} errFor
+ * @param {import("./rows.js").Row} row
+ * @param {number} i
+ */
 function item(v, card, locale, errFor, row, i) {
   if (row.refused) {
     // The host's item this card cannot price: its words and, unless read-only, its remove button.
@@ -59,20 +81,20 @@ function item(v, card, locale, errFor, row, i) {
     return html`<li class="item" part="item"><strong>${f.name}</strong> <span data-testid=${hook(key, i)}>${row.text}</span>${err ? html`<p class="error">${err}</p>` : nothing}</li>`;
   }
   const plan = card.plans[v.planId];
-  const allowance = (plan.allowances ?? []).find((a) => a.feature === row.feature && a.amount !== undefined);
+  const allowance = (plan.allowances ?? []).find((/** @type {any} */ a) => a.feature === row.feature && a.amount !== undefined);
   const units = key === "seconds" ? "seconds" : plural(2, f.unitName ?? "unit");
   return html`<li class="item" part="item">
-    <label>What <select data-testid=${hook("feature", i)} .value=${live(row.feature)} @change=${(e) => v.on.setFeature(i, e.target.value)}>
+    <label>What <select data-testid=${hook("feature", i)} .value=${live(row.feature)} @change=${(/** @type {any} */ e) => v.on.setFeature(i, e.target.value)}>
       ${Object.entries(card.features).map(([id, def]) => html`<option value=${id} ?selected=${id === row.feature}>${def.name}</option>`)}
     </select></label>
     ${key === "seconds" ? lengthField(v, i, row, name, err, locale) : field(v, name, `How many (${units})`,
       html`<input class="amount" data-testid=${hook(key, i)} inputmode="decimal" autocomplete="off" .value=${live(row.text)}
-        @input=${(e) => v.on.edit(i, { text: e.target.value })}
+        @input=${(/** @type {any} */ e) => v.on.edit(i, { text: e.target.value })}
         aria-invalid=${err ? "true" : "false"} aria-describedby=${err ? v.errId(name) : nothing}>`, err)}
     ${Object.entries(f.options ?? {}).map(([k, def]) => option(v, i, row, k, def, errFor(`items.${i}.options.${k}`), locale))}
     ${allowance ? field(v, `items.${i}.used`, `Used this ${plan.period} (${units})`,
       html`<input class="amount" data-testid=${hook("used", i)} inputmode="decimal" autocomplete="off" placeholder="0" title=${allowance.label}
-        .value=${live(row.used)} @input=${(e) => v.on.edit(i, { used: e.target.value })}>`, errFor(`items.${i}.used`)) : nothing}
+        .value=${live(row.used)} @input=${(/** @type {any} */ e) => v.on.edit(i, { used: e.target.value })}>`, errFor(`items.${i}.used`)) : nothing}
     ${v.rows.length > 1 ? html`<button type="button" class="secondary" data-testid=${hook("remove", i)} @click=${() => v.on.remove(i)} aria-label="Remove ${f.name} (item ${i + 1})">Remove</button>` : nothing}
   </li>`;
 }
@@ -81,48 +103,64 @@ function item(v, card, locale, errFor, row, i) {
  * A length: the entry (seconds, minutes or m:ss), what a bare number means (seconds or
  * minutes), and the length said back ("3 min = 180 sec") or its error.
  */
-function lengthField(v, i, row, name, err, locale) {
+function lengthField(/** @type {CheckoutView} */ v, /** @type {number} */ i, /** @type {import("./rows.js").Row} */ row,
+  /** @type {string} */ name, /** @type {string | null} */ err, /** @type {string} */ locale) {
   const unit = row.unit ?? "s";
   const seconds = parseLength(locale, row.text, unit);
   const echoId = `${v.errId(name)}-echo`;
   const echo = !err && seconds !== null ? lengthEcho(locale, row.text, unit, seconds, duration) : null;
   return html`<div class="field"><label for="${v.id}-len-${i}">Length</label>
     <span class="length"><input class="amount" id="${v.id}-len-${i}" data-testid=${hook("seconds", i)} inputmode="decimal" autocomplete="off" .value=${live(row.text)}
-        @input=${(e) => v.on.edit(i, { text: e.target.value })} title="Seconds (90), minutes (3 min) or minutes and seconds (2:30)"
+        @input=${(/** @type {any} */ e) => v.on.edit(i, { text: e.target.value })} title="Seconds (90), minutes (3 min) or minutes and seconds (2:30)"
         aria-invalid=${err ? "true" : "false"} aria-describedby=${err ? v.errId(name) : echo ? echoId : nothing}>
-      <select data-testid=${hook("length-unit", i)} aria-label="Length in" .value=${live(unit)} @change=${(e) => v.on.edit(i, { unit: e.target.value })}>
+      <select data-testid=${hook("length-unit", i)} aria-label="Length in" .value=${live(unit)} @change=${(/** @type {any} */ e) => v.on.edit(i, { unit: e.target.value })}>
         <option value="s" ?selected=${unit === "s"}>seconds</option><option value="min" ?selected=${unit === "min"}>minutes</option>
       </select></span>
     ${err ? html`<p class="error" id=${v.errId(name)} data-testid="${hookOf(name)}-error">${err}</p>`
       : echo ? html`<p class="muted echo" id=${echoId} data-testid=${hook("length-echo", i)}>${echo}</p>` : nothing}</div>`;
 }
 
+/**
+ * @param {CheckoutView} v
+ * @param {number} i
+ * @param {import("./rows.js").Row} row
+ * @param {string} key
+ * @param {any} def the option's definition on the card
+ * @param {string | null} err
+ * @param {string} locale
+ */
 function option(v, i, row, key, def, err, locale) {
   const name = `items.${i}.options.${key}`;
   const errId = v.errId(name);
   if (def.type === "boolean") {
     const suffix = def.multiplier !== undefined ? ` (×${number(locale, def.multiplier)})` : "";
     return html`<div class="field"><label class="check" title=${def.gate ?? ""}><input type="checkbox" data-testid=${hook(`option-${key}`, i)}
-      .checked=${live(row.options[key] === true)} @change=${(e) => v.on.setOption(i, key, e.target.checked)}
+      .checked=${live(row.options[key] === true)} @change=${(/** @type {any} */ e) => v.on.setOption(i, key, e.target.checked)}
       aria-invalid=${err ? "true" : "false"} aria-describedby=${err ? errId : nothing}> ${def.label}${suffix}</label>
       ${err ? html`<p class="error" id=${errId}>${err}</p>` : nothing}</div>`;
   }
   const planMax = v.card.plans[v.planId].maxOptions?.[key];
   const value = row.options[key] ?? def.default ?? "";
   return field(v, name, def.label, html`<select data-testid=${hook(`option-${key}`, i)} .value=${live(value)}
-      @change=${(e) => v.on.setOption(i, key, e.target.value || undefined)}
+      @change=${(/** @type {any} */ e) => v.on.setOption(i, key, e.target.value || undefined)}
       aria-invalid=${err ? "true" : "false"} aria-describedby=${err ? errId : nothing}>
       ${def.default !== undefined ? nothing : html`<option value="" ?selected=${value === ""}>${planMax ? `Plan's highest (${words(planMax)})` : "Choose…"}</option>`}
-      ${def.values.map((v) => html`<option value=${v} ?selected=${v === value}>${words(v)}${def.unavailable?.[v] ? " (not available)" : ""}</option>`)}
+      ${def.values.map((/** @type {string} */ v) => html`<option value=${v} ?selected=${v === value}>${words(v)}${def.unavailable?.[v] ? " (not available)" : ""}</option>`)}
     </select>`, err);
 }
 
 /** The quote's lines: name, the sentence of how it adds up with its source, the amount. */
+/**
+ * @param {any} q
+ * @param {any} card
+ * @param {string} locale
+ * @param {any} request
+ */
 export function lines(q, card, locale, request) {
   if (!q) return nothing;
   return html`<table part="lines" data-testid="lines">
     <thead><tr><th scope="col">Item</th><th scope="col">How it adds up</th><th scope="col" class="num">Cost</th></tr></thead>
-    <tbody>${q.lines.map((line, i) => html`<tr>
+    <tbody>${q.lines.map((/** @type {any} */ line, /** @type {number} */ i) => html`<tr>
       <th scope="row">${line.name}</th>
       <td><span>${lineSentence(locale, line, card, request?.items?.[i])}</span><small class="source">Source: ${line.source}</small></td>
       <td class="num">${inUnit(locale, line.amount, card)}</td></tr>`)}</tbody>
@@ -130,29 +168,46 @@ export function lines(q, card, locale, request) {
 }
 
 /** The plan's warnings, and what a shortfall or an expiring grant means for this quote. */
+/**
+ * @param {any} q
+ * @param {any} card
+ * @param {any} plan
+ * @param {string} locale
+ * @param {unknown} grants
+ */
 export function notes(q, card, plan, locale, grants) {
   const list = [...(plan.warnings ?? [])];
   const short = q && !isZero(q.shortfall);
   if (short && plan.overagePrice) list.push(`With Allow Overage on, usage past your balance is billed afterwards at ${money(locale, plan.overagePrice, card.currency)} per ${card.unitSingular}.`);
   if (short && !q.purchase.length && plan.purchaseNote) list.push(plan.purchaseNote);
-  const burned = new Set((q?.lines ?? []).flatMap((l) => l.burns ?? []).map((b) => b.grant));
+  const burned = new Set((q?.lines ?? []).flatMap((/** @type {any} */ l) => l.burns ?? []).map((/** @type {any} */ b) => b.grant));
   const expiring = (Array.isArray(grants) ? grants : []).find((g) => g.expiresAt && !isZero(g.remaining) && burned.has(g.id));
   if (expiring) list.push(`Credits from this quote come from a grant that expires on ${day(locale, expiring.expiresAt)}.`);
   return list.length ? html`<ul class="plain muted" data-testid="warnings" part="notes">${list.map((n) => html`<li>${n}</li>`)}</ul>` : nothing;
 }
 
 /** A price book's coming change: "From 1 January 2027: Avatar IV costs 25 credits a minute (now 20)." */
+/**
+ * @param {{ effectiveFrom: string, sentences: string[] } | null} change
+ * @param {string} locale
+ */
 export function priceNotice(change, locale) {
   if (!change) return nothing;
   return html`<p class="notice" part="notice" role="note" data-testid="price-notice">From ${noticeDay(locale, change.effectiveFrom)}: ${change.sentences.join("; ")}.</p>`;
 }
 
 /** The shortfall, and each upgrade that adds credits now, with its button. */
+/**
+ * @param {CheckoutView} v
+ * @param {any} q
+ * @param {any} card
+ * @param {string} locale
+ */
 export function short(v, q, card, locale) {
-  const upgrades = q.purchase.filter((p) => p.kind === "upgrade");
+  const upgrades = q.purchase.filter((/** @type {any} */ p) => p.kind === "upgrade");
   return html`<div class="short" part="short">
     <p>Short by <strong data-testid="shortfall" part="shortfall">${inUnit(locale, q.shortfall, card)}</strong></p>
-    ${upgrades.length ? html`<ul class="plain" data-testid="upgrades">${upgrades.map((p) => html`<li>
+    ${upgrades.length ? html`<ul class="plain" data-testid="upgrades">${upgrades.map((/** @type {any} */ p) => html`<li>
       ${localText(locale, p.name)}: +${inUnit(locale, p.credits, card)} now for ${money(locale, p.price, p.currency)}${p.upgrade === "new_subscription" ? ` a ${p.period}, a new subscription starting today` : ` more a ${p.period}`}
       (balance after ${inUnit(locale, p.balanceAfter, card)}${p.covers === false ? ", still short" : ""})
       <button type="button" class="secondary" part="buy-button" @click=${() => v.on.buy(p, 1)}>Upgrade</button></li>`)}</ul>` : nothing}
@@ -160,6 +215,10 @@ export function short(v, q, card, locale) {
 }
 
 /** The buy panel from its model (buy.js): billing, seats, the quantity stepper, the price and Buy. */
+/**
+ * @param {CheckoutView} v
+ * @param {any} m the buy panel's model (buy.js)
+ */
 export function buyPanel(v, m) {
   const { periods, period, product, renewal, qtyText, qty, p, err, seatsErr } = m;
   const unit = product.unitName;
@@ -167,14 +226,14 @@ export function buyPanel(v, m) {
   return html`<section class="buy" part="buy" aria-labelledby="${v.id}-buy-h" data-testid="buy">
     ${heading(v.headingLevel, `${v.id}-buy-h`, renewal ? "Renew your plan" : "Buy more")}
     <div class="row">
-      ${periods.length > 1 ? html`<label>Billing <select data-testid="buy-billing" .value=${live(period)} @change=${(e) => v.on.setBilling(e.target.value)}>
-        ${periods.map((per) => html`<option value=${per} ?selected=${per === period}>${per === "once" ? "one-time" : `${per}ly`}</option>`)}</select></label>` : nothing}
+      ${periods.length > 1 ? html`<label>Billing <select data-testid="buy-billing" .value=${live(period)} @change=${(/** @type {any} */ e) => v.on.setBilling(e.target.value)}>
+        ${periods.map((/** @type {string} */ per) => html`<option value=${per} ?selected=${per === period}>${per === "once" ? "one-time" : `${per}ly`}</option>`)}</select></label>` : nothing}
       ${product.perSeat ? field(v, "seats", "Seats (users)", html`<input data-testid="buy-seats" inputmode="numeric" autocomplete="off" .value=${live(v.seatsText)}
-          @input=${(e) => v.on.seats(e.target.value)} aria-invalid=${seatsErr ? "true" : "false"}>`, seatsErr) : nothing}
+          @input=${(/** @type {any} */ e) => v.on.seats(e.target.value)} aria-invalid=${seatsErr ? "true" : "false"}>`, seatsErr) : nothing}
       ${renewal ? nothing : html`<div class="field"><div class="stepper" role="group" aria-label="How many ${plural(2, unit)} to buy">
         <button type="button" class="secondary" data-testid="buy-minus" aria-label="One fewer" aria-disabled=${qty !== null && qty <= 1 ? "true" : "false"} @click=${() => v.on.step(-1, qty)}>−</button>
         <input data-testid="buy-quantity" inputmode="numeric" autocomplete="off" aria-label="How many ${plural(2, unit)} to buy" .value=${live(qtyText)}
-          @input=${(e) => v.on.qty(e.target.value)} @keydown=${(e) => v.on.stepKey(e, qty)}
+          @input=${(/** @type {any} */ e) => v.on.qty(e.target.value)} @keydown=${(/** @type {any} */ e) => v.on.stepKey(e, qty)}
           aria-invalid=${err ? "true" : "false"} aria-describedby=${err ? errId : nothing}>
         <button type="button" class="secondary" data-testid="buy-plus" aria-label="One more" @click=${() => v.on.step(1, qty)}>+</button>
       </div>${err ? html`<p class="error" id=${errId} data-testid="buy-error">${err}</p>` : nothing}</div>`}
@@ -199,12 +258,13 @@ export function heading(level, id, text) {
 }
 
 /** The panel's shape while the engine loads; the balance can be typed already. */
+/** @param {CheckoutView} v */
 export function skeleton(v) {
   return html`<section part="panel skeleton" aria-busy="true" aria-label="Price of this generation, loading">
     <div class="row">
       <span class="skeleton block narrow"></span>
       <label>Balance <input data-testid="balance" inputmode="decimal" autocomplete="off" .value=${live(v.balanceText ?? "")}
-        @input=${(e) => v.on.balance(e.target.value)}></label>
+        @input=${(/** @type {any} */ e) => v.on.balance(e.target.value)}></label>
     </div>
     <span class="skeleton block"></span>
     <span class="skeleton tall"></span>
