@@ -11,6 +11,9 @@ import { buyModel } from "./buy.js";
 import { inUnit, isZero, number, resolveLocale } from "./locale.js";
 import { assumedBalance, balancePlaceholder, planNote } from "./messages.js";
 import { featuresOf, hostText, newRow, relocale, rowField, rowsFrom, rowsFromSettings } from "./rows.js";
+
+/** @typedef {import("./rows.js").Row} Row */
+/** @typedef {import("./rows.js").HostError} HostError */
 import { checkoutStyles } from "./checkout-styles.js";
 import { buyPanel, field, items, lines, notes, priceNotice, short, skeleton } from "./checkout-view.js";
 
@@ -52,15 +55,32 @@ export class RatecardCheckout extends RatecardBase {
 
   constructor() {
     super();
+    /** @type {Row[] | null} What the buyer typed, item by item. */
     this._rows = null;
-    this._planId = null;
+    /** @type {HostError | null} The host's items refused as a whole (too many). */
+    this._hostError = null;
+    /** @type {string} The plan chosen in the panel. */
+    this._planId = "";
+    /** @type {string | null} */
     this._balanceText = null;
+    /** @type {string | null} */
     this._billing = null;
+    /** @type {string} */
     this._seatsText = "1";
+    /** @type {string | null} */
     this._qtyText = null;
+    /** @type {string} What the live region says. */
     this._announce = "";
+    /** @type {string | undefined} The announcement waiting for the buyer to pause. */
+    this._pendingAnnounce = undefined;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this._announceTimer = undefined;
+    /** @type {string | undefined} The card's id and unit, to tell another card from another version. */
+    this._cardKey = undefined;
+    /** @type {any} Settings from a share link, waiting for their card. */
+    this._pendingSettings = null;
     this._id = `rc${++uid}`;
-    /** The templates' callbacks (checkout-view.js), made once so that a render binds no new listener. */
+    /** @type {import("./checkout-view.js").ViewCallbacks} The templates' callbacks (checkout-view.js), made once so that a render binds no new listener. */
     this._on = {
       add: () => this._add(),
       remove: (i) => this._remove(i),
@@ -90,14 +110,15 @@ export class RatecardCheckout extends RatecardBase {
     };
   }
 
+  /** @param {any} card */
   cardChanged(card) {
     // A new rate card: the buyer's plan and cart start over from its defaults. Another version
     // of the same card (same id and unit: a price book, an edited copy) keeps them, as far as
     // it still has the plan and the features: the buyer asked what the same cart costs there.
     const same = this._cardKey === `${card.id}\u0000${card.unit}` && this._rows;
-    const kept = same ? this._rows.filter((r) => !r.refused && Object.hasOwn(card.features, r.feature)) : [];
+    const kept = same ? this._allRows.filter((r) => !r.refused && Object.hasOwn(card.features, r.feature)) : [];
     const keepPlan = same && this._planId && Object.hasOwn(card.plans, this._planId);
-    this._planId = this.plan && card.plans[this.plan] ? this.plan : keepPlan ? this._planId : defaultPlan(card);
+    this._planId = this.plan && card.plans[this.plan] ? this.plan : keepPlan ? this._planId : defaultPlan(card) ?? "";
     if (kept.length) this._rows = kept;
     else this._setRows(this.items, card);
     if (!keepPlan) this._qtyText = null;
@@ -109,6 +130,7 @@ export class RatecardCheckout extends RatecardBase {
     this._cardKey = key;
   }
 
+  /** @param {Map<string, unknown>} changed */
   willUpdate(changed) {
     super.willUpdate(changed);
     if (changed.has("plan") && this.plan && this._card?.plans[this.plan]) this._planId = this.plan;
@@ -116,7 +138,7 @@ export class RatecardCheckout extends RatecardBase {
     if (changed.has("balance")) this._balanceText = hostText(this._locale, this.balance);
     if (changed.has("billing")) this._billing = this.billing ?? null;
     const before = changed.get("locale");
-    if (changed.has("locale") && this._rows) this._relocale(resolveLocale(before), this._locale);
+    if (changed.has("locale") && this._rows) this._relocale(resolveLocale(/** @type {string | undefined} */ (before)), this._locale);
     // Quote once per change of what is priced; the screen-reader announcement alone re-quotes nothing.
     if (this._pricer && this._rows && !(changed.size === 1 && changed.has("_announce"))) this._run();
   }
@@ -127,7 +149,7 @@ export class RatecardCheckout extends RatecardBase {
       this.quote = null;
       this.request = null;
       this.error = this._hostError;
-    } else if (!this._rows.length) {
+    } else if (!this._allRows.length) {
       this.quote = null;
       this.request = null;
       this.error = null;
@@ -151,17 +173,17 @@ export class RatecardCheckout extends RatecardBase {
   }
 
   /** Keeps what the buyer typed when the locale changes: each number re-written in the new format. */
-  _relocale(from, to) {
+  _relocale(/** @type {string} */ from, /** @type {string} */ to) {
     if (from === to) return;
-    const again = (text) => relocale(from, to, text);
-    this._rows = this._rows.map((r) => ({ ...r, text: again(r.text), used: r.used ? again(r.used) : r.used }));
+    const again = (/** @type {string} */ text) => /** @type {string} */ (relocale(from, to, text));
+    this._rows = this._allRows.map((r) => ({ ...r, text: again(r.text), used: r.used ? again(r.used) : r.used }));
     if (this._balanceText) this._balanceText = again(this._balanceText);
     if (this._qtyText) this._qtyText = again(this._qtyText);
     this._seatsText = again(this._seatsText);
   }
 
   /** Rows from the host's items (rows.js); an item the card cannot price is shown refused. */
-  _setRows(given, card) {
+  _setRows(/** @type {unknown} */ given, /** @type {any} */ card) {
     const { rows, hostError } = rowsFrom(given, card, this._planId, this._locale, engineLimits()?.maxItems ?? Infinity);
     this._rows = rows;
     this._hostError = hostError;
@@ -173,7 +195,7 @@ export class RatecardCheckout extends RatecardBase {
 
   /** The request from what the buyer typed; `local` holds a field error the engine never saw. */
   _build() {
-    const built = buildRequest({ rows: this._rows, card: this._card, planId: this._planId, locale: this._locale,
+    const built = buildRequest({ rows: this._allRows, card: this._card, planId: this._planId, locale: this._locale,
       balanceText: this._balanceText, grants: this.grants, at: Array.isArray(this.grants) ? this.at : this._book ? this._day : undefined });
     return { ...built, plan: this._card.plans[this._planId] };
   }
@@ -187,21 +209,21 @@ export class RatecardCheckout extends RatecardBase {
     const locale = this._locale;
     const plan = card.plans[this._planId];
     const q = this.quote;
-    const errFor = (field) => (this.error && this.error.field === field ? this.error.text : null);
+    const errFor = (/** @type {string} */ field) => (this.error && this.error.field === field ? this.error.text : null);
     // An error about a field drawn here shows beside it; any other, above the total.
     const drawn = [`balance`, ...this._rows.flatMap((r, i) => r.refused ? [] : [`items.${i}.seconds`, `items.${i}.quantity`, `items.${i}.used`, ...Object.keys(card.features[r.feature].options ?? {}).map((k) => `items.${i}.options.${k}`)])];
     const general = this.error && !drawn.includes(this.error.field) ? this.error.text : null;
 
     return html`<section part="panel" aria-label="Price of this generation">
       <div class="row">
-        <label>Plan <select data-testid="plan" part="plan" .value=${live(this._planId)} @change=${(e) => this._setPlan(e.target.value)}>
+        <label>Plan <select data-testid="plan" part="plan" .value=${live(this._planId)} @change=${(/** @type {any} */ e) => this._setPlan(e.target.value)}>
           ${Object.entries(card.plans).map(([id, p]) => html`<option value=${id} ?selected=${id === this._planId}>${p.name}</option>`)}
         </select></label>
         ${Array.isArray(this.grants)
           ? html`<p class="muted" data-testid="wallet-balance">Balance from your wallet: ${q ? inUnit(locale, q.balance, card) : "—"}</p>`
           : field(v, "balance", `Balance (${card.unit === card.currency ? card.currency : card.unit})`, html`<input id="${this._id}-balance" data-testid="balance" part="balance"
               inputmode="decimal" autocomplete="off" placeholder=${balancePlaceholder(locale, plan)}
-              .value=${live(this._balanceText ?? "")} @input=${(e) => v.on.balance(e.target.value)}
+              .value=${live(this._balanceText ?? "")} @input=${(/** @type {any} */ e) => v.on.balance(e.target.value)}
               aria-invalid=${errFor("balance") ? "true" : "false"} aria-describedby=${errFor("balance") ? this._errId("balance") : nothing}>`, errFor("balance"))}
       </div>
       <p class="muted" data-testid="plan-note">${planNote(locale, card, plan)}</p>
@@ -222,64 +244,65 @@ export class RatecardCheckout extends RatecardBase {
   }
 
   /** The id of the message under `field`, for its input's aria-describedby. */
-  _errId(field) {
+  _errId(/** @type {string} */ field) {
     return `${this._id}-${field.replaceAll(".", "-")}-err`;
   }
 
-  _buyPanel(v, q, card, plan, locale) {
+  _buyPanel(/** @type {import("./checkout-view.js").CheckoutView} */ v, /** @type {any} */ q, /** @type {any} */ card, /** @type {any} */ plan, /** @type {string} */ locale) {
     const m = buyModel({ q, card, plan, planId: this._planId, locale, billing: this._billing, qtyText: this._qtyText,
-      seatsText: this._seatsText, buyPacks: (r) => (this._engine ?? this._pricer).buyPacks(r), limits: engineLimits() });
+      seatsText: this._seatsText, buyPacks: (/** @type {any} */ r) => (this._engine ?? this._pricer).buyPacks(r), limits: engineLimits() });
     return m ? buyPanel(v, m) : nothing;
   }
 
-  _setBilling(period) {
+  _setBilling(/** @type {string} */ period) {
     this._billing = period;
     this._qtyText = null;
   }
 
-  _step(delta, qty) {
+  _step(/** @type {number} */ delta, /** @type {number | null} */ qty) {
     const n = (qty ?? 1) + delta;
     if (n < 1) return;
     this._qtyText = number(this._locale, String(n));
   }
 
-  _stepKey(e, qty) {
+  _stepKey(/** @type {KeyboardEvent} */ e, /** @type {number | null} */ qty) {
     if (e.key === "ArrowUp" || e.key === "ArrowDown") {
       e.preventDefault();
       this._step(e.key === "ArrowUp" ? 1 : -1, qty);
     }
   }
 
-  _setPlan(id) {
+  _setPlan(/** @type {string} */ id) {
     this._planId = id;
     this._qtyText = null;
     this._billing = this.billing ?? null;
   }
 
-  _edit(i, patch) {
-    this._rows = this._rows.map((r, j) => (j === i ? { ...r, ...patch } : r));
+  _edit(/** @type {number} */ i, /** @type {Partial<Row>} */ patch) {
+    this._rows = this._allRows.map((r, j) => (j === i ? { ...r, ...patch } : r));
   }
 
-  _setFeature(i, feature) {
-    const keep = this._card.features[feature].input === this._card.features[this._rows[i].feature].input ? this._rows[i].text : undefined;
+  _setFeature(/** @type {number} */ i, /** @type {string} */ feature) {
+    const row = this._allRows[i];
+    const keep = this._card.features[feature].input === this._card.features[row.feature].input ? row.text : undefined;
     this._edit(i, { ...newRow(this._card, feature, this._locale, keep) });
   }
 
-  _setOption(i, key, value) {
-    const options = { ...this._rows[i].options };
+  _setOption(/** @type {number} */ i, /** @type {string} */ key, /** @type {unknown} */ value) {
+    const options = { ...this._allRows[i].options };
     if (value === undefined || value === false) delete options[key]; else options[key] = value;
     this._edit(i, { options });
   }
 
   async _add() {
     const first = featuresOf(this._card, this._planId)[0];
-    this._rows = [...this._rows, newRow(this._card, first, this._locale)];
+    this._rows = [...this._allRows, newRow(this._card, first, this._locale)];
     await this.updateComplete;
     /** @type {HTMLElement | null} */ (this.renderRoot.querySelector(`[data-testid="feature-${this._rows.length - 1}"]`))?.focus();
   }
 
-  async _remove(i) {
-    this._rows = this._rows.filter((_, j) => j !== i);
+  async _remove(/** @type {number} */ i) {
+    this._rows = this._allRows.filter((_, j) => j !== i);
     await this.updateComplete;
     // Focus stays in the list: the item that took its place, else the one before, else "Add item".
     const next = Math.min(i, this._rows.length - 1);
@@ -288,13 +311,18 @@ export class RatecardCheckout extends RatecardBase {
     target?.focus();
   }
 
-  _scheduleAnnounce(q, card, locale) {
+  _scheduleAnnounce(/** @type {any} */ q, /** @type {any} */ card, /** @type {string} */ locale) {
     const text = q ? `Total ${inUnit(locale, q.total, card)}${isZero(q.shortfall) ? "" : `, short by ${inUnit(locale, q.shortfall, card)}`}.` : "";
     if (text === this._pendingAnnounce) return;
     this._pendingAnnounce = text;
     clearTimeout(this._announceTimer);
     // Announced once the buyer pauses, not on every keystroke.
     this._announceTimer = setTimeout(() => { this._announce = text; }, 800);
+  }
+
+  /** The rows (none before the first card). */
+  get _allRows() {
+    return this._rows ?? [];
   }
 
   /** The cart as the host would set it: `[{ feature, seconds | quantity, options }]`, amounts as decimal strings. */
@@ -304,7 +332,7 @@ export class RatecardCheckout extends RatecardBase {
 
   /** The plan chosen in the panel. */
   get selectedPlan() {
-    return this._planId;
+    return this._planId || null;
   }
 
   /** The buyer's settings, for a share link: `{ plan, balance, billing, seats, rows }` (text as typed). */
@@ -321,7 +349,7 @@ export class RatecardCheckout extends RatecardBase {
   _applySettings() {
     const s = this._pendingSettings;
     // Settings wait for the rate card they were made with (a preset change loads it first).
-    const wanted = this.rateCard && typeof this.rateCard === "object" ? this.rateCard.id : this.cardSrc ? null : this.preset;
+    const wanted = this.rateCard && typeof this.rateCard === "object" ? /** @type {any} */ (this.rateCard).id : this.cardSrc ? null : this.preset;
     if (!s || !this._card || (wanted && this._card.id !== wanted)) return;
     this._pendingSettings = null;
     if (s.plan && this._card.plans[s.plan]) this._planId = s.plan;
@@ -333,6 +361,7 @@ export class RatecardCheckout extends RatecardBase {
     this.requestUpdate();
   }
 
+  /** @param {Map<string, unknown>} changed */
   updated(changed) {
     if (this._pendingSettings && this._card) this._applySettings();
     // Busy while the skeleton shows: assistive technology waits, and the skeleton holds the panel's height (reserve.js).
