@@ -181,6 +181,36 @@ impl RateEngine {
         self.quote_in(self.book.book().in_force(day)?, day, request)
     }
 
+    /// The least and the most a job can cost when its length is known only
+    /// after it runs: each item's `seconds` (the least) and `maxSeconds` (the
+    /// most; its `seconds` where it gives none), two complete quotes of the
+    /// version in force on the request's day, each sealed as [`RateEngine::quote`]
+    /// seals one. The high quote's shortfall and purchases cover the most it
+    /// can cost.
+    ///
+    /// # Errors
+    /// As [`RateEngine::quote`]; `invalid_quantity` at `items[i].maxSeconds`
+    /// for a `maxSeconds` without `seconds` or below it; an error of the high
+    /// end about an item's length (`plan_limit`, a feature's maximum) names
+    /// its `maxSeconds`.
+    ///
+    /// # Example
+    /// ```
+    /// # use ratecard::{RateEngine, request};
+    /// let engine = RateEngine::preset("heygen-api")?;
+    /// // A video of 61 to 100 seconds on API Pro: billed in 30-second steps.
+    /// let r = request::from_json(r#"{"plan":"pro","items":[{"feature":"video_avatar","seconds":61,"maxSeconds":100}]}"#)?;
+    /// let range = engine.quote_range(&r)?;
+    /// assert_eq!((range.low.lines[0].billed.to_string(), range.high.lines[0].billed.to_string()), ("90".into(), "120".into()));
+    /// # Ok::<(), ratecard::Error>(())
+    /// ```
+    pub fn quote_range(&self, request: &QuoteRequest) -> Result<quote::QuoteRange> {
+        quote::check(request)?;
+        let low = self.quote(&quote::range_end(request, false))?;
+        let high = self.quote(&quote::range_end(request, true)).map_err(|e| quote::at_max_seconds(e, request))?;
+        Ok(quote::QuoteRange { low, high })
+    }
+
     /// [`RateEngine::quote`] with version `index` on `day` (the request's
     /// `at`, read once by the caller): priced by the core, then stamped by
     /// the book (its price-change warning, card hash and fingerprint).

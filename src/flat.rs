@@ -207,6 +207,7 @@ fn item(text: &str, i: usize) -> Result<Item> {
         seconds,
         quantity,
         options,
+        max_seconds: None,
     })
 }
 

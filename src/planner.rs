@@ -193,6 +193,7 @@ pub fn capacity(card: &RateCard, plan: PlanRef<'_>, req: &CapacityRequest) -> Re
         seconds: seconds.then_some(Decimal::ONE),
         quantity: (!seconds).then_some(Decimal::ONE),
         options: req.options.clone(),
+        max_seconds: None,
     };
     let resolved = resolve(card, plan, &item)?;
     let mut cost = |x: Decimal| -> Result<Decimal> {

@@ -1,6 +1,7 @@
 //! Quotes: what a set of generation items costs on a plan, the balance
-//! after, the shortfall, and what to buy to cover it ([`price`]); and one
-//! item's amount over a range of durations ([`curve`]).
+//! after, the shortfall, and what to buy to cover it ([`price`]); the two
+//! ends of a job whose length is known only after it runs ([`QuoteRange`]);
+//! and one item's amount over a range of durations ([`curve`]).
 //!
 //! A quote given grants is finished by the ledger (which grants each line
 //! burns, what expires unused); its fingerprint is added by `integrity`.
@@ -9,7 +10,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::rate_card::PlanRef;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, PathSegment, Result};
 use crate::limits::{MAX_CURVE_POINTS, MAX_ITEMS};
 use crate::metering::{meter, resolve, Metered};
 use crate::money::{self, DecimalString, RoundingMode};
@@ -145,7 +146,69 @@ pub fn check(request: &QuoteRequest) -> Result<()> {
     if request.grants.is_some() && request.balance.is_some() {
         return Err(Error::at(ErrorKind::InvalidRequest, "balance", "give either balance or grants, not both"));
     }
+    for (i, item) in request.items.iter().enumerate() {
+        check_range(item).map_err(|e| e.context(i).context("items"))?;
+    }
     Ok(())
+}
+
+/// An item's `maxSeconds`: only beside `seconds`, and at least it.
+fn check_range(item: &Item) -> Result<()> {
+    let Some(max) = item.max_seconds else { return Ok(()) };
+    match item.seconds {
+        None => Err(Error::at(ErrorKind::InvalidQuantity, "maxSeconds", "give seconds (the least the job may run) with maxSeconds")),
+        Some(least) if max < least => Err(Error::at(
+            ErrorKind::InvalidQuantity,
+            "maxSeconds",
+            format!("must be at least seconds ({least}), got {max}"),
+        )),
+        Some(_) => Ok(()),
+    }
+}
+
+/// The least and the most a job whose length is known only after it runs
+/// can cost: two complete quotes, each metered with the card's own
+/// increments and minimums (an API video of 61–89 s is billed 90 s at
+/// both ends; a per-second wallet differs by the seconds between).
+///
+/// JS shape: `{ low: Quote, high: Quote }`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
+pub struct QuoteRange {
+    /// The quote of each item's `seconds` (the least it may run).
+    pub low: Quote,
+    /// The quote of each item's `maxSeconds` (the most it may run; its
+    /// `seconds` where it gives none): what to hold, and what to buy for.
+    pub high: Quote,
+}
+
+/// `request` at one end of its range: with `high`, each item's `maxSeconds`
+/// in place of its `seconds`; either way without `maxSeconds`.
+pub fn range_end(request: &QuoteRequest, high: bool) -> QuoteRequest {
+    let mut at_end = request.clone();
+    for item in &mut at_end.items {
+        if let Some(max) = item.max_seconds.take() {
+            if high {
+                item.seconds = Some(max);
+            }
+        }
+    }
+    at_end
+}
+
+/// An error of the high end's quote about an item's `seconds`, said of the
+/// `maxSeconds` it came from (`items[0].maxSeconds: Free allows videos up
+/// to 180 s`); any other error as it is.
+pub fn at_max_seconds(e: Error, request: &QuoteRequest) -> Error {
+    let index = match e.path() {
+        [PathSegment::Key(items), PathSegment::Index(i), PathSegment::Key(field)] if items == "items" && field == "seconds" => *i,
+        _ => return e,
+    };
+    if request.items.get(index).and_then(|item| item.max_seconds).is_none() {
+        return e;
+    }
+    let path = [PathSegment::from("items"), PathSegment::Index(index), PathSegment::from("maxSeconds")];
+    Error::new(e.kind(), e.detail()).within(&path)
 }
 
 /// Prices `request` on `plan` of `card`: one line per item, the total, the

@@ -469,6 +469,15 @@ impl JsRateEngine {
         into_ts(self.inner.quote(&self.dated(from_js(request)?)))
     }
 
+    /// The least and the most a job can cost: `{ plan?, items: [{ feature,
+    /// seconds, maxSeconds?, options? }], balance? | grants?, at? }` →
+    /// `{ low, high }`, two complete quotes (each item's `seconds`, then its
+    /// `maxSeconds`). See `RateEngine::quote_range` in the crate.
+    #[wasm_bindgen(js_name = quoteRange)]
+    pub fn quote_range(&self, request: Ts<QuoteRequest>) -> Result<Ts<crate::quote::QuoteRange>, JsValue> {
+        into_ts(self.inner.quote_range(&self.dated(from_js(request)?)))
+    }
+
     /// A quote request with `at` defaulted (see `day`).
     fn dated(&self, mut request: QuoteRequest) -> QuoteRequest {
         request.at = self.day(request.at.take());

@@ -74,6 +74,10 @@ fn run(case: &Value) -> Value {
             let req: QuoteRequest = request::from_json(&request_text)?;
             Ok(serde_json::to_value(engine.quote(&req)?).expect("serialize"))
         }
+        Some("quoteRange") => {
+            let req: QuoteRequest = request::from_json(&request_text)?;
+            Ok(serde_json::to_value(engine.quote_range(&req)?).expect("serialize"))
+        }
         Some("buyPacks") => {
             let req: BuyPacksRequest = request::from_json(&request_text)?;
             Ok(serde_json::to_value(engine.buy_packs(&req)?).expect("serialize"))

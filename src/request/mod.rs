@@ -174,6 +174,13 @@ pub struct Item {
     #[serde(default, deserialize_with = "opt_measure", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "number | string"))]
     pub quantity: Option<Decimal>,
+    /// With `seconds` (then the least the job may run): the most it may run, in seconds, for a
+    /// job whose length is known only after it runs. `RateEngine::quote_range` prices both ends;
+    /// `quote` prices `seconds`. At least `seconds` (else `invalid_quantity` at
+    /// `items[i].maxSeconds`).
+    #[serde(default, rename = "maxSeconds", deserialize_with = "opt_measure", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "number | string", optional))]
+    pub max_seconds: Option<Decimal>,
     /// Option id → value: `true`/`false` for a boolean, a string for an enum.
     #[serde(default)]
     #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "Record<string, boolean | string>"))]

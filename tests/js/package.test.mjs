@@ -76,6 +76,29 @@ test("size budgets: the first-load .wasm, the widget bundle and the tarball", ()
   }
 });
 
+test("quoteRange in Node: the least and the most a job can cost, typed; the first-load module leaves a range to the full one, saying so", async () => {
+  const r = run(`
+    import { RateEngine } from "ratecard";
+    import { RateEngine as Lite } from "ratecard/lite";
+    const request = { plan: "pro", items: [{ feature: "video_avatar", seconds: 61, maxSeconds: 100 }], balance: "1" };
+    const range = RateEngine.preset("heygen-api").quoteRange(request);
+    let lite;
+    try { Lite.preset("heygen-api").quote(request); } catch (e) { lite = { code: e.code, path: e.path, message: e.message }; }
+    console.log(JSON.stringify({ low: [range.low.total, range.low.lines[0].billed], high: [range.high.total, range.high.lines[0].billed, range.high.purchase[0].kind],
+      sealed: range.high.fingerprint.length === 64 && range.low.fingerprint !== range.high.fingerprint, quote: RateEngine.preset("heygen-api").quote(request).total, lite }));
+  `);
+  assert.deepEqual(r.low, ["1.5", "90"]);
+  assert.deepEqual(r.high, ["2", "120", "renewal"]);
+  assert.equal(r.sealed, true);
+  assert.equal(r.quote, "1.5", "quote prices seconds, the least");
+  assert.deepEqual([r.lite.code, r.lite.path], ["invalid_request", ["items", 0, "maxSeconds"]]);
+  assert.match(r.lite.message, /priced by the full module \(quoteRange\)/);
+  // Typed: the generated .d.ts names quoteRange and its result.
+  const dts = readFileSync(join(ROOT, "pkg/web/ratecard.d.ts"), "utf8");
+  assert.match(dts, /quoteRange\(request: QuoteRequest\): QuoteRange;/);
+  assert.match(dts, /maxSeconds\?: number \| string;/);
+});
+
 test("Node ESM: import { RateEngine } from 'ratecard' quotes with no init call", () => {
   const r = run(`
     import { RateEngine } from "ratecard";
@@ -409,6 +432,7 @@ test("every case of tests/cases.json gives the same result through the package",
         const engine = RateEngine.preset(c.preset);
         switch (c.call) {
           case "quote": return engine.quote(c.request);
+          case "quoteRange": return engine.quoteRange(c.request);
           case "buyPacks": return engine.buyPacks(c.request);
           case "simulate": return engine.simulate(c.request);
           case "capacity": return engine.capacity(c.request);

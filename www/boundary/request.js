@@ -39,7 +39,7 @@ function plain(/** @type {any} */ o) {
 }
 
 const REQUEST = new Set(["plan", "items", "balance", "billing", "at"]);
-const ITEM = new Set(["feature", "seconds", "quantity", "options"]);
+const ITEM = new Set(["feature", "seconds", "quantity", "maxSeconds", "options"]); // serde's order (its message lists them so)
 
 // Inside a text, a control character U+0000–U+001F is written as U+001B and
 // the character plus 0x40 (src/flat.rs reads it back), so no text can hold a
@@ -173,6 +173,8 @@ function billingFault(/** @type {unknown} */ v) {
 function itemField(/** @type {string} */ k, /** @type {any} */ v, /** @type {number} */ i) {
   if (k === "feature") return typeof v === "string" ? undefined : refuse(["items", i, k], "expected a string");
   if (k === "seconds" || k === "quantity") return measureFault(v, () => ["items", i, k]);
+  // A range is the full module's (`quoteRange`); as text, it would be lost. The full module sends it as JSON.
+  if (k === "maxSeconds") return refuse(["items", i, k], "a length range is priced by the full module (quoteRange), not from the request text");
   if (k !== "options") return undefined;
   if (!plain(v)) return refuse(["items", i, k], "expected an object");
   for (const o in v) {

@@ -338,7 +338,8 @@ function litePricer(/** @type {any} */ lite) {
     lite: true,
     quote(/** @type {any} */ request) {
       const { plan, items, balance, billing, at, ...rest } = request;
-      if (Object.values(rest).some((v) => v !== undefined)) throw Object.assign(new Error("pending"), { code: "pending" });
+      const range = Array.isArray(items) && items.some((/** @type {any} */ i) => i?.maxSeconds !== undefined);
+      if (range || Object.values(rest).some((v) => v !== undefined)) throw Object.assign(new Error("pending"), { code: "pending" });
       return lite.quote({ plan, items, balance, ...(billing === undefined ? {} : { billing }), ...(at === undefined ? {} : { at }) });
     },
     buyPacks: (/** @type {any} */ request) => lite.buyPacks(request),

@@ -38,6 +38,7 @@ impl Sim<'_> {
             seconds: u.seconds,
             quantity: u.quantity,
             options: u.options.clone(),
+            max_seconds: None,
         };
         let plan = self.plan()?;
         let used = self.cycle.usage.get(&u.feature).copied().unwrap_or(Decimal::ZERO);
