@@ -14,6 +14,7 @@ declare global {
     selectedPlan?: string | null;
     cart?: any[];
     error?: any;
+    range?: any;
     updateComplete?: Promise<boolean>;
   }
   interface Element {
@@ -36,6 +37,7 @@ declare global {
     ready: any;
     longTasks: [number, number][];
     done: boolean;
+    quotes: Record<string, string>;
   }
   interface Error {
     /** The engine's coded errors. */

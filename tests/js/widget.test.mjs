@@ -342,6 +342,40 @@ ${script ? `<script type="module">document.getElementById("k").items = [{ featur
   }
 });
 
+test("<ratecard-cost max-seconds>: a job of unknown length shows the least and the most it can cost, and what is short at most (en-US, de-DE)", async () => {
+  writeFileSync(join(dir, "range.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Range</title><link rel="icon" href="data:,">
+<script type="module" src="./node_modules/ratecard/dist/widget/ratecard-widget.js"></script></head><body><main>
+<ratecard-cost id="short" preset="heygen-api" plan="pro" balance="1" max-seconds="100"></ratecard-cost>
+<ratecard-cost id="kurz" preset="heygen-api" plan="pro" balance="1" max-seconds="100" locale="de-DE"></ratecard-cost>
+<ratecard-cost id="covered" preset="heygen-api" plan="pro" balance="100" max-seconds="100"></ratecard-cost>
+<ratecard-cost id="same" preset="heygen-payg" balance="10" max-seconds="15"></ratecard-cost></main>
+<script type="module">
+window.quotes = {};
+document.addEventListener("ratecard-quote", (e) => { window.quotes[e.target.id] = e.detail.total; });
+for (const id of ["short", "kurz", "covered"]) document.getElementById(id).items = [{ feature: "video_avatar", seconds: 61 }];
+document.getElementById("same").items = [{ feature: "cinematic_avatar", seconds: 5 }];
+</script></body></html>`);
+  const server = await serveWww(dir);
+  try {
+    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+      const page = await browser.newPage({ viewport });
+      page.setDefaultTimeout(15000);
+      await page.goto(`${server.url}range.html`);
+      await page.waitForFunction(() => ["short", "kurz", "covered", "same"].every((id) => window.quotes[id]));
+      // API Pro bills 30-second steps: 61 s is billed 90 s (1.5 credits), 100 s 120 s (2 credits).
+      assert.equal(await costText(page, "short"), "1.5–2 credits — short by up to 1: Renew API Pro now (100 credits), $99.00");
+      assert.equal(await costText(page, "kurz"), "1,5–2 credits — short by up to 1: Renew API Pro now (100 credits), 99,00 $");
+      assert.equal(await costText(page, "covered"), "1.5–2 credits · at least 98 credits left");
+      assert.equal(await costText(page, "same"), "$7.00 · $3.00 left", "a flat-priced video costs the same at any length: no range");
+      const range = await page.evaluate(() => { const el = document.getElementById("short"); return [el.range.low.total, el.range.high.total, el.quote.total, window.quotes.short]; });
+      assert.deepEqual(range, ["1.5", "2", "2", "2"], "the element's quote (and its event) is the high end");
+      await page.close();
+    }
+  } finally {
+    server.close();
+  }
+});
+
 test("a host under a strict Content-Security-Policy (script-src 'self' 'wasm-unsafe-eval', no unsafe-inline) prices with no violation", async () => {
   writeFileSync(join(dir, "csp.js"), `document.addEventListener("securitypolicyviolation", (e) => { (window.violations ??= []).push(e.violatedDirective); });
 document.getElementById("c").items = [{ feature: "avatar_iv", seconds: 90 }];`);

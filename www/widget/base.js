@@ -81,6 +81,7 @@ export class RatecardBase extends LitElement {
     items: { attribute: false },
     loadTimeout: { type: Number, attribute: "load-timeout" },
     headingLevel: { type: Number, attribute: "heading-level" },
+    maxSeconds: { attribute: "max-seconds" },
     eager: { type: Boolean },
     _engine: { state: true },
     _pricer: { state: true },
@@ -135,6 +136,10 @@ export class RatecardBase extends LitElement {
     this.loadTimeout = LOAD_TIMEOUT_MS;
     /** @type {number | undefined} The level of the element's own headings; none: labels. */
     this.headingLevel = undefined;
+    /** @type {number | string | undefined} The most a job of unknown length may run, in seconds (each item's `seconds` is the least): `<ratecard-cost>` shows the range. */
+    this.maxSeconds = undefined;
+    /** @type {{ low: any, high: any } | null} The last range (`quoteRange`), when the items give one; `quote` is then its high end. */
+    this.range = null;
   }
 
   /** The RateEngine in use (null until the wasm and the rate card are loaded). */
@@ -272,9 +277,19 @@ export class RatecardBase extends LitElement {
       return null;
     }
     try {
-      this.quote = this._pricer.quote(request);
+      // A length range (an item's maxSeconds) is priced at both ends; the quote is the high end:
+      // the most the job can cost, what to hold and what to buy for.
+      const ranged = request.items.some((/** @type {any} */ i) => i?.maxSeconds !== undefined);
+      if (ranged && !this._pricer.lite) {
+        this.range = this._pricer.quoteRange(request);
+        this.quote = /** @type {any} */ (this.range).high;
+      } else {
+        this.range = null;
+        this.quote = this._pricer.quote(request);
+      }
       this.error = null;
     } catch (/** @type {any} */ e) {
+      this.range = null;
       this.quote = null;
       // What the first-load module cannot price (grants, usage so far) waits for the full one,
       // which loads now.

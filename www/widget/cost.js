@@ -30,6 +30,18 @@ export function purchaseLabel(locale, option, card) {
 }
 
 /**
+ * A range of two amounts in a card's unit: "1.5–2 credits", "$0.50–$1.00".
+ * @param {string} locale
+ * @param {string} low
+ * @param {string} high
+ * @param {{ unit: string, unitSingular?: string, currency: string }} card
+ */
+export function rangeText(locale, low, high, card) {
+  if (card.unit === card.currency) return `${money(locale, low, card.currency)}–${money(locale, high, card.currency)}`;
+  return `${number(locale, low)}–${inUnit(locale, high, card)}`;
+}
+
+/**
  * One line next to a "Generate" button: the job's cost and what is left, or the shortfall and
  * the cheapest purchase as a button.
  *
@@ -88,7 +100,7 @@ export class RatecardCost extends RatecardBase {
     if (!items.length) return { empty: true };
     const grants = Array.isArray(this.grants) ? this.grants : undefined;
     // A price book prices the day: the host's `at` with grants, else today.
-    const built = hostRequest({ planId, items, balance: this.balance, grants, at: grants ? this.at : this._book ? this._day : undefined });
+    const built = hostRequest({ planId, items, balance: this.balance, grants, at: grants ? this.at : this._book ? this._day : undefined, maxSeconds: this.maxSeconds });
     if (built.local) {
       this.quote = null;
       this.error = this._report(built.local, built.local.path, built.request);
@@ -96,7 +108,7 @@ export class RatecardCost extends RatecardBase {
     }
     const q = this._quote(built.request);
     if (!q) return { error: this.error };
-    return { q, card, planId, items, assumed: !grants && !this.balance };
+    return { q, low: this.range?.low ?? null, card, planId, items, assumed: !grants && !this.balance };
   }
 
   render() {
@@ -106,16 +118,19 @@ export class RatecardCost extends RatecardBase {
     if (!view) return html`<span part="cost skeleton" aria-busy="true"><span class="skeleton">Loading the price…</span></span>`;
     if (view.empty) return html`<span part="cost" class="muted">Nothing to price yet</span>`;
     if (view.error) return html`<span part="cost error" class="error" role="alert">${view.error.text}</span>`;
-    const { q, card, planId, items, assumed } = view;
+    const { q, low, card, planId, items, assumed } = view;
     const note = html`${assumed ? html`<small part="note">${assumedBalance(locale, card, card.plans[planId])}</small>` : nothing}${this._hint(planId, items, locale)}`;
+    // A range reads "1.5–2 credits", and what is left or short is at most (the high end's).
+    const ranged = low && low.total !== q.total;
+    const total = ranged ? rangeText(locale, low.total, q.total, card) : inUnit(locale, q.total, card);
     if (isZero(q.shortfall)) {
-      return html`<span part="cost" role="status"><span part="total">${inUnit(locale, q.total, card)}</span>
-        <span aria-hidden="true">·</span> <span part="left">${inUnit(locale, q.balanceAfter, card)} left</span> ${note}</span>`;
+      return html`<span part="cost" role="status"><span part="total">${total}</span>
+        <span aria-hidden="true">·</span> <span part="left">${ranged ? "at least " : ""}${inUnit(locale, q.balanceAfter, card)} left</span> ${note}</span>`;
     }
     const best = q.purchase[0];
     const short = card.unit === card.currency ? money(locale, q.shortfall, card.currency) : number(locale, q.shortfall);
-    return html`<span part="cost short" role="status"><span part="total">${inUnit(locale, q.total, card)}</span>
-      <span aria-hidden="true">—</span> <span part="shortfall">short by ${short}${best ? ":" : ""}</span>
+    return html`<span part="cost short" role="status"><span part="total">${total}</span>
+      <span aria-hidden="true">—</span> <span part="shortfall">short by ${ranged ? "up to " : ""}${short}${best ? ":" : ""}</span>
       ${best
         ? html`<button part="buy-button" type="button" @click=${() => this._buy(best, best.quantity)}>${purchaseLabel(locale, best, card)}</button>`
         : html`<span class="muted">${card.plans[planId]?.purchaseNote ?? "nothing to buy on this plan"}</span>`}

@@ -7,10 +7,10 @@
 // Svelte and Vue, and the global event map are derived from those two by the types below, and
 // `tests/js/widget-units.test.mjs` holds them to the custom-elements manifest the build writes
 // from the elements' own Lit properties and JSDoc (`custom-elements.json`).
-import type { Quote, QuoteRequest, PurchaseOption, RateCard, RateEngine, Item, Grant, PriceChange, PriceUpcoming } from "../../pkg/web/ratecard.js";
+import type { Quote, QuoteRange, QuoteRequest, PurchaseOption, RateCard, RateEngine, Item, Grant, PriceChange, PriceUpcoming } from "../../pkg/web/ratecard.js";
 import type { RateEngine as LiteRateEngine } from "../lite/index.js";
 
-export type { Quote, QuoteRequest, PurchaseOption, RateCard, Item, Grant, PriceChange, PriceUpcoming };
+export type { Quote, QuoteRange, QuoteRequest, PurchaseOption, RateCard, Item, Grant, PriceChange, PriceUpcoming };
 /** @deprecated The one credit-grant type is `Grant`. */
 export type GrantBalance = Grant;
 
@@ -79,6 +79,11 @@ interface RatecardConfig {
    *  `heading-level`); absent: they are labels, not headings, so the host's heading order stays valid.
    *  `<ratecard-cost>` has no heading. */
   headingLevel?: number;
+  /** The most a job whose length is known only after it runs may take, in seconds (attribute
+   *  `max-seconds`; each item's `seconds` is the least): `<ratecard-cost>` shows the range ("1.5–2
+   *  credits") and what is short at most; `quote` is then the high end and `range` both ends
+   *  (`quoteRange`, the full module). An item's own `maxSeconds` wins. */
+  maxSeconds?: number | string;
 }
 
 /** The configuration as properties (declaration merging with the class below). */
@@ -86,8 +91,10 @@ interface RatecardElement extends Omit<RatecardConfig, "readonly" | "items"> {}
 declare class RatecardElement extends HTMLElement {
   readonly: boolean;
   items: CartItem[];
-  /** The last quote (null before the first, or after an error). */
+  /** The last quote (null before the first, or after an error); with a length range, its high end. */
   readonly quote: Quote | null;
+  /** With a length range (`max-seconds`, an item's `maxSeconds`): both ends, `{ low, high }`; else null. */
+  readonly range: QuoteRange | null;
   /** The last error, with the plain words shown to the buyer. */
   readonly error: (RatecardErrorDetail & { text: string }) | null;
   /** The engine in use, once loaded. */

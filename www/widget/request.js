@@ -70,12 +70,16 @@ function wallet(base, { grants, balance, at }) {
  * `<ratecard-cost>`'s request from the host's own values (its `items` as given, its `balance`
  * read exactly by `hostDecimal`: `"0x10"` or `"1e3"` is refused), or the field that cannot be
  * read (`local`). `at` is the day priced: the host's with grants, else (a price book) today.
- * @param {{ planId?: string, items: object[], balance?: unknown, grants?: object[] | null, at?: string }} input
+ * @param {{ planId?: string, items: object[], balance?: unknown, grants?: object[] | null, at?: string, maxSeconds?: unknown }} input
  * @returns {{ request: any, local?: undefined } | { local: { field: string, path: string[], code: string, message: string }, request: any }}
  */
-export function hostRequest({ planId, items, balance, grants, at }) {
+export function hostRequest({ planId, items, balance, grants, at, maxSeconds }) {
   const exact = !Array.isArray(grants) && balance ? hostDecimal(balance) : undefined;
-  const request = wallet({ plan: planId, items }, { grants, balance: exact ?? undefined, at });
+  // `max-seconds`: the most each item given in seconds may run (an item's own maxSeconds wins).
+  const most = maxSeconds === undefined || maxSeconds === null || maxSeconds === "" ? undefined : hostDecimal(maxSeconds) ?? String(maxSeconds);
+  const ranged = most === undefined ? items
+    : items.map((/** @type {any} */ i) => (i && typeof i === "object" && i.seconds !== undefined && i.maxSeconds === undefined ? { ...i, maxSeconds: most } : i));
+  const request = wallet({ plan: planId, items: ranged }, { grants, balance: exact ?? undefined, at });
   if (exact === null) {
     return { request, local: { field: "balance", path: ["balance"], code: "invalid_request", message: `balance: expected a decimal string, got "${String(balance).slice(0, 40)}"` } };
   }
