@@ -10,6 +10,7 @@ import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import assert from "node:assert/strict";
 import { JsEngine } from "./js-engine.mjs";
+import { curve, five, one, pair, speedRows, timeRows } from "./speed.mjs";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 /** Every target and budget: targets.json (the size test reads the same file). */
@@ -18,20 +19,6 @@ const { RateEngine } = createRequire(import.meta.url)(join(ROOT, "dist/full/node
 const card = JSON.parse(readFileSync(join(ROOT, "presets/heygen-credits.json"), "utf8"));
 const wasm = RateEngine.preset("heygen-credits");
 const js = new JsEngine(card);
-
-const one = { plan: "business", items: [{ feature: "avatar_iv", seconds: 120, options: { expressive_motion: true } }], balance: "10" };
-const five = {
-  plan: "business",
-  items: [
-    { feature: "avatar_iv", seconds: 90, options: { expressive_motion: true } },
-    { feature: "generate_look", quantity: 4 },
-    { feature: "video_translation", seconds: 300, options: { mode: "precision" } },
-    { feature: "video_asset", seconds: 8, options: { model: "seedance2" } },
-    { feature: "avatar_iii", seconds: 45 },
-  ],
-  balance: "120.5",
-};
-const curve = { plan: "business", item: { feature: "avatar_iv", options: {} }, fromSeconds: 1, toSeconds: 1800, stepSeconds: 1 };
 
 // Same answers first: a benchmark of different work would mean nothing.
 for (const req of [one, five]) {
@@ -42,23 +29,6 @@ for (const req of [one, five]) {
   assert.deepEqual(a.purchase, b.purchase);
 }
 assert.deepEqual(wasm.quoteCurve(curve), js.quoteCurve(curve));
-
-// Two functions timed in alternating rounds (a, b, a, b, …), so that the
-// machine's drift over the run (it is shared) weighs on both alike; the
-// median round of each.
-function pair(fa, fb, { batch, rounds = 15 }) {
-  for (let i = 0; i < batch; i++) { fa(); fb(); }  // warm up
-  const ta = [], tb = [];
-  const round = (fn) => {
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < batch; i++) fn();
-    return Number(process.hrtime.bigint() - t0) / batch;
-  };
-  for (let r = 0; r < rounds; r++) { ta.push(round(fa)); tb.push(round(fb)); }
-  ta.sort((x, y) => x - y);
-  tb.sort((x, y) => x - y);
-  return [ta[Math.floor(rounds / 2)], tb[Math.floor(rounds / 2)]];
-}
 
 // The other boundary option, measured on the same core: serde-wasm-bindgen
 // object by object (cargo feature boundary-serde) against the shipped
@@ -73,11 +43,11 @@ assert.deepEqual(serde.quote(one), wasm.quote(one));
 
 const rows = [];
 const boundary = [];
-for (const [name, w, s, batch] of [
+for (const [name, w, s, batch] of /** @type {[string, () => unknown, () => unknown, number][]} */ ([
   ["1-item quote", () => wasm.quote(one), () => serde.quote(one), 2000],
   ["5-item quote", () => wasm.quote(five), () => serde.quote(five), 1000],
   ["curve 1..1800 s", () => wasm.quoteCurve(curve), () => serde.quoteCurve(curve), 5],
-]) {
+])) {
   const [a, b] = pair(w, s, { batch });
   boundary.push({ bench: name, "shipped µs (JSON in; a quote's result as flat text)": (a / 1000).toFixed(2), "serde-wasm-bindgen µs": (b / 1000).toFixed(2) });
 }
@@ -89,18 +59,7 @@ const lite = Lite.preset("heygen-credits");
   assert.deepEqual([s.total, s.shortfall, s.purchase], [q.total, q.shortfall, q.purchase]);
   assert.deepEqual(lite.quote(one), wasm.quote(one));
 }
-const read = (s) => s.total.length + s.shortfall.length + (s.purchase[0]?.price.length ?? 0);
-for (const [name, w, j, batch, target] of [
-  ["checkout read: lite quoteSummary → total, shortfall, purchase[0].price", () => read(lite.quoteSummary(one)), () => read(js.quote(one)), 4000, TARGETS.speed.liteSummary],
-  ["checkout read: full quoteSummary (same fields)", () => read(wasm.quoteSummary(one)), () => read(js.quote(one)), 4000, TARGETS.speed.fullSummary],
-  ["1-item lite quote (the full object), balance + purchase options", () => lite.quote(one), () => js.quote(one), 2000, TARGETS.speed.liteQuote],
-  ["1-item full quote, balance + purchase options", () => wasm.quote(one), () => js.quote(one), 2000, TARGETS.speed.fullQuote],
-  ["5-item full quote", () => wasm.quote(five), () => js.quote(five), 1000, TARGETS.speed.fiveItemQuote],
-  ["curve 1..1800 s, one call", () => wasm.quoteCurve(curve), () => js.quoteCurve(curve), 5, TARGETS.speed.curve],
-]) {
-  const [a, b] = pair(w, j, { batch });
-  rows.push({ bench: name, "ratecard µs": (a / 1000).toFixed(2), "decimal.js µs": (b / 1000).toFixed(2), "ratio": (a / b).toFixed(3), target: `≤ ${target}`, met: a / b <= target ? "yes" : "NO" });
-}
+rows.push(...timeRows(speedRows({ lite, wasm, js, targets: TARGETS.speed })));
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}`);
 console.table(rows);
 console.log("the boundary options (same core):");

@@ -277,18 +277,16 @@ function renderCompare() {
     reportError("the plan comparison", e);
     rows = [];
   }
-  shownChoice.clear();
-  $("compare").tBodies[0].replaceChildren(...rows.map((r) => compareRow(r, cart)));
+  // A price list's choice is drawn on its first row only.
+  $("compare").tBodies[0].replaceChildren(...rows.map((r, i) => compareRow(r, cart, rows.findIndex((x) => x.preset === r.preset) === i)));
 }
-
-/** The price lists whose choice is drawn in this rendering (on their first row only). */
-const shownChoice = new Set();
 
 /** The buyer's choices for price lists that need one the cart leaves open: preset → `{ item, key, value }`. */
 const compareChoices = new Map();
 
-/** One row of the comparison: the price list and plan, the month's price, and what to buy (or why not, or what to choose). */
-function compareRow(r, cart) {
+/** One row of the comparison: the price list and plan, the month's price, and what to buy (or why
+ *  not, or, on the price list's `first` row, what to choose). */
+function compareRow(r, cart, first) {
   const c = names.get(r.preset);
   const plan = r.plan ? c?.plans[r.plan] : undefined;
   const label = `${c?.name ?? r.preset}${plan ? ` · ${plan.name}` : ""}${r.closed ? " (closed to new buyers)" : ""}`;
@@ -301,8 +299,7 @@ function compareRow(r, cart) {
   const what = el("td", { textContent: more ? `${buys.replace(/\.?$/, ".")}${more}` : buys });
   // Once per price list (its first row): the choice its price needs, kept once chosen.
   const need = r.need ?? (!r.runnable ? missingChoice(r.refusal, c, cart) : undefined);
-  if (need && !shownChoice.has(r.preset)) {
-    shownChoice.add(r.preset);
+  if (need && first) {
     const pick = el("select", { dataset: { testid: `compare-choice-${r.preset}` } },
       el("option", { value: "", textContent: "Choose…" }), ...need.values.map(([v, words]) => el("option", { value: v, textContent: words, selected: v === r.chosen?.value })));
     pick.addEventListener("change", () => { compareChoices.set(r.preset, { item: need.item, key: need.key, value: pick.value }); renderCompare(); });

@@ -100,16 +100,24 @@ function option(/** @type {unknown} */ v) {
   return `o${v === null ? "null" : Array.isArray(v) ? "an array" : typeof v === "object" ? "an object" : String(v)}`;
 }
 
+// The request text's layout (src/flat.rs), written once for both paths below: plan, balance and
+// the items, then billing and the day when given; an item is feature, seconds, quantity and its
+// options; an option is its key and value.
+const requestLayout = (/** @type {string} */ plan, /** @type {string} */ balance, /** @type {string} */ items, /** @type {string} */ billing, /** @type {string | undefined} */ day) =>
+  `${plan}\u001c${balance}\u001c${items}${day !== undefined ? `\u001c${billing}\u001c${day}` : billing ? `\u001c${billing}` : ""}`;
+const itemLayout = (/** @type {number} */ i, /** @type {string} */ feature, /** @type {string} */ seconds, /** @type {string} */ quantity, /** @type {string} */ options) =>
+  `${i ? R : ""}${feature}${F}${seconds}${F}${quantity}${options}`;
+const optionLayout = (/** @type {string} */ key, /** @type {unknown} */ value) => `${F}${esc(key)}${P}${option(value)}`;
+
 function writeItems(/** @type {any} */ items) {
   let out = "";
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
-    if (i) out += R;
-    out += `${esc(item.feature)}${F}${measure(item.seconds)}${F}${measure(item.quantity)}`;
-    const options = item.options;
-    if (options !== undefined && options !== null) {
-      for (const k in options) if (Object.hasOwn(options, k)) out += `${F}${esc(k)}${P}${option(options[k])}`;
+    let options = "";
+    if (item.options !== undefined && item.options !== null) {
+      for (const k in item.options) if (Object.hasOwn(item.options, k)) options += optionLayout(k, item.options[k]);
     }
+    out += itemLayout(i, esc(item.feature), measure(item.seconds), measure(item.quantity), options);
   }
   return out;
 }
@@ -236,10 +244,8 @@ export function writeRequest(request, maxBytes) {
  */
 export function checkedRequestText(request) {
   const { plan, items, balance, billing, at } = checked(request, requestFault);
-  const day = typeof at === "string" ? `\u001c${planText(at)}` : "";
-  const billed = typeof billing === "string" || day ? `\u001c${esc(typeof billing === "string" ? billing : "")}${day}` : "";
-  const bal = balance === undefined ? "" : esc(balance);
-  return `${planText(plan ?? undefined)}\u001c${bal}\u001c${writeItems(items)}${billed}`;
+  return requestLayout(planText(plan ?? undefined), balance === undefined ? "" : esc(balance), writeItems(items),
+    typeof billing === "string" ? esc(billing) : "", typeof at === "string" ? planText(at) : undefined);
 }
 
 // The one-pass path of `writeRequest` for the request a checkout sends: plain objects and arrays
@@ -269,8 +275,7 @@ export function plainRequestText(request) {
       else return undefined;
     }
     if (items === undefined) return undefined;
-    const tail = at !== undefined ? `\u001c${billing}\u001c${at}` : billing ? `\u001c${billing}` : "";
-    return `${plan}\u001c${balance}\u001c${items}${tail}`;
+    return requestLayout(plan, balance, items, billing, at);
   } catch {
     return undefined;
   }
@@ -306,7 +311,7 @@ function plainItems(/** @type {any} */ items) {
       } else return undefined;
     }
     if (feature === undefined) return undefined;
-    out += `${i ? R : ""}${feature}${F}${seconds}${F}${quantity}${options}`;
+    out += itemLayout(i, feature, seconds, quantity, options);
   }
   return out;
 }
@@ -323,10 +328,8 @@ function plainOptions(/** @type {any} */ options) {
   let out = "";
   for (const k in options) {
     const v = options[k];
-    if (!Object.hasOwn(options, k)) return undefined;
-    if (typeof v === "boolean") out += `${F}${esc(k)}${P}${v ? "b1" : "b0"}`;
-    else if (typeof v === "string") out += `${F}${esc(k)}${P}s${esc(v)}`;
-    else return undefined;
+    if (!Object.hasOwn(options, k) || (typeof v !== "boolean" && typeof v !== "string")) return undefined;
+    out += optionLayout(k, v);
   }
   return out;
 }

@@ -115,7 +115,8 @@ export class RatecardCheckout extends RatecardBase {
     // A new rate card: the buyer's plan and cart start over from its defaults. Another version
     // of the same card (same id and unit: a price book, an edited copy) keeps them, as far as
     // it still has the plan and the features: the buyer asked what the same cart costs there.
-    const same = this._cardKey === `${card.id}\u0000${card.unit}` && this._rows;
+    const key = `${card.id}\u0000${card.unit}`;
+    const same = this._cardKey === key && this._rows;
     const kept = same ? this._allRows.filter((r) => !r.refused && Object.hasOwn(card.features, r.feature)) : [];
     const keepPlan = same && this._planId && Object.hasOwn(card.plans, this._planId);
     this._planId = this.plan && card.plans[this.plan] ? this.plan : keepPlan ? this._planId : defaultPlan(card) ?? "";
@@ -125,7 +126,6 @@ export class RatecardCheckout extends RatecardBase {
     // A balance belongs to its rate card and unit: 1,500 credits are not $1,500.00 of a wallet.
     // Another card starts from the host's balance, if any (what was typed before the first
     // card arrived is kept).
-    const key = `${card.id}\u0000${card.unit}`;
     if (this._cardKey !== undefined && this._cardKey !== key) this._balanceText = hostText(this._locale, this.balance);
     this._cardKey = key;
   }

@@ -3,7 +3,7 @@
 // exactly into whole-or-decimal seconds (a decimal string; no float), and said back
 // ("3 min = 180 sec"), so that "3" never quietly prices 3 seconds. Pure; no pricing rule:
 // the engine rounds the seconds by the card's increment.
-import { number, parseNumber } from "./locale.js";
+import { number, parseNumber, unitWord } from "./locale.js";
 
 /** @typedef {"s" | "min"} LengthUnit What a bare number means: seconds or minutes. */
 
@@ -112,7 +112,5 @@ export function lengthEcho(locale, text, unit, seconds, duration) {
  * @param {"second" | "minute"} unit
  */
 function unitText(locale, value, unit) {
-  const word = new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "short" }).formatToParts(2)
-    .filter((p) => p.type === "unit").map((p) => p.value).join("");
-  return `${number(locale, value)} ${word}`;
+  return `${number(locale, value)} ${unitWord(locale, unit, 2)}`;
 }

@@ -149,7 +149,8 @@ export function duration(/** @type {string} */ locale, /** @type {string | numbe
   return parts.join(" ");
 }
 
-function unitWord(/** @type {string} */ locale, /** @type {"minute" | "second"} */ unit, /** @type {number} */ n) {
+/** A unit's short word in the locale, for `n` of it: "sec", "min" (en-US), "Sek.", "Min." (de-DE). */
+export function unitWord(/** @type {string} */ locale, /** @type {"minute" | "second"} */ unit, /** @type {number} */ n) {
   return nf(locale, { style: "unit", unit, unitDisplay: "short" }).formatToParts(n).filter((p) => p.type === "unit").map((p) => p.value).join("");
 }
 
