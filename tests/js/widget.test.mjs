@@ -757,10 +757,11 @@ function App() {
 createRoot(document.getElementById("root")).render(<App />);
 `);
   const check = async (page) => {
-    await page.waitForFunction(() => document.getElementById("total").textContent === "30", null, { timeout: 20000 });
+    // (In `vite dev` the page may not have rendered yet, or may reload once its dependencies are optimized.)
+    await page.waitForFunction(() => document.getElementById("total")?.textContent === "30", null, { timeout: 20000 });
     assert.equal(await costText(page, "cost"), "30 credits — short by 20: Buy 1 block, $5.00");
     await page.click("#longer");
-    await page.waitForFunction(() => document.getElementById("total").textContent === "40");
+    await page.waitForFunction(() => document.getElementById("total")?.textContent === "40");
   };
   await builtApp(app, check);
   // And in Vite's dev server (React's own dependencies pre-bundled, the package's not).

@@ -279,8 +279,7 @@ export class RatecardBase extends LitElement {
     try {
       // A length range (an item's maxSeconds) is priced at both ends; the quote is the high end:
       // the most the job can cost, what to hold and what to buy for.
-      const ranged = request.items.some((/** @type {any} */ i) => i?.maxSeconds !== undefined);
-      if (ranged && !this._pricer.lite) {
+      if (ranged(request) && !this._pricer.lite) {
         this.range = this._pricer.quoteRange(request);
         this.quote = /** @type {any} */ (this.range).high;
       } else {
@@ -342,6 +341,9 @@ export class RatecardBase extends LitElement {
   }
 }
 
+/** Whether a request's items give a length range (an item's `maxSeconds`): the full module's `quoteRange`. */
+const ranged = (/** @type {any} */ request) => Array.isArray(request.items) && request.items.some((/** @type {any} */ i) => i?.maxSeconds !== undefined);
+
 /**
  * Quotes from the first-load module: `quote(request)` gives the complete quote
  * of a plain request (lines, sources, warnings, purchase options, fingerprint:
@@ -353,8 +355,7 @@ function litePricer(/** @type {any} */ lite) {
     lite: true,
     quote(/** @type {any} */ request) {
       const { plan, items, balance, billing, at, ...rest } = request;
-      const range = Array.isArray(items) && items.some((/** @type {any} */ i) => i?.maxSeconds !== undefined);
-      if (range || Object.values(rest).some((v) => v !== undefined)) throw Object.assign(new Error("pending"), { code: "pending" });
+      if (ranged(request) || Object.values(rest).some((v) => v !== undefined)) throw Object.assign(new Error("pending"), { code: "pending" });
       return lite.quote({ plan, items, balance, ...(billing === undefined ? {} : { billing }), ...(at === undefined ? {} : { at }) });
     },
     buyPacks: (/** @type {any} */ request) => lite.buyPacks(request),
