@@ -143,7 +143,10 @@ for (const [asset, target] of [["pkg/lite/web/ratecard_lite_bg.wasm", TARGETS.si
       return out.sort((a, b) => a - b);
     });
     // And until the rest (chart, wallet, capacity, comparison, link), drawn in
-    // the task after the quote, has settled.
+    // the task after the quote, has settled. First the page's own start must be over: its
+    // comparison is drawn once every preset is read (an idle moment each), and that last
+    // redraw would otherwise land inside a sample.
+    await page.waitForFunction(() => document.querySelectorAll("#compare tbody tr").length > 0 && document.body.dataset.settled === "true", null, { timeout: 30000 });
     const full = await page.evaluate(async () => {
       const checkout = document.getElementById("checkout");
       const input = checkout.shadowRoot.querySelector('[data-testid="seconds"]');
