@@ -10,14 +10,15 @@ use std::sync::{Arc, OnceLock};
 use crate::book::{self, Change, PriceBook, SealedBook, Upcoming, VersionInfo};
 use crate::date::{parse_date, Date};
 use crate::error::{Error, ErrorKind, Result};
-use crate::integrity::{self, Verification, VerifyOptions};
+use crate::hold::{self, Settlement};
+use crate::integrity::{self, HeldVerification, Verdict, Verification, VerifyOptions};
 use crate::ledger::{self, Simulation};
 use crate::planner::{self, Capacity, Comparison};
 use crate::presets;
 use crate::purchase::{self, Purchase};
 use crate::quote::{self, Quote, Summary};
 use crate::rate_card::RateCard;
-use crate::request::{self, BuyPacksRequest, CapacityRequest, CompareRequest, CurveRequest, QuoteRequest, SimulateRequest};
+use crate::request::{self, BuyPacksRequest, CapacityRequest, CompareRequest, CurveRequest, Hold, Item, QuoteRequest, SettleRequest, SimulateRequest};
 
 /// A rate engine over one validated [`RateCard`], or a [`PriceBook`] of its
 /// versions (each request is priced with the version in force on its `at`).
@@ -214,15 +215,97 @@ impl RateEngine {
     /// [`RateEngine::quote`] with version `index` on `day` (the request's
     /// `at`, read once by the caller): priced by the core, then stamped by
     /// the book (its price-change warning, card hash and fingerprint).
+    /// Open holds (`request.holds`) are taken off the balance or grants first.
     fn quote_in(&self, index: usize, day: Option<Date>, request: &QuoteRequest) -> Result<Quote> {
         let card = self.card_of(index);
         let plan = card.plan(request.plan.as_deref())?;
-        let mut quote = match &request.grants {
-            Some(grants) => ledger::with_grants(card, plan, request, grants)?,
-            None => quote::price(card, plan, request)?,
+        let open = hold::available(request, day)?;
+        let priced = open.as_ref().map_or(request, |o| &o.request);
+        let mut quote = match &priced.grants {
+            Some(grants) => ledger::with_grants(card, plan, priced, grants)?,
+            None => quote::price(card, plan, priced)?,
         };
+        if let Some(o) = open.filter(|o| o.open > 0) {
+            let n = if o.open == 1 { "1 open hold".to_string() } else { format!("{} open holds", o.open) };
+            quote.warnings.push(format!("{} {} held by {n}: the balance is what is left", card.shape_amount(o.held), card.unit));
+        }
         self.book.stamp(index, day, request, plan, &mut quote);
         Ok(quote)
+    }
+
+    /// Holds the most a job can cost until it has run: the high end of its
+    /// range ([`RateEngine::quote_range`]) on the request's day, by the version
+    /// in force then, reserved from the balance or grants (less the request's
+    /// other open `holds`) in burn-down order, never from a grant that expires
+    /// before the hold does. It lasts `holdFor` days (default 1, at most the
+    /// card's `maxHoldDays`, default 7): it may be settled through its
+    /// `expiresAt`. Give the server's own records (balance or grants, open
+    /// holds, the period's usage, today), never the page's.
+    ///
+    /// # Errors
+    /// As [`RateEngine::quote_range`]; `invalid_request` at `at` when the
+    /// request names no day, at `holdFor` outside 1 to the card's
+    /// `maxHoldDays`, at `holds[i]…` for holds the records do not agree with.
+    ///
+    /// # Example
+    /// ```
+    /// # use ratecard::{RateEngine, request};
+    /// let engine = RateEngine::preset("heygen-api")?;
+    /// // 61 to 100 seconds on API Pro (30-second steps): at most 120 s, 2 credits, held from the balance.
+    /// let r = request::from_json(r#"{"plan":"pro","balance":"100","at":"2026-12-03",
+    ///     "items":[{"feature":"video_avatar","seconds":61,"maxSeconds":100}]}"#)?;
+    /// let hold = engine.hold(&r)?;
+    /// assert_eq!((hold.credits.to_string(), hold.expires_at.to_string()), ("2".into(), "2026-12-04".into()));
+    /// # Ok::<(), ratecard::Error>(())
+    /// ```
+    pub fn hold(&self, request: &QuoteRequest) -> Result<Hold> {
+        let day = quote::quote_day(request)?
+            .ok_or_else(|| Error::at(ErrorKind::InvalidRequest, "at", "a hold needs its day (YYYY-MM-DD): the server's today"))?;
+        let index = self.book.book().in_force(Some(day))?;
+        let card = self.card_of(index);
+        let days = hold::hold_days(card, request.hold_for)?;
+        let expires = day
+            .checked_add_days(i32::try_from(days).unwrap_or(i32::MAX))
+            .ok_or_else(|| Error::at(ErrorKind::InvalidRequest, "holdFor", "the hold would end past the calendar"))?;
+        let high = self.quote_range(request)?.high;
+        let open = hold::available(request, Some(day))?;
+        hold::make(card, &high, open.as_ref().map_or(request, |o| &o.request), day, expires)
+    }
+
+    /// Settles `hold` with what the job actually ran (`request.items`; none
+    /// for a failed job) on `request.at`: priced at the hold's version and
+    /// day (the price quoted is the price charged, even after a price
+    /// change), captured from the hold's reserve, at most the hold unless the
+    /// card's `overrun` is `"charge"`, the rest released (see [`hold`]).
+    ///
+    /// # Errors
+    /// `invalid_hold` for a hold whose fingerprint does not match its fields,
+    /// or whose version this engine does not hold; `hold_expired` after its
+    /// `expiresAt`; `already_settled` when `settledHolds` names it;
+    /// `invalid_request` at `at` before the hold's day; the quote's errors for
+    /// an item (at `items[i]…`).
+    pub fn settle(&self, held: &Hold, request: &SettleRequest) -> Result<Settlement> {
+        hold::check(held).map_err(|e| e.context("hold"))?;
+        let index = self.book.find(&held.rate_card, &held.version, &held.card_hash).ok_or_else(|| {
+            Error::at(ErrorKind::InvalidHold, "version", format!("no version \"{}\" of rate card \"{}\" with this card hash here", held.version, held.rate_card))
+                .context("hold")
+        })?;
+        let day = hold::admit(held, request)?;
+        let card = self.card_of(index);
+        let plan = card.plan(Some(&held.plan)).map_err(|e| e.context("hold"))?;
+        let priced = if request.items.is_empty() {
+            None
+        } else {
+            let job = QuoteRequest {
+                plan: Some(held.plan.clone()),
+                items: request.items.iter().map(|i| Item { max_seconds: None, ..i.clone() }).collect(),
+                balance: Some(held.credits),
+                period_usage: held.period_usage.clone(),
+                ..Default::default()
+            };
+            Some(self.quote_in(index, Some(held.at), &job)?)
+        };
+        hold::settle(card, plan, held, request, day, priced)
     }
 
     /// The item's amount, in the card's unit, at each duration of the curve
@@ -307,9 +390,11 @@ impl RateEngine {
     /// assert_eq!(s.purchase[0].price.to_string(), "5.00");
     /// ```
     pub fn quote_summary(&self, request: &QuoteRequest) -> Result<Summary> {
-        let card = self.card_at(request.at.as_deref())?;
+        let day = quote::quote_day(request)?;
+        let card = self.card_of(self.book.book().in_force(day)?);
         let plan = card.plan(request.plan.as_deref())?;
-        quote::summary(card, plan, request)
+        let open = hold::available(request, day)?;
+        quote::summary(card, plan, open.as_ref().map_or(request, |o| &o.request))
     }
 
     /// Recomputes the quote for `request` and compares it with `quote` (as
@@ -421,20 +506,131 @@ impl RateEngine {
         records: &request::ServerRecords,
         options: VerifyOptions,
     ) -> Result<Verification> {
-        // The server's day: its records', else its clock (the core reads none).
-        let server_day = || match records.at.as_deref() {
-            Some(at) => parse_date(at, "at").map_err(|e| e.context("records")),
-            None => server_today().ok_or_else(|| {
-                Error::at(ErrorKind::InvalidRequest, "at", "the server's day is needed (YYYY-MM-DD)").context("records")
-            }),
-        };
+        let server_day = || records_day(records);
         let price = |index: usize, day: Option<Date>, request: &QuoteRequest| self.quote_in(index, day, request);
         integrity::verify(&self.book, price, &integrity::Claim { request, quote, records }, server_day, options)
+    }
+
+    /// Verifies `hold` (as a page or a job runner gave it back) against the
+    /// hold the server's own `records` give for `request` (plan, balance or
+    /// grants, open holds, the period's usage replace the request's), on the
+    /// server's day (`records.at`, else today in UTC natively). The verdict,
+    /// in this order: `stale_card` (a version this engine does not hold),
+    /// `altered` (a claim differs from the records, the hold is dated after
+    /// the server's day, or it is not the hold the request gives), `expired`
+    /// (its `expiresAt` is before the server's day), `superseded` (a newer
+    /// version is in force: the hold still settles at its own prices), `match`.
+    ///
+    /// # Errors
+    /// `invalid_request` at `hold` for an object that is no hold, at
+    /// `records.at` as [`RateEngine::verify_within`]; the request's own errors.
+    pub fn verify_hold(&self, request: &QuoteRequest, hold: &serde_json::Value, records: &request::ServerRecords) -> Result<HeldVerification> {
+        let claim: Hold = serde_json::from_value(hold.clone()).map_err(|e| Error::at(ErrorKind::InvalidRequest, "hold", e.to_string()))?;
+        let Some(index) = self.book.find(&claim.rate_card, &claim.version, &claim.card_hash) else {
+            let why = format!("the hold names version \"{}\" of \"{}\", which this engine does not hold", claim.version, claim.rate_card);
+            return Ok(HeldVerification::new(Verdict::StaleCard, why, None));
+        };
+        let day = records_day(records)?;
+        // The records may list this hold among the open ones: it does not hold against itself.
+        let mut records = records.clone();
+        if let Some(holds) = records.holds.as_mut() {
+            holds.retain(|h| h.fingerprint != claim.fingerprint);
+        }
+        let (r, differs) = records.apply(request);
+        let expected = self.hold(&r)?;
+        let in_force = self.book.book().in_force(Some(day)).unwrap_or(index);
+        let fields = integrity::differing(&expected, hold);
+        let (verdict, message) = if let Some(field) = differs {
+            (Verdict::Altered, format!("the request's {field} is not the server's record"))
+        } else if claim.at > day {
+            (Verdict::Altered, format!("the hold is dated {}, after the server's day {day}", claim.at))
+        } else if !fields.is_empty() {
+            (Verdict::Altered, format!("the hold differs from the request's in: {}", fields.join(", ")))
+        } else if claim.expires_at < day {
+            (Verdict::Expired, format!("the hold expired after {}: it released everything", claim.expires_at))
+        } else if in_force > index {
+            (Verdict::Superseded, format!("version {} is in force now; the hold settles at {}'s prices", self.card_of(in_force).version, claim.version))
+        } else {
+            (Verdict::Match, "the hold is the one the records give".to_string())
+        };
+        let mut v = HeldVerification::new(verdict, message, Some(integrity::Held::Hold(expected)));
+        v.server_day = Some(day.to_string());
+        v.version = Some(claim.version);
+        v.version_in_force = Some(self.card_of(in_force).version.clone());
+        Ok(v)
+    }
+
+    /// Verifies `settlement` of `hold` for `request` (the lengths the job
+    /// ran): recomputed with the server's `records` (balance or grants and
+    /// open holds replace the request's, for an overrun charged) on the
+    /// server's day. `stale_card` for a hold of a version this engine does not
+    /// hold; `altered` when a claim differs from the records, the settlement
+    /// is dated after the server's day, the hold cannot be settled (altered,
+    /// expired, already settled), or the settlement is not what the hold and
+    /// lengths give; else `match`. Never `superseded`: a hold settles at its
+    /// own version's prices, whatever is in force since.
+    ///
+    /// # Errors
+    /// `invalid_request` at `settlement` for an object that is no
+    /// settlement; at `records.at`; the items' own errors.
+    pub fn verify_settlement(&self, hold: &Hold, request: &SettleRequest, settlement: &serde_json::Value, records: &request::ServerRecords) -> Result<HeldVerification> {
+        let claim: Settlement =
+            serde_json::from_value(settlement.clone()).map_err(|e| Error::at(ErrorKind::InvalidRequest, "settlement", e.to_string()))?;
+        if self.book.find(&hold.rate_card, &hold.version, &hold.card_hash).is_none() {
+            let why = format!("the hold names version \"{}\" of \"{}\", which this engine does not hold", hold.version, hold.rate_card);
+            return Ok(HeldVerification::new(Verdict::StaleCard, why, None));
+        }
+        let day = records_day(records)?;
+        let mut r = request.clone();
+        let mut differs = None;
+        if records.balance.is_some() || records.grants.is_some() {
+            if r.balance != records.balance || r.grants != records.grants {
+                differs = Some(if records.grants.is_some() { "grants" } else { "balance" });
+            }
+            r.balance = records.balance;
+            r.grants = records.grants.clone();
+        }
+        if let Some(holds) = &records.holds {
+            differs = differs.or((&r.holds != holds).then_some("holds"));
+            r.holds = holds.clone();
+        }
+        let (verdict, message, expected) = match self.settle(hold, &r) {
+            Err(e) if matches!(e.kind(), ErrorKind::InvalidHold | ErrorKind::HoldExpired | ErrorKind::AlreadySettled) => {
+                (Verdict::Altered, format!("the hold cannot be settled: {}", e.message()), None)
+            }
+            Err(e) => return Err(e),
+            Ok(expected) => {
+                let fields = integrity::differing(&expected, settlement);
+                let (verdict, message) = if let Some(field) = differs {
+                    (Verdict::Altered, format!("the request's {field} is not the server's record"))
+                } else if claim.at > day {
+                    (Verdict::Altered, format!("the settlement is dated {}, after the server's day {day}", claim.at))
+                } else if !fields.is_empty() {
+                    (Verdict::Altered, format!("the settlement differs from what the hold and lengths give in: {}", fields.join(", ")))
+                } else {
+                    (Verdict::Match, "the settlement is the one the hold and lengths give".to_string())
+                };
+                (verdict, message, Some(integrity::Held::Settlement(expected)))
+            }
+        };
+        let mut v = HeldVerification::new(verdict, message, expected);
+        v.server_day = Some(day.to_string());
+        v.version = Some(hold.version.clone());
+        Ok(v)
     }
 
     /// Stale card first (no quote is recomputed), then the comparison.
     fn verify_value(&self, request: &QuoteRequest, quote: &serde_json::Value) -> Result<Verification> {
         self.verify_with(request, quote, &request::ServerRecords::default())
+    }
+}
+
+/// The server's day: its records' `at`, else its clock (the core reads none).
+fn records_day(records: &request::ServerRecords) -> Result<Date> {
+    match records.at.as_deref() {
+        Some(at) => parse_date(at, "at").map_err(|e| e.context("records")),
+        None => server_today()
+            .ok_or_else(|| Error::at(ErrorKind::InvalidRequest, "at", "the server's day is needed (YYYY-MM-DD)").context("records")),
     }
 }
 

@@ -81,6 +81,15 @@ error_kinds! {
     InvalidRequest => "invalid_request",
     /// `overflow`: an amount too large for exact decimal arithmetic.
     Overflow => "overflow",
+    /// `invalid_hold`: a hold this engine did not make as given: its
+    /// fingerprint does not match its fields, or it names a version or card
+    /// hash the engine does not hold.
+    InvalidHold => "invalid_hold",
+    /// `hold_expired`: a settlement on a day after the hold's `expiresAt`
+    /// (an expired hold has released everything).
+    HoldExpired => "hold_expired",
+    /// `already_settled`: the hold is among the server's settled holds.
+    AlreadySettled => "already_settled",
 }
 
 /// One step of a field's path: an object key or an array index.

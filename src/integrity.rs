@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 use crate::book::SealedBook;
 use crate::date::Date;
 use crate::error::{Error, ErrorKind, Result};
+use crate::hold::Settlement;
+use crate::request::Hold;
 use crate::quote::Quote;
 use crate::rate_card::RateCard;
 use crate::request::{QuoteRequest, ServerRecords};
@@ -351,4 +353,64 @@ pub(crate) fn verify(
     }
     let (verdict, message) = other_amounts(quoted.is_some(), server_day);
     Ok(days(Verification::new(verdict, message, Some(expected))))
+}
+
+/// A hold or a settlement, as `RateEngine::verify_hold` and
+/// `RateEngine::verify_settlement` expect it (serialized as the object itself).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
+#[serde(untagged)]
+pub enum Held {
+    /// A hold, as `RateEngine::hold` makes it.
+    Hold(Hold),
+    /// A settlement, as `RateEngine::settle` makes it.
+    Settlement(Settlement),
+}
+
+/// The result of verifying a hold or a settlement: the verdict, why, the
+/// server's day, the claim's version and the one in force, and the hold or
+/// settlement the server's records give (absent for a stale card, or when
+/// the records refuse it).
+///
+/// JSON / JS shape: `{ verdict, message, serverDay?, version?, versionInForce?, expected? }`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HeldVerification {
+    /// Match, stale card, superseded (holds only), expired (holds only) or altered.
+    pub verdict: Verdict,
+    /// For people: what differs.
+    pub message: String,
+    /// The server's day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub server_day: Option<String>,
+    /// The `version` the claim names.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// The `version` in force on the server's day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version_in_force: Option<String>,
+    /// What the server's records give.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<Held>,
+}
+
+impl HeldVerification {
+    /// A verdict with its message; days and versions not yet filled in.
+    pub fn new(verdict: Verdict, message: impl Into<String>, expected: Option<Held>) -> Self {
+        HeldVerification { verdict, message: message.into(), server_day: None, version: None, version_in_force: None, expected }
+    }
+}
+
+/// The fields where `claim` (as the page or a job runner gave it) differs
+/// from `expected` (as the records give it), compared as JSON.
+pub fn differing<T: Serialize>(expected: &T, claim: &serde_json::Value) -> Vec<String> {
+    match (serde_json::to_value(expected), claim) {
+        (Ok(serde_json::Value::Object(a)), serde_json::Value::Object(b)) => a
+            .iter()
+            .filter(|(k, v)| b.get(*k) != Some(*v))
+            .map(|(k, _)| k.clone())
+            .chain(b.keys().filter(|k| !a.contains_key(*k)).cloned())
+            .collect(),
+        _ => vec!["the whole object".into()],
+    }
 }

@@ -22,6 +22,7 @@
 //!                                     each version's seal (card hash, fingerprint) and price-change notice
 //!   → ledger                          grants over time: burn-down, expiry, the cycle, simulate
 //!   → planner                         capacity of a balance; compare plans for a workload
+//!   → hold                            holds: a job's high end reserved from checkout to charge, then settled
 //!   → integrity                       verify: a quote against the server's records and day
 //!   → lite                            the first-load module: presets read without serde, summary and quote
 //!   → engine                          `RateEngine`: the whole API in one `impl`, delegating
@@ -76,6 +77,8 @@ pub mod ledger;
 
 pub mod planner;
 
+pub mod hold;
+
 pub mod integrity;
 
 pub mod engine;
@@ -89,7 +92,8 @@ pub use error::{Error, ErrorKind, PathSegment, Result};
 pub use purchase::{Purchase, PurchaseKind, PurchaseOption};
 pub use quote::{Quote, QuoteLine};
 pub use rate_card::RateCard;
-pub use request::{BuyPacksRequest, Grant, Item, OptionValue, QuoteRequest};
+pub use hold::Settlement;
+pub use request::{BuyPacksRequest, Grant, Hold, Item, OptionValue, QuoteRequest, SettleRequest};
 
 /// The README's Rust examples, run as doc tests.
 #[allow(clippy::unwrap_used, clippy::expect_used)]

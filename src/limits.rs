@@ -67,6 +67,12 @@ pub const MAX_EXPIRY_DAYS: u32 = 100_000;
 /// A quote given grants and a day warns about credits expiring within this
 /// many days that it leaves unused.
 pub const EXPIRY_WARNING_DAYS: i32 = 7;
+/// The longest a hold lasts when the card sets no `maxHoldDays`, in days.
+pub const DEFAULT_MAX_HOLD_DAYS: u32 = 7;
+/// The most a card's `maxHoldDays` may be, in days (a year).
+pub const MAX_HOLD_DAYS: u32 = 366;
+/// Most open holds a request may carry (`holds`).
+pub const MAX_HOLDS: usize = 1_000;
 /// Most decimal places an exact amount shows in an explanation before "…".
 pub const EXPLANATION_DP: u32 = 6;
 

@@ -17,17 +17,8 @@ use crate::money::{self, DecimalString, RoundingMode};
 use crate::purchase::{self, PurchaseKind, PurchaseOption};
 use crate::rate_card::{Per, Period, Plan, RateCard};
 use crate::date::{parse_date, Date};
+pub use crate::request::Burn;
 use crate::request::{CurveRequest, Grant, Item, QuoteRequest};
-
-/// Credits a line takes from one grant.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
-pub struct Burn {
-    /// Grant id.
-    pub grant: String,
-    /// Credits taken, in the card's unit.
-    pub credits: DecimalString,
-}
 
 /// A priced quote.
 ///

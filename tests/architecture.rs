@@ -20,6 +20,7 @@ const ORDER: &[&[&str]] = &[
     &["book"],
     &["ledger"],
     &["planner"],
+    &["hold"],
     &["integrity"],
     &["lite"],
     &["engine"],

@@ -66,10 +66,67 @@ fn matches(expected: &Value, actual: &Value, path: &str, problems: &mut Vec<Stri
     }
 }
 
-fn run(case: &Value) -> Value {
+/// A case's engine: its preset, with `patch`'s fields set on the card when given.
+fn engine_of(case: &Value) -> ratecard::Result<RateEngine> {
     let preset = case["preset"].as_str().expect("preset");
-    let request_text = case["request"].to_string();
-    let result = RateEngine::preset(preset).and_then(|engine| match case["call"].as_str() {
+    match case.get("patch").and_then(Value::as_object) {
+        None => RateEngine::preset(preset),
+        Some(patch) => {
+            let mut card: Value = serde_json::from_str(ratecard::presets::json(preset).expect("a preset")).expect("preset JSON");
+            for (k, v) in patch {
+                card[k] = v.clone();
+            }
+            RateEngine::from_json(&card.to_string())
+        }
+    }
+}
+
+/// `value` with each `{ "make": request, "alter"?: fields }` replaced by the
+/// hold `engine.hold(request)` gives (then `alter`'s fields set on it), and
+/// each `"$hold"` by `hold`'s fingerprint.
+fn resolve(engine: &RateEngine, value: &Value, hold: Option<&str>) -> ratecard::Result<Value> {
+    Ok(match value {
+        Value::Object(o) if o.contains_key("make") => {
+            let req: QuoteRequest = request::from_json(&resolve(engine, &o["make"], hold)?.to_string())?;
+            let mut made = serde_json::to_value(engine.hold(&req)?).expect("serialize");
+            for (k, v) in o.get("alter").and_then(Value::as_object).into_iter().flatten() {
+                made[k] = v.clone();
+            }
+            made
+        }
+        Value::Object(o) => Value::Object(o.iter().map(|(k, v)| Ok((k.clone(), resolve(engine, v, hold)?))).collect::<ratecard::Result<_>>()?),
+        Value::Array(a) => Value::Array(a.iter().map(|v| resolve(engine, v, hold)).collect::<ratecard::Result<_>>()?),
+        Value::String(s) if s == "$hold" => Value::String(hold.unwrap_or_default().to_string()),
+        other => other.clone(),
+    })
+}
+
+/// `settle`'s case: `{ hold: { make }, settle }`, the hold made first.
+fn settle(engine: &RateEngine, request: &Value) -> ratecard::Result<Value> {
+    let hold: ratecard::Hold = serde_json::from_value(resolve(engine, &request["hold"], None)?).expect("a hold");
+    let settle: ratecard::SettleRequest = request::from_json(&resolve(engine, &request["settle"], Some(&hold.fingerprint))?.to_string())?;
+    Ok(serde_json::to_value(engine.settle(&hold, &settle)?).expect("serialize"))
+}
+
+fn run(case: &Value) -> Value {
+    let result = engine_of(case).and_then(|engine| {
+        let request_text = resolve(&engine, &case["request"], None)?.to_string();
+        call(&engine, case, &request_text)
+    });
+    match result {
+        Ok(v) => v,
+        Err(e) => serde_json::json!({ "error": e.code(), "message": e.message() }),
+    }
+}
+
+fn call(engine: &RateEngine, case: &Value, request_text: &str) -> ratecard::Result<Value> {
+    let request_text = request_text.to_string();
+    match case["call"].as_str() {
+        Some("hold") => {
+            let req: QuoteRequest = request::from_json(&request_text)?;
+            Ok(serde_json::to_value(engine.hold(&req)?).expect("serialize"))
+        }
+        Some("settle") => settle(engine, &case["request"]),
         Some("quote") => {
             let req: QuoteRequest = request::from_json(&request_text)?;
             Ok(serde_json::to_value(engine.quote(&req)?).expect("serialize"))
@@ -95,10 +152,6 @@ fn run(case: &Value) -> Value {
             Ok(serde_json::to_value(RateEngine::compare(&req)?).expect("serialize"))
         }
         other => panic!("unknown call {other:?}"),
-    });
-    match result {
-        Ok(v) => v,
-        Err(e) => serde_json::json!({ "error": e.code(), "message": e.message() }),
     }
 }
 

@@ -16,6 +16,7 @@ mod sealed;
 
 pub use diff::{diff, Change, ChangeKind, Subject, SubjectKind};
 pub use seal::Seal;
+pub(crate) use seal::{canonical, sha256_hex};
 pub use sealed::{SealedBook, Upcoming, VersionInfo};
 
 use std::sync::Arc;

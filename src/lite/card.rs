@@ -313,5 +313,8 @@ pub fn card(v: &Json) -> Result<RateCard> {
         features: o.map("features", feature)?,
         wallet: o.get("wallet").map(wallet).transpose()?,
         upgrade_rule: o.get("upgradeRule").map(upgrade_rule).transpose()?,
+        // Holds are the full module's: the first-load module leaves them unread.
+        max_hold_days: None,
+        overrun: None,
     })
 }

@@ -77,6 +77,32 @@ pub struct RateCard {
     /// prorated price difference and the difference in credits at once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upgrade_rule: Option<UpgradeRule>,
+    /// The longest a hold may last, in days (a hold's `holdFor`): 1 to 366;
+    /// absent: [`DEFAULT_MAX_HOLD_DAYS`](crate::limits::DEFAULT_MAX_HOLD_DAYS).
+    /// No article describes holds: this is the product's rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(optional))]
+    pub max_hold_days: Option<u32>,
+    /// What a settlement does with a job that ran past its hold: `"cap"`
+    /// (absent: the checkout promised "at most", so the capture stops at the
+    /// hold) or `"charge"` (the excess is taken from the available balance,
+    /// then billed as overage where the plan allows it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(optional))]
+    pub overrun: Option<Overrun>,
+}
+
+/// What a settlement does with a job that ran past its hold (a card's `overrun`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum Overrun {
+    /// Capture at most the hold: the excess is not charged.
+    #[default]
+    Cap,
+    /// Charge the excess: from the available balance, then as overage where
+    /// the plan allows it.
+    Charge,
 }
 
 /// What a mid-cycle upgrade does.

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use super::{Feature, Input, OneOrMany, OptionDef, OptionType, Per, Plan, Product, RateCard};
 use crate::error::{one_of, Error, ErrorKind, Result};
 use crate::limits::{
-    MAX_CARD_ID_CHARS, MAX_CARD_TEXT_CHARS, MAX_ENUM_VALUES, MAX_OPTION_COMBINATIONS, MAX_RATES_PER_FEATURE, MAX_ROUNDING_DP,
+    MAX_CARD_ID_CHARS, MAX_HOLD_DAYS, MAX_CARD_TEXT_CHARS, MAX_ENUM_VALUES, MAX_OPTION_COMBINATIONS, MAX_RATES_PER_FEATURE, MAX_ROUNDING_DP,
 };
 use crate::money::DecimalString;
 
@@ -74,6 +74,9 @@ fn head(card: &RateCard) -> Result<()> {
     }
     if card.rounding.dp > MAX_ROUNDING_DP {
         return Err(invalid("dp", format!("must be 0 to {MAX_ROUNDING_DP}, got {}", card.rounding.dp)).context("rounding"));
+    }
+    if card.max_hold_days.is_some_and(|d| !(1..=MAX_HOLD_DAYS).contains(&d)) {
+        return Err(invalid("maxHoldDays", format!("must be 1 to {MAX_HOLD_DAYS} days")));
     }
     if card.plans.is_empty() {
         return Err(invalid("plans", "a rate card needs at least one plan"));

@@ -15,8 +15,10 @@ use crate::error::{tagged, ErrorKind};
 use crate::money::{DecimalString, Measure};
 use crate::rate_card::{Period, RateCard};
 
+mod hold;
 mod parse;
 
+pub use hold::{Burn, Hold, HoldTag, SettleRequest};
 pub use parse::{from_json, parse};
 
 /// A quote request.
@@ -60,6 +62,20 @@ pub struct QuoteRequest {
     /// named in a warning.
     #[serde(default)]
     pub at: Option<String>,
+    /// Open holds on this wallet (as `RateEngine::hold` made them): the
+    /// balance, shortfall and purchases are computed on what is available,
+    /// `balance − held`, grant by grant. A hold whose `expiresAt` is before
+    /// `at` has released everything and is skipped. At most
+    /// [`MAX_HOLDS`](crate::limits::MAX_HOLDS); they need `balance` or `grants`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(optional))]
+    pub holds: Vec<Hold>,
+    /// For `RateEngine::hold`: how many days the hold lasts (default 1, at
+    /// most the card's `maxHoldDays`, default 7). Other requests ignore it,
+    /// so one request serves the page's range and the server's hold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(optional))]
+    pub hold_for: Option<u32>,
 }
 
 /// Usage so far by feature: feature id → a [`Measure`].
@@ -494,7 +510,7 @@ impl<'de> Deserialize<'de> for CardOrBook {
 /// plan the buyer is on, the balance or the wallet's grants, this period's
 /// usage and today's date; it must never take those from the page.
 ///
-/// JSON / JS shape: `{ plan?, balance?, grants?, periodUsage?, at? }`.
+/// JSON / JS shape: `{ plan?, balance?, grants?, periodUsage?, at?, holds? }`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -521,6 +537,9 @@ pub struct ServerRecords {
     /// superseded (see `RateEngine::verify_within`).
     #[serde(default)]
     pub at: Option<String>,
+    /// The open holds on the buyer's wallet (replace the request's `holds`).
+    #[serde(default)]
+    pub holds: Option<Vec<Hold>>,
 }
 
 fn opt_usage_map<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<IndexMap<String, Decimal>>, D::Error> {
@@ -550,6 +569,10 @@ impl ServerRecords {
         if let Some(usage) = &self.period_usage {
             note(&r.period_usage == usage, "periodUsage");
             r.period_usage = usage.clone();
+        }
+        if let Some(holds) = &self.holds {
+            note(&r.holds == holds, "holds");
+            r.holds = holds.clone();
         }
         (r, differs)
     }

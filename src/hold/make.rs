@@ -1,0 +1,81 @@
+//! A hold: the high end of a job's range, reserved from the grants in
+//! burn-down order, never from a grant that expires before the hold does.
+
+use rust_decimal::Decimal;
+
+use crate::date::Date;
+use crate::error::{Error, ErrorKind, Result};
+use crate::ledger::burn;
+use crate::limits::DEFAULT_MAX_HOLD_DAYS;
+use crate::money;
+use crate::quote::Quote;
+use crate::rate_card::RateCard;
+use crate::request::{Burn, Hold, HoldTag, QuoteRequest};
+
+/// How many days a hold lasts: `hold_for` (default 1), from 1 to the card's
+/// `maxHoldDays` (default [`DEFAULT_MAX_HOLD_DAYS`]).
+///
+/// # Errors
+/// `invalid_request` at `holdFor` outside that range.
+pub fn hold_days(card: &RateCard, hold_for: Option<u32>) -> Result<u32> {
+    let most = card.max_hold_days.unwrap_or(DEFAULT_MAX_HOLD_DAYS);
+    match hold_for.unwrap_or(1) {
+        days @ 1.. if days <= most => Ok(days),
+        days => Err(Error::at(
+            ErrorKind::InvalidRequest,
+            "holdFor",
+            format!("a hold lasts 1 to {most} days on rate card \"{}\", got {days}", card.id),
+        )),
+    }
+}
+
+/// The hold of `high` (the range's high end, priced and stamped on `day`)
+/// on `available` (the request with other open holds taken off), lasting
+/// through `expires`: its credits reserved in burn-down order from the
+/// grants alive on `day` that outlive the hold (`expiresAt` after
+/// `expires`), or from the balance (the quote's, which is the plan's fresh
+/// credits when the request gave none). Sealed with its fingerprint.
+///
+/// # Errors
+/// `overflow` for amounts past exact arithmetic.
+pub fn make(card: &RateCard, high: &Quote, available: &QuoteRequest, day: Date, expires: Date) -> Result<Hold> {
+    let credits = high.total.0;
+    let burns = match &available.grants {
+        Some(grants) => {
+            let mut lasting = grants.clone();
+            for g in lasting.iter_mut().filter(|g| g.expires_at.is_some_and(|e| e <= expires || e <= day)) {
+                g.remaining = Decimal::ZERO.into();
+            }
+            let burned = burn(&mut lasting, credits);
+            burned
+                .taken
+                .iter()
+                .filter_map(|t| lasting.get(t.grant).map(|g| Burn { grant: g.id.clone(), credits: card.shape_amount(t.credits).into() }))
+                .collect()
+        }
+        None => {
+            let take = high.balance.0.max(Decimal::ZERO).min(credits);
+            if take > Decimal::ZERO { vec![Burn { grant: "balance".into(), credits: card.shape_amount(take).into() }] } else { Vec::new() }
+        }
+    };
+    let mut hold = Hold {
+        kind: HoldTag::Hold,
+        rate_card: high.rate_card.clone(),
+        version: high.version.clone(),
+        card_hash: high.card_hash.clone(),
+        plan: high.plan.clone(),
+        at: day,
+        expires_at: expires,
+        unit: high.unit.clone(),
+        currency: high.currency.clone(),
+        credits: high.total,
+        burns,
+        shortfall: Decimal::ZERO.into(),
+        price: (card.unit == card.currency).then_some(high.total),
+        period_usage: available.period_usage.clone(),
+        fingerprint: String::new(),
+    };
+    hold.shortfall = card.shape_amount(money::sub(credits, hold.reserved(), "shortfall")?).into();
+    hold.fingerprint = super::fingerprint(&hold)?;
+    Ok(hold)
+}
