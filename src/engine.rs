@@ -583,15 +583,18 @@ impl RateEngine {
         let day = records_day(records)?;
         let mut r = request.clone();
         let mut differs = None;
+        // A settle request that gives no balance, grants or holds claims none:
+        // one that gives other ones than the records is altered.
         if records.balance.is_some() || records.grants.is_some() {
-            if r.balance != records.balance || r.grants != records.grants {
+            let claimed = r.balance.is_some() || r.grants.is_some();
+            if claimed && (r.balance != records.balance || r.grants != records.grants) {
                 differs = Some(if records.grants.is_some() { "grants" } else { "balance" });
             }
             r.balance = records.balance;
             r.grants = records.grants.clone();
         }
         if let Some(holds) = &records.holds {
-            differs = differs.or((&r.holds != holds).then_some("holds"));
+            differs = differs.or((!r.holds.is_empty() && &r.holds != holds).then_some("holds"));
             r.holds = holds.clone();
         }
         let (verdict, message, expected) = match self.settle(hold, &r) {

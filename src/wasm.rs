@@ -13,6 +13,8 @@ use crate::planner::{Capacity, Comparison};
 use crate::quote::Summary;
 use crate::request::{CapacityRequest, CompareRequest, CurveRequest, SimulateRequest};
 use crate::limits::{MAX_CARD_ID_CHARS, MAX_CARD_TEXT_CHARS, MAX_COMPARE_CARDS, MAX_QUOTE_BYTES, MAX_RATE_CARD_BYTES, MAX_REQUEST_BYTES};
+use crate::hold::Settlement;
+use crate::request::{Hold, SettleRequest};
 use crate::{presets, request, BuyPacksRequest, Error, Purchase, Quote, QuoteRequest, RateCard};
 
 /// The TypeScript type of an error's `code` (generated from [`ErrorKind`])
@@ -127,7 +129,64 @@ export interface Verification {
     versionInForce?: string;
     expected?: Quote;
 }
+
+/** `verify`'s request for a settlement: the settle request, with the hold it settled. */
+export type SettlementClaim = SettleRequest & { hold: Hold };
+
+/** `verifyDetail`'s result for a hold or a settlement: the verdict (`expired` and `superseded` for holds
+ * only: a settlement is priced at its hold's version), why, the server's day, the claim's version and the
+ * one in force, and what the server's records give (`expected`). */
+export interface HeldVerification {
+    verdict: Verdict;
+    message: string;
+    serverDay?: string;
+    version?: string;
+    versionInForce?: string;
+    expected?: Hold | Settlement;
+}
 "#;
+
+/// What `verify` found: for a quote, or for a hold or a settlement.
+enum Verified {
+    Quote(crate::integrity::Verification),
+    Held(crate::integrity::HeldVerification),
+}
+
+impl Verified {
+    fn verdict(&self) -> crate::integrity::Verdict {
+        match self {
+            Verified::Quote(v) => v.verdict,
+            Verified::Held(v) => v.verdict,
+        }
+    }
+}
+
+/// `verify`'s request for a settlement: the settle request, with the hold it settled.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct SettlementClaim {
+    hold: Hold,
+    #[serde(default)]
+    items: Vec<crate::request::Item>,
+    #[serde(default)]
+    at: Option<String>,
+    #[serde(default, deserialize_with = "crate::money::present_decimal")]
+    balance: Option<crate::money::DecimalString>,
+    #[serde(default)]
+    grants: Option<Vec<crate::request::Grant>>,
+    #[serde(default)]
+    holds: Vec<Hold>,
+    #[serde(default)]
+    settled_holds: Vec<String>,
+    #[serde(default)]
+    allow_overage: bool,
+}
+
+impl SettlementClaim {
+    fn settle(self) -> SettleRequest {
+        SettleRequest { items: self.items, at: self.at, balance: self.balance, grants: self.grants, holds: self.holds, settled_holds: self.settled_holds, allow_overage: self.allow_overage }
+    }
+}
 
 /// Today's local date, `YYYY-MM-DD`: the day a price book prices when a
 /// request gives none (the binding reads the clock; the core never does).
@@ -478,6 +537,36 @@ impl JsRateEngine {
         into_ts(self.inner.quote_range(&self.dated(from_js(request)?)))
     }
 
+    /// Holds the most a job can cost until it has run, on a server: `{ plan?,
+    /// items: [{ feature, seconds, maxSeconds?, options? }], balance? |
+    /// grants?, holds?, periodUsage?, at?, holdFor? }` → `{ kind: "hold",
+    /// credits, burns: [{ grant, credits }], expiresAt, shortfall, version,
+    /// cardHash, fingerprint, … }`: the range's high end reserved from the
+    /// balance or grants (less other open `holds`) in burn-down order, never
+    /// from a grant that expires before the hold does; `holdFor` days
+    /// (default 1, at most the card's `maxHoldDays`). `at` absent: the
+    /// server's local date. Pass the server's own records, never the page's.
+    /// See `RateEngine::hold` in the crate.
+    pub fn hold(&self, request: Ts<QuoteRequest>) -> Result<Ts<Hold>, JsValue> {
+        let mut request: QuoteRequest = from_js(request)?;
+        request.at = request.at.take().or_else(|| Some(today()));
+        into_ts(self.inner.hold(&request))
+    }
+
+    /// Settles `hold` (as `hold` returned it) with what the job ran: `{ items,
+    /// at?, balance? | grants?, holds?, settledHolds?, allowOverage? }` →
+    /// `{ kind: "settlement", total, credits, burns, released, overrun,
+    /// overage, uncharged, lines, … }`, priced at the hold's version and day.
+    /// No items: the job failed, everything is released. `at` absent: the
+    /// server's local date. Throws `invalid_hold`, `hold_expired` or
+    /// `already_settled` (see `RateEngine::settle` in the crate).
+    pub fn settle(&self, hold: Ts<Hold>, request: Ts<SettleRequest>) -> Result<Ts<Settlement>, JsValue> {
+        let hold: Hold = request::from_json(&json_text(&hold.js_value(), "hold", MAX_REQUEST_BYTES)?).map_err(|e| js_error(&e.context("hold")))?;
+        let mut request: SettleRequest = from_js(request)?;
+        request.at = request.at.take().or_else(|| Some(today()));
+        into_ts(self.inner.settle(&hold, &request))
+    }
+
     /// A quote request with `at` defaulted (see `day`).
     fn dated(&self, mut request: QuoteRequest) -> QuoteRequest {
         request.at = self.day(request.at.take());
@@ -589,35 +678,32 @@ impl JsRateEngine {
     #[wasm_bindgen(unchecked_return_type = "Verdict")]
     pub fn verify(
         &self,
-        request: Ts<QuoteRequest>,
-        quote: Ts<Quote>,
+        #[wasm_bindgen(unchecked_param_type = "QuoteRequest | SettlementClaim")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Quote | Hold | Settlement")] quote: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "ServerRecords")] records: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "VerifyOptions")] options: Option<JsValue>,
     ) -> Result<String, JsValue> {
-        Ok(self.verified(request, quote, records, options)?.verdict.as_str().to_string())
+        Ok(self.verified(request, quote, records, options)?.verdict().as_str().to_string())
     }
 
     /// [`verify`](Self::verify) with its reasons: `{ verdict, message,
     /// quotedOn?, serverDay, version, versionInForce, expected? }` (days
     /// `YYYY-MM-DD`; `expected`: the quote to charge on the server's day).
-    #[wasm_bindgen(js_name = verifyDetail, unchecked_return_type = "Verification")]
+    #[wasm_bindgen(js_name = verifyDetail, unchecked_return_type = "Verification | HeldVerification")]
     pub fn verify_detail(
         &self,
-        request: Ts<QuoteRequest>,
-        quote: Ts<Quote>,
+        #[wasm_bindgen(unchecked_param_type = "QuoteRequest | SettlementClaim")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Quote | Hold | Settlement")] quote: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "ServerRecords")] records: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "VerifyOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        to_js(&self.verified(request, quote, records, options)?)
+        match self.verified(request, quote, records, options)? {
+            Verified::Quote(v) => to_js(&v),
+            Verified::Held(v) => to_js(&v),
+        }
     }
 
-    fn verified(
-        &self,
-        request: Ts<QuoteRequest>,
-        quote: Ts<Quote>,
-        records: Option<JsValue>,
-        options: Option<JsValue>,
-    ) -> Result<crate::integrity::Verification, JsValue> {
+    fn verified(&self, request: JsValue, quote: JsValue, records: Option<JsValue>, options: Option<JsValue>) -> Result<Verified, JsValue> {
         let fail = |e: Error| js_error(&e);
         // Records fail closed, before anything is copied into wasm memory.
         let records = match records.filter(|r| !r.is_undefined() && !r.is_null()) {
@@ -633,16 +719,30 @@ impl JsRateEngine {
         };
         // The quote is compared as JSON (no typed read of a whole `Quote`,
         // which would cost the module ~19 KiB gzip).
-        let request = json_text(&request.js_value(), "request", MAX_REQUEST_BYTES)?;
-        let quote = json_text(&quote.js_value(), "quote", MAX_QUOTE_BYTES)?;
-        let request: QuoteRequest = request::from_json(&request).map_err(fail)?;
+        let request = json_text(&request, "request", MAX_REQUEST_BYTES)?;
+        let quote = json_text(&quote, "quote", MAX_QUOTE_BYTES)?;
         let mut records: request::ServerRecords = request::from_json(&records).map_err(|e| fail(e.context("records")))?;
         let options: crate::integrity::VerifyOptions = request::from_json(&options).map_err(|e| fail(e.context("options")))?;
         // The server's day: its own local date unless the records name it.
         records.at = records.at.take().or_else(|| Some(today()));
         let quote: serde_json::Value = serde_json::from_str(&quote)
             .map_err(|e| fail(Error::at(ErrorKind::InvalidRequest, "quote", e.to_string())))?;
-        self.inner.verify_within(&request, &quote, &records, options).map_err(fail)
+        // A hold or a settlement says so (`kind`); anything else is a quote.
+        match quote.get("kind").and_then(serde_json::Value::as_str) {
+            Some("hold") => {
+                let request: QuoteRequest = request::from_json(&request).map_err(fail)?;
+                self.inner.verify_hold(&request, &quote, &records).map(Verified::Held).map_err(fail)
+            }
+            Some("settlement") => {
+                let claim: SettlementClaim = request::from_json(&request).map_err(fail)?;
+                let hold = claim.hold.clone();
+                self.inner.verify_settlement(&hold, &claim.settle(), &quote, &records).map(Verified::Held).map_err(fail)
+            }
+            _ => {
+                let request: QuoteRequest = request::from_json(&request).map_err(fail)?;
+                self.inner.verify_within(&request, &quote, &records, options).map(Verified::Quote).map_err(fail)
+            }
+        }
     }
 
     /// Buys `{ plan?, quantity, seats?, billing? }` of the plan's product:

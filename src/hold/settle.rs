@@ -93,7 +93,8 @@ pub struct Settlement {
 /// `hold_expired` at `at` after `expiresAt`; `already_settled` at
 /// `settledHolds` when the hold's fingerprint is there.
 pub fn admit(hold: &Hold, request: &SettleRequest) -> Result<Date> {
-    let day = parse_date(&request.at, "at")?;
+    let at = request.at.as_deref().ok_or_else(|| Error::at(ErrorKind::InvalidRequest, "at", "a settlement needs its day (YYYY-MM-DD): the server's today"))?;
+    let day = parse_date(at, "at")?;
     if day < hold.at {
         return Err(Error::at(ErrorKind::InvalidRequest, "at", format!("{day} is before the hold was made ({})", hold.at)));
     }

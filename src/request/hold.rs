@@ -114,8 +114,10 @@ pub struct SettleRequest {
     /// What the job ran: each item's `seconds` (or `quantity`); empty for a failed job.
     #[serde(default)]
     pub items: Vec<Item>,
-    /// The day settled, `YYYY-MM-DD`: from the hold's day to its `expiresAt`.
-    pub at: String,
+    /// The day settled, `YYYY-MM-DD`: from the hold's day to its `expiresAt`
+    /// (required natively; the JS binding gives the server's local date).
+    #[serde(default)]
+    pub at: Option<String>,
     /// The balance now, in the card's unit (with the hold still open), for an overrun charged.
     #[serde(default, deserialize_with = "crate::money::present_decimal")]
     pub balance: Option<DecimalString>,

@@ -422,21 +422,82 @@ test("over-limit input is refused before it is copied into wasm memory", () => {
   assert.ok(r.grown < 8_000_000, `wasm memory grew by ${r.grown} bytes`);
 });
 
+test("hold → settle in Node: the most a job can cost held, other jobs see what is left, settled at the held price after a change; typed; forged holds and settlements refused by verify", () => {
+  const r = run(`
+    import { RateEngine } from "ratecard";
+    const card = RateEngine.preset("heygen-credits").rateCard();
+    // A price book: Avatar IV 20 → 25 credits a minute from 1 Jan 2027.
+    const book = RateEngine.fromJson(JSON.stringify([card, { ...card, version: "2027-01", effectiveFrom: "2027-01-01",
+      features: { ...card.features, avatar_iv: { ...card.features.avatar_iv, rate: "25" } } }]));
+    const records = { plan: "business", balance: "100", at: "2026-12-31" };
+    const job = { items: [{ feature: "avatar_iv", seconds: 60, maxSeconds: 120 }], holdFor: 3 };
+    const hold = book.hold({ ...job, ...records });
+    const other = book.quote({ items: [{ feature: "avatar_iv", seconds: 60 }], ...records, holds: [hold] });
+    const settled = book.settle(hold, { items: [{ feature: "avatar_iv", seconds: 90 }], at: "2027-01-02" });
+    const code = (f) => { try { f(); return null; } catch (e) { return [e.code, e.path, e instanceof Error]; } };
+    console.log(JSON.stringify({
+      hold: [hold.kind, hold.credits, hold.expiresAt, hold.version, hold.burns, hold.fingerprint.length],
+      other: [other.balance, other.warnings.find((w) => w.includes("held"))],
+      settled: [settled.kind, settled.total, settled.credits, settled.released, settled.version, settled.lines[0].rate],
+      failed: book.settle(hold, { items: [], at: "2027-01-01" }).released,
+      twice: code(() => book.settle(hold, { items: [], at: "2027-01-01", settledHolds: [hold.fingerprint] })),
+      late: code(() => book.settle(hold, { items: [], at: "2027-01-04" })),
+      bent: code(() => book.settle({ ...hold, credits: "4" }, { items: [], at: "2027-01-01" })),
+      verify: [
+        book.verify({ ...job, ...records }, hold, records),
+        book.verify({ ...job, ...records }, hold, { ...records, at: "2027-01-02" }),
+        book.verify({ ...job, ...records }, { ...hold, credits: "4" }, records),
+        book.verify({ ...job, ...records, balance: "300" }, hold, records),
+        book.verify({ hold, items: [{ feature: "avatar_iv", seconds: 90 }], at: "2027-01-02" }, settled, { ...records, at: "2027-01-02" }),
+        book.verify({ hold, items: [{ feature: "avatar_iv", seconds: 90 }], at: "2027-01-02" }, { ...settled, credits: "3" }, { ...records, at: "2027-01-02" }),
+      ],
+      detail: book.verifyDetail({ ...job, ...records }, { ...hold, expiresAt: "2027-02-01" }, records).message,
+    }));
+  `);
+  assert.deepEqual(r.hold, ["hold", "40", "2027-01-03", "2026-11-01", [{ grant: "balance", credits: "40" }], 64]);
+  assert.deepEqual(r.other, ["60", "40 credits held by 1 open hold: the balance is what is left"]);
+  assert.deepEqual(r.settled, ["settlement", "30", "30", "10", "2026-11-01", "20"]);
+  assert.equal(r.failed, "40");
+  assert.deepEqual(r.twice, ["already_settled", ["settledHolds", 0], true]);
+  assert.deepEqual(r.late, ["hold_expired", ["at"], true]);
+  assert.deepEqual(r.bent, ["invalid_hold", ["hold", "fingerprint"], true]);
+  assert.deepEqual(r.verify, ["match", "superseded", "altered", "altered", "match", "altered"]);
+  assert.match(r.detail, /expiresAt/);
+  const dts = readFileSync(join(ROOT, "pkg/web/ratecard.d.ts"), "utf8");
+  assert.match(dts, /hold\(request: QuoteRequest\): Hold;/);
+  assert.match(dts, /settle\(hold: Hold, request: SettleRequest\): Settlement;/);
+  assert.match(dts, /verify\(request: QuoteRequest \| SettlementClaim, quote: Quote \| Hold \| Settlement/);
+  assert.match(dts, /"hold_expired" \| "already_settled"/);
+});
+
 test("every case of tests/cases.json gives the same result through the package", () => {
   const cases = JSON.parse(readFileSync(join(ROOT, "tests/cases.json"), "utf8"));
   const results = run(`
     import { RateEngine } from "ratecard";
     const cases = ${JSON.stringify(cases)};
+    // A case's card: its preset, with patch's fields set on it.
+    const engineOf = (c) => (c.patch ? RateEngine.fromJson(JSON.stringify({ ...RateEngine.preset(c.preset).rateCard(), ...c.patch })) : RateEngine.preset(c.preset));
+    // { make: request, alter? } → the hold engine.hold(request) gives (alter's fields set on it); "$hold" → hold's fingerprint.
+    const resolve = (engine, v, hold) =>
+      Array.isArray(v) ? v.map((x) => resolve(engine, x, hold))
+      : v && typeof v === "object" ? ("make" in v ? { ...engine.hold(resolve(engine, v.make, hold)), ...v.alter } : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(engine, x, hold)])))
+      : v === "$hold" ? hold : v;
     const out = cases.map((c) => {
       try {
-        const engine = RateEngine.preset(c.preset);
+        const engine = engineOf(c);
+        const request = resolve(engine, c.request);
         switch (c.call) {
-          case "quote": return engine.quote(c.request);
-          case "quoteRange": return engine.quoteRange(c.request);
-          case "buyPacks": return engine.buyPacks(c.request);
-          case "simulate": return engine.simulate(c.request);
-          case "capacity": return engine.capacity(c.request);
-          case "compare": return RateEngine.compare(c.request);
+          case "quote": return engine.quote(request);
+          case "quoteRange": return engine.quoteRange(request);
+          case "hold": return engine.hold(request);
+          case "settle": {
+            const hold = resolve(engine, c.request.hold);
+            return engine.settle(hold, resolve(engine, c.request.settle, hold.fingerprint));
+          }
+          case "buyPacks": return engine.buyPacks(request);
+          case "simulate": return engine.simulate(request);
+          case "capacity": return engine.capacity(request);
+          case "compare": return RateEngine.compare(request);
           default: throw new Error("unknown call " + c.call);
         }
       } catch (e) {
