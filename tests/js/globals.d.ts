@@ -15,6 +15,8 @@ declare global {
     cart?: any[];
     error?: any;
     range?: any;
+    hold?: any;
+    settlement?: any;
     updateComplete?: Promise<boolean>;
   }
   interface Element {
@@ -28,6 +30,8 @@ declare global {
     hadRecentInput?: boolean;
   }
   interface Window {
+    /** `ratecard-buy` details, kept by a test page. */
+    buys?: any[];
     /** Kept by the tests' init scripts. */
     events: any[];
     errors: any[];

@@ -7,9 +7,27 @@ import { createRequire } from "node:module";
 import { ROOT } from "./helpers.mjs";
 import { pathOf, plainWords } from "../../www/widget/messages.js";
 import { lineSentence } from "../../www/widget/lines.js";
+import { heldText, rangeText, settledText } from "../../www/widget/held.js";
 
 const { RateEngine } = createRequire(import.meta.url)(`${ROOT}/dist/full/node.cjs`);
 const thrown = (f) => { try { f(); } catch (e) { return e; } throw new Error("no error"); };
+
+test("a job of unknown length in the buyer's words: its range, its hold and its settlement (en-US, de-DE)", () => {
+  const credits = { unit: "credits", unitSingular: "credit", currency: "USD" };
+  const usd = { unit: "USD", unitSingular: "USD", currency: "USD" };
+  assert.equal(rangeText("en-US", "1.5", "2", credits), "1.5–2 credits");
+  assert.equal(rangeText("de-DE", "0.50", "1.00", usd), "0,50\u00a0$–1,00\u00a0$");
+  const hold = { credits: "6", shortfall: "0", expiresAt: "2026-12-04" };
+  assert.equal(heldText("en-US", hold, credits), "Held: 6 credits until Dec 4");
+  assert.equal(heldText("de-DE", { ...hold, shortfall: "1.5" }, credits), "Held: 6 credits until 4. Dez. (1,5 credits short)");
+  assert.equal(heldText("en-US", { credits: "1.00", shortfall: "0.00", expiresAt: "2027-01-02" }, usd), "Held: $1.00 until Jan 2");
+  const s = { credits: "4", released: "2", overage: "0", uncharged: "0" };
+  assert.equal(settledText("en-US", s, credits), "Charged 4 credits; 2 released");
+  assert.equal(settledText("en-US", { ...s, released: "0" }, credits), "Charged 4 credits");
+  assert.equal(settledText("de-DE", { credits: "30", released: "0", overage: "0", uncharged: "10" }, credits), "Charged 30 credits; 10 credits not charged");
+  assert.equal(settledText("en-US", { credits: "1.5", released: "0", overage: "1.5", uncharged: "0" }, credits), "Charged 1.5 credits; 1.5 credits as overage");
+  assert.equal(settledText("en-US", { credits: "0.75", released: "0.25", overage: "0", uncharged: "0" }, usd), "Charged $0.75; $0.25 released");
+});
 
 test("a quote line's sentence in the buyer's words and number format", () => {
   const engine = RateEngine.preset("heygen-credits");

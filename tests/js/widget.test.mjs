@@ -376,6 +376,62 @@ document.getElementById("same").items = [{ feature: "cinematic_avatar", seconds:
   }
 });
 
+test("a hold and its settlement on the elements: the range, \"Held: 2 credits until Dec 4\", then \"Charged 1.5 credits; 0.5 released\"; the buy event carries the hold (en-US, de-DE; 390 and 1280 px)", async () => {
+  writeFileSync(join(dir, "hold.html"), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Hold</title><link rel="icon" href="data:,">
+<script type="module" src="./node_modules/ratecard/dist/widget/ratecard-widget.js"></script></head><body><main>
+<ratecard-cost id="c" preset="heygen-api" plan="pro" balance="100" max-seconds="100"></ratecard-cost>
+<ratecard-cost id="d" preset="heygen-api" plan="pro" balance="1" max-seconds="100" locale="de-DE"></ratecard-cost>
+<ratecard-checkout id="k" preset="heygen-api" plan="pro" balance="100" max-seconds="100" eager></ratecard-checkout></main>
+<script type="module">
+window.buys = [];
+document.addEventListener("ratecard-buy", (e) => window.buys.push(e.detail));
+for (const id of ["c", "d", "k"]) document.getElementById(id).items = [{ feature: "video_avatar", seconds: 61 }];
+</script></body></html>`);
+  const server = await serveWww(dir);
+  try {
+    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+      const page = await browser.newPage({ viewport });
+      page.setDefaultTimeout(15000);
+      await page.goto(`${server.url}hold.html`);
+      await page.waitForFunction(() => ["c", "d", "k"].every((id) => document.getElementById(id).range && document.getElementById(id).engine));
+      assert.equal(await page.evaluate(() => document.getElementById("k").shadowRoot.querySelector("[data-testid=total]").textContent), "1.5–2 credits");
+      assert.equal(await page.evaluate(() => document.getElementById("k").shadowRoot.querySelector("[data-testid=balance-after]").textContent), "at least 98 credits");
+      // The server holds the most the job can cost (here the page's own engine stands in for it) and the host shows it.
+      await page.evaluate(() => {
+        for (const id of ["c", "d", "k"]) {
+          const el = document.getElementById(id);
+          el.hold = el.engine.hold({ ...el.request, at: "2026-12-03" });
+        }
+      });
+      const held = (id) => page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector("[data-testid=held]")?.textContent, id);
+      await page.waitForFunction(() => document.getElementById("k").shadowRoot.querySelector("[data-testid=held]"));
+      assert.equal(await held("c"), "Held: 2 credits until Dec 4");
+      assert.equal(await held("d"), "Held: 2 credits until 4. Dez. (1 credit short)");
+      assert.equal(await held("k"), "Held: 2 credits until Dec 4");
+      // Short at the high end: the buy button's event carries the hold.
+      await page.evaluate(() => { /** @type {HTMLElement | null | undefined} */ (document.getElementById("d")?.shadowRoot?.querySelector("[part~=buy-button]"))?.click(); });
+      const buy = await page.evaluate(() => window.buys?.at(-1));
+      assert.deepEqual([buy.hold.kind, buy.hold.credits, buy.hold.shortfall, buy.quote.total], ["hold", "2", "1", "2"]);
+      // The job ran 75 s (billed 90 s): the settlement replaces the hold's line.
+      await page.evaluate(() => {
+        for (const id of ["c", "d", "k"]) {
+          const el = document.getElementById(id);
+          el.settlement = el.engine.settle(el.hold, { items: [{ feature: "video_avatar", seconds: 75 }], at: "2026-12-03" });
+        }
+      });
+      const settled = (id) => page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector("[data-testid=settled]")?.textContent, id);
+      await page.waitForFunction(() => document.getElementById("k").shadowRoot.querySelector("[data-testid=settled]"));
+      assert.equal(await settled("c"), "Charged 1.5 credits; 0.5 released");
+      // The hold was 1 credit short (a balance of 1) and the settle request gave no balance: half a credit goes uncharged.
+      assert.equal(await settled("d"), "Charged 1 credit; 0,5 credits not charged");
+      assert.equal(await settled("k"), "Charged 1.5 credits; 0.5 released");
+      await page.close();
+    }
+  } finally {
+    server.close();
+  }
+});
+
 test("a host under a strict Content-Security-Policy (script-src 'self' 'wasm-unsafe-eval', no unsafe-inline) prices with no violation", async () => {
   writeFileSync(join(dir, "csp.js"), `document.addEventListener("securitypolicyviolation", (e) => { (window.violations ??= []).push(e.violatedDirective); });
 document.getElementById("c").items = [{ feature: "avatar_iv", seconds: 90 }];`);

@@ -82,6 +82,8 @@ export class RatecardBase extends LitElement {
     loadTimeout: { type: Number, attribute: "load-timeout" },
     headingLevel: { type: Number, attribute: "heading-level" },
     maxSeconds: { attribute: "max-seconds" },
+    hold: { attribute: false },
+    settlement: { attribute: false },
     eager: { type: Boolean },
     _engine: { state: true },
     _pricer: { state: true },
@@ -140,6 +142,10 @@ export class RatecardBase extends LitElement {
     this.maxSeconds = undefined;
     /** @type {{ low: any, high: any } | null} The last range (`quoteRange`), when the items give one; `quote` is then its high end. */
     this.range = null;
+    /** @type {any} The server's hold for this job (what `engine.hold` returned), set by the host: shown ("Held: 2 credits until 4 Dec") and carried by `ratecard-buy`. */
+    this.hold = null;
+    /** @type {any} The server's settlement of the hold (what `engine.settle` returned), set by the host: shown ("Charged 1.5 credits; 0.5 released"). */
+    this.settlement = null;
   }
 
   /** The RateEngine in use (null until the wasm and the rate card are loaded). */
@@ -330,14 +336,14 @@ export class RatecardBase extends LitElement {
   }
 
   /** Fires `ratecard-buy` for a purchase option and quantity, with the request and the quote it
-   *  gave (what a server's `verify(request, quote, records)` needs), the quote's fingerprint and
-   *  the rate card version it was priced with.
+   *  gave (what a server's `verify(request, quote, records)` needs), the quote's fingerprint, the
+   *  rate card version it was priced with, and the server's hold for the job (the host's `hold`), if any.
    *  @param {any} option
    *  @param {number | null} quantity */
   _buy(option, quantity) {
     // Every quote is complete (the first-load module's equals the full one's), fingerprint included.
     const quote = this.quote;
-    emit(this, "ratecard-buy", { option, quantity, request: quote ? this.request : null, quote, fingerprint: quote?.fingerprint ?? null, version: quote?.version ?? null });
+    emit(this, "ratecard-buy", { option, quantity, request: quote ? this.request : null, quote, fingerprint: quote?.fingerprint ?? null, version: quote?.version ?? null, hold: this.hold ?? null });
   }
 }
 

@@ -8,6 +8,7 @@ import { RatecardBase, defaultPlan, emit } from "./base.js";
 import { engineLimits } from "./engine.js";
 import { buildRequest } from "./request.js";
 import { buyModel } from "./buy.js";
+import { heldText, rangeText, settledText } from "./held.js";
 import { inUnit, isZero, number, resolveLocale } from "./locale.js";
 import { assumedBalance, balancePlaceholder, planNote } from "./messages.js";
 import { featuresOf, hostText, newRow, relocale, rowField, rowsFrom, rowsFromSettings } from "./rows.js";
@@ -32,7 +33,8 @@ let uid = 0;
  * @csspart item - One item.
  * @csspart add - The "Add item" button.
  * @csspart lines - The table of the quote's lines.
- * @csspart totals - Total and balance after.
+ * @csspart totals - Total and balance after (a length range: "1.5–2 credits", "at least … left").
+ * @csspart hold - The server's hold or settlement for the job ("Held: 2 credits until 4 Dec").
  * @csspart short - The shortfall and its upgrades.
  * @csspart shortfall - The amount short.
  * @csspart buy - The buy panel.
@@ -196,7 +198,7 @@ export class RatecardCheckout extends RatecardBase {
   /** The request from what the buyer typed; `local` holds a field error the engine never saw. */
   _build() {
     const built = buildRequest({ rows: this._allRows, card: this._card, planId: this._planId, locale: this._locale,
-      balanceText: this._balanceText, grants: this.grants, at: Array.isArray(this.grants) ? this.at : this._book ? this._day : undefined });
+      balanceText: this._balanceText, grants: this.grants, at: Array.isArray(this.grants) ? this.at : this._book ? this._day : undefined, maxSeconds: this.maxSeconds });
     return { ...built, plan: this._card.plans[this._planId] };
   }
 
@@ -232,8 +234,10 @@ export class RatecardCheckout extends RatecardBase {
       ${lines(q, card, locale, this.request)}
       ${general ? html`<p class="error" role="alert" part="error" data-testid="error">${general}</p>` : nothing}
       <dl class="totals" part="totals">
-        <dt>Total</dt><dd><output data-testid="total" part="total">${q ? inUnit(locale, q.total, card) : "—"}</output></dd>
-        <dt>Balance after</dt><dd data-testid="balance-after">${q ? inUnit(locale, q.balanceAfter, card) : "—"}</dd>
+        <dt>Total</dt><dd><output data-testid="total" part="total">${q ? this._total(q, card, locale) : "—"}</output></dd>
+        <dt>Balance after</dt><dd data-testid="balance-after">${q ? `${this._ranged(q) ? "at least " : ""}${inUnit(locale, q.balanceAfter, card)}` : "—"}</dd>
+        ${this.settlement ? html`<dt>Settled</dt><dd data-testid="settled" part="hold">${settledText(locale, this.settlement, card)}</dd>`
+          : this.hold ? html`<dt>Hold</dt><dd data-testid="held" part="hold">${heldText(locale, this.hold, card)}</dd>` : nothing}
       </dl>
       <p class="sr-only" role="status" aria-live="polite" data-testid="announce">${this._announce}</p>
       ${q && !this.request?.balance && !this.request?.grants ? html`<p class="muted" data-testid="assumed" part="note">${assumedBalance(locale, card, plan)}</p>` : nothing}
@@ -241,6 +245,16 @@ export class RatecardCheckout extends RatecardBase {
       ${q && !isZero(q.shortfall) ? short(v, q, card, locale) : nothing}
       ${this._buyPanel(v, q, card, plan, locale)}
     </section>`;
+  }
+
+  /** Whether the quote is the high end of a length range whose ends differ. */
+  _ranged(/** @type {any} */ q) {
+    return !!this.range && this.range.low.total !== q.total;
+  }
+
+  /** The total: "1.5–2 credits" for a length range (max-seconds), else the quote's. */
+  _total(/** @type {any} */ q, /** @type {any} */ card, /** @type {string} */ locale) {
+    return this._ranged(q) ? rangeText(locale, /** @type {any} */ (this.range).low.total, q.total, card) : inUnit(locale, q.total, card);
   }
 
   /** The id of the message under `field`, for its input's aria-describedby. */

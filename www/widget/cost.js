@@ -7,6 +7,7 @@ import { inUnit, isZero, localText, money, number, plural } from "./locale.js";
 import { assumedBalance } from "./messages.js";
 import { noticeDay } from "./notice.js";
 import { hostRequest } from "./request.js";
+import { heldText, rangeText, settledText } from "./held.js";
 
 let uid = 0;
 
@@ -30,24 +31,13 @@ export function purchaseLabel(locale, option, card) {
 }
 
 /**
- * A range of two amounts in a card's unit: "1.5–2 credits", "$0.50–$1.00".
- * @param {string} locale
- * @param {string} low
- * @param {string} high
- * @param {{ unit: string, unitSingular?: string, currency: string }} card
- */
-export function rangeText(locale, low, high, card) {
-  if (card.unit === card.currency) return `${money(locale, low, card.currency)}–${money(locale, high, card.currency)}`;
-  return `${number(locale, low)}–${inUnit(locale, high, card)}`;
-}
-
-/**
  * One line next to a "Generate" button: the job's cost and what is left, or the shortfall and
  * the cheapest purchase as a button.
  *
  * @tagname ratecard-cost
  * @summary A job's cost, in one line.
  * @csspart cost - The line.
+ * @csspart hold - The server's hold or settlement for the job ("Held: 2 credits until 4 Dec").
  * @csspart left - What is left after the job.
  * @csspart shortfall - The amount short.
  */
@@ -70,6 +60,18 @@ export class RatecardCost extends RatecardBase {
     if (!change) return nothing;
     const detail = `From ${noticeDay(locale, change.effectiveFrom)}: ${change.sentences.join("; ")}.`;
     return html`<small part="notice" data-testid="price-hint" title=${detail} aria-describedby="${this._id}-change">Prices change ${noticeDay(locale, change.effectiveFrom, "short")}</small><span class="sr-only" id="${this._id}-change">${detail}</span>`;
+  }
+
+  /**
+   * The server's hold or settlement for this job, as the host set them: "Held: 2 credits until
+   * 4 Dec", "Charged 1.5 credits; 0.5 released" (the settlement, once there, says it all).
+   * @param {string} locale
+   * @param {any} card
+   */
+  _held(locale, card) {
+    if (this.settlement) return html`<small part="hold" data-testid="settled">${settledText(locale, this.settlement, card)}</small>`;
+    if (this.hold) return html`<small part="hold" data-testid="held">${heldText(locale, this.hold, card)}</small>`;
+    return nothing;
   }
 
   static styles = [RatecardBase.sharedStyles, css`
@@ -119,7 +121,7 @@ export class RatecardCost extends RatecardBase {
     if (view.empty) return html`<span part="cost" class="muted">Nothing to price yet</span>`;
     if (view.error) return html`<span part="cost error" class="error" role="alert">${view.error.text}</span>`;
     const { q, low, card, planId, items, assumed } = view;
-    const note = html`${assumed ? html`<small part="note">${assumedBalance(locale, card, card.plans[planId])}</small>` : nothing}${this._hint(planId, items, locale)}`;
+    const note = html`${assumed ? html`<small part="note">${assumedBalance(locale, card, card.plans[planId])}</small>` : nothing}${this._hint(planId, items, locale)}${this._held(locale, card)}`;
     // A range reads "1.5–2 credits", and what is left or short is at most (the high end's).
     const ranged = low && low.total !== q.total;
     const total = ranged ? rangeText(locale, low.total, q.total, card) : inUnit(locale, q.total, card);

@@ -7,7 +7,7 @@
 // Svelte and Vue, and the global event map are derived from those two by the types below, and
 // `tests/js/widget-units.test.mjs` holds them to the custom-elements manifest the build writes
 // from the elements' own Lit properties and JSDoc (`custom-elements.json`).
-import type { Quote, QuoteRange, QuoteRequest, PurchaseOption, RateCard, RateEngine, Item, Grant, PriceChange, PriceUpcoming } from "../../pkg/web/ratecard.js";
+import type { Hold, Settlement, Quote, QuoteRange, QuoteRequest, PurchaseOption, RateCard, RateEngine, Item, Grant, PriceChange, PriceUpcoming } from "../../pkg/web/ratecard.js";
 import type { RateEngine as LiteRateEngine } from "../lite/index.js";
 
 export type { Quote, QuoteRange, QuoteRequest, PurchaseOption, RateCard, Item, Grant, PriceChange, PriceUpcoming };
@@ -31,6 +31,9 @@ export interface RatecardBuyDetail {
   fingerprint: string | null;
   /** The rate card version the quote was priced with (of a price book, the one in force on the request's `at`). */
   version: string | null;
+  /** The server's hold for the job (the element's `hold`, what `engine.hold` returned), or null:
+   *  the purchase is for the job it holds. */
+  hold: Hold | null;
 }
 
 /** `ratecard-error`'s detail: the engine's stable code, its message, and the field (`"items.0.seconds"`, `"balance"`, `"plan"`, `"card"`, `""`). */
@@ -84,6 +87,12 @@ interface RatecardConfig {
    *  credits") and what is short at most; `quote` is then the high end and `range` both ends
    *  (`quoteRange`, the full module). An item's own `maxSeconds` wins. */
   maxSeconds?: number | string;
+  /** The server's hold for this job (what `engine.hold` returned; property only): shown as "Held:
+   *  2 credits until 4 Dec" and carried by `ratecard-buy`. */
+  hold?: Hold | null;
+  /** The server's settlement of the hold (what `engine.settle` returned; property only): shown as
+   *  "Charged 1.5 credits; 0.5 released". */
+  settlement?: Settlement | null;
 }
 
 /** The configuration as properties (declaration merging with the class below). */

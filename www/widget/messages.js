@@ -39,6 +39,8 @@ export function plainWords(error, path, ctx) {
   const amountOf = (/** @type {string} */ v) => (feature?.input === "seconds" ? duration(locale, v) : number(locale, v));
   switch (error?.code) {
     case "invalid_quantity": {
+      // A length range whose least is past its most: the most is the host's (max-seconds).
+      if (sub === "maxSeconds" && item?.maxSeconds !== undefined) return `This job runs at most ${duration(locale, String(item.maxSeconds))}: enter a length up to that.`;
       const raw = item?.seconds ?? item?.quantity;
       const value = typeof raw === "string" ? raw : String(raw ?? "");
       if (!/^\d+(\.\d+)?$/.test(value) || /^0*(\.0*)?$/.test(value)) return "Enter an amount greater than zero.";

@@ -16,10 +16,10 @@ import { lengthHint, unreadable } from "./messages.js";
  * caller gives it with grants, or for a price book. Refused rows are left out;
  * `rowOf[k]` is the row of the request's item `k`.
  * @param {{ rows: Row[], card: any, planId: string, locale: string, balanceText?: string | null,
- *           grants?: object[] | null, at?: string }} input
+ *           grants?: object[] | null, at?: string, maxSeconds?: unknown }} input
  * @returns {{ request: any, rowOf: number[], local?: undefined } | { local: FieldError, request?: undefined, rowOf?: undefined }}
  */
-export function buildRequest({ rows, card, planId, locale, balanceText, grants, at }) {
+export function buildRequest({ rows, card, planId, locale, balanceText, grants, at, maxSeconds }) {
   const items = [];
   /** @type {number[]} */
   const rowOf = [];
@@ -33,7 +33,7 @@ export function buildRequest({ rows, card, planId, locale, balanceText, grants, 
     // A length is seconds, minutes or m:ss (length.js); a count, a number.
     const value = key === "seconds" ? parseLength(locale, row.text, row.unit ?? "s") : parseNumber(locale, row.text);
     if (value === null) return { local: { field: `items.${i}.${key}`, code: "invalid_request", message: `items[${i}].${key}: not a ${key === "seconds" ? "length" : "number"} in ${locale}: ${row.text}`, text: key === "seconds" ? lengthHint(locale) : unreadable(locale, "how many") } };
-    items.push({ feature: row.feature, [key]: value, options: row.options });
+    items.push({ feature: row.feature, [key]: value, ...(key === "seconds" ? mostOf(maxSeconds) : {}), options: row.options });
     if (row.used.trim() && !(row.feature in usage)) {
       const used = parseNumber(locale, row.used);
       if (used === null) return { local: { field: `items.${i}.used`, code: "invalid_request", message: `periodUsage.${row.feature}: not a number`, text: unreadable(locale, "the usage so far") } };
@@ -67,6 +67,16 @@ function wallet(base, { grants, balance, at }) {
 }
 
 /**
+ * The host's `max-seconds` as an item's `{ maxSeconds }` (a decimal string, read exactly), or
+ * nothing when not given; a value that is no decimal goes as written, for the engine to refuse.
+ * @param {unknown} maxSeconds
+ */
+function mostOf(maxSeconds) {
+  if (maxSeconds === undefined || maxSeconds === null || maxSeconds === "") return {};
+  return { maxSeconds: hostDecimal(maxSeconds) ?? String(maxSeconds) };
+}
+
+/**
  * `<ratecard-cost>`'s request from the host's own values (its `items` as given, its `balance`
  * read exactly by `hostDecimal`: `"0x10"` or `"1e3"` is refused), or the field that cannot be
  * read (`local`). `at` is the day priced: the host's with grants, else (a price book) today.
@@ -76,9 +86,9 @@ function wallet(base, { grants, balance, at }) {
 export function hostRequest({ planId, items, balance, grants, at, maxSeconds }) {
   const exact = !Array.isArray(grants) && balance ? hostDecimal(balance) : undefined;
   // `max-seconds`: the most each item given in seconds may run (an item's own maxSeconds wins).
-  const most = maxSeconds === undefined || maxSeconds === null || maxSeconds === "" ? undefined : hostDecimal(maxSeconds) ?? String(maxSeconds);
-  const ranged = most === undefined ? items
-    : items.map((/** @type {any} */ i) => (i && typeof i === "object" && i.seconds !== undefined && i.maxSeconds === undefined ? { ...i, maxSeconds: most } : i));
+  const most = mostOf(maxSeconds);
+  const ranged = most.maxSeconds === undefined ? items
+    : items.map((/** @type {any} */ i) => (i && typeof i === "object" && i.seconds !== undefined && i.maxSeconds === undefined ? { ...i, ...most } : i));
   const request = wallet({ plan: planId, items: ranged }, { grants, balance: exact ?? undefined, at });
   if (exact === null) {
     return { request, local: { field: "balance", path: ["balance"], code: "invalid_request", message: `balance: expected a decimal string, got "${String(balance).slice(0, 40)}"` } };

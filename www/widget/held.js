@@ -1,0 +1,48 @@
+// A job of unknown length in the buyer's words: its range ("1.5–2 credits"),
+// the hold a server made for it ("Held: 2 credits until 4 Dec") and the
+// settlement ("Charged 1.5 credits; 0.5 released"). Pure (unit-tested in Node,
+// tests/js/widget-units.test.mjs): the engine decides every amount; this
+// writes them in the locale's number and date format. No pricing rule here.
+import { inUnit, isZero, money, number } from "./locale.js";
+import { noticeDay } from "./notice.js";
+
+/** @typedef {{ unit: string, unitSingular?: string, currency: string }} Unit */
+
+/**
+ * A range of two amounts in a card's unit: "1.5–2 credits", "$0.50–$1.00".
+ * @param {string} locale
+ * @param {string} low
+ * @param {string} high
+ * @param {Unit} card
+ */
+export function rangeText(locale, low, high, card) {
+  if (card.unit === card.currency) return `${money(locale, low, card.currency)}–${money(locale, high, card.currency)}`;
+  return `${number(locale, low)}–${inUnit(locale, high, card)}`;
+}
+
+/**
+ * A hold (what `engine.hold` returned on the server): "Held: 2 credits until 4 Dec", and when
+ * no lasting credits covered all of it, "(1 short)". A hold lasts through its `expiresAt`.
+ * @param {string} locale
+ * @param {{ credits: string, shortfall: string, expiresAt: string }} hold
+ * @param {Unit} card
+ */
+export function heldText(locale, hold, card) {
+  const short = isZero(hold.shortfall) ? "" : ` (${inUnit(locale, hold.shortfall, card)} short)`;
+  return `Held: ${inUnit(locale, hold.credits, card)} until ${noticeDay(locale, hold.expiresAt, "short")}${short}`;
+}
+
+/**
+ * A settlement (what `engine.settle` returned): "Charged 1.5 credits; 0.5 released", and what the
+ * job cost that is billed as overage, or not charged (past a capped hold, or past a hold that was short).
+ * @param {string} locale
+ * @param {{ credits: string, released: string, uncharged: string, overage: string }} s
+ * @param {Unit} card
+ */
+export function settledText(locale, s, card) {
+  const parts = [`Charged ${inUnit(locale, s.credits, card)}`];
+  if (!isZero(s.released)) parts.push(`${card.unit === card.currency ? money(locale, s.released, card.currency) : number(locale, s.released)} released`);
+  if (!isZero(s.overage)) parts.push(`${inUnit(locale, s.overage, card)} as overage`);
+  if (!isZero(s.uncharged)) parts.push(`${inUnit(locale, s.uncharged, card)} not charged`);
+  return parts.join("; ");
+}
