@@ -263,7 +263,7 @@ impl RateEngine {
             .ok_or_else(|| Error::at(ErrorKind::InvalidRequest, "at", "a hold needs its day (YYYY-MM-DD): the server's today"))?;
         let index = self.book.book().in_force(Some(day))?;
         let card = self.card_of(index);
-        let days = hold::hold_days(card, request.hold_for)?;
+        let days = card.hold_days(request.hold_for)?;
         let expires = day
             .checked_add_days(i32::try_from(days).unwrap_or(i32::MAX))
             .ok_or_else(|| Error::at(ErrorKind::InvalidRequest, "holdFor", "the hold would end past the calendar"))?;

@@ -4,30 +4,12 @@
 use rust_decimal::Decimal;
 
 use crate::date::Date;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::Result;
 use crate::ledger::burn;
-use crate::limits::DEFAULT_MAX_HOLD_DAYS;
 use crate::money;
 use crate::quote::Quote;
 use crate::rate_card::RateCard;
 use crate::request::{Burn, Hold, HoldTag, QuoteRequest};
-
-/// How many days a hold lasts: `hold_for` (default 1), from 1 to the card's
-/// `maxHoldDays` (default [`DEFAULT_MAX_HOLD_DAYS`]).
-///
-/// # Errors
-/// `invalid_request` at `holdFor` outside that range.
-pub fn hold_days(card: &RateCard, hold_for: Option<u32>) -> Result<u32> {
-    let most = card.max_hold_days.unwrap_or(DEFAULT_MAX_HOLD_DAYS);
-    match hold_for.unwrap_or(1) {
-        days @ 1.. if days <= most => Ok(days),
-        days => Err(Error::at(
-            ErrorKind::InvalidRequest,
-            "holdFor",
-            format!("a hold lasts 1 to {most} days on rate card \"{}\", got {days}", card.id),
-        )),
-    }
-}
 
 /// The hold of `high` (the range's high end, priced and stamped on `day`)
 /// on `available` (the request with other open holds taken off), lasting

@@ -26,7 +26,7 @@ mod make;
 mod settle;
 
 pub use available::{available, Available};
-pub use make::{hold_days, make};
+pub use make::make;
 pub use settle::{admit, settle, Settlement, SettlementTag};
 
 use crate::book::{canonical, sha256_hex};

@@ -39,6 +39,15 @@ pub enum EventKind {
     /// A newer version of a price book took effect (usage rates that day;
     /// plan prices and allowances at the renewal on or after it).
     PriceChange,
+    /// Credits set aside for a job of unknown length (one event per grant held from).
+    Hold,
+    /// A hold settled: the credits charged for what the job ran.
+    Settle,
+    /// Credits a hold set aside and the job did not use, back in the balance
+    /// (at a settlement, or when the plan ends).
+    Release,
+    /// A hold not settled by its `expiresAt`: everything released.
+    HoldExpired,
 }
 
 /// One event: on `at`, `kind` moved `credits`, leaving `balance`.
@@ -78,6 +87,10 @@ pub enum CauseKind {
     UnitChanges,
     /// `cancelAt`.
     CancelAt,
+    /// `holds[index]`.
+    Holds,
+    /// `settlements[index]`.
+    Settlements,
     /// The calendar: the subscription's start, a cycle start or renewal,
     /// an expiry, a price book's version taking effect, a cycle's end.
     Calendar,

@@ -17,8 +17,16 @@
 //! rolls over, the subscription is charged at a billing boundary, the plan's
 //! credits are granted, recurring add-ons renew; a plan that is no
 //! subscription, a prepaid wallet, has no cycles); then the day's
-//! cancellation, upgrades, purchases, unit changes and usage run in that
-//! order, each kind in request order.
+//! cancellation, upgrades, purchases, unit changes, holds, settlements and
+//! usage run in that order, each kind in request order. Holds not settled by
+//! their `expiresAt` are released first thing the next day, before grants
+//! expire; a plan that ends releases its open holds before it forfeits.
+//!
+//! **Holds** (`events/hold.rs`): a hold sets aside the most its job can cost
+//! from the grants that outlive it (moved out of the balance, not burned); a
+//! settlement charges what the job ran at the hold's version, at most the
+//! hold unless the card's `overrun` is `"charge"` (the excess then burns the
+//! balance, then overage), and gives the rest back to the grants it came from.
 //!
 //! **One usage event**: auto-reload first if the balance does not cover it;
 //! the usage burns the balance; past the balance, with auto-renew on (it is
@@ -31,7 +39,7 @@
 //! grant that never expires comes last), then the oldest, then the first
 //! issued. The same order is used by a quote given grants.
 //!
-//! Invariant: credits granted = credits used + expired + remaining; overage
+//! Invariant: credits granted = credits used + expired + remaining + held; overage
 //! (usage past the balance, billed afterwards) is counted apart.
 
 mod events;

@@ -25,8 +25,10 @@ use crate::request::{Grant, SimulateRequest};
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Simulation {
-    /// Credits left at the end of the window.
+    /// Credits left at the end of the window, available (not held).
     pub balance: DecimalString,
+    /// Credits set aside by holds still open at the end of the window (not in `balance`).
+    pub held: DecimalString,
     /// Credits that expired or were forfeited unused.
     pub expired: DecimalString,
     /// Usage past the balance, billed afterwards (overage), in credits.
@@ -66,6 +68,8 @@ enum Action {
     Upgrade(usize),
     Purchase(usize),
     UnitChange(usize),
+    Hold(usize),
+    Settle(usize),
     Usage(usize),
 }
 
@@ -85,6 +89,19 @@ pub(super) struct Sim<'a> {
     pub cycle: Cycle,
     pub wallet: Wallet,
     pub log: Log,
+    /// Open holds by id, in the order made.
+    pub holds: IndexMap<String, OpenHold>,
+    /// Ids of holds settled or expired.
+    pub settled: std::collections::HashSet<String>,
+}
+
+/// A hold in progress: the last day it may be settled, the most the job can
+/// cost, what it set aside from each grant, and the version it was priced by.
+pub(super) struct OpenHold {
+    pub through: Date,
+    pub credits: Decimal,
+    pub taken: Vec<(usize, Decimal)>,
+    pub version: usize,
 }
 
 /// The subscription: its plan, its billing calendar, whether it runs, the
@@ -211,11 +228,13 @@ impl<'a> Sim<'a> {
     /// What happens on `day` before its events: expiry, the end of a
     /// cancelled plan, a new cycle.
     fn open_day(&mut self, day: Date) -> Result<()> {
+        self.expire_holds(day, false)?;
         for i in self.wallet.due(day) {
             self.forfeit(day, i, "expired");
         }
         if self.sub.ends_at == Some(day) {
             self.settle_overage(day)?;
+            self.expire_holds(day, true)?;
             for i in self.wallet.live() {
                 self.forfeit(day, i, "forfeited: the plan was cancelled");
             }
@@ -262,6 +281,8 @@ impl<'a> Sim<'a> {
             Action::Purchase(i) => Cause::entry(CauseKind::Purchases, i),
             Action::UnitChange(i) => Cause::entry(CauseKind::UnitChanges, i),
             Action::Usage(i) => Cause::entry(CauseKind::Usage, i),
+            Action::Hold(i) => Cause::entry(CauseKind::Holds, i),
+            Action::Settle(i) => Cause::entry(CauseKind::Settlements, i),
         };
         let done = self.act(day, action);
         self.log.cause = Cause::CALENDAR;
@@ -270,7 +291,7 @@ impl<'a> Sim<'a> {
 
     fn act(&mut self, day: Date, action: Action) -> Result<()> {
         let req = self.req;
-        if !self.sub.active && action != Action::Cancel && !matches!(action, Action::Usage(_)) {
+        if !self.sub.active && !matches!(action, Action::Cancel | Action::Usage(_) | Action::Hold(_) | Action::Settle(_)) {
             return self.not_carried_out(day, action);
         }
         match action {
@@ -279,6 +300,8 @@ impl<'a> Sim<'a> {
             Action::Purchase(i) => req.purchases.get(i).map_or(Ok(()), |p| self.purchase(day, i, p)),
             Action::UnitChange(i) => req.unit_changes.get(i).map_or(Ok(()), |c| self.unit_change(day, i, c)),
             Action::Usage(i) => req.usage.get(i).map_or(Ok(()), |u| self.usage(day, i, u)),
+            Action::Hold(i) => req.holds.get(i).map_or(Ok(()), |h| self.hold(day, i, h)),
+            Action::Settle(i) => req.settlements.get(i).map_or(Ok(()), |s| self.settle(day, i, s)),
         }
     }
 }
@@ -294,7 +317,7 @@ impl Sim<'_> {
             Action::Upgrade(i) => (EventKind::Upgrade, format!("upgrades[{i}]: not upgraded")),
             Action::UnitChange(i) => (EventKind::UnitChange, format!("unitChanges[{i}]: units not changed")),
             Action::Purchase(i) => (EventKind::Purchase, format!("purchases[{i}]: not bought")),
-            Action::Cancel | Action::Usage(_) => return Ok(()),
+            Action::Cancel | Action::Usage(_) | Action::Hold(_) | Action::Settle(_) => return Ok(()),
         };
         let note = format!("{what}: the plan ended{ended}, nothing charged");
         self.event(day, kind, Decimal::ZERO, None, note);
@@ -332,13 +355,13 @@ fn check(card: &RateCard, plan: PlanRef<'_>, req: &SimulateRequest) -> Result<()
             format!("at most {MAX_USAGE_EVENTS} events, got {}", req.usage.len()),
         ));
     }
-    let events = [req.usage.len(), req.purchases.len(), req.upgrades.len(), req.unit_changes.len()]
+    let events = [req.usage.len(), req.purchases.len(), req.upgrades.len(), req.unit_changes.len(), req.holds.len(), req.settlements.len()]
         .iter()
         .fold(0usize, |a, n| a.saturating_add(*n));
     if events > MAX_TIMELINE_EVENTS {
         return Err(Error::new(
             ErrorKind::InvalidRequest,
-            format!("usage, purchases, upgrades, unitChanges: at most {MAX_TIMELINE_EVENTS} events together, got {events}"),
+            format!("usage, purchases, upgrades, unitChanges, holds, settlements: at most {MAX_TIMELINE_EVENTS} events together, got {events}"),
         ));
     }
     if let (Period::Year, Some(why)) = (billing(req)?, plan.monthly_only.as_ref()) {
@@ -403,6 +426,18 @@ fn schedule(req: &SimulateRequest, start: Date, until: Date) -> Result<BTreeMap<
     for (i, u) in req.usage.iter().enumerate() {
         add(&u.at, "usage", Some(i), Action::Usage(i))?;
     }
+    for (i, h) in req.holds.iter().enumerate() {
+        if req.holds.iter().take(i).any(|o| o.id == h.id) {
+            return Err(Error::at(ErrorKind::InvalidRequest, "id", format!("another hold has id \"{}\": each hold's id is its own", h.id)).context(i).context("holds"));
+        }
+        add(&h.at, "holds", Some(i), Action::Hold(i))?;
+    }
+    for (i, s) in req.settlements.iter().enumerate() {
+        if !req.holds.iter().any(|h| h.id == s.hold) {
+            return Err(Error::at(ErrorKind::InvalidRequest, "hold", format!("no hold has id \"{}\"", s.hold)).context(i).context("settlements"));
+        }
+        add(&s.at, "settlements", Some(i), Action::Settle(i))?;
+    }
     for actions in days.values_mut() {
         // The standard sort: one day may hold thousands of events.
         actions.sort();
@@ -449,6 +484,8 @@ pub fn simulate(book: &PriceBook, first: usize, plan: PlanRef<'_>, req: &Simulat
         cycle: Cycle::default(),
         wallet: Wallet::default(),
         log: Log { events: Vec::new(), spent: Decimal::ZERO, overage: Decimal::ZERO, cause: Cause::CALENDAR },
+        holds: IndexMap::new(),
+        settled: std::collections::HashSet::new(),
     };
     sim.start_cycle(start, EventKind::Grant, "subscription starts")?;
     let mut day = start;
@@ -464,9 +501,11 @@ pub fn simulate(book: &PriceBook, first: usize, plan: PlanRef<'_>, req: &Simulat
     // The cycle in progress when the window ends: its overage so far.
     sim.settle_overage(until)?;
     let spent = card.money().round(sim.log.spent, RoundingMode::HalfUp).into();
+    let held = sim.holds.values().flat_map(|h| h.taken.iter().map(|(_, c)| *c)).fold(Decimal::ZERO, Decimal::saturating_add);
     #[allow(deprecated)]
     Ok(Simulation {
         balance: card.shape_amount(sim.wallet.balance()).into(),
+        held: card.shape_amount(held).into(),
         expired: card.shape_amount(sim.wallet.expired).into(),
         overage: money::plain(sim.log.overage).into(),
         spent,

@@ -70,6 +70,44 @@ impl Wallet {
         burned
     }
 
+    /// Sets aside up to `amount` for a hold that lasts through `through`:
+    /// taken in burn-down order from the grants that outlive it (`expiresAt`
+    /// after `through`, or never), never from one that expires first. What
+    /// was taken from each grant, in that order.
+    pub(super) fn reserve(&mut self, amount: Decimal, through: Date) -> Vec<(usize, Decimal)> {
+        let lasting: Vec<usize> = self
+            .order
+            .indexes()
+            .filter(|&i| self.grants.get(i).is_some_and(|g| g.expires_at.is_none_or(|e| e > through)))
+            .collect();
+        let mut left = amount;
+        let mut taken = Vec::new();
+        for i in lasting {
+            if left <= Decimal::ZERO {
+                break;
+            }
+            let Some(g) = self.grants.get_mut(i) else { continue };
+            let take = g.remaining.0.min(left);
+            g.remaining = g.remaining.0.checked_sub(take).unwrap_or(Decimal::ZERO).into();
+            if g.remaining <= Decimal::ZERO {
+                self.order.remove(&self.grants, i);
+            }
+            left = left.checked_sub(take).unwrap_or(Decimal::ZERO);
+            self.balance = self.balance.checked_sub(take).unwrap_or(Decimal::ZERO);
+            taken.push((i, take));
+        }
+        taken
+    }
+
+    /// Returns `credits` a hold set aside to grant `i` (released).
+    pub(super) fn give_back(&mut self, i: usize, credits: Decimal) {
+        if let Some(g) = self.grants.get_mut(i) {
+            g.remaining = g.remaining.0.checked_add(credits).unwrap_or(Decimal::MAX).into();
+            self.balance = self.balance.checked_add(credits).unwrap_or(Decimal::MAX);
+            self.order.insert(&self.grants, i);
+        }
+    }
+
     /// Grants with credits left.
     pub(super) fn live(&self) -> Vec<usize> {
         self.order.indexes().collect()

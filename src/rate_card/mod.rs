@@ -660,6 +660,23 @@ impl RateCard {
         self.upgrade_rule.as_ref().map(|r| r.charge).unwrap_or_default()
     }
 
+    /// How many days a hold lasts: `hold_for` (default 1), from 1 to the
+    /// card's `maxHoldDays` (default [`DEFAULT_MAX_HOLD_DAYS`](crate::limits::DEFAULT_MAX_HOLD_DAYS)).
+    ///
+    /// # Errors
+    /// `invalid_request` at `holdFor` outside that range.
+    pub fn hold_days(&self, hold_for: Option<u32>) -> Result<u32> {
+        let most = self.max_hold_days.unwrap_or(crate::limits::DEFAULT_MAX_HOLD_DAYS);
+        match hold_for.unwrap_or(1) {
+            days @ 1.. if days <= most => Ok(days),
+            days => Err(Error::at(
+                ErrorKind::InvalidRequest,
+                "holdFor",
+                format!("a hold lasts 1 to {most} days on rate card \"{}\", got {days}", self.id),
+            )),
+        }
+    }
+
     /// The card's currency (code and minor unit).
     pub fn money(&self) -> Currency<'_> {
         Currency::of(&self.currency)

@@ -283,7 +283,8 @@ pub struct BuyPacksRequest {
 ///
 /// JS shape: `{ plan?, billing?: "month" | "year", start, until, usage?: [UsageEvent],
 /// purchases?: [PurchaseEvent], autoReload?: { threshold, quantity }, allowOverage?,
-/// autoRenew?, cancelAt?, upgrades?: [{ at, plan }], unitChanges?: [{ at, quantity }] }`.
+/// autoRenew?, cancelAt?, upgrades?: [{ at, plan }], unitChanges?: [{ at, quantity }],
+/// holds?: [{ at, id, items, holdFor? }], settlements?: [{ at, hold, items }] }`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -328,6 +329,47 @@ pub struct SimulateRequest {
     /// Mid-cycle upgrades to other plans.
     #[serde(default)]
     pub upgrades: Vec<UpgradeEvent>,
+    /// Holds made for jobs of unknown length: each reserves the most its
+    /// items can cost (see `RateEngine::hold`) until it is settled or expires.
+    #[serde(default)]
+    pub holds: Vec<HoldEvent>,
+    /// Settlements of those holds, by the hold's `id`.
+    #[serde(default)]
+    pub settlements: Vec<SettlementEvent>,
+}
+
+/// A hold made on a day: `{ at, id, items, holdFor? }`: `items` as a quote's,
+/// each with `seconds` (the least) and `maxSeconds` (the most); `holdFor`
+/// days (default 1, at most the card's `maxHoldDays`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct HoldEvent {
+    /// The day, `YYYY-MM-DD`.
+    pub at: String,
+    /// The hold's id, unique among the request's holds: settlements name it.
+    pub id: String,
+    /// The job's items.
+    pub items: Vec<Item>,
+    /// Days the hold lasts.
+    #[serde(default)]
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(optional))]
+    pub hold_for: Option<u32>,
+}
+
+/// A hold settled on a day: `{ at, hold, items }`, the lengths the job
+/// actually ran (none: it failed, and everything is released).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
+#[serde(deny_unknown_fields)]
+pub struct SettlementEvent {
+    /// The day, `YYYY-MM-DD`.
+    pub at: String,
+    /// The id of the hold settled.
+    pub hold: String,
+    /// What the job ran.
+    #[serde(default)]
+    pub items: Vec<Item>,
 }
 
 /// One generation on a day: `{ at, feature, seconds | quantity, options? }`.
