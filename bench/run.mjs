@@ -66,6 +66,7 @@ console.log("the boundary options (same core):");
 console.table(boundary);
 await import("./worst.mjs");
 await import("./books.mjs");
+await import("./holds.mjs");
 await import("./card-src.mjs");
 console.log(`serde-wasm-bindgen build: ${statSync(join(SERDE, "ratecard_bg.wasm")).size} bytes of .wasm`);
 

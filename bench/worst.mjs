@@ -41,6 +41,10 @@ const worstCardText = JSON.stringify(worstCard);
 if (process.env.WORST_CARD_OUT) (await import("node:fs")).writeFileSync(process.env.WORST_CARD_OUT, worstCardText);
 const worstEngine = RateEngine.fromJson(worstCardText);
 const wideItems = { plan: "business", balance: "10", items: many(1000, () => ({ feature: "wide", seconds: 60, options: { o: "v0" } })) };
+// 1,000 open holds (each 1 credit of grant g0) beside 1,000 ranged items on 1,000 grants.
+const heldGrants = Array.from({ length: 1000 }, (_, i) => ({ id: `g${i}`, remaining: "1000" }));
+const smallHold = credits.hold({ plan: "business", items: [{ feature: "avatar_iv", seconds: 1, maxSeconds: 3 }], grants: [{ id: "g0", remaining: "1" }], at: "2026-12-03" });
+const heldRequest = { plan: "business", items: many(1000, () => ({ feature: "avatar_iv", seconds: 60, maxSeconds: 120 })), grants: heldGrants, holds: many(1000, () => smallHold), at: "2026-12-03" };
 /** @type {[string, () => unknown][]} */
 const cases = [
   ["quote, 1,000 items of 1,000,000 s", () => credits.quote(thousand)],
@@ -66,6 +70,9 @@ const cases = [
   ["compare, 16 such cards (refused)", () => RateEngine.compare({ workload: [{ feature: "avatar_iv", seconds: 60 }], presets: [], cards: many(16, () => repeated) })],
   [`fromJson, 1,000 rates over a 1,000-value enum and 40 features of 10,000 combinations (${(worstCardText.length / 1024).toFixed(0)} KiB)`, () => RateEngine.fromJson(worstCardText)],
   ["quote, 1,000 items each scanning 1,000 rates' lists", () => worstEngine.quote(wideItems)],
+  ["quoteRange, 1,000 ranged items beside 1,000 open holds on 1,000 grants", () => credits.quoteRange(heldRequest)],
+  ["hold, the same request", () => credits.hold(heldRequest)],
+  ["settle, 1,000 items, 1,000 other holds, 1,000 settled holds", () => credits.settle(smallHold, { items: thousand.items.map(() => ({ feature: "avatar_iv", seconds: 60 })), at: "2026-12-03", grants: heldGrants, holds: heldRequest.holds, settledHolds: many(1000, () => "0".repeat(64)) })],
 ];
 const rows = cases.map(([bench, f]) => {
   const [ms, outcome] = time(f);

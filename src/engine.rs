@@ -267,7 +267,9 @@ impl RateEngine {
         let expires = day
             .checked_add_days(i32::try_from(days).unwrap_or(i32::MAX))
             .ok_or_else(|| Error::at(ErrorKind::InvalidRequest, "holdFor", "the hold would end past the calendar"))?;
-        let high = self.quote_range(request)?.high;
+        // Only the high end is held: priced alone (`quote_range` would price both).
+        quote::check(request)?;
+        let high = self.quote(&quote::range_end(request, true)).map_err(|e| quote::at_max_seconds(e, request))?;
         let open = hold::available(request, Some(day))?;
         hold::make(card, &high, open.as_ref().map_or(request, |o| &o.request), day, expires)
     }

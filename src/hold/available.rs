@@ -3,6 +3,7 @@
 //! same credits sees only what the first left.
 
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 use crate::date::Date;
 use crate::error::{Error, ErrorKind, Result};
@@ -47,24 +48,29 @@ pub fn available(request: &QuoteRequest, day: Option<Date>) -> Result<Option<Ava
     }
     let mut out = Available { request: request.clone(), held: Decimal::ZERO, open: 0 };
     out.request.holds = Vec::new();
+    // Each grant by id, once (the first of an id, as burn-down names it): O(1) per burn.
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    for (k, g) in request.grants.iter().flatten().enumerate() {
+        by_id.entry(g.id.clone()).or_insert(k);
+    }
     for (i, hold) in request.holds.iter().enumerate() {
         if day.is_some_and(|d| hold.expires_at < d) {
             continue;
         }
-        take(&mut out, hold).map_err(|e| e.context(i).context("holds"))?;
+        take(&mut out, &by_id, hold).map_err(|e| e.context(i).context("holds"))?;
         out.open = out.open.saturating_add(1);
     }
     Ok(Some(out))
 }
 
 /// Takes one hold's reserves off the request's balance or grants.
-fn take(out: &mut Available, hold: &Hold) -> Result<()> {
+fn take(out: &mut Available, by_id: &HashMap<String, usize>, hold: &Hold) -> Result<()> {
     for (j, burn) in hold.burns.iter().enumerate() {
         let at = |detail: String| Error::at(ErrorKind::InvalidRequest, "grant", detail).context(j).context("burns");
         let left = match (&mut out.request.grants, &mut out.request.balance) {
-            (Some(grants), _) => grants
-                .iter_mut()
-                .find(|g| g.id == burn.grant)
+            (Some(grants), _) => by_id
+                .get(&burn.grant)
+                .and_then(|&k| grants.get_mut(k))
                 .map(|g| &mut g.remaining)
                 .ok_or_else(|| at(format!("the hold reserves from grant \"{}\", which the grants do not have", burn.grant)))?,
             (None, Some(balance)) if burn.grant == "balance" => balance,
