@@ -538,7 +538,9 @@ impl RateEngine {
         if let Some(holds) = records.holds.as_mut() {
             holds.retain(|h| h.fingerprint != claim.fingerprint);
         }
-        let (r, differs) = records.apply(request);
+        let (mut r, differs) = records.apply(request);
+        // An undated request (JS's `hold` dates it with the server's day) is the hold's own day.
+        r.at = r.at.or_else(|| Some(claim.at.to_string()));
         let expected = self.hold(&r)?;
         let in_force = self.book.book().in_force(Some(day)).unwrap_or(index);
         let fields = integrity::differing(&expected, hold);

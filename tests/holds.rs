@@ -74,6 +74,10 @@ fn verify_hold_recomputes_with_the_server_records_and_day() {
         assert_eq!(v.verdict, Verdict::Altered, "{field}");
         assert!(v.message.contains(field), "{}", v.message);
     }
+    // The request without its day (as a page sends it; JS's `hold` dates it): the hold's own day.
+    let undated: QuoteRequest = request::from_json(&HOLD.replace(r#","at":"2026-12-31""#, "")).unwrap();
+    assert!(undated.at.is_none());
+    assert_eq!(engine.verify_hold(&undated, &claim, &records(r#"{"balance":"100","at":"2026-12-31"}"#)).unwrap().verdict, Verdict::Match);
     // Another card's hold: stale_card.
     let mut other = claim.clone();
     other["cardHash"] = "00".repeat(32).into();

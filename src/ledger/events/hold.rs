@@ -70,7 +70,7 @@ impl Sim<'_> {
         let mut left = chargeable;
         let mut released = Decimal::ZERO;
         for (g, c) in &open.taken {
-            let take = c.min(&left).to_owned();
+            let take = (*c).min(left);
             left = money::sub(left, take, "settle")?;
             let back = money::sub(*c, take, "settle")?;
             if back > Decimal::ZERO {
