@@ -26,6 +26,7 @@
 //!   → integrity                       verify: a quote against the server's records and day
 //!   → lite                            the first-load module: presets read without serde, summary and quote
 //!   → engine                          `RateEngine`: the whole API in one `impl`, delegating
+//!   → replay                          (native only) one customer's history → a simulation's summary, for adapters
 //!   → wasm                            the JS binding (wasm32 only): converts and delegates
 //! ```
 //!
@@ -82,6 +83,9 @@ pub mod hold;
 pub mod integrity;
 
 pub mod engine;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod replay;
 
 #[cfg(all(target_arch = "wasm32", not(feature = "lite")))]
 pub mod wasm;

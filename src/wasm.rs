@@ -689,15 +689,33 @@ impl JsRateEngine {
     /// [`verify`](Self::verify) with its reasons: `{ verdict, message,
     /// quotedOn?, serverDay, version, versionInForce, expected? }` (days
     /// `YYYY-MM-DD`; `expected`: the quote to charge on the server's day).
-    #[wasm_bindgen(js_name = verifyDetail, unchecked_return_type = "Verification | HeldVerification")]
+    #[wasm_bindgen(js_name = verifyDetail, unchecked_return_type = "Verification")]
     pub fn verify_detail(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "QuoteRequest | SettlementClaim")] request: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Quote | Hold | Settlement")] quote: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "QuoteRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Quote")] quote: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "ServerRecords")] records: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "VerifyOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         match self.verified(request, quote, records, options)? {
+            Verified::Quote(v) => to_js(&v),
+            Verified::Held(v) => to_js(&v),
+        }
+    }
+
+    /// [`verify`](Self::verify) of a hold or a settlement with its reasons:
+    /// `{ verdict, message, serverDay, version, versionInForce, expected? }`
+    /// (`expected`: the hold or settlement the server's records give).
+    /// `request`: the quote request the hold was made for, or for a
+    /// settlement `{ hold, items, at, … }` (the settle request with its hold).
+    #[wasm_bindgen(js_name = verifyHeldDetail, unchecked_return_type = "HeldVerification")]
+    pub fn verify_held_detail(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "QuoteRequest | SettlementClaim")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Hold | Settlement")] claim: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ServerRecords")] records: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        match self.verified(request, claim, records, None)? {
             Verified::Quote(v) => to_js(&v),
             Verified::Held(v) => to_js(&v),
         }

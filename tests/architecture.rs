@@ -24,6 +24,7 @@ const ORDER: &[&[&str]] = &[
     &["integrity"],
     &["lite"],
     &["engine"],
+    &["replay"],
     &["wasm"],
 ];
 

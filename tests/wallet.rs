@@ -30,6 +30,10 @@ fn simulate(preset: &str, json: &str) -> Simulation {
         .map(|e| e.credits.0)
         .sum();
     assert_eq!(granted, used + sim.expired.0 + sim.balance.0, "conservation in {json}");
+    // The simulation's own totals are those of its grants and events.
+    assert_eq!((sim.credits_granted.0, sim.credits_used.0), (granted, used), "credits granted and used in {json}");
+    let refused = sim.events.iter().filter(|e| e.kind == EventKind::Usage && e.note.contains(": not run,")).count();
+    assert_eq!(sim.refused, refused, "refused usage in {json}");
     let remaining: Decimal = sim.grants.iter().map(|g| g.remaining.0).sum();
     assert_eq!(sim.balance, remaining);
     sim

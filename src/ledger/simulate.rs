@@ -45,6 +45,19 @@ pub struct Simulation {
     /// @deprecated Use `spent` and `currency`.
     #[deprecated(note = "use `spent` and `currency`")]
     pub spent_usd: DecimalString,
+    /// The plan at the end of the window (after upgrades).
+    pub plan: String,
+    /// The version of the price book in force on the window's last day.
+    pub version: String,
+    /// Credits granted in the window: every grant's amount (plan cycles,
+    /// renewals, packs, reloads, upgrades).
+    pub credits_granted: DecimalString,
+    /// Credits used: granted − expired − balance − held (burned by usage and
+    /// settled holds; overage is apart).
+    pub credits_used: DecimalString,
+    /// Usage events that could not run (the balance short without overage,
+    /// the plan ended, the feature no longer offered).
+    pub refused: usize,
     /// Every grant issued, in issue order.
     pub grants: Vec<Grant>,
     /// What happened, in order.
@@ -133,6 +146,8 @@ pub(super) struct Log {
     pub overage: Decimal,
     /// The action running, else the calendar.
     pub cause: Cause,
+    /// Usage events that could not run.
+    pub refused: usize,
 }
 
 impl<'a> Sim<'a> {
@@ -483,7 +498,7 @@ pub fn simulate(book: &PriceBook, first: usize, plan: PlanRef<'_>, req: &Simulat
         },
         cycle: Cycle::default(),
         wallet: Wallet::default(),
-        log: Log { events: Vec::new(), spent: Decimal::ZERO, overage: Decimal::ZERO, cause: Cause::CALENDAR },
+        log: Log { events: Vec::new(), spent: Decimal::ZERO, overage: Decimal::ZERO, cause: Cause::CALENDAR, refused: 0 },
         holds: IndexMap::new(),
         settled: std::collections::HashSet::new(),
     };
@@ -502,10 +517,19 @@ pub fn simulate(book: &PriceBook, first: usize, plan: PlanRef<'_>, req: &Simulat
     sim.settle_overage(until)?;
     let spent = card.money().round(sim.log.spent, RoundingMode::HalfUp).into();
     let held = sim.holds.values().flat_map(|h| h.taken.iter().map(|(_, c)| *c)).fold(Decimal::ZERO, Decimal::saturating_add);
+    let granted = sim.wallet.granted();
+    let kept = money::add(money::add(sim.wallet.expired, sim.wallet.balance(), "credits")?, held, "credits")?;
+    let used = money::sub(granted, kept, "credits")?;
+    let version = book.version(book.in_force(Some(until)).unwrap_or(sim.version)).version.clone();
     #[allow(deprecated)]
     Ok(Simulation {
         balance: card.shape_amount(sim.wallet.balance()).into(),
         held: card.shape_amount(held).into(),
+        plan: sim.sub.plan_id.clone(),
+        version,
+        credits_granted: card.shape_amount(granted).into(),
+        credits_used: card.shape_amount(used).into(),
+        refused: sim.log.refused,
         expired: card.shape_amount(sim.wallet.expired).into(),
         overage: money::plain(sim.log.overage).into(),
         spent,

@@ -35,6 +35,11 @@ impl Wallet {
         self.balance
     }
 
+    /// Credits granted: every grant's amount.
+    pub(super) fn granted(&self) -> Decimal {
+        self.grants.iter().filter_map(|g| g.amount).fold(Decimal::ZERO, |s, a| s.saturating_add(a.0))
+    }
+
     /// How many grants were issued.
     pub(super) fn issued(&self) -> usize {
         self.grants.len()

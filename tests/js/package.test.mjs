@@ -451,7 +451,7 @@ test("hold → settle in Node: the most a job can cost held, other jobs see what
         book.verify({ hold, items: [{ feature: "avatar_iv", seconds: 90 }], at: "2027-01-02" }, settled, { ...records, at: "2027-01-02" }),
         book.verify({ hold, items: [{ feature: "avatar_iv", seconds: 90 }], at: "2027-01-02" }, { ...settled, credits: "3" }, { ...records, at: "2027-01-02" }),
       ],
-      detail: book.verifyDetail({ ...job, ...records }, { ...hold, expiresAt: "2027-02-01" }, records).message,
+      detail: book.verifyHeldDetail({ ...job, ...records }, { ...hold, expiresAt: "2027-02-01" }, records).message,
     }));
   `);
   assert.deepEqual(r.hold, ["hold", "40", "2027-01-03", "2026-11-01", [{ grant: "balance", credits: "40" }], 64]);
@@ -467,6 +467,8 @@ test("hold → settle in Node: the most a job can cost held, other jobs see what
   assert.match(dts, /hold\(request: QuoteRequest\): Hold;/);
   assert.match(dts, /settle\(hold: Hold, request: SettleRequest\): Settlement;/);
   assert.match(dts, /verify\(request: QuoteRequest \| SettlementClaim, quote: Quote \| Hold \| Settlement/);
+  assert.match(dts, /verifyDetail\(request: QuoteRequest, quote: Quote, records\?: ServerRecords, options\?: VerifyOptions\): Verification;/);
+  assert.match(dts, /verifyHeldDetail\(request: QuoteRequest \| SettlementClaim, claim: Hold \| Settlement, records\?: ServerRecords\): HeldVerification;/);
   assert.match(dts, /"hold_expired" \| "already_settled"/);
 });
 

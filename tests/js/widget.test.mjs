@@ -212,6 +212,9 @@ test("a price book: the checkout's notice and the cost's hint in en-US and de-DE
     const { page, errors } = await open(`${server.url}book.html`);
     await page.waitForSelector("body[data-ready=true]");
     await page.waitForFunction(() => ["c", "k", "g", "late"].every((id) => document.getElementById(id).quote));
+    // The notice needs the full module's `upcoming`: the first-load module may price first (a busy machine).
+    await page.waitForFunction(() => ["k", "g"].every((id) => document.getElementById(id)?.shadowRoot?.querySelector("[data-testid=price-notice]"))
+      && document.getElementById("c")?.shadowRoot?.querySelector("[data-testid=price-hint]"));
     const notice = (id) => page.evaluate((id) => document.getElementById(id).shadowRoot.querySelector("[data-testid=price-notice]")?.textContent.replace(/\s+/g, " ").trim() ?? null, id);
     assert.equal(await notice("k"), "From January 1, 2027: Avatar IV costs 25 credits a minute (now 20); Business costs $159.00 a month (now $149.00).");
     assert.equal(await notice("g"), "From 1. Januar 2027: Avatar IV costs 25 credits a minute (now 20); Business costs 159,00 $ a month (now 149,00 $).");

@@ -26,10 +26,12 @@ impl Sim<'_> {
         let at = format!("usage[{i}]");
         if !self.sub.active {
             let note = format!("{at} {}: not run, the plan ended", u.feature);
+            self.log.refused = self.log.refused.saturating_add(1);
             self.event(day, EventKind::Usage, Decimal::ZERO, None, note);
             return Ok(());
         }
         if let Some(note) = self.no_longer_offered(day, &at, &u.feature) {
+            self.log.refused = self.log.refused.saturating_add(1);
             self.event(day, EventKind::Usage, Decimal::ZERO, None, note);
             return Ok(());
         }
@@ -54,6 +56,7 @@ impl Sim<'_> {
         if cost > money::add(self.wallet.balance(), refill, "usage")? && overage_price.is_none() {
             let balance = money::plain(self.wallet.balance());
             let note = format!("{at} {}: not run, needs {cost} {} and the balance is {balance}", u.feature, self.card.unit);
+            self.log.refused = self.log.refused.saturating_add(1);
             self.event(day, EventKind::Usage, Decimal::ZERO, None, note);
             return Ok(());
         }
