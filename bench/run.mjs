@@ -222,3 +222,6 @@ function lighthouse(url) {
   console.log(`lighthouse mobile, median of 5: performance ${m.score} (runs ${runs.map((r) => r.score).join(", ")}), CLS ${m.cls.toFixed(3)}, TBT ${m.tbt.toFixed(0)} ms, LCP ${(m.lcp / 1000).toFixed(2)} s (target ≥ ${t.score} / ≤ ${t.cls} / ≤ ${t.tbtMs} ms) ${met ? "met" : "NOT met"}`);
 }
 
+// Replay at scale: the Python wheel over Arrow, and Spark local[2] (bench/replay.py).
+execFileSync("bash", ["scripts/python.sh", "wheel"], { cwd: ROOT, stdio: "inherit" });
+execFileSync(join(ROOT, ".venv/bin/python"), [join(ROOT, "bench/replay.py")], { cwd: ROOT, stdio: "inherit" });

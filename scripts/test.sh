@@ -3,6 +3,7 @@
 #   1. native: cargo test (unit, integration, doc tests)
 #   2. wasm: wasm-pack test in Node and in headless Chromium
 #   3. the packed npm package in a consumer project, and the page in Chromium
+#   4. the Python wheel (replay and reprice over Arrow, Spark local[2]) against the package
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -28,6 +29,7 @@ echo "[test] cargo clippy: no unwrap, expect, panic, indexing or unchecked arith
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --lib --tests --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --quiet --lib --target wasm32-unknown-unknown --features lite -- -D warnings
+cargo clippy --quiet -p ratecard-python -- -D warnings
 
 echo "[test] JavaScript: type check (tsc, JSDoc) of www/, scripts/, tests/ and bench/, strict for the boundary and the pure modules; lint (ESLint) of www/, scripts/, tests/ and bench/"
 tsc -p tsconfig.check.json
@@ -55,3 +57,6 @@ expect_ran "wasm-pack test --chrome"
 
 echo "[test] node --test: the packed package and the page in Chromium"
 node --test --test-reporter=spec tests/js/
+
+echo "[test] Python: the wheel, pytest (replay = the package's simulate; pyarrow, Polars, DuckDB, Spark local[2])"
+bash scripts/python.sh test
