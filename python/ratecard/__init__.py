@@ -108,12 +108,14 @@ class Reprice:
     summary: dict
 
 
-def reprice(events: Any, old: RateEngine, new: RateEngine, start: str, until: str) -> Reprice:
+def reprice(events: Any, old: RateEngine, new: RateEngine, start: str, until: str, progress: Optional[Any] = None) -> Reprice:
     """What every customer paid under `old` and would pay under `new`, over the same events.
-    The events are read once (held as Arrow batches) and replayed under each engine."""
+    The events are read once (held as Arrow batches) and replayed under each engine;
+    `progress`, if given, is called with (rows replayed, rows to replay) after each batch."""
     held = list(batches(events))
-    a = old.replay(held_table(held), start, until).combine_chunks()
-    b = new.replay(held_table(held), start, until).combine_chunks()
+    total = sum(b.num_rows for b in held)
+    a = old.replay(held_table(held), start, until, progress=progress and (lambda n: progress(n, 2 * total))).combine_chunks()
+    b = new.replay(held_table(held), start, until, progress=progress and (lambda n: progress(total + n, 2 * total))).combine_chunks()
     diff, summary = _reprice_batches(one_batch(a), one_batch(b))
     return Reprice(pa.Table.from_batches([diff]), json.loads(summary))
 

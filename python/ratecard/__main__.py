@@ -18,6 +18,13 @@ def _engine(path: str) -> RateEngine:
         return RateEngine.from_json(f.read())
 
 
+def _bar(done: int, total: int) -> None:
+    """A progress bar on standard error (a terminal only): both replays, row by row read."""
+    width = 30
+    filled = width * done // max(total, 1)
+    print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,} rows", end="", file=sys.stderr, flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ratecard", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -31,10 +38,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         pf = pq.ParquetFile(args.events)
-        total = pf.metadata.num_rows
-        if sys.stderr.isatty():
-            print(f"replaying {total:,} events under two price books…", file=sys.stderr)
-        result = reprice(pf.iter_batches(), _engine(args.old), _engine(args.new), args.start, args.until)
+        bar = _bar if sys.stderr.isatty() else None
+        result = reprice(pf.iter_batches(), _engine(args.old), _engine(args.new), args.start, args.until, progress=bar)
+        if bar:
+            print(file=sys.stderr)
     except (ReplayError, OSError) as e:
         print(f"ratecard: {e}", file=sys.stderr)
         return 2

@@ -239,7 +239,16 @@ fn column_error(batch: &RecordBatch, name: &str, why: &str) -> PyErr {
         (!s.is_empty() && s.is_valid(0)).then(|| s.value(0).to_string())
     });
     let who = first.map(|c| format!("customer {c}, ")).unwrap_or_default();
-    PyErr::new::<ReplayError, _>(format!("{who}column {name}: {why}"))
+    let day = batch
+        .column_by_name("at")
+        .and_then(|c| cast(c, &DataType::Date32).ok())
+        .and_then(|c| {
+            let d = c.as_primitive::<arrow::datatypes::Date32Type>();
+            (!d.is_empty() && d.is_valid(0)).then(|| d.value(0))
+        })
+        .and_then(|days| Date::new(1970, 1, 1).and_then(|e| e.checked_add_days(days)))
+        .map(|d| format!("{d}, ")).unwrap_or_default();
+    PyErr::new::<ReplayError, _>(format!("{who}{day}column {name}: {why} (the first row's customer and day: the whole column is refused)"))
 }
 
 impl Columns {

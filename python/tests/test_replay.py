@@ -143,7 +143,7 @@ def test_refusals_name_the_customer_the_day_and_the_column(rows, column, needle)
 
 def test_a_float_money_column_is_refused_before_any_row():
     t = pa.table({"customer": ["c1"], "at": pa.array([dt.date(2026, 1, 1)], pa.date32()), "kind": ["usage"], "seconds": pa.array([1.5], pa.float64())})
-    with pytest.raises(ratecard.ReplayError, match=r"customer c1, column seconds: is Float64: amounts and durations cross as decimal or string, never float"):
+    with pytest.raises(ratecard.ReplayError, match=r"customer c1, 2026-01-01, column seconds: is Float64: amounts and durations cross as decimal or string, never float"):
         ratecard.RateEngine.preset("heygen-credits").replay(t, "2026-01-01", "2026-03-31")
 
 
