@@ -365,6 +365,21 @@ impl schemars::JsonSchema for DecimalString {
     }
 }
 
+impl schemars::JsonSchema for Measure {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Measure".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "oneOf": [
+                { "type": "number" },
+                { "type": "string", "pattern": "^[+-]?[0-9]+(\\.[0-9]+)?$" }
+            ],
+            "description": "A duration in seconds or a count: a finite number or a decimal string."
+        })
+    }
+}
+
 /// The TypeScript declaration of [`DecimalString`] and [`Measure`].
 #[cfg(all(target_arch = "wasm32", not(feature = "lite")))]
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]

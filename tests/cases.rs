@@ -195,6 +195,12 @@ fn every_preset_is_covered_by_the_table() {
 }
 
 #[test]
+fn the_shipped_request_schema_is_generated_from_the_types() {
+    let shipped = include_str!("../schema/requests.schema.json");
+    assert_eq!(shipped.trim_end(), ratecard::request::json_schemas(), "regenerate: cargo run --example request_schema > schema/requests.schema.json");
+}
+
+#[test]
 fn the_shipped_json_schema_is_generated_from_the_types() {
     let shipped = include_str!("../schema/rate-card.schema.json");
     assert_eq!(

@@ -6,6 +6,7 @@
 
 use indexmap::IndexMap;
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
@@ -14,7 +15,7 @@ use crate::request::{Grant, Item};
 
 /// Credits taken from one grant: by a quote line (which grants it burns),
 /// a hold (which grants it reserves) or a settlement (which it captures).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Burn {
@@ -25,7 +26,7 @@ pub struct Burn {
 }
 
 /// The tag of a hold object: always `"hold"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 pub enum HoldTag {
     /// A hold.
@@ -45,7 +46,7 @@ pub enum HoldTag {
 /// strings in the card's unit (credits, or USD for a wallet), days
 /// `YYYY-MM-DD`. A server keeps it as it came and passes it back, unchanged,
 /// to settle it or as one of a request's open `holds`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Hold {
@@ -61,10 +62,12 @@ pub struct Hold {
     pub plan: String,
     /// The day the hold was made and priced, `YYYY-MM-DD`.
     #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "string"))]
+    #[schemars(with = "String")]
     pub at: Date,
     /// The last day it may be settled, `YYYY-MM-DD`; after it the hold has
     /// expired and released everything.
     #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "string"))]
+    #[schemars(with = "String")]
     pub expires_at: Date,
     /// The card's unit: `"credits"`, or the currency for a wallet.
     pub unit: String,
@@ -85,6 +88,7 @@ pub struct Hold {
     /// The period's usage the hold was priced with (allowances), by feature,
     /// in seconds or count; a settlement prices with it too.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty", deserialize_with = "super::usage_map")]
+    #[schemars(with = "IndexMap<String, crate::money::Measure>")]
     #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "Record<string, string>", optional))]
     pub period_usage: IndexMap<String, Decimal>,
     /// SHA-256 over every field above: the hold's id (a settlement names its
@@ -107,7 +111,7 @@ impl Hold {
 /// failed, and everything is released); `at` the day settled; the rest, the
 /// server's records, used when the job is charged past what it held
 /// (`overrun: "charge"`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SettleRequest {
@@ -120,6 +124,7 @@ pub struct SettleRequest {
     pub at: Option<String>,
     /// The balance now, in the card's unit (with the hold still open), for an overrun charged.
     #[serde(default, deserialize_with = "crate::money::present_decimal")]
+    #[schemars(with = "DecimalString")]
     pub balance: Option<DecimalString>,
     /// The wallet's grants now, in place of `balance`.
     #[serde(default)]

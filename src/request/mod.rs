@@ -8,6 +8,7 @@
 
 use indexmap::IndexMap;
 use rust_decimal::Decimal;
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::date::Date;
@@ -24,7 +25,7 @@ pub use parse::{from_json, parse};
 /// A quote request.
 ///
 /// JSON / JS shape: `{ plan?, items: [Item], balance?: "12.5", periodUsage?: { <feature>: 14 } }`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct QuoteRequest {
@@ -37,10 +38,12 @@ pub struct QuoteRequest {
     /// decimal string. Absent: a fresh period's included credits of the plan;
     /// `null` (what JS writes for NaN) is refused.
     #[serde(default, deserialize_with = "crate::money::present_decimal")]
+    #[schemars(with = "DecimalString")]
     pub balance: Option<DecimalString>,
     /// Usage so far this billing period, by feature id, in the feature's
     /// input unit (seconds or count); counts against the plan's allowances.
     #[serde(default, deserialize_with = "usage_map")]
+    #[schemars(with = "IndexMap<String, Measure>")]
     #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "Record<string, number | string>"))]
     pub period_usage: IndexMap<String, Decimal>,
     /// The wallet's grants, in place of `balance`: the quote then shows per
@@ -113,6 +116,25 @@ impl OptionValue {
     }
 }
 
+impl JsonSchema for OptionValue {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "OptionValue".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": ["boolean", "string"], "description": "A boolean option's value, or an enum option's value." })
+    }
+}
+
+impl JsonSchema for CardOrBook {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "CardOrBook".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let card = g.subschema_for::<RateCard>();
+        schemars::json_schema!({ "oneOf": [card, { "type": "array", "items": card }], "description": "A rate card, or a price book (an array of its versions)." })
+    }
+}
+
 impl Serialize for OptionValue {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         match self {
@@ -175,7 +197,7 @@ impl<'de> Deserialize<'de> for OptionValue {
 
 /// One generation item: a feature with a duration (`seconds`) or a count
 /// (`quantity`), and the feature's options.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
@@ -184,10 +206,12 @@ pub struct Item {
     /// Duration in seconds, for features metered by time; fractional seconds
     /// are rounded up to the next whole second.
     #[serde(default, deserialize_with = "opt_measure", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Measure")]
     #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "number | string"))]
     pub seconds: Option<Decimal>,
     /// Count, for counted features (looks, images, trainings); whole.
     #[serde(default, deserialize_with = "opt_measure", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Measure")]
     #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "number | string"))]
     pub quantity: Option<Decimal>,
     /// With `seconds` (then the least the job may run): the most it may run, in seconds, for a
@@ -195,6 +219,7 @@ pub struct Item {
     /// `quote` prices `seconds`. At least `seconds` (else `invalid_quantity` at
     /// `items[i].maxSeconds`).
     #[serde(default, rename = "maxSeconds", deserialize_with = "opt_measure", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Measure")]
     #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "number | string", optional))]
     pub max_seconds: Option<Decimal>,
     /// Option id → value: `true`/`false` for a boolean, a string for an enum.
@@ -231,7 +256,7 @@ impl Item {
 /// `fromSeconds` to `toSeconds` (included) every `stepSeconds`.
 ///
 /// JS shape: `{ plan?, item: { feature, options? }, fromSeconds, toSeconds, stepSeconds?, at? }`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CurveRequest {
@@ -256,7 +281,7 @@ pub struct CurveRequest {
 /// A request to buy N of a plan's product.
 ///
 /// JS shape: `{ plan?, quantity: 3, seats?, billing?: "once" | "month" | "year", at? }`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BuyPacksRequest {
@@ -285,7 +310,7 @@ pub struct BuyPacksRequest {
 /// purchases?: [PurchaseEvent], autoReload?: { threshold, quantity }, allowOverage?,
 /// autoRenew?, cancelAt?, upgrades?: [{ at, plan }], unitChanges?: [{ at, quantity }],
 /// holds?: [{ at, id, items, holdFor? }], settlements?: [{ at, hold, items }] }`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SimulateRequest {
@@ -341,7 +366,7 @@ pub struct SimulateRequest {
 /// A hold made on a day: `{ at, id, items, holdFor? }`: `items` as a quote's,
 /// each with `seconds` (the least) and `maxSeconds` (the most); `holdFor`
 /// days (default 1, at most the card's `maxHoldDays`).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct HoldEvent {
@@ -359,7 +384,7 @@ pub struct HoldEvent {
 
 /// A hold settled on a day: `{ at, hold, items }`, the lengths the job
 /// actually ran (none: it failed, and everything is released).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct SettlementEvent {
@@ -373,7 +398,7 @@ pub struct SettlementEvent {
 }
 
 /// One generation on a day: `{ at, feature, seconds | quantity, options? }`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct UsageEvent {
@@ -383,10 +408,12 @@ pub struct UsageEvent {
     pub feature: String,
     /// Duration in seconds, for features metered by time.
     #[serde(default, deserialize_with = "opt_measure", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Measure")]
     #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "number | string"))]
     pub seconds: Option<Decimal>,
     /// Count, for counted features.
     #[serde(default, deserialize_with = "opt_measure", skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Measure")]
     #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "number | string"))]
     pub quantity: Option<Decimal>,
     /// Option id → value.
@@ -396,7 +423,7 @@ pub struct UsageEvent {
 }
 
 /// A purchase on a day: `{ at, quantity, billing?, seats? }` of the plan's product.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct PurchaseEvent {
@@ -413,7 +440,7 @@ pub struct PurchaseEvent {
 }
 
 /// Auto-reload settings: `{ threshold: "100", quantity: 2 }`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct AutoReload {
@@ -424,7 +451,7 @@ pub struct AutoReload {
 }
 
 /// An upgrade on a day: `{ at, plan }`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct UpgradeEvent {
@@ -437,7 +464,7 @@ pub struct UpgradeEvent {
 /// A change to the add-on's units on a day: `{ at, quantity }`, the new
 /// number of units (0 removes the add-on), effective from the next cycle.
 /// Lowering only: to add units, buy them (`purchases`).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct UnitChange {
@@ -448,7 +475,7 @@ pub struct UnitChange {
 }
 
 /// What does a balance buy? `{ plan?, feature, options?, balance, periodUsage?, at? }`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CapacityRequest {
@@ -465,6 +492,7 @@ pub struct CapacityRequest {
     pub balance: DecimalString,
     /// Usage so far this period (for allowances), as in `quote`.
     #[serde(default, deserialize_with = "usage_map")]
+    #[schemars(with = "IndexMap<String, Measure>")]
     #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "Record<string, number | string>"))]
     pub period_usage: IndexMap<String, Decimal>,
     /// The day priced, `YYYY-MM-DD`: a price book prices it with the version
@@ -474,7 +502,7 @@ pub struct CapacityRequest {
 }
 
 /// A workload to compare across rate cards: `{ workload: [Item], presets?, cards?, books?, at?, allowOverage? }`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(deny_unknown_fields)]
 pub struct CompareRequest {
@@ -553,7 +581,7 @@ impl<'de> Deserialize<'de> for CardOrBook {
 /// usage and today's date; it must never take those from the page.
 ///
 /// JSON / JS shape: `{ plan?, balance?, grants?, periodUsage?, at?, holds? }`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ServerRecords {
@@ -563,12 +591,14 @@ pub struct ServerRecords {
     /// The buyer's balance in the card's unit (a decimal string; `null` is
     /// refused: records fail closed).
     #[serde(default, deserialize_with = "crate::money::present_decimal")]
+    #[schemars(with = "DecimalString")]
     pub balance: Option<DecimalString>,
     /// The wallet's grants, in place of `balance`.
     #[serde(default)]
     pub grants: Option<Vec<Grant>>,
     /// This billing period's usage so far, by feature id (seconds or count).
     #[serde(default, deserialize_with = "opt_usage_map")]
+    #[schemars(with = "Option<IndexMap<String, Measure>>")]
     #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "Record<string, number | string>"))]
     pub period_usage: Option<IndexMap<String, Decimal>>,
     /// The server's day, `YYYY-MM-DD`: the quote is checked on it, never on
@@ -627,7 +657,7 @@ impl ServerRecords {
 ///
 /// JSON / JS shape: `{ id, source?, amount?, remaining, issuedAt?, expiresAt? }`;
 /// credits are decimal strings in the card's unit, days `YYYY-MM-DD`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Grant {
@@ -644,10 +674,45 @@ pub struct Grant {
     /// Day issued.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "string"))]
+    #[schemars(with = "Option<String>")]
     pub issued_at: Option<Date>,
     /// Day it expires; absent: never.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(all(target_arch = "wasm32", not(feature = "lite")), tsify(type = "string"))]
+    #[schemars(with = "Option<String>")]
     pub expires_at: Option<Date>,
 }
 
+
+/// The JSON Schema (draft 2020-12) of every request the engine answers,
+/// generated from these types, as pretty-printed JSON text: `$defs` holds
+/// `QuoteRequest`, `CurveRequest`, `BuyPacksRequest`, `SimulateRequest`,
+/// `CapacityRequest`, `CompareRequest`, `ServerRecords`, `SettleRequest` and
+/// `Hold`, and what they use (a rate card's own types by reference to the
+/// rate-card schema's). The repository ships it as
+/// `schema/requests.schema.json` (the MCP server's tools take their input
+/// schemas from it); a test keeps the two identical.
+pub fn json_schemas() -> String {
+    let mut g = schemars::generate::SchemaSettings::draft2020_12().into_generator();
+    let roots = [
+        g.subschema_for::<QuoteRequest>(),
+        g.subschema_for::<CurveRequest>(),
+        g.subschema_for::<BuyPacksRequest>(),
+        g.subschema_for::<SimulateRequest>(),
+        g.subschema_for::<CapacityRequest>(),
+        g.subschema_for::<CompareRequest>(),
+        g.subschema_for::<ServerRecords>(),
+        g.subschema_for::<SettleRequest>(),
+        g.subschema_for::<Hold>(),
+    ];
+    let defs = g.take_definitions(true);
+    let root = serde_json::json!({
+        "$id": "https://ratecard.invalid/requests.schema.json",
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "The engine's requests",
+        "description": "Every request the engine answers, by name under $defs (QuoteRequest, SimulateRequest, …), generated from the crate's types.",
+        "anyOf": roots,
+        "$defs": defs,
+    });
+    serde_json::to_string_pretty(&root).unwrap_or_default()
+}

@@ -519,6 +519,29 @@ test("every case of tests/cases.json gives the same result through the package",
   console.log(`# ${cases.length} table cases through the package`);
 });
 
+test("every request of the case table that the engine answers validates against the shipped request schema (generated from the Rust types)", async () => {
+  const { default: Ajv2020 } = await import("ajv/dist/2020.js");
+  const schema = JSON.parse(readFileSync(join(dir, "node_modules/ratecard/schema/requests.schema.json"), "utf8"));
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  ajv.addSchema(schema);
+  const def = { quote: "QuoteRequest", quoteRange: "QuoteRequest", hold: "QuoteRequest", buyPacks: "BuyPacksRequest", simulate: "SimulateRequest", capacity: "CapacityRequest", compare: "CompareRequest" };
+  const cases = JSON.parse(readFileSync(join(ROOT, "tests/cases.json"), "utf8"));
+  let checked = 0;
+  for (const c of cases) {
+    const name = def[/** @type {keyof typeof def} */ (c.call)];
+    if (!name || "error" in c.expect || JSON.stringify(c.request).includes('"make"')) continue;
+    const validate = ajv.getSchema(`https://ratecard.invalid/requests.schema.json#/$defs/${name}`);
+    assert.ok(validate, name);
+    assert.ok(validate(c.request), `${c.name}: ${JSON.stringify(validate.errors)}`);
+    checked++;
+  }
+  assert.ok(checked > 150, `${checked} requests`);
+  // And a request the engine refuses for its shape, the schema refuses too.
+  const quote = ajv.getSchema("https://ratecard.invalid/requests.schema.json#/$defs/QuoteRequest");
+  assert.equal(quote?.({ items: [{ feature: "avatar_iv", seconds: 90 }], balance: 12 }), false, "a number for money");
+  assert.equal(quote?.({ items: [{ feature: "avatar_iv", seconds: 90 }], colour: "red" }), false, "an unknown field");
+});
+
 test("every preset, file and engine.rateCard() alike, validates against the shipped JSON Schema", async () => {
   const { default: Ajv2020 } = await import("ajv/dist/2020.js");
   const schema = JSON.parse(readFileSync(join(dir, "node_modules/ratecard/schema/rate-card.schema.json"), "utf8"));
