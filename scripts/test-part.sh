@@ -15,7 +15,7 @@ case "$part" in
   rust) exec cargo test --quiet ;;
   python) bash scripts/build.sh && exec bash scripts/python.sh test ;;
   unit) exec node --test --test-reporter=spec tests/js/locale.test.mjs tests/js/boundary.test.mjs tests/js/share.test.mjs ;;
-  package) files=(tests/js/package.test.mjs tests/js/cli.test.mjs tests/js/hostile.test.mjs tests/js/parity.test.mjs tests/js/readme.test.mjs tests/js/widget-units.test.mjs) ;;
+  package) files=(tests/js/package.test.mjs tests/js/cli.test.mjs tests/js/mcp.test.mjs tests/js/hostile.test.mjs tests/js/parity.test.mjs tests/js/readme.test.mjs tests/js/widget-units.test.mjs) ;;
   browser) files=(tests/js/widget.test.mjs tests/js/page.test.mjs) ;;
   frameworks) files=(tests/js/consumers.test.mjs tests/js/frameworks.test.mjs) ;;
   *) echo "unknown part: $part (rust, unit, package, browser, frameworks, python)" >&2; exit 2 ;;
