@@ -3,9 +3,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { packAndInstall } from "./helpers.mjs";
+import { ROOT, packAndInstall } from "./helpers.mjs";
 
 /** @type {string} */
 let dir;
@@ -104,5 +104,16 @@ test("npx ratecard <command> --help: each command's usage, and its example runs"
     const run = spawnSync("bash", ["-c", example.replace(/\bratecard /, "npx --no-install ratecard ")], { cwd: dir, encoding: "utf8" });
     assert.equal(run.status, 0, `${name}: ${example}\n${run.stderr}`);
     assert.ok(JSON.parse(run.stdout), name);
+  }
+});
+
+test("the README's command-line examples run", () => {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const block = /^```sh cli\n([\s\S]*?)^```$/m.exec(readme)?.[1];
+  assert.ok(block, "a `sh cli` block");
+  for (const line of block.trim().split("\n")) {
+    const run = spawnSync("bash", ["-c", line.replace("npx ratecard", "npx --no-install ratecard")], { cwd: dir, encoding: "utf8" });
+    assert.equal(run.status, 0, `${line}\n${run.stderr}`);
+    assert.ok(JSON.parse(run.stdout), line);
   }
 });

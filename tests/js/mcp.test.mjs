@@ -122,3 +122,20 @@ test("1,000 calls in a row: every answer right, the server's memory flat", async
     await client.close();
   }
 });
+
+test("the README's MCP client configuration starts the server (npx -y ratecard-mcp, here from the installed package)", async () => {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const config = JSON.parse(/^```json mcp\n([\s\S]*?)^```$/m.exec(readme)?.[1] ?? "null");
+  const { command, args } = config.mcpServers.ratecard;
+  assert.deepEqual([command, args], ["npx", ["-y", "ratecard-mcp"]]);
+  // `-y` would fetch it from the registry; the consumer project has it installed already.
+  const t0 = performance.now();
+  const { client } = await connect(command, args.map((/** @type {string} */ a) => (a === "-y" ? "--no-install" : a)));
+  try {
+    const { tools } = await client.listTools();
+    console.log(`# MCP server (npx ratecard-mcp): tools listed ${(performance.now() - t0).toFixed(0)} ms after spawn`);
+    assert.equal(tools.length, 10);
+  } finally {
+    await client.close();
+  }
+});
