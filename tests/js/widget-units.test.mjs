@@ -19,6 +19,7 @@ test("a job of unknown length in the buyer's words: its range, its hold and its 
   assert.equal(rangeText("de-DE", "0.50", "1.00", usd), "0,50\u00a0$–1,00\u00a0$");
   const hold = { credits: "6", shortfall: "0", expiresAt: "2026-12-04" };
   assert.equal(heldText("en-US", hold, credits), "Held: 6 credits until Dec 4");
+  assert.equal(heldText("en-US", hold, credits, false), "6 credits until Dec 4");
   assert.equal(heldText("de-DE", { ...hold, shortfall: "1.5" }, credits), "Held: 6 credits until 4. Dez. (1,5 credits short)");
   assert.equal(heldText("en-US", { credits: "1.00", shortfall: "0.00", expiresAt: "2027-01-02" }, usd), "Held: $1.00 until Jan 2");
   const s = { credits: "4", released: "2", overage: "0", uncharged: "0" };

@@ -237,7 +237,7 @@ export class RatecardCheckout extends RatecardBase {
         <dt>Total</dt><dd><output data-testid="total" part="total">${q ? this._total(q, card, locale) : "—"}</output></dd>
         <dt>Balance after</dt><dd data-testid="balance-after">${q ? `${this._ranged(q) ? "at least " : ""}${inUnit(locale, q.balanceAfter, card)}` : "—"}</dd>
         ${this.settlement ? html`<dt>Settled</dt><dd data-testid="settled" part="hold">${settledText(locale, this.settlement, card)}</dd>`
-          : this.hold ? html`<dt>Hold</dt><dd data-testid="held" part="hold">${heldText(locale, this.hold, card)}</dd>` : nothing}
+          : this.hold ? html`<dt>Held</dt><dd data-testid="held" part="hold">${heldText(locale, this.hold, card, false)}</dd>` : nothing}
       </dl>
       <p class="sr-only" role="status" aria-live="polite" data-testid="announce">${this._announce}</p>
       ${q && !this.request?.balance && !this.request?.grants ? html`<p class="muted" data-testid="assumed" part="note">${assumedBalance(locale, card, plan)}</p>` : nothing}

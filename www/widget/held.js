@@ -26,10 +26,11 @@ export function rangeText(locale, low, high, card) {
  * @param {string} locale
  * @param {{ credits: string, shortfall: string, expiresAt: string }} hold
  * @param {Unit} card
+ * @param {boolean} [label] whether to start with "Held: " (the checkout's table has its own label)
  */
-export function heldText(locale, hold, card) {
+export function heldText(locale, hold, card, label = true) {
   const short = isZero(hold.shortfall) ? "" : ` (${inUnit(locale, hold.shortfall, card)} short)`;
-  return `Held: ${inUnit(locale, hold.credits, card)} until ${noticeDay(locale, hold.expiresAt, "short")}${short}`;
+  return `${label ? "Held: " : ""}${inUnit(locale, hold.credits, card)} until ${noticeDay(locale, hold.expiresAt, "short")}${short}`;
 }
 
 /**
