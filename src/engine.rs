@@ -527,7 +527,8 @@ impl RateEngine {
     /// `invalid_request` at `hold` for an object that is no hold, at
     /// `records.at` as [`RateEngine::verify_within`]; the request's own errors.
     pub fn verify_hold(&self, request: &QuoteRequest, hold: &serde_json::Value, records: &request::ServerRecords) -> Result<HeldVerification> {
-        let claim: Hold = serde_json::from_value(hold.clone()).map_err(|e| Error::at(ErrorKind::InvalidRequest, "hold", e.to_string()))?;
+        // Read field by field, not as a typed `Hold`: a second deserializer of it would grow the wasm module.
+        let claim = HeldClaim::of(hold, "hold")?;
         let Some(index) = self.book.find(&claim.rate_card, &claim.version, &claim.card_hash) else {
             let why = format!("the hold names version \"{}\" of \"{}\", which this engine does not hold", claim.version, claim.rate_card);
             return Ok(HeldVerification::new(Verdict::StaleCard, why, None));
@@ -578,8 +579,8 @@ impl RateEngine {
     /// `invalid_request` at `settlement` for an object that is no
     /// settlement; at `records.at`; the items' own errors.
     pub fn verify_settlement(&self, hold: &Hold, request: &SettleRequest, settlement: &serde_json::Value, records: &request::ServerRecords) -> Result<HeldVerification> {
-        let claim: Settlement =
-            serde_json::from_value(settlement.clone()).map_err(|e| Error::at(ErrorKind::InvalidRequest, "settlement", e.to_string()))?;
+        // Compared as JSON, as a quote is: no typed read of a whole `Settlement` (its lines).
+        let claim = HeldClaim::of(settlement, "settlement")?;
         if self.book.find(&hold.rate_card, &hold.version, &hold.card_hash).is_none() {
             let why = format!("the hold names version \"{}\" of \"{}\", which this engine does not hold", hold.version, hold.rate_card);
             return Ok(HeldVerification::new(Verdict::StaleCard, why, None));
@@ -629,6 +630,35 @@ impl RateEngine {
     /// Stale card first (no quote is recomputed), then the comparison.
     fn verify_value(&self, request: &QuoteRequest, quote: &serde_json::Value) -> Result<Verification> {
         self.verify_with(request, quote, &request::ServerRecords::default())
+    }
+}
+
+/// What `verify_hold` and `verify_settlement` read of a claim (a hold or a
+/// settlement as JSON) before recomputing it: its names and days.
+struct HeldClaim {
+    rate_card: String,
+    version: String,
+    card_hash: String,
+    fingerprint: String,
+    at: Date,
+    expires_at: Date,
+}
+
+impl HeldClaim {
+    /// The claim's fields; `invalid_request` at `what` for one that is not there or not of its kind.
+    fn of(value: &serde_json::Value, what: &str) -> Result<HeldClaim> {
+        let text = |key: &str| value.get(key).and_then(serde_json::Value::as_str).map(str::to_string);
+        let need = |key: &str| text(key).ok_or_else(|| Error::at(ErrorKind::InvalidRequest, key, format!("expected the {what}'s `{key}` (a string)")).context(what));
+        let day = |key: &str| need(key).and_then(|d| parse_date(&d, key).map_err(|e| e.context(what)));
+        let at = day("at")?;
+        Ok(HeldClaim {
+            rate_card: need("rateCard")?,
+            version: need("version")?,
+            card_hash: need("cardHash")?,
+            fingerprint: need("fingerprint")?,
+            at,
+            expires_at: if what == "hold" { day("expiresAt")? } else { at },
+        })
     }
 }
 
