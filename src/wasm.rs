@@ -153,6 +153,14 @@ enum Verified {
 }
 
 impl Verified {
+    /// The verification with its reasons, as a JS object.
+    fn to_js(&self) -> Result<JsValue, JsValue> {
+        match self {
+            Verified::Quote(v) => to_js(v),
+            Verified::Held(v) => to_js(v),
+        }
+    }
+
     fn verdict(&self) -> crate::integrity::Verdict {
         match self {
             Verified::Quote(v) => v.verdict,
@@ -697,10 +705,7 @@ impl JsRateEngine {
         #[wasm_bindgen(unchecked_optional_param_type = "ServerRecords")] records: Option<JsValue>,
         #[wasm_bindgen(unchecked_optional_param_type = "VerifyOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        match self.verified(request, quote, records, options)? {
-            Verified::Quote(v) => to_js(&v),
-            Verified::Held(v) => to_js(&v),
-        }
+        self.verified(request, quote, records, options)?.to_js()
     }
 
     /// [`verify`](Self::verify) of a hold or a settlement with its reasons:
@@ -715,10 +720,7 @@ impl JsRateEngine {
         #[wasm_bindgen(unchecked_param_type = "Hold | Settlement")] claim: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "ServerRecords")] records: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        match self.verified(request, claim, records, None)? {
-            Verified::Quote(v) => to_js(&v),
-            Verified::Held(v) => to_js(&v),
-        }
+        self.verified(request, claim, records, None)?.to_js()
     }
 
     fn verified(&self, request: JsValue, quote: JsValue, records: Option<JsValue>, options: Option<JsValue>) -> Result<Verified, JsValue> {

@@ -25,7 +25,8 @@ pub fn make(card: &RateCard, high: &Quote, available: &QuoteRequest, day: Date, 
     let burns = match &available.grants {
         Some(grants) => {
             let mut lasting = grants.clone();
-            for g in lasting.iter_mut().filter(|g| g.expires_at.is_some_and(|e| e <= expires || e <= day)) {
+            // A grant expiring on or before the hold's last day cannot back it (nor, a fortiori, one gone by `day`).
+            for g in lasting.iter_mut().filter(|g| !crate::quote::alive(g, Some(expires))) {
                 g.remaining = Decimal::ZERO.into();
             }
             let burned = burn(&mut lasting, credits);

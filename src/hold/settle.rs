@@ -187,7 +187,7 @@ fn take_excess(hold: &Hold, request: &SettleRequest, day: Date, excess: Decimal,
     let mut taken = Decimal::ZERO;
     match open.request.grants {
         Some(mut grants) => {
-            for g in grants.iter_mut().filter(|g| g.expires_at.is_some_and(|e| e <= day)) {
+            for g in grants.iter_mut().filter(|g| !crate::quote::alive(g, Some(day))) {
                 g.remaining = Decimal::ZERO.into();
             }
             let burned = burn(&mut grants, excess);
