@@ -123,8 +123,12 @@ export const TOOLS = [
     inputSchema: input({}, [], true),
     call: () => RateEngine.presetIds().map((/** @type {string} */ id) => {
       const e = RateEngine.preset(id);
-      const c = e.rateCard();
-      return { id, name: c.name, version: c.version, cardHash: e.versions().at(-1).cardHash, unit: c.unit, currency: c.currency, plans: Object.keys(c.plans) };
+      try {
+        const c = e.rateCard();
+        return { id, name: c.name, version: c.version, cardHash: e.versions().at(-1).cardHash, unit: c.unit, currency: c.currency, plans: Object.keys(c.plans) };
+      } finally {
+        e.free();
+      }
     }),
     text: (r) => r.map((/** @type {any} */ p) => `${p.id} (${p.name})`).join(", "),
   },
@@ -150,8 +154,10 @@ export function engineFor(args, fallback) {
  * @param {any} fallback the server's own engine (`--card`), if any
  */
 export function callTool(tool, args, fallback) {
+  /** @type {any} */
+  let engine = null;
   try {
-    const engine = tool.cardless ? null : engineFor(args ?? {}, fallback);
+    engine = tool.cardless ? null : engineFor(args ?? {}, fallback);
     /** @type {any} */
     const result = tool.call(engine, args ?? {});
     const card = engine ? engine.versions().at(-1) : null;
@@ -161,6 +167,10 @@ export function callTool(tool, args, fallback) {
   } catch (/** @type {any} */ e) {
     const where = Array.isArray(e?.path) && e.path.length ? ` (at ${e.path.join(".")})` : "";
     return { isError: true, content: [{ type: "text", text: `${e?.message ?? e}${where}` }] };
+  } finally {
+    // The call's own engine (its card or preset) goes now, not when the garbage collector gets
+    // to it: the engine's memory is the module's, which never shrinks once grown.
+    if (engine && engine !== fallback) engine.free();
   }
 }
 
