@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::date::Date;
 use crate::error::Result;
-use crate::ledger::burn;
+use crate::ledger::reserve;
 use crate::money;
 use crate::quote::Quote;
 use crate::rate_card::RateCard;
@@ -24,16 +24,13 @@ pub fn make(card: &RateCard, high: &Quote, available: &QuoteRequest, day: Date, 
     let credits = high.total.0;
     let burns = match &available.grants {
         Some(grants) => {
-            let mut lasting = grants.clone();
             // A grant expiring on or before the hold's last day cannot back it (nor, a fortiori, one gone by `day`).
-            for g in lasting.iter_mut().filter(|g| !crate::quote::alive(g, Some(expires))) {
-                g.remaining = Decimal::ZERO.into();
-            }
-            let burned = burn(&mut lasting, credits);
-            burned
+            let mut grants = grants.clone();
+            let reserved = reserve(&mut grants, credits, expires);
+            reserved
                 .taken
                 .iter()
-                .filter_map(|t| lasting.get(t.grant).map(|g| Burn { grant: g.id.clone(), credits: card.shape_amount(t.credits).into() }))
+                .filter_map(|t| grants.get(t.grant).map(|g| Burn { grant: g.id.clone(), credits: card.shape_amount(t.credits).into() }))
                 .collect()
         }
         None => {

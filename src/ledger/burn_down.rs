@@ -6,6 +6,7 @@
 
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
+use std::ops::Bound;
 
 use crate::date::Date;
 use crate::request::Grant;
@@ -67,10 +68,34 @@ impl BurnOrder {
     /// Burns `amount` from `grants` in burn-down order: the credits taken
     /// from each grant touched, and what no grant covered.
     pub(crate) fn burn(&mut self, grants: &mut [Grant], amount: Decimal) -> Burned {
+        self.take(grants, amount, None)
+    }
+
+    /// Sets aside `amount` for a hold that lasts through `through`: burned in
+    /// burn-down order from the grants that outlive it (`expiresAt` after
+    /// `through`, or never), never from one that expires first, even when
+    /// burn-down would take that one first. What no lasting grant covered is
+    /// `short`.
+    pub(crate) fn reserve(&mut self, grants: &mut [Grant], amount: Decimal, through: Date) -> Burned {
+        self.take(grants, amount, Some(through))
+    }
+
+    /// The first grant in burn-down order that outlives `through` (any, without it): the
+    /// grants expiring on or before `through` are the order's prefix, so this is one lookup.
+    fn first_lasting(&self, through: Option<Date>) -> Option<Key> {
+        match through {
+            None => self.0.first().copied(),
+            Some(day) => self.0.range((Bound::Excluded((false, Some(day), Date::MAX, usize::MAX)), Bound::Unbounded)).next().copied(),
+        }
+    }
+
+    /// Burns `amount` from the grants in burn-down order, skipping those
+    /// that expire on or before `through` (the order's prefix `due` gives).
+    fn take(&mut self, grants: &mut [Grant], amount: Decimal, through: Option<Date>) -> Burned {
         let mut left = amount;
         let mut taken = Vec::new();
         while left > Decimal::ZERO {
-            let Some(k) = self.0.first().copied() else { break };
+            let Some(k) = self.first_lasting(through) else { break };
             let Some(g) = grants.get_mut(k.3) else {
                 self.0.remove(&k);
                 continue;
@@ -112,4 +137,13 @@ pub struct Taken {
 /// ledger keeps a `BurnOrder`.)
 pub fn burn(grants: &mut [Grant], amount: Decimal) -> Burned {
     BurnOrder::of(grants).burn(grants, amount)
+}
+
+/// Sets aside `amount` from `grants` for a hold that lasts through
+/// `through`: burned in burn-down order from the grants that outlive it
+/// (`expiresAt` after `through`, or never), never from one that expires
+/// first. The credits taken from each grant, and what no lasting grant
+/// covered (`short`).
+pub fn reserve(grants: &mut [Grant], amount: Decimal, through: Date) -> Burned {
+    BurnOrder::of(grants).reserve(grants, amount, through)
 }

@@ -53,7 +53,7 @@ mod simulate;
 mod wallet;
 
 pub use crate::request::Grant;
-pub use burn_down::{burn, Burned, Taken};
+pub use burn_down::{burn, reserve, Burned, Taken};
 pub use log::{Cause, CauseKind, Event, EventKind};
 pub use quote::with_grants;
 pub use simulate::{simulate, Simulation};

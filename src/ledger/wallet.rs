@@ -80,28 +80,10 @@ impl Wallet {
     /// after `through`, or never), never from one that expires first. What
     /// was taken from each grant, in that order.
     pub(super) fn reserve(&mut self, amount: Decimal, through: Date) -> Vec<(usize, Decimal)> {
-        let lasting: Vec<usize> = self
-            .order
-            .indexes()
-            .filter(|&i| self.grants.get(i).is_some_and(|g| g.expires_at.is_none_or(|e| e > through)))
-            .collect();
-        let mut left = amount;
-        let mut taken = Vec::new();
-        for i in lasting {
-            if left <= Decimal::ZERO {
-                break;
-            }
-            let Some(g) = self.grants.get_mut(i) else { continue };
-            let take = g.remaining.0.min(left);
-            g.remaining = g.remaining.0.checked_sub(take).unwrap_or(Decimal::ZERO).into();
-            if g.remaining <= Decimal::ZERO {
-                self.order.remove(&self.grants, i);
-            }
-            left = left.checked_sub(take).unwrap_or(Decimal::ZERO);
-            self.balance = self.balance.checked_sub(take).unwrap_or(Decimal::ZERO);
-            taken.push((i, take));
-        }
-        taken
+        let reserved = self.order.reserve(&mut self.grants, amount, through);
+        let taken = amount.checked_sub(reserved.short).unwrap_or(Decimal::ZERO);
+        self.balance = self.balance.checked_sub(taken).unwrap_or(Decimal::ZERO);
+        reserved.taken.into_iter().map(|t| (t.grant, t.credits)).collect()
     }
 
     /// Returns `credits` a hold set aside to grant `i` (released).
@@ -176,5 +158,21 @@ mod tests {
         let gone = w.forfeit(0).unwrap();
         assert_eq!((gone.id.as_str(), gone.credits, w.balance(), w.expired), ("g1", Decimal::from(80), Decimal::ZERO, Decimal::from(80)));
         assert_eq!(w.burn(Decimal::from(5)).short, Decimal::from(5));
+    }
+
+    /// A hold through Feb 10 skips the grant expiring Feb 1 (first in burn-down order) and the
+    /// one expiring on Feb 10 itself, takes the lasting ones in order, and gives back in place.
+    #[test]
+    fn a_reserve_takes_only_grants_that_outlive_the_hold() {
+        let mut w = Wallet::default();
+        w.issue(day("2026-01-01"), Decimal::from(30), "pack".into(), Some(day("2026-02-01")));
+        w.issue(day("2026-01-01"), Decimal::from(10), "pack".into(), Some(day("2026-02-10")));
+        w.issue(day("2026-01-01"), Decimal::from(100), "plan".into(), Some(day("2026-03-01")));
+        w.issue(day("2026-01-01"), Decimal::from(5), "top-up".into(), None);
+        let taken = w.reserve(Decimal::from(120), day("2026-02-10"));
+        assert_eq!(taken, vec![(2, Decimal::from(100)), (3, Decimal::from(5))]);
+        assert_eq!(w.balance(), Decimal::from(40));
+        w.give_back(2, Decimal::from(100));
+        assert_eq!((w.balance(), w.live()), (Decimal::from(140), vec![0, 1, 2]));
     }
 }
