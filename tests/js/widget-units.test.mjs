@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { ROOT } from "./helpers.mjs";
 import { pathOf, plainWords } from "../../www/widget/messages.js";
-import { lineSentence } from "../../www/widget/lines.js";
+import { lineRange, lineSentence } from "../../www/widget/lines.js";
 import { heldText, rangeText, settledText } from "../../www/widget/held.js";
 
 const { RateEngine } = createRequire(import.meta.url)(`${ROOT}/dist/full/node.cjs`);
@@ -37,6 +37,23 @@ test("a quote line's sentence in the buyer's words and number format", () => {
   const card = engine.rateCard();
   assert.equal(lineSentence("en-US", line, card, item), "1 min 30 sec × 20 credits/min × 2 (Custom Expressive Motion) = 60 credits");
   assert.equal(lineSentence("de-DE", line, card, item), "1 Min. 30 Sek. × 20 credits/min × 2 (Custom Expressive Motion) = 60 credits");
+});
+
+test("a line of a job of unknown length: the sentence at each end, the cost as a range (API 30-second steps; en-US, de-DE)", () => {
+  const api = RateEngine.preset("heygen-api");
+  const item = { feature: "video_avatar", seconds: 61, maxSeconds: 100 };
+  const { low, high } = api.quoteRange({ plan: "pro", items: [item], balance: "100" });
+  const card = api.rateCard();
+  assert.deepEqual(lineRange("en-US", low.lines[0], high.lines[0], card, item), {
+    least: "1 min 1 sec billed as 1 min 30 sec (in steps of 30 sec) × 1 credit/min = 1.5 credits",
+    most: "1 min 40 sec billed as 2 min (in steps of 30 sec) × 1 credit/min = 2 credits",
+    cost: "1.5–2 credits",
+  });
+  assert.equal(lineRange("de-DE", low.lines[0], high.lines[0], card, item)?.cost, "1,5–2 credits");
+  // Ends that cost the same read as one line: 61 s and 89 s are both billed as 1 min 30 s (the
+  // article's floor-plus-one steps: 00:30–00:59 = 1 credit, so 1:30 is already 2).
+  const same = api.quoteRange({ plan: "pro", items: [{ feature: "video_avatar", seconds: 61, maxSeconds: 89 }], balance: "100" });
+  assert.equal(lineRange("en-US", same.low.lines[0], same.high.lines[0], card), null);
 });
 
 test("engine errors in plain words beside their field, never the engine's message", () => {

@@ -399,6 +399,16 @@ for (const id of ["c", "d", "k"]) document.getElementById(id).items = [{ feature
       await page.waitForFunction(() => ["c", "d", "k"].every((id) => document.getElementById(id).range && document.getElementById(id).engine));
       assert.equal(await page.evaluate(() => document.getElementById("k").shadowRoot.querySelector("[data-testid=total]").textContent), "1.5–2 credits");
       assert.equal(await page.evaluate(() => document.getElementById("k").shadowRoot.querySelector("[data-testid=balance-after]").textContent), "at least 98 credits");
+      // The line reads at both ends, its cost a range (the total's own words).
+      const line = await page.evaluate(() => {
+        const row = document.getElementById("k").shadowRoot.querySelector("[data-testid=lines] tbody tr");
+        return [...row.querySelectorAll(".end, td.num")].map((e) => e.textContent.trim());
+      });
+      assert.deepEqual(line, [
+        "At least: 1 min 1 sec billed as 1 min 30 sec (in steps of 30 sec) × 1 credit/min = 1.5 credits",
+        "At most: 1 min 40 sec billed as 2 min (in steps of 30 sec) × 1 credit/min = 2 credits",
+        "1.5–2 credits",
+      ]);
       // The server holds the most the job can cost (here the page's own engine stands in for it) and the host shows it.
       await page.evaluate(() => {
         for (const id of ["c", "d", "k"]) {

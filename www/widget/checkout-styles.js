@@ -21,6 +21,7 @@ export const checkoutStyles = css`
     th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.25rem; border-bottom: 1px solid var(--_line); }
     td.num, th.num { text-align: right; white-space: nowrap; }
     small.source { display: block; color: var(--_muted); font-size: 0.82em; }
+    span.end { display: block; }
     .skeleton.line { display: block; width: 100%; height: 1.4em; margin: 0.1em 0; }
     small.skeleton.line { width: 85%; height: 2.4em; }
     dl.totals { display: grid; grid-template-columns: auto 1fr; gap: 0.2rem 1rem; margin: 0; }

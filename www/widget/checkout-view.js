@@ -18,7 +18,7 @@ import { html, nothing } from "lit";
 import { live } from "lit/directives/live.js";
 import { day, duration, inUnit, isZero, localText, money, number, plural, words } from "./locale.js";
 import { lengthEcho, parseLength } from "./length.js";
-import { lineSentence } from "./lines.js";
+import { lineRange, lineSentence } from "./lines.js";
 import { noticeDay } from "./notice.js";
 
 /** The test hook of a field's message: "seconds-error" for the first item, "seconds-1-error" for the second. */
@@ -149,21 +149,32 @@ function option(v, i, row, key, def, err, locale) {
     </select>`, err);
 }
 
-/** The quote's lines: name, the sentence of how it adds up with its source, the amount. */
 /**
+ * The quote's lines: name, the sentence of how it adds up with its source, the amount. For a job
+ * of unknown length (`low`, the range's low quote, beside `q`, its high one) a line whose ends
+ * differ reads "At least: …" and "At most: …", its cost "1.5–2 credits".
  * @param {any} q
  * @param {any} card
  * @param {string} locale
  * @param {any} request
+ * @param {any} [low]
  */
-export function lines(q, card, locale, request) {
+export function lines(q, card, locale, request, low = null) {
   if (!q) return nothing;
+  const row = (/** @type {any} */ line, /** @type {number} */ i) => {
+    const item = request?.items?.[i];
+    const range = lineRange(locale, low?.lines?.[i], line, card, item);
+    const how = range
+      ? html`<span class="end" data-testid="least">At least: ${range.least}</span><span class="end" data-testid="most">At most: ${range.most}</span>`
+      : html`<span>${lineSentence(locale, line, card, item)}</span>`;
+    return html`<tr>
+      <th scope="row">${line.name}</th>
+      <td>${how}<small class="source">Source: ${line.source}</small></td>
+      <td class="num">${range ? range.cost : inUnit(locale, line.amount, card)}</td></tr>`;
+  };
   return html`<table part="lines" data-testid="lines">
     <thead><tr><th scope="col">Item</th><th scope="col">How it adds up</th><th scope="col" class="num">Cost</th></tr></thead>
-    <tbody>${q.lines.map((/** @type {any} */ line, /** @type {number} */ i) => html`<tr>
-      <th scope="row">${line.name}</th>
-      <td><span>${lineSentence(locale, line, card, request?.items?.[i])}</span><small class="source">Source: ${line.source}</small></td>
-      <td class="num">${inUnit(locale, line.amount, card)}</td></tr>`)}</tbody>
+    <tbody>${q.lines.map(row)}</tbody>
   </table>`;
 }
 

@@ -231,7 +231,7 @@ export class RatecardCheckout extends RatecardBase {
       <p class="muted" data-testid="plan-note">${planNote(locale, card, plan)}</p>
       ${priceNotice(this._priceChange(this._planId, this._rows.map((r) => r.feature)), locale)}
       ${items(v, card, locale, errFor)}
-      ${lines(q, card, locale, this.request)}
+      ${lines(q, card, locale, this.request, this._ranged(q) ? this.range?.low : null)}
       ${general ? html`<p class="error" role="alert" part="error" data-testid="error">${general}</p>` : nothing}
       <dl class="totals" part="totals">
         <dt>Total</dt><dd><output data-testid="total" part="total">${q ? this._total(q, card, locale) : "—"}</output></dd>

@@ -1,6 +1,7 @@
 // A quote line in the buyer's words and number format, written from the
 // parts the engine returns with each line (units, billed, included, rate, per,
 // multiplier, amount). No arithmetic: every number shown is one of those parts.
+import { rangeText } from "./held.js";
 import { duration, inUnit, isZero, money, number, plural } from "./locale.js";
 
 /** `"20 credits/min"`, `"$0.0667/s"`, `"1 credit each"`, `"90 credits per video"`. */
@@ -72,4 +73,24 @@ export function roundingText(locale, line, card) {
   const exact = new Intl.NumberFormat(locale, { minimumFractionDigits: places, maximumFractionDigits: places }).format(/** @type {any} */ (digits));
   const mode = MODE_WORDS[card.rounding?.mode] ?? String(card.rounding?.mode ?? "").replaceAll("_", " ");
   return ` (exactly ${exact}${cut ? "…" : ""}, rounded ${mode})`;
+}
+
+/**
+ * One line of a job of unknown length (a `quoteRange`'s low and high lines of the same item):
+ * the sentence at each end and the cost as a range, "1.5–2 credits". `null` when the ends cost
+ * the same (the line reads as one sentence then) or are not the same item's.
+ * @param {string} locale
+ * @param {any} low the low quote's line
+ * @param {any} high the high quote's line
+ * @param {any} card
+ * @param {any} [item] the request's item
+ * @returns {{ least: string, most: string, cost: string } | null}
+ */
+export function lineRange(locale, low, high, card, item = undefined) {
+  if (!low || !high || low.feature !== high.feature || low.amount === high.amount) return null;
+  return {
+    least: lineSentence(locale, low, card, item),
+    most: lineSentence(locale, high, card, item),
+    cost: rangeText(locale, low.amount, high.amount, card),
+  };
 }
