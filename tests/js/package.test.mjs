@@ -76,7 +76,7 @@ test("size budgets: the first-load .wasm, the widget bundle and the tarball", ()
   }
 });
 
-test("quoteRange in Node: the least and the most a job can cost, typed; the first-load module leaves a range to the full one, saying so", async () => {
+test("quoteRange in Node: the least and the most a job can cost, typed; the first-load module leaves a range, holds and grants to the full one, saying so", async () => {
   const r = run(`
     import { RateEngine } from "ratecard";
     import { RateEngine as Lite } from "ratecard/lite";
@@ -84,7 +84,11 @@ test("quoteRange in Node: the least and the most a job can cost, typed; the firs
     const range = RateEngine.preset("heygen-api").quoteRange(request);
     let lite;
     try { Lite.preset("heygen-api").quote(request); } catch (e) { lite = { code: e.code, path: e.path, message: e.message }; }
-    console.log(JSON.stringify({ low: [range.low.total, range.low.lines[0].billed], high: [range.high.total, range.high.lines[0].billed, range.high.purchase[0].kind],
+    // The full module's own fields (holds, grants, …) are refused by name, not as unknown.
+    const fullOnly = ["holds", "holdFor", "grants", "periodUsage"].map((k) => {
+      try { Lite.preset("heygen-api").quoteSummary({ plan: "pro", items: [{ feature: "video_avatar", seconds: 61 }], [k]: k === "holdFor" ? 2 : k === "periodUsage" ? {} : [] }); } catch (e) { return [e.code, e.path.join("."), e.message]; }
+    });
+    console.log(JSON.stringify({ fullOnly, low: [range.low.total, range.low.lines[0].billed], high: [range.high.total, range.high.lines[0].billed, range.high.purchase[0].kind],
       sealed: range.high.fingerprint.length === 64 && range.low.fingerprint !== range.high.fingerprint, quote: RateEngine.preset("heygen-api").quote(request).total, lite }));
   `);
   assert.deepEqual(r.low, ["1.5", "90"]);
@@ -93,6 +97,8 @@ test("quoteRange in Node: the least and the most a job can cost, typed; the firs
   assert.equal(r.quote, "1.5", "quote prices seconds, the least");
   assert.deepEqual([r.lite.code, r.lite.path], ["invalid_request", ["items", 0, "maxSeconds"]]);
   assert.match(r.lite.message, /priced by the full module \(quoteRange\)/);
+  assert.deepEqual(r.fullOnly.map((/** @type {string[]} */ e) => e.slice(0, 2)), [["invalid_request", "holds"], ["invalid_request", "holdFor"], ["invalid_request", "grants"], ["invalid_request", "periodUsage"]]);
+  assert.equal(r.fullOnly[0][2], "holds: `holds` is read by the full module (ratecard), not ratecard/lite");
   // Typed: the generated .d.ts names quoteRange and its result.
   const dts = readFileSync(join(ROOT, "pkg/web/ratecard.d.ts"), "utf8");
   assert.match(dts, /quoteRange\(request: QuoteRequest\): QuoteRange;/);

@@ -39,6 +39,8 @@ function plain(/** @type {any} */ o) {
 }
 
 const REQUEST = new Set(["plan", "items", "balance", "billing", "at"]);
+// The full module's request fields, which the first-load module does not read: refused by name.
+const FULL_ONLY = new Set(["periodUsage", "grants", "holds", "holdFor"]);
 const ITEM = new Set(["feature", "seconds", "quantity", "maxSeconds", "options"]); // serde's order (its message lists them so)
 
 // Inside a text, a control character U+0000–U+001F is written as U+001B and
@@ -164,6 +166,7 @@ function fieldFault(/** @type {any} */ obj, /** @type {Set<string>} */ known, /*
   if (!plain(obj)) return refuse(at(), "expected an object");
   for (const k in obj) {
     if (!Object.hasOwn(obj, k) || obj[k] === undefined) continue;
+    if (i === undefined && known === REQUEST && FULL_ONLY.has(k)) return refuse([k], `\`${k}\` is read by the full module (ratecard), not ratecard/lite`);
     if (!known.has(k)) return refuse([...at(), k], `unknown field \`${k}\`, expected one of ${[...known].map((x) => `\`${x}\``).join(", ")}`);
     const fault = check(k, obj[k], i);
     if (fault) return fault;
