@@ -60,6 +60,12 @@ const cases = [
     usage: many(64, () => ({ at: "2026-01-03", ...item })) })],
   ["simulate, 10,000 purchases on one day", () => credits.simulate({
     plan: "business", start: "2026-01-01", until: "2026-12-31", purchases: many(10000, () => ({ at: "2026-01-02", quantity: 1 })) })],
+  ["simulate, 10,000 holds on one day", () => credits.simulate({
+    plan: "business", start: "2026-01-01", until: "2026-01-31", holds: many(10000, (i) => ({ at: "2026-01-02", id: `job-${i}`, items: [{ feature: "avatar_iv", seconds: 1 }] })) })],
+  ["simulate, 5,000 holds settled in the order made", () => credits.simulate({
+    plan: "business", start: "2026-01-01", until: "2026-01-31",
+    holds: many(5000, (i) => ({ at: "2026-01-02", id: `job-${i}`, items: [{ feature: "avatar_iv", seconds: 1 }] })),
+    settlements: many(5000, (i) => ({ at: "2026-01-02", hold: `job-${i}`, items: [] })) })],
   ["simulate, 9,999 usages over ten years of pay-as-you-go", () => payg.simulate({
     start: "2026-01-01", until: "2035-12-31", purchases: [{ at: "2026-01-01", quantity: 1000000 }],
     usage: many(9999, (i) => ({ at: `20${26 + (i % 10)}-0${(i % 9) + 1}-15`, feature: "text_to_speech", seconds: 7 })) })],

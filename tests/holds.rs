@@ -109,3 +109,21 @@ fn verify_settlement_recomputes_and_is_never_superseded() {
     let early = records(r#"{"balance":"100","at":"2027-01-01"}"#);
     assert_eq!(engine.verify_settlement(&hold, &ran, &s, &early).unwrap().verdict, Verdict::Altered);
 }
+
+/// A simulation's holds each have their own id, and a settlement names one of them; the first
+/// of either fault is refused at its place.
+#[test]
+fn a_simulation_refuses_a_hold_id_given_twice_and_a_settlement_of_no_hold() {
+    let engine = RateEngine::preset("heygen-credits").unwrap();
+    let sim = |holds: &str, settlements: &str| {
+        let text = format!(r#"{{"plan":"business","start":"2026-01-01","until":"2026-01-31","holds":{holds},"settlements":{settlements}}}"#);
+        let err = engine.simulate(&request::from_json(&text).unwrap()).unwrap_err();
+        (err.code(), err.path_text(), err.detail().to_string())
+    };
+    let job = |id: &str| format!(r#"{{"at":"2026-01-02","id":"{id}","items":[{{"feature":"avatar_iv","seconds":60}}]}}"#);
+    let twice = format!("[{},{},{},{}]", job("a"), job("b"), job("c"), job("b"));
+    assert_eq!(sim(&twice, "[]"), ("invalid_request", "holds[3].id".into(), "another hold has id \"b\": each hold's id is its own".into()));
+    let holds = format!("[{},{}]", job("a"), job("b"));
+    let settle = r#"[{"at":"2026-01-03","hold":"b","items":[]},{"at":"2026-01-03","hold":"x","items":[]}]"#;
+    assert_eq!(sim(&holds, settle), ("invalid_request", "settlements[1].hold".into(), "no hold has id \"x\"".into()));
+}

@@ -5,7 +5,7 @@
 use indexmap::IndexMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use super::calendar::{add_days, Calendar};
 use super::log::{Cause, CauseKind, Event, EventKind};
@@ -105,7 +105,7 @@ pub(super) struct Sim<'a> {
     /// Open holds by id, in the order made.
     pub holds: IndexMap<String, OpenHold>,
     /// Ids of holds settled or expired.
-    pub settled: std::collections::HashSet<String>,
+    pub settled: HashSet<String>,
 }
 
 /// A hold in progress: the last day it may be settled, the most the job can
@@ -441,14 +441,16 @@ fn schedule(req: &SimulateRequest, start: Date, until: Date) -> Result<BTreeMap<
     for (i, u) in req.usage.iter().enumerate() {
         add(&u.at, "usage", Some(i), Action::Usage(i))?;
     }
+    // Each hold's id once: a set, not a scan of the holds before it (10,000 holds are allowed).
+    let mut ids = HashSet::with_capacity(req.holds.len());
     for (i, h) in req.holds.iter().enumerate() {
-        if req.holds.iter().take(i).any(|o| o.id == h.id) {
+        if !ids.insert(h.id.as_str()) {
             return Err(Error::at(ErrorKind::InvalidRequest, "id", format!("another hold has id \"{}\": each hold's id is its own", h.id)).context(i).context("holds"));
         }
         add(&h.at, "holds", Some(i), Action::Hold(i))?;
     }
     for (i, s) in req.settlements.iter().enumerate() {
-        if !req.holds.iter().any(|h| h.id == s.hold) {
+        if !ids.contains(s.hold.as_str()) {
             return Err(Error::at(ErrorKind::InvalidRequest, "hold", format!("no hold has id \"{}\"", s.hold)).context(i).context("settlements"));
         }
         add(&s.at, "settlements", Some(i), Action::Settle(i))?;
@@ -500,7 +502,7 @@ pub fn simulate(book: &PriceBook, first: usize, plan: PlanRef<'_>, req: &Simulat
         wallet: Wallet::default(),
         log: Log { events: Vec::new(), spent: Decimal::ZERO, overage: Decimal::ZERO, cause: Cause::CALENDAR, refused: 0 },
         holds: IndexMap::new(),
-        settled: std::collections::HashSet::new(),
+        settled: HashSet::new(),
     };
     sim.start_cycle(start, EventKind::Grant, "subscription starts")?;
     let mut day = start;
