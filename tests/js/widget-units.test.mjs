@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { ROOT } from "./helpers.mjs";
 import { pathOf, plainWords } from "../../www/widget/messages.js";
 import { lineRange, lineSentence } from "../../www/widget/lines.js";
-import { heldText, rangeText, settledText } from "../../www/widget/held.js";
+import { heldText, rangeText, settledText, totalText } from "../../www/widget/held.js";
 
 const { RateEngine } = createRequire(import.meta.url)(`${ROOT}/dist/full/node.cjs`);
 const thrown = (f) => { try { f(); } catch (e) { return e; } throw new Error("no error"); };
@@ -17,6 +17,9 @@ test("a job of unknown length in the buyer's words: its range, its hold and its 
   const usd = { unit: "USD", unitSingular: "USD", currency: "USD" };
   assert.equal(rangeText("en-US", "1.5", "2", credits), "1.5–2 credits");
   assert.equal(rangeText("de-DE", "0.50", "1.00", usd), "0,50\u00a0$–1,00\u00a0$");
+  assert.equal(totalText("en-US", { total: "2" }, { total: "1.5" }, credits), "1.5–2 credits");
+  assert.equal(totalText("en-US", { total: "2" }, { total: "2" }, credits), "2 credits", "ends that cost the same: one amount");
+  assert.equal(totalText("en-US", { total: "1" }, null, credits), "1 credit");
   const hold = { credits: "6", shortfall: "0", expiresAt: "2026-12-04" };
   assert.equal(heldText("en-US", hold, credits), "Held: 6 credits until Dec 4");
   assert.equal(heldText("en-US", hold, credits, false), "6 credits until Dec 4");

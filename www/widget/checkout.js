@@ -8,7 +8,7 @@ import { RatecardBase, defaultPlan, emit } from "./base.js";
 import { engineLimits } from "./engine.js";
 import { buildRequest } from "./request.js";
 import { buyModel } from "./buy.js";
-import { heldText, rangeText, settledText } from "./held.js";
+import { heldText, isRanged, settledText, totalText } from "./held.js";
 import { inUnit, isZero, number, resolveLocale } from "./locale.js";
 import { assumedBalance, balancePlaceholder, planNote } from "./messages.js";
 import { featuresOf, hostText, newRow, relocale, rowField, rowsFrom, rowsFromSettings } from "./rows.js";
@@ -231,11 +231,11 @@ export class RatecardCheckout extends RatecardBase {
       <p class="muted" data-testid="plan-note">${planNote(locale, card, plan)}</p>
       ${priceNotice(this._priceChange(this._planId, this._rows.map((r) => r.feature)), locale)}
       ${items(v, card, locale, errFor)}
-      ${lines(q, card, locale, this.request, this._ranged(q) ? this.range?.low : null)}
+      ${lines(q, card, locale, this.request, this.range?.low)}
       ${general ? html`<p class="error" role="alert" part="error" data-testid="error">${general}</p>` : nothing}
       <dl class="totals" part="totals">
-        <dt>Total</dt><dd><output data-testid="total" part="total">${q ? this._total(q, card, locale) : "—"}</output></dd>
-        <dt>Balance after</dt><dd data-testid="balance-after">${q ? `${this._ranged(q) ? "at least " : ""}${inUnit(locale, q.balanceAfter, card)}` : "—"}</dd>
+        <dt>Total</dt><dd><output data-testid="total" part="total">${q ? totalText(locale, q, this.range?.low, card) : "—"}</output></dd>
+        <dt>Balance after</dt><dd data-testid="balance-after">${q ? `${isRanged(this.range?.low, q) ? "at least " : ""}${inUnit(locale, q.balanceAfter, card)}` : "—"}</dd>
         ${this.settlement ? html`<dt>Settled</dt><dd data-testid="settled" part="hold">${settledText(locale, this.settlement, card)}</dd>`
           : this.hold ? html`<dt>Held</dt><dd data-testid="held" part="hold">${heldText(locale, this.hold, card, false)}</dd>` : nothing}
       </dl>
@@ -245,16 +245,6 @@ export class RatecardCheckout extends RatecardBase {
       ${q && !isZero(q.shortfall) ? short(v, q, card, locale) : nothing}
       ${this._buyPanel(v, q, card, plan, locale)}
     </section>`;
-  }
-
-  /** Whether the quote is the high end of a length range whose ends differ. */
-  _ranged(/** @type {any} */ q) {
-    return !!this.range && this.range.low.total !== q.total;
-  }
-
-  /** The total: "1.5–2 credits" for a length range (max-seconds), else the quote's. */
-  _total(/** @type {any} */ q, /** @type {any} */ card, /** @type {string} */ locale) {
-    return this._ranged(q) ? rangeText(locale, /** @type {any} */ (this.range).low.total, q.total, card) : inUnit(locale, q.total, card);
   }
 
   /** The id of the message under `field`, for its input's aria-describedby. */

@@ -7,7 +7,7 @@ import { inUnit, isZero, localText, money, number, plural } from "./locale.js";
 import { assumedBalance } from "./messages.js";
 import { noticeDay } from "./notice.js";
 import { hostRequest } from "./request.js";
-import { heldText, rangeText, settledText } from "./held.js";
+import { heldText, isRanged, settledText, totalText } from "./held.js";
 
 let uid = 0;
 
@@ -123,8 +123,8 @@ export class RatecardCost extends RatecardBase {
     const { q, low, card, planId, items, assumed } = view;
     const note = html`${assumed ? html`<small part="note">${assumedBalance(locale, card, card.plans[planId])}</small>` : nothing}${this._hint(planId, items, locale)}${this._held(locale, card)}`;
     // A range reads "1.5–2 credits", and what is left or short is at most (the high end's).
-    const ranged = low && low.total !== q.total;
-    const total = ranged ? rangeText(locale, low.total, q.total, card) : inUnit(locale, q.total, card);
+    const ranged = isRanged(low, q);
+    const total = totalText(locale, q, low, card);
     if (isZero(q.shortfall)) {
       return html`<span part="cost" role="status"><span part="total">${total}</span>
         <span aria-hidden="true">·</span> <span part="left">${ranged ? "at least " : ""}${inUnit(locale, q.balanceAfter, card)} left</span> ${note}</span>`;

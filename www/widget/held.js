@@ -21,6 +21,28 @@ export function rangeText(locale, low, high, card) {
 }
 
 /**
+ * Whether `q` is the high end of a job of unknown length whose low end (`low`, the range's low
+ * quote) costs less: then its total reads as a range and what is left or short as at most.
+ * @param {{ total: string } | null | undefined} low
+ * @param {{ total: string }} q
+ */
+export function isRanged(low, q) {
+  return !!low && low.total !== q.total;
+}
+
+/**
+ * A quote's total in the card's unit, or for a job of unknown length the range from `low`'s
+ * total: "2 credits", "1.5–2 credits".
+ * @param {string} locale
+ * @param {{ total: string }} q
+ * @param {{ total: string } | null | undefined} low
+ * @param {Unit} card
+ */
+export function totalText(locale, q, low, card) {
+  return low && isRanged(low, q) ? rangeText(locale, low.total, q.total, card) : inUnit(locale, q.total, card);
+}
+
+/**
  * A hold (what `engine.hold` returned on the server): "Held: 2 credits until 4 Dec", and when
  * no lasting credits covered all of it, "(1 short)". A hold lasts through its `expiresAt`.
  * @param {string} locale
