@@ -24,7 +24,7 @@ from ._ratecard import Engine as _Engine
 from ._ratecard import Replayer as _Replayer
 from ._ratecard import ReplayError, output_schema as _output_schema, preset_ids, reprice_batches as _reprice_batches
 
-__all__ = ["RateEngine", "ReplayError", "Reprice", "reprice", "preset_ids", "batches"]
+__all__ = ["RateEngine", "ReplayError", "Reprice", "reprice", "preset_ids", "batches", "replayed"]
 
 
 def batches(events: Any) -> Iterator[pa.RecordBatch]:
@@ -85,17 +85,23 @@ class RateEngine:
 
         Raises `ReplayError` naming the customer, the day and the column of a row it refuses."""
         replayer = _Replayer(self._inner, start, until, grouped)
-        out = []
-        for batch in batches(events):
-            done = replayer.push(batch)
-            if done.num_rows:
-                out.append(done)
-            if progress is not None:
-                progress(replayer.rows)
-        last = replayer.finish()
-        if last.num_rows:
-            out.append(last)
+        out = list(replayed(replayer, batches(events), progress))
         return pa.Table.from_batches(out, schema=_output_schema())
+
+
+def replayed(replayer: Any, events: Iterable[pa.RecordBatch], progress: Optional[Any] = None) -> Iterator[pa.RecordBatch]:
+    """The output batches of `replayer` (a `_ratecard.Replayer`) fed `events` batch by batch: each
+    batch's completed customers (grouped), then what `finish` replays. `progress`, if given, is
+    called with the rows read after each batch. Used by `RateEngine.replay` and `ratecard.spark`."""
+    for batch in events:
+        done = replayer.push(batch)
+        if done.num_rows:
+            yield done
+        if progress is not None:
+            progress(replayer.rows)
+    last = replayer.finish()
+    if last.num_rows:
+        yield last
 
 
 @dataclass
@@ -114,8 +120,8 @@ def reprice(events: Any, old: RateEngine, new: RateEngine, start: str, until: st
     `progress`, if given, is called with (rows replayed, rows to replay) after each batch."""
     held = list(batches(events))
     total = sum(b.num_rows for b in held)
-    a = old.replay(held_table(held), start, until, progress=progress and (lambda n: progress(n, 2 * total))).combine_chunks()
-    b = new.replay(held_table(held), start, until, progress=progress and (lambda n: progress(total + n, 2 * total))).combine_chunks()
+    a = old.replay(held_table(held), start, until, progress=progress and (lambda n: progress(n, 2 * total)))
+    b = new.replay(held_table(held), start, until, progress=progress and (lambda n: progress(total + n, 2 * total)))
     diff, summary = _reprice_batches(one_batch(a), one_batch(b))
     return Reprice(pa.Table.from_batches([diff]), json.loads(summary))
 

@@ -24,16 +24,10 @@ SCHEMA = (
 def _partition(card_json: str, start: str, until: str):
     def run(batches: Iterator[Any]) -> Iterator[Any]:
         # Imported on the worker: the wheel is installed there (see the README for a cluster).
+        from ratecard import replayed
         from ratecard._ratecard import Engine, Replayer
 
-        replayer = Replayer(Engine.from_json(card_json), start, until, True)
-        for batch in batches:
-            done = replayer.push(batch)
-            if done.num_rows:
-                yield done
-        last = replayer.finish()
-        if last.num_rows:
-            yield last
+        yield from replayed(Replayer(Engine.from_json(card_json), start, until, True), batches)
 
     return run
 

@@ -232,6 +232,11 @@ struct Columns {
     reload_quantity: Option<Int64Array>,
 }
 
+/// The day of a date32 value (days since 1970-01-01).
+fn day_of(days: i32) -> Option<Date> {
+    Date::new(1970, 1, 1).and_then(|epoch| epoch.checked_add_days(days))
+}
+
 /// A refusal of the whole column `name` (its type), naming the first row's customer and day.
 fn column_error(batch: &RecordBatch, name: &str, why: &str) -> PyErr {
     let first = batch.column_by_name("customer").and_then(|c| cast(c, &DataType::Utf8).ok()).and_then(|c| {
@@ -246,7 +251,7 @@ fn column_error(batch: &RecordBatch, name: &str, why: &str) -> PyErr {
             let d = c.as_primitive::<arrow::datatypes::Date32Type>();
             (!d.is_empty() && d.is_valid(0)).then(|| d.value(0))
         })
-        .and_then(|days| Date::new(1970, 1, 1).and_then(|e| e.checked_add_days(days)))
+        .and_then(day_of)
         .map(|d| format!("{d}, ")).unwrap_or_default();
     PyErr::new::<ReplayError, _>(format!("{who}{day}column {name}: {why} (the first row's customer and day: the whole column is refused)"))
 }
@@ -313,7 +318,7 @@ impl Columns {
         let s = |c: &Option<StringArray>| c.as_ref().filter(|a| a.is_valid(i)).map(|a| a.value(i).to_string());
         let n = |c: &Option<Int64Array>| c.as_ref().filter(|a| a.is_valid(i)).map(|a| a.value(i));
         let b = |c: &Option<BooleanArray>| c.as_ref().filter(|a| a.is_valid(i)).map(|a| a.value(i));
-        let at = self.at.as_ref().filter(|a| a.is_valid(i)).and_then(|a| Date::new(1970, 1, 1).and_then(|e| e.checked_add_days(a.value(i))));
+        let at = self.at.as_ref().filter(|a| a.is_valid(i)).and_then(|a| day_of(a.value(i)));
         let refuse = |column: &str, why: String| {
             let day = at.map(|d| format!(", {d}")).unwrap_or_default();
             ReplayError::new_err(format!("customer {customer}{day}, column {column}: {why}"))

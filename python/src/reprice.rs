@@ -11,7 +11,7 @@ use arrow::pyarrow::PyArrowType;
 use pyo3::prelude::*;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::{ReplayError, SCALE};
+use crate::{scaled, ReplayError, SCALE};
 
 fn err(e: impl std::fmt::Display) -> PyErr {
     ReplayError::new_err(e.to_string())
@@ -93,6 +93,3 @@ pub fn reprice_batches(old: PyArrowType<RecordBatch>, new: PyArrowType<RecordBat
     Ok((PyArrowType(batch), summary.to_string()))
 }
 
-fn scaled(d: Decimal) -> PyResult<i128> {
-    crate::scaled(d)
-}
