@@ -6,7 +6,7 @@
 #   npm run test:browser     the widget and the page in headless Chromium
 #   npm run test:frameworks  consumer projects: strict tsc, Vite, React, Vue, Svelte, Next.js, Angular
 #   npm run test:python      the Python wheel: replay and reprice against the package, Spark local[2]
-# The last three build first (scripts/build.sh: quick when nothing changed).
+# package, browser, frameworks and python build first (scripts/build.sh: quick when nothing changed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
