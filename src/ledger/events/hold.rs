@@ -123,9 +123,15 @@ impl Sim<'_> {
     /// Releases every open hold whose `expiresAt` is before `day` (or every
     /// one, `all`, when the plan ends), giving its credits back.
     pub(in crate::ledger) fn expire_holds(&mut self, day: Date, all: bool) -> Result<()> {
-        let due: Vec<String> = self.holds.iter().filter(|(_, h)| all || h.through < day).map(|(id, _)| id.clone()).collect();
-        for id in due {
-            let Some(open) = self.holds.shift_remove(&id) else { continue };
+        let due = |h: &OpenHold| all || h.through < day;
+        if !self.holds.values().any(due) {
+            return Ok(());
+        }
+        // The due holds leave in one pass, in the order made (removing each from an ordered map
+        // would shift the rest every time: 10,000 holds expiring together took 0.25 s).
+        let (gone, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.holds).into_iter().partition(|(_, h)| due(h));
+        self.holds = kept.into_iter().collect();
+        for (id, open) in gone {
             self.settled.insert(id.clone());
             let mut back = Decimal::ZERO;
             for (g, c) in &open.taken {
