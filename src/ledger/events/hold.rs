@@ -188,4 +188,14 @@ mod tests {
         assert_eq!(of_kind(&sim, EventKind::HoldExpired), vec![("2026-01-07".into(), "20".into(), Cause::CALENDAR)]);
         assert_eq!((sim.balance.to_string(), sim.held.to_string()), ("1455".into(), "15".into()));
     }
+
+    /// Holds that expire together are released in the order they were made (ids in any order).
+    #[test]
+    fn holds_expiring_together_release_in_the_order_made() {
+        let ids = ["zeta", "alpha", "mu", "beta", "omega", "kappa"];
+        let holds: Vec<String> = ids.iter().map(|id| format!(r#"{{"at":"2026-01-05","id":"{id}","items":[{{"feature":"avatar_iv","seconds":3}}]}}"#)).collect();
+        let sim = simulated("heygen-credits", &format!(r#"{{"plan":"business","start":"2026-01-01","until":"2026-01-20","holds":[{}]}}"#, holds.join(",")));
+        let released: Vec<&str> = sim.events.iter().filter(|e| e.kind == EventKind::HoldExpired).filter_map(|e| e.note.split('"').nth(1)).collect();
+        assert_eq!(released, ids);
+    }
 }
