@@ -24,6 +24,20 @@ async function open(url) {
   return { page, errors };
 }
 
+/** Opens `url` at 390×844, then at 1280×900 (15 s per wait), and runs `check(page)` on each. */
+async function atPhoneAndDesktop(url, check) {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+    const page = await browser.newPage({ viewport });
+    page.setDefaultTimeout(15000);
+    try {
+      await page.goto(url);
+      await check(page);
+    } finally {
+      await page.close();
+    }
+  }
+}
+
 /** Builds the Vite app in `app` (its time reported) and opens it in Chromium; `check(page)` runs against it. */
 async function builtApp(app, check, vite = [join(dir, "node_modules/.bin/vite")]) {
   const start = performance.now();
@@ -360,10 +374,7 @@ document.getElementById("same").items = [{ feature: "cinematic_avatar", seconds:
 </script></body></html>`);
   const server = await serveWww(dir);
   try {
-    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
-      const page = await browser.newPage({ viewport });
-      page.setDefaultTimeout(15000);
-      await page.goto(`${server.url}range.html`);
+    await atPhoneAndDesktop(`${server.url}range.html`, async (page) => {
       await page.waitForFunction(() => ["short", "kurz", "covered", "same"].every((id) => window.quotes[id]));
       // API Pro bills 30-second steps: 61 s is billed 90 s (1.5 credits), 100 s 120 s (2 credits).
       assert.equal(await costText(page, "short"), "1.5–2 credits — short by up to 1: Renew API Pro now (100 credits), $99.00");
@@ -372,8 +383,7 @@ document.getElementById("same").items = [{ feature: "cinematic_avatar", seconds:
       assert.equal(await costText(page, "same"), "$7.00 · $3.00 left", "a flat-priced video costs the same at any length: no range");
       const range = await page.evaluate(() => { const el = document.getElementById("short"); return [el.range.low.total, el.range.high.total, el.quote.total, window.quotes.short]; });
       assert.deepEqual(range, ["1.5", "2", "2", "2"], "the element's quote (and its event) is the high end");
-      await page.close();
-    }
+    });
   } finally {
     server.close();
   }
@@ -392,10 +402,7 @@ for (const id of ["c", "d", "k"]) document.getElementById(id).items = [{ feature
 </script></body></html>`);
   const server = await serveWww(dir);
   try {
-    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
-      const page = await browser.newPage({ viewport });
-      page.setDefaultTimeout(15000);
-      await page.goto(`${server.url}hold.html`);
+    await atPhoneAndDesktop(`${server.url}hold.html`, async (page) => {
       await page.waitForFunction(() => ["c", "d", "k"].every((id) => document.getElementById(id).range && document.getElementById(id).engine));
       assert.equal(await page.evaluate(() => document.getElementById("k").shadowRoot.querySelector("[data-testid=total]").textContent), "1.5–2 credits");
       assert.equal(await page.evaluate(() => document.getElementById("k").shadowRoot.querySelector("[data-testid=balance-after]").textContent), "at least 98 credits");
@@ -438,8 +445,7 @@ for (const id of ["c", "d", "k"]) document.getElementById(id).items = [{ feature
       // The hold was 1 credit short (a balance of 1) and the settle request gave no balance: half a credit goes uncharged.
       assert.equal(await settled("d"), "Charged 1 credit; 0,5 credits not charged");
       assert.equal(await settled("k"), "Charged 1.5 credits; 0.5 released");
-      await page.close();
-    }
+    });
   } finally {
     server.close();
   }
